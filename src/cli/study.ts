@@ -1,0 +1,64 @@
+// Headless study: `npm run study -- --preset smoke [--workers N] [--seed S] [--json out.json]`.
+// Runs the page's orchestrator in Node worker_threads on real CIFAR-10 and prints the ranking.
+import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import { findPreset, PRESETS } from '../core/presets';
+import { describeConfig } from '../core/searchSpace';
+import { rankConfigs } from '../core/studyMachine';
+import { computeFraction } from '../core/successiveHalving';
+import { runStudy } from '../orchestrator/runStudy';
+import { createPool } from '../orchestrator/workerPool';
+import { loadCifar10 } from './nodeDataset';
+import { nodeWorkerFactory } from './nodeWorkers';
+
+const { values } = parseArgs({ options: {
+  preset: { type: 'string', default: 'smoke' },
+  workers: { type: 'string' },
+  seed: { type: 'string' },
+  json: { type: 'string' },
+  backend: { type: 'string' },
+} });
+
+const preset = findPreset(values.preset!);
+if (!preset) {
+  console.error(`Unknown preset "${values.preset}". Presets: ${PRESETS.map((p) => p.id).join(', ')}`);
+  process.exit(2);
+}
+const definition = { ...preset.study, seed: values.seed !== undefined ? Number(values.seed) : preset.study.seed };
+const workers = values.workers ? Number(values.workers) : Math.min(availableParallelism(), definition.scheduler.numConfigs);
+const t0 = performance.now();
+
+const train = loadCifar10('train');
+const images = new Uint8Array(new SharedArrayBuffer(train.images.byteLength));
+images.set(train.images);
+console.log(`[study] preset ${preset.id}: ${preset.explains}`);
+const plan = definition.scheduler;
+const pool = await createPool(nodeWorkerFactory, workers, {
+  dataset: { images, labels: train.labels, numClasses: 10 },
+  forcedBackend: values.backend as 'wasm' | 'cpu' | undefined,
+});
+console.log(`[study] ${workers} worker(s) on ${pool.backend.detail}; data loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+const run = runStudy(definition, pool, train.labels, {
+  onState(state, event) {
+    if (event?.type === 'trialFinished' || event?.type === 'trialFailed') {
+      const t = state.trials[event.trialId];
+      const acc = t.valAccuracy === null ? '—' : `${(100 * t.valAccuracy).toFixed(1)}%`;
+      console.log(`[study] trial ${t.trialId} (config ${t.configId}, rung ${t.rung}, fraction ${t.dataFraction.toFixed(3)}): ${t.state} val acc ${acc}` +
+        (t.imagesPerSecond ? `, ${t.imagesPerSecond.toFixed(0)} img/s` : '') + (t.error ? ` [${t.error.code}] ${t.error.message}` : ''));
+    }
+  },
+});
+process.on('SIGINT', () => run.stop());
+const final = await run.done;
+pool.dispose();
+const wallMs = performance.now() - t0;
+const ranking = rankConfigs(final);
+console.log(`\n[study] ${final.phase} in ${(wallMs / 1000).toFixed(1)} s; compute ${(100 * computeFraction(final.plan, plan.numConfigs, plan.maxResource)).toFixed(0)}% of training every configuration fully`);
+console.log('rank  config  rung  fraction  val acc  hyperparameters');
+ranking.forEach((r, i) => console.log(
+  `${String(i + 1).padStart(4)}  ${String(r.configId).padStart(6)}  ${String(r.rung).padStart(4)}  ${r.dataFraction.toFixed(3).padStart(8)}  ${r.valAccuracy === null ? `  ${r.state}` : `${(100 * r.valAccuracy).toFixed(1).padStart(6)}%`}  ${describeConfig(r.config)}`));
+const result = { preset: preset.id, seed: definition.seed, phase: final.phase, wallMs, backend: pool.backend.backend, workers, ranking, trials: final.trials };
+console.log(JSON.stringify({ preset: result.preset, seed: result.seed, phase: result.phase, wallMs: Math.round(wallMs), backend: result.backend, workers, best: ranking[0] }));
+if (values.json) writeFileSync(values.json, JSON.stringify(result, null, 2));

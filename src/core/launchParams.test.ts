@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { parseLaunchParams } from './launchParams';
+
+const ids = ['tiny', 'smoke'];
+
+describe('parseLaunchParams', () => {
+  it('reads a valid preset and backend', () => {
+    expect(parseLaunchParams('?preset=smoke&backend=webgpu', ids)).toEqual({ presetId: 'smoke', backend: 'webgpu', problems: [] });
+  });
+  it('names what was wrong and keeps the valid parts', () => {
+    const p = parseLaunchParams('?preset=<script>alert(1)</script>&backend=wasm', ids);
+    expect(p.presetId).toBeNull();
+    expect(p.backend).toBe('wasm');
+    expect(p.problems[0]).toMatch(/Unknown preset/);
+  });
+  it('ignores oversized links', () => {
+    const p = parseLaunchParams('?preset=' + 'a'.repeat(5000), ids);
+    expect(p).toEqual({ presetId: null, backend: null, problems: [expect.stringMatching(/too long/)] });
+  });
+});

@@ -1,0 +1,48 @@
+// Named studies: what a first visit, the tests and the CLI run. Each says in one sentence what it shows.
+import { SEED001_SPACE } from './searchSpace';
+import type { StudyDefinition } from './studyDefinition';
+
+export interface Preset { id: string; label: string; explains: string; study: StudyDefinition }
+
+const base = { v: 1 as const, seed: 2026, space: SEED001_SPACE };
+
+export const PRESETS: readonly Preset[] = [
+  {
+    id: 'tiny',
+    label: 'Tiny (about a minute)',
+    explains: 'Four configurations on 256 images, the best two promoted to 512, the best one to 1,024: successive halving in miniature.',
+    study: { ...base, name: 'tiny', fixed: { batchSize: 32, epochs: 1 }, readEvery: 2,
+      space: SEED001_SPACE.map((p) => (p.name === 'channels' ? { ...p, low: 16, high: 32, step: 16 } : p)),
+      scheduler: { kind: 'successiveHalving', numConfigs: 4, reductionFactor: 2, minResource: 0.25, maxResource: 1 },
+      data: { dataset: 'cifar10', validationSize: 5000, maxTrainImages: 1024, evalImages: 500 } },
+  },
+  {
+    id: 'smoke',
+    label: 'Smoke (a few minutes)',
+    explains: 'Nine seed-001 configurations at 1/9 of 4,500 images, three at 1/3, one on all of it.',
+    study: { ...base, name: 'smoke', fixed: { batchSize: 64, epochs: 1 }, readEvery: 4,
+      scheduler: { kind: 'successiveHalving', numConfigs: 9, reductionFactor: 3, minResource: 1 / 9, maxResource: 1 },
+      data: { dataset: 'cifar10', validationSize: 5000, maxTrainImages: 4500, evalImages: 1000 } },
+  },
+  {
+    id: 'study27',
+    label: 'Study (27 configurations)',
+    explains: 'The successive-halving ladder of the brief: 27 configurations at 1/9 of 9,000 images, 9 at 1/3, 3 at all of it, 2 epochs each.',
+    study: { ...base, name: 'study27', fixed: { batchSize: 64, epochs: 2 }, readEvery: 8,
+      scheduler: { kind: 'successiveHalving', numConfigs: 27, reductionFactor: 3, minResource: 1 / 9, maxResource: 1 },
+      data: { dataset: 'cifar10', validationSize: 5000, maxTrainImages: 9000, evalImages: 2000 } },
+  },
+  {
+    id: 'micro',
+    label: 'Micro (GPU check)',
+    explains: 'One small network overfits 24 images: proves training runs on the chosen backend, even a software GPU.',
+    study: { ...base, name: 'micro', fixed: { batchSize: 8, epochs: 4, channels: 8, optimizer: 'adam', learningRate: 3e-3, dropout: 0, weightDecay: 0 }, readEvery: 1,
+      space: [],
+      scheduler: { kind: 'successiveHalving', numConfigs: 1, reductionFactor: 2, minResource: 1, maxResource: 1 },
+      data: { dataset: 'cifar10', validationSize: 5000, maxTrainImages: 24, evalImages: 16 } },
+  },
+];
+
+export function findPreset(id: string): Preset | undefined {
+  return PRESETS.find((p) => p.id === id);
+}

@@ -1,0 +1,28 @@
+// The index sets a study trains and scores on, all derived from its seed: a stratified validation
+// split held out of the 50,000 training images, a fixed evaluation subset of it, and nested
+// stratified training subsets per data fraction. The test set is never touched here.
+import { nestedSubset, stratifiedSplit } from '../core/dataSplit';
+import { deriveSeed } from '../core/rng';
+import type { StudyDefinition } from '../core/studyDefinition';
+
+export interface StudySplits {
+  trainPool: Int32Array;
+  evalIndices: Int32Array;
+  trainIndicesAt(dataFraction: number): Int32Array;
+}
+
+export function studySplits(def: StudyDefinition, labels: Uint8Array, numClasses = 10): StudySplits {
+  const { data, seed } = def;
+  const split = stratifiedSplit(labels, numClasses, data.validationSize, deriveSeed(seed, 'validation'));
+  const evalIndices = nestedSubset(split.validation, labels, numClasses, data.evalImages / split.validation.length, deriveSeed(seed, 'eval'));
+  const full = data.maxTrainImages / split.train.length;
+  const cache = new Map<number, Int32Array>();
+  return {
+    trainPool: split.train,
+    evalIndices,
+    trainIndicesAt(dataFraction) {
+      if (!cache.has(dataFraction)) cache.set(dataFraction, nestedSubset(split.train, labels, numClasses, Math.min(1, dataFraction * full), deriveSeed(seed, 'subset')));
+      return cache.get(dataFraction)!;
+    },
+  };
+}

@@ -1,0 +1,88 @@
+// Module-level actions: a button calls startStudy(); nothing starts from a useEffect chain.
+// Workers, the dataset and the running study live here, outside the store, which holds facts only.
+import { findPreset } from '../core/presets';
+import type { ImageSet } from '../core/cifarFormat';
+import { loadBrowserDataset } from '../orchestrator/loadBrowserDataset';
+import { browserWorkerFactory, browserPoolSize, shareImages } from '../orchestrator/browserWorkers';
+import { runStudy, type StudyRun } from '../orchestrator/runStudy';
+import { createPool, type TrainerPool } from '../orchestrator/workerPool';
+import { labStore, type LabState } from './labStore';
+
+let dataset: Promise<ImageSet> | null = null;
+let shared: { images: Uint8Array; labels: Uint8Array } | null = null;
+let pool: { key: string; pool: TrainerPool } | null = null;
+let run: StudyRun | null = null;
+
+const set = (patch: Partial<LabState>) => labStore.setState(patch);
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export function selectPreset(presetId: string): void {
+  if (findPreset(presetId)) set({ presetId });
+}
+
+export function forceBackend(backend: LabState['forcedBackend']): void {
+  set({ forcedBackend: backend });
+}
+
+/** Loads (or re-tries loading) the training images; safe to call repeatedly. */
+export function loadDataset(): Promise<ImageSet> {
+  if (!dataset) {
+    set({ datasetError: null });
+    dataset = loadBrowserDataset((p) => set({ dataset: p })).catch((e: unknown) => {
+      dataset = null;
+      set({ datasetError: message(e), dataset: { ...labStore.getState().dataset, phase: 'error' } });
+      throw e;
+    });
+  }
+  return dataset;
+}
+
+async function ensurePool(numConfigs: number): Promise<TrainerPool> {
+  const { forcedBackend } = labStore.getState();
+  const size = Math.min(browserPoolSize(forcedBackend), numConfigs);
+  const key = `${forcedBackend}:${size}`;
+  if (pool?.key === key) return pool.pool;
+  pool?.pool.dispose();
+  pool = null;
+  const train = await loadDataset();
+  shared ??= { images: shareImages(train.images), labels: train.labels };
+  const created = await createPool(browserWorkerFactory, size, { dataset: { ...shared, numClasses: 10 }, forcedBackend: forcedBackend ?? undefined });
+  pool = { key, pool: created };
+  set({ backend: created.backend, poolSize: size });
+  return created;
+}
+
+export async function startStudy(): Promise<void> {
+  const state = labStore.getState();
+  if (state.busy !== 'idle') return;
+  const preset = findPreset(state.presetId);
+  if (!preset) return set({ studyError: `Unknown preset ${state.presetId}` });
+  set({ busy: 'starting', studyError: null, study: null, curves: {}, live: {}, startedAt: Date.now(), finishedAt: null });
+  try {
+    const trainerPool = await ensurePool(preset.study.scheduler.numConfigs);
+    const labels = (await loadDataset()).labels;
+    set({ busy: 'running' });
+    run = runStudy(preset.study, trainerPool, labels, {
+      onState: (study) => set({ study }),
+      onProgress: (p) => {
+        const { curves, live } = labStore.getState();
+        set({
+          curves: { ...curves, [p.trialId]: [...(curves[p.trialId] ?? []), ...p.points] },
+          live: { ...live, [p.trialId]: { stepsDone: p.stepsDone, stepsTotal: p.stepsTotal, imagesPerSecond: p.imagesPerSecond } },
+        });
+      },
+    });
+    await run.done;
+  } catch (e) {
+    set({ studyError: message(e) });
+  } finally {
+    run = null;
+    set({ busy: 'idle', finishedAt: Date.now() });
+  }
+}
+
+export function stopStudy(): void {
+  if (!run) return;
+  set({ busy: 'stopping' });
+  run.stop();
+}

@@ -1,0 +1,31 @@
+// Dataset status: checking cache / downloading / verifying / ready, with bytes and percent.
+import { loadDataset } from '../../store/actions';
+import { useLab } from '../../store/labStore';
+import { ProgressBar } from './ProgressBar';
+
+const MB = 1e6;
+const PHASE_TEXT = { idle: 'Not loaded yet', checking: 'Checking the cache', downloading: 'Downloading', verifying: 'Verifying checksums', ready: 'Ready', error: 'Failed' } as const;
+
+export function DatasetPanel() {
+  const d = useLab((s) => s.dataset);
+  const error = useLab((s) => s.datasetError);
+  const pct = d.bytesTotal ? Math.round((100 * d.bytesLoaded) / d.bytesTotal) : 0;
+  const source = d.phase === 'ready' ? (d.shardsFromCache === d.shardsTotal ? ' (from the browser cache)' : d.shardsFromCache > 0 ? ` (${d.shardsFromCache} of ${d.shardsTotal} shards cached)` : ' (downloaded and cached)') : '';
+  return (
+    <div className="panel" data-testid="dataset-panel" data-phase={d.phase}>
+      <h2>CIFAR-10 training images</h2>
+      <p data-testid="dataset-status">{PHASE_TEXT[d.phase]}{d.shard ? ` ${d.shard}` : ''}{source}</p>
+      {d.phase !== 'idle' && (
+        <ProgressBar value={d.bytesLoaded} max={d.bytesTotal} testId="dataset-progress"
+          label={`${(d.bytesLoaded / MB).toFixed(1)} / ${(d.bytesTotal / MB).toFixed(1)} MB (${pct}%)`} />
+      )}
+      {d.notices.map((n) => <p key={n} className="notice">{n}</p>)}
+      {error && (
+        <div role="alert" className="error">
+          <p>{error}</p>
+          <button onClick={() => void loadDataset().catch(() => {})}>Retry download</button>
+        </div>
+      )}
+    </div>
+  );
+}

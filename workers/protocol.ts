@@ -1,0 +1,41 @@
+// The one typed protocol between the orchestrator and the trainer workers (browser Web Workers
+// and Node worker_threads alike). Only structured-cloneable data crosses; tensors never do.
+// Results are returned as tagged unions instead of thrown, because comlink drops custom error fields.
+import type { BackendName, BackendReport } from '../src/training/backend';
+import type { TrainTrialInput, TrialProgress, TrialResult } from '../src/training/trainTrial';
+
+export type { BackendName, BackendReport, TrainTrialInput, TrialProgress, TrialResult };
+
+/** Sent once per worker. Backed by a SharedArrayBuffer when the page is cross-origin isolated. */
+export interface DatasetTransfer {
+  images: Uint8Array;
+  labels: Uint8Array;
+  numClasses: number;
+}
+
+export interface InitRequest {
+  dataset: DatasetTransfer;
+  /** Forces one backend (e.g. a test that must run on webgpu); otherwise the fastest is chosen. */
+  forcedBackend?: BackendName;
+}
+
+export type WorkerErrorCode =
+  | 'CANCELLED'       // the orchestrator asked the trial to stop
+  | 'NOT_INITIALISED' // runTrial before init
+  | 'BACKEND_FAILED'  // the backend could not start or lost its device
+  | 'OUT_OF_MEMORY'
+  | 'WORKER_CRASHED'  // the worker died (set by the pool, not by the worker)
+  | 'TRAINING_ERROR'; // any other exception inside a trial
+
+export interface WorkerError { code: WorkerErrorCode; message: string }
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: WorkerError };
+
+export interface MemoryReport { numTensors: number; numBytes: number; numBytesInGPUAllocated?: number }
+
+export interface TrainerApi {
+  init(request: InitRequest): Promise<Outcome<BackendReport>>;
+  runTrial(input: TrainTrialInput, onProgress: (p: TrialProgress) => void): Promise<Outcome<TrialResult>>;
+  cancel(trialId: number): void;
+  memory(): MemoryReport;
+}

@@ -1,0 +1,56 @@
+// The trainer a worker exposes: holds the dataset sent once at init and trains trials on request.
+// Shared by the browser and Node worker entries, which differ only in how they pick a backend.
+import * as tf from '@tensorflow/tfjs';
+import type { BackendName, BackendReport } from '../src/training/backend';
+import { TrialCancelled, trainTrial } from '../src/training/trainTrial';
+import type { ImagePool } from '../src/training/batches';
+import type { MemoryReport, Outcome, TrainerApi, WorkerError } from './protocol';
+
+function classify(e: unknown): WorkerError {
+  if (e instanceof TrialCancelled) return { code: 'CANCELLED', message: e.message };
+  const message = e instanceof Error ? e.message : String(e);
+  if (/out of memory|allocation failed|OOM/i.test(message)) return { code: 'OUT_OF_MEMORY', message };
+  if (/device (was )?lost|GPUDevice/i.test(message)) return { code: 'BACKEND_FAILED', message };
+  return { code: 'TRAINING_ERROR', message };
+}
+
+export function createTrainerApi(initBackend: (forced?: BackendName) => Promise<BackendReport>): TrainerApi {
+  let pool: ImagePool | null = null;
+  let numClasses = 10;
+  const cancelled = new Set<number>();
+
+  return {
+    async init(request) {
+      try {
+        const report = await initBackend(request.forcedBackend);
+        pool = { images: request.dataset.images, labels: request.dataset.labels };
+        numClasses = request.dataset.numClasses;
+        return { ok: true, value: report };
+      } catch (e) {
+        return { ok: false, error: { code: 'BACKEND_FAILED', message: e instanceof Error ? e.message : String(e) } };
+      }
+    },
+    async runTrial(input, onProgress) {
+      if (!pool) return { ok: false, error: { code: 'NOT_INITIALISED', message: 'runTrial called before init' } };
+      const baseline = tf.memory().numTensors;
+      try {
+        const result = await trainTrial(pool, { ...input, numClasses }, {
+          onProgress: (p) => void onProgress(p),
+          shouldStop: () => cancelled.has(input.trialId),
+        });
+        const leaked = tf.memory().numTensors - baseline;
+        if (leaked !== 0) console.warn(`trial ${input.trialId} left ${leaked} tensors behind`);
+        return { ok: true, value: result } satisfies Outcome<typeof result>;
+      } catch (e) {
+        return { ok: false, error: classify(e) };
+      } finally {
+        cancelled.delete(input.trialId);
+      }
+    },
+    cancel(trialId) { cancelled.add(trialId); },
+    memory(): MemoryReport {
+      const m = tf.memory() as tf.MemoryInfo & { numBytesInGPUAllocated?: number };
+      return { numTensors: m.numTensors, numBytes: m.numBytes, numBytesInGPUAllocated: m.numBytesInGPUAllocated };
+    },
+  };
+}
