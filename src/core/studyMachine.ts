@@ -19,6 +19,8 @@ export interface TrialRecord {
   valLoss: number | null;
   durationMs: number | null;
   imagesPerSecond: number | null;
+  /** The tfjs backend the trial trained on. */
+  backend: string | null;
   error: { code: string; message: string } | null;
 }
 
@@ -33,7 +35,7 @@ export interface StudyState {
 
 export type StudyEvent =
   | { type: 'trialStarted'; trialId: number }
-  | { type: 'trialFinished'; trialId: number; status: 'completed' | 'diverged'; valAccuracy: number | null; valLoss: number | null; durationMs: number; imagesPerSecond: number }
+  | { type: 'trialFinished'; trialId: number; status: 'completed' | 'diverged'; valAccuracy: number | null; valLoss: number | null; durationMs: number; imagesPerSecond: number; backend: string }
   | { type: 'trialFailed'; trialId: number; code: string; message: string }
   | { type: 'stop' };
 
@@ -42,7 +44,7 @@ export const MAX_ATTEMPTS = 2;
 const TERMINAL: readonly TrialState[] = ['completed', 'diverged', 'failed', 'cancelled'];
 
 function newTrial(trialId: number, configId: number, rung: number, dataFraction: number): TrialRecord {
-  return { trialId, configId, rung, dataFraction, state: 'queued', attempts: 0, valAccuracy: null, valLoss: null, durationMs: null, imagesPerSecond: null, error: null };
+  return { trialId, configId, rung, dataFraction, state: 'queued', attempts: 0, valAccuracy: null, valLoss: null, durationMs: null, imagesPerSecond: null, backend: null, error: null };
 }
 
 export function initStudy(definition: StudyDefinition): StudyState {
@@ -89,7 +91,7 @@ export function studyReducer(state: StudyState, event: StudyEvent): StudyState {
     case 'trialFinished': {
       // A result that arrives after Stop is kept (nothing computed is lost) but promotes nobody.
       const next = update(state, event.trialId, {
-        state: event.status, valAccuracy: event.valAccuracy, valLoss: event.valLoss, durationMs: event.durationMs, imagesPerSecond: event.imagesPerSecond, error: null,
+        state: event.status, valAccuracy: event.valAccuracy, valLoss: event.valLoss, durationMs: event.durationMs, imagesPerSecond: event.imagesPerSecond, backend: event.backend, error: null,
       });
       return state.phase === 'running' ? advance(next) : next;
     }

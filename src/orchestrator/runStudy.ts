@@ -38,7 +38,7 @@ export function runStudy(definition: StudyDefinition, pool: TrainerPool, trainLa
     const job = pool.run(input, (p) => listener.onProgress?.(p)).then((outcome) => {
       if (outcome.ok) {
         const r = outcome.value;
-        dispatch({ type: 'trialFinished', trialId, status: r.status, valAccuracy: r.valAccuracy, valLoss: r.valLoss, durationMs: r.durationMs, imagesPerSecond: r.imagesPerSecond });
+        dispatch({ type: 'trialFinished', trialId, status: r.status, valAccuracy: r.valAccuracy, valLoss: r.valLoss, durationMs: r.durationMs, imagesPerSecond: r.imagesPerSecond, backend: r.backend });
       } else {
         dispatch({ type: 'trialFailed', trialId, code: outcome.error.code, message: outcome.error.message });
       }

@@ -41,10 +41,12 @@ export async function createPool(factory: WorkerFactory, size: number, init: Ini
   const slots: Slot[] = started.map(({ handle }) => ({ handle, busyWith: null }));
   const waiting: (() => void)[] = [];
 
-  const acquire = async (): Promise<Slot> => {
+  // Claims the slot synchronously when it finds it: two runs starting in the same tick must not
+  // both see the same idle worker.
+  const acquire = async (trialId: number): Promise<Slot> => {
     for (;;) {
       const idle = slots.find((s) => s.busyWith === null);
-      if (idle) return idle;
+      if (idle) { idle.busyWith = trialId; return idle; }
       await new Promise<void>((resolve) => waiting.push(resolve));
     }
   };
@@ -54,8 +56,7 @@ export async function createPool(factory: WorkerFactory, size: number, init: Ini
     size,
     backend: started[0].report,
     async run(input, onProgress) {
-      const slot = await acquire();
-      slot.busyWith = input.trialId;
+      const slot = await acquire(input.trialId);
       try {
         const outcome = await Promise.race([
           slot.handle.api.runTrial(input, Comlink.proxy(onProgress)),

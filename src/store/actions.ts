@@ -2,6 +2,8 @@
 // Workers, the dataset and the running study live here, outside the store, which holds facts only.
 import { findPreset } from '../core/presets';
 import type { ImageSet } from '../core/cifarFormat';
+import { studyProblems } from '../core/studyProblems';
+import type { StudyDefinition } from '../core/studyDefinition';
 import { loadBrowserDataset } from '../orchestrator/loadBrowserDataset';
 import { browserWorkerFactory, browserPoolSize, shareImages } from '../orchestrator/browserWorkers';
 import { runStudy, type StudyRun } from '../orchestrator/runStudy';
@@ -17,7 +19,14 @@ const set = (patch: Partial<LabState>) => labStore.setState(patch);
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function selectPreset(presetId: string): void {
-  if (findPreset(presetId)) set({ presetId });
+  const preset = findPreset(presetId);
+  if (preset) set({ presetId, definition: preset.study });
+}
+
+/** Edits the successive-halving settings, seed or data budget of the next study. */
+export function editStudy(patch: { scheduler?: Partial<StudyDefinition['scheduler']>; data?: Partial<StudyDefinition['data']>; fixed?: Partial<StudyDefinition['fixed']>; seed?: number }): void {
+  const d = labStore.getState().definition;
+  set({ definition: { ...d, seed: patch.seed ?? d.seed, scheduler: { ...d.scheduler, ...patch.scheduler }, data: { ...d.data, ...patch.data }, fixed: { ...d.fixed, ...patch.fixed } } });
 }
 
 export function forceBackend(backend: LabState['forcedBackend']): void {
@@ -55,14 +64,15 @@ async function ensurePool(numConfigs: number): Promise<TrainerPool> {
 export async function startStudy(): Promise<void> {
   const state = labStore.getState();
   if (state.busy !== 'idle') return;
-  const preset = findPreset(state.presetId);
-  if (!preset) return set({ studyError: `Unknown preset ${state.presetId}` });
+  const definition = state.definition;
+  const problems = studyProblems(definition);
+  if (problems.length > 0) return set({ studyError: problems.join(' ') });
   set({ busy: 'starting', studyError: null, study: null, curves: {}, live: {}, startedAt: Date.now(), finishedAt: null });
   try {
-    const trainerPool = await ensurePool(preset.study.scheduler.numConfigs);
+    const trainerPool = await ensurePool(definition.scheduler.numConfigs);
     const labels = (await loadDataset()).labels;
     set({ busy: 'running' });
-    run = runStudy(preset.study, trainerPool, labels, {
+    run = runStudy(definition, trainerPool, labels, {
       onState: (study) => set({ study }),
       onProgress: (p) => {
         const { curves, live } = labStore.getState();

@@ -2,6 +2,8 @@
 // so the orchestration actions in ./actions can update it from outside React.
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
+import { findPreset } from '../core/presets';
+import type { StudyDefinition } from '../core/studyDefinition';
 import type { StudyState } from '../core/studyMachine';
 import type { BackendReport } from '../training/backend';
 import type { LossPoint } from '../training/trainTrial';
@@ -11,6 +13,8 @@ export interface TrialLive { stepsDone: number; stepsTotal: number; imagesPerSec
 
 export interface LabState {
   presetId: string;
+  /** The study the next Run will start: a preset, possibly edited. */
+  definition: StudyDefinition;
   forcedBackend: 'webgpu' | 'webgl' | 'wasm' | 'cpu' | null;
   dataset: DatasetProgress;
   datasetError: string | null;
@@ -29,6 +33,7 @@ export const initialDataset: DatasetProgress = { phase: 'idle', shard: null, byt
 
 export const labStore = createStore<LabState>(() => ({
   presetId: 'tiny',
+  definition: findPreset('tiny')!.study,
   forcedBackend: null,
   dataset: initialDataset,
   datasetError: null,

@@ -25,8 +25,9 @@ describe('trainTrial (wasm)', () => {
   it('returns every tensor it made: numTensors back to baseline after each trial', async () => {
     await trainTrial(pool, input()); // warm-up: kernels may cache constants on first use
     const baseline = tf.memory().numTensors;
-    for (let i = 0; i < 3; i++) {
-      await trainTrial(pool, input({ trialId: 10 + i, seed: i }));
+    const optimizers: Partial<TrialConfig>[] = [{ optimizer: 'adam' }, { optimizer: 'sgd', momentum: 0.9 }, { optimizer: 'sgd', momentum: 0 }];
+    for (let i = 0; i < optimizers.length; i++) {
+      await trainTrial(pool, input({ trialId: 10 + i, seed: i, config: { ...config, ...optimizers[i] } }));
       expect(tf.memory().numTensors).toBe(baseline);
     }
   });

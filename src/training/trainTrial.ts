@@ -58,6 +58,13 @@ export interface TrainHooks {
   yieldToEventLoop?(): Promise<void>;
 }
 
+// tfjs 4.22's MomentumOptimizer.dispose() forgets the learning-rate scalar its SGD parent keeps.
+function disposeOptimizer(optimizer: tf.Optimizer): void {
+  optimizer.dispose();
+  const c = (optimizer as unknown as { c?: tf.Tensor }).c;
+  if (optimizer instanceof tf.MomentumOptimizer && c && !c.isDisposed) c.dispose();
+}
+
 const defaultYield = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 function makeOptimizer(c: TrialConfig): tf.Optimizer {
@@ -142,7 +149,7 @@ export async function trainTrial(pool: ImagePool, input: TrainTrialInput, hooks:
     };
   } finally {
     pending.forEach((p) => p.cost.dispose());
-    optimizer.dispose();
+    disposeOptimizer(optimizer);
     model.dispose();
   }
 }

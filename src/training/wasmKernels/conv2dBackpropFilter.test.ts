@@ -1,22 +1,18 @@
 // The wasm conv gradient kernels against the cpu backend's stock kernels as the oracle, on
-// SimpleCNN's shapes and on padding/stride cases the forward-conv rewrite has to get right.
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+// SimpleCNN's shapes and on the padding/stride cases the forward-conv rewrites must get right.
 import * as tf from '@tensorflow/tfjs';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { conv2dBackpropFilterWasm, type FilterGradFormulation } from './conv2dBackpropFilter';
+import { expectClose, runOn, startWasm, uniform } from './cpuOracle';
 import { registerWasmTrainingKernels } from './register';
 
-const TOLERANCE = 1e-4;
-let maxRelativeError = 0;
-
-type Pad = 'same' | 'valid' | number | tf.backend_util.ExplicitPadding;
+type Shape4 = [number, number, number, number];
 interface Case {
   name: string;
-  xShape: [number, number, number, number];
-  filterShape: [number, number, number, number];
+  xShape: Shape4;
+  filterShape: Shape4;
   strides: [number, number];
-  pad: Pad;
+  pad: 'same' | 'valid' | number | tf.backend_util.ExplicitPadding;
   dimRoundingMode?: 'floor' | 'round' | 'ceil';
 }
 
@@ -33,91 +29,57 @@ const CASES: Case[] = [
   { name: '5x5 filter, stride 3, numeric pad, ceil', xShape: [2, 14, 13, 3], filterShape: [5, 5, 3, 7], strides: [3, 3], pad: 1, dimRoundingMode: 'ceil' },
 ];
 
-/** mulberry32: a seeded stream, so a failure reproduces. */
-function uniform(n: number, seed: number): Float32Array {
-  let a = seed >>> 0;
-  const out = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    out[i] = (((t ^ (t >>> 14)) >>> 0) / 4294967296) * 2 - 1;
-  }
-  return out;
-}
+const errors: number[] = [];
+const close = (label: string, actual: Float32Array, expected: Float32Array) =>
+  errors.push(expectClose(label, actual, expected));
 
-/** max |actual - expected| / max |expected|: relative to the gradient's scale, not per element. */
-function relativeError(actual: Float32Array, expected: Float32Array): number {
-  expect(actual.length).toBe(expected.length);
-  let diff = 0;
-  let scale = 0;
-  for (let i = 0; i < expected.length; i++) {
-    diff = Math.max(diff, Math.abs(actual[i] - expected[i]));
-    scale = Math.max(scale, Math.abs(expected[i]));
-  }
-  return diff / Math.max(scale, 1e-30);
-}
-
-function expectClose(label: string, actual: Float32Array, expected: Float32Array): void {
-  const err = relativeError(actual, expected);
-  maxRelativeError = Math.max(maxRelativeError, err);
-  expect(err, `${label}: relative error ${err}`).toBeLessThan(TOLERANCE);
-}
-
-/** Runs fn on a backend and copies its outputs out; on wasm also checks nothing leaked. */
-async function runOn(backendName: 'cpu' | 'wasm', fn: () => tf.Tensor[]): Promise<Float32Array[]> {
-  expect(await tf.setBackend(backendName)).toBe(true);
-  const tensorsBefore = tf.memory().numTensors;
-  const dataIdsBefore = tf.engine().backend.numDataIds();
-  const outs = tf.tidy(fn);
-  const values = outs.map((t) => t.dataSync() as Float32Array);
-  tf.dispose(outs);
-  expect(tf.memory().numTensors).toBe(tensorsBefore);
-  expect(tf.engine().backend.numDataIds()).toBe(dataIdsBefore);
-  return values;
-}
-
-function outShape(c: Case): [number, number, number, number] {
+function outShape(c: Case): Shape4 {
   const info = tf.backend_util.computeConv2DInfo(
     c.xShape, c.filterShape, c.strides, 1, c.pad, c.dimRoundingMode, false, 'channelsLast',
   );
-  return info.outShape as [number, number, number, number];
+  return info.outShape as Shape4;
 }
 
-function attrsOf(c: Case) {
-  return { strides: c.strides, pad: c.pad, dataFormat: 'NHWC', dimRoundingMode: c.dimRoundingMode };
+function attrsOf(c: Case): tf.NamedAttrMap {
+  return { strides: c.strides, pad: c.pad, dataFormat: 'NHWC', dimRoundingMode: c.dimRoundingMode } as unknown as tf.NamedAttrMap;
 }
 
-beforeAll(async () => {
-  registerWasmTrainingKernels();
-  const wasmFile = createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm');
-  setWasmPaths(dirname(wasmFile) + '/');
-  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-  expect(await tf.setBackend('wasm')).toBe(true);
-});
+beforeAll(startWasm);
 
 afterAll(() => {
-  console.log(`max relative error vs cpu: ${maxRelativeError.toExponential(2)}`);
+  console.log(`max relative error vs cpu over ${errors.length} comparisons: ${Math.max(...errors).toExponential(2)}`);
 });
 
 describe.each(CASES)('$name', (c) => {
-  const xData = uniform(c.xShape.reduce((a, b) => a * b), 1);
   const dyShape = outShape(c);
-  const dyData = uniform(dyShape.reduce((a, b) => a * b), 2);
-  const wData = uniform(c.filterShape.reduce((a, b) => a * b), 3);
+  const xData = uniform(c.xShape, 1);
+  const dyData = uniform(dyShape, 2);
+  const wData = uniform(c.filterShape, 3);
+  const filterGradAttrs = { ...attrsOf(c), filterShape: c.filterShape };
+  const cpuFilterGrad = () =>
+    runOn('cpu', () => [
+      tf.engine().runKernel('Conv2DBackpropFilter', { x: tf.tensor4d(xData, c.xShape), dy: tf.tensor4d(dyData, dyShape) }, filterGradAttrs) as tf.Tensor,
+    ]);
 
   it('Conv2DBackpropFilter matches the cpu kernel', async () => {
-    const run = () => [
-      tf.engine().runKernel(
-        'Conv2DBackpropFilter',
-        { x: tf.tensor4d(xData, c.xShape), dy: tf.tensor4d(dyData, dyShape) },
-        { ...attrsOf(c), filterShape: c.filterShape } as unknown as tf.NamedAttrMap,
-      ) as tf.Tensor,
-    ];
-    const [expected] = await runOn('cpu', run);
-    const [actual] = await runOn('wasm', run);
-    expectClose('dW', actual, expected);
+    const [expected] = await cpuFilterGrad();
+    const [actual] = await runOn('wasm', () => [
+      tf.engine().runKernel('Conv2DBackpropFilter', { x: tf.tensor4d(xData, c.xShape), dy: tf.tensor4d(dyData, dyShape) }, filterGradAttrs) as tf.Tensor,
+    ]);
+    close('dW', actual, expected);
+  });
+
+  // 'auto' picks one formulation per shape; each must be right wherever it applies.
+  const formulations: FilterGradFormulation[] = c.strides[0] === 1 && c.strides[1] === 1 ? ['dyAsFilter', 'xAsFilter'] : ['dyAsFilter'];
+  it.each(formulations)('formulation %s matches the cpu kernel', async (formulation) => {
+    const [expected] = await cpuFilterGrad();
+    const [actual] = await runOn('wasm', () => {
+      const x = tf.tensor4d(xData, c.xShape);
+      const dy = tf.tensor4d(dyData, dyShape);
+      const info = conv2dBackpropFilterWasm({ inputs: { x, dy }, backend: tf.backend(), attrs: filterGradAttrs }, formulation);
+      return [tf.engine().makeTensorFromTensorInfo(info)];
+    });
+    close(`dW (${formulation})`, actual, expected);
   });
 
   it('Conv2DBackpropInput matches the cpu kernel', async () => {
@@ -125,12 +87,12 @@ describe.each(CASES)('$name', (c) => {
       tf.engine().runKernel(
         'Conv2DBackpropInput',
         { dy: tf.tensor4d(dyData, dyShape), filter: tf.tensor4d(wData, c.filterShape) },
-        { ...attrsOf(c), inputShape: c.xShape } as unknown as tf.NamedAttrMap,
+        { ...attrsOf(c), inputShape: c.xShape },
       ) as tf.Tensor,
     ];
     const [expected] = await runOn('cpu', run);
     const [actual] = await runOn('wasm', run);
-    expectClose('dx', actual, expected);
+    close('dx', actual, expected);
   });
 
   // tf.conv2d's gradient drops dimRoundingMode and the stock wasm forward Conv2D ignores it, so
@@ -139,23 +101,23 @@ describe.each(CASES)('$name', (c) => {
     const run = () => {
       const r = tf.tensor4d(dyData, dyShape);
       const loss = (x: tf.Tensor, w: tf.Tensor) =>
-        tf.sum(tf.mul(tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, c.strides, c.pad, 'NHWC', 1, c.dimRoundingMode), r));
+        tf.sum(tf.mul(tf.conv2d(x as tf.Tensor4D, w as tf.Tensor4D, c.strides, c.pad, 'NHWC'), r));
       return tf.grads(loss)([tf.tensor4d(xData, c.xShape), tf.tensor4d(wData, c.filterShape)]);
     };
     const [dxCpu, dwCpu] = await runOn('cpu', run);
     const [dxWasm, dwWasm] = await runOn('wasm', run);
-    expectClose('grad x', dxWasm, dxCpu);
-    expectClose('grad w', dwWasm, dwCpu);
+    close('grad x', dxWasm, dxCpu);
+    close('grad w', dwWasm, dwCpu);
   });
 });
 
 describe('registration and attrs', () => {
   it('is idempotent', () => {
-    const filterBefore = tf.getKernel('Conv2DBackpropFilter', 'wasm');
-    const inputBefore = tf.getKernel('Conv2DBackpropInput', 'wasm');
+    const names = ['Conv2DBackpropFilter', 'Conv2DBackpropInput', 'BatchMatMul'];
+    const before = names.map((n) => tf.getKernel(n, 'wasm'));
     registerWasmTrainingKernels();
-    expect(tf.getKernel('Conv2DBackpropFilter', 'wasm')).toBe(filterBefore);
-    expect(tf.getKernel('Conv2DBackpropInput', 'wasm')).toBe(inputBefore);
+    expect(names.map((n) => tf.getKernel(n, 'wasm'))).toEqual(before);
+    for (const n of names.slice(1)) expect(tf.getKernel(n, 'wasm')?.setupFunc).toBeTypeOf('function');
   });
 
   it('rejects NCHW with a clear error and leaks nothing', async () => {

@@ -2,13 +2,7 @@
 // the input gradient is dy, padded by k-1-pad, convolved with the 180-degree-rotated filter.
 // Other geometries fall back to the stock kernel, which it wraps (keeping its setupFunc).
 import * as tf from '@tensorflow/tfjs';
-import { callWasmKernel, type WasmBackend } from './callWasmKernel';
-
-type KernelArgs = {
-  inputs: tf.NamedTensorInfoMap;
-  backend: tf.KernelBackend;
-  attrs?: tf.NamedAttrMap;
-};
+import { callWasmKernel, withTemporaries, type KernelArgs, type WasmBackend } from './callWasmKernel';
 
 /**
  * dx[b, i, j, ci] = sum_{kh, kw, co} dypad[b, i + kh, j + kw, co] * W[K-1-kh, L-1-kw, ci, co]
@@ -43,28 +37,17 @@ export function conv2dBackpropInputByForwardConv(args: KernelArgs): tf.TensorInf
   const right = inWidth - outWidth + filterWidth - 1 - left;
   if (Math.min(top, left, bottom, right) < 0) return null;
 
-  const intermediates: tf.TensorInfo[] = [];
-  try {
+  return withTemporaries(backend, (temp) => {
     // [kh, kw, ci, co] -> rot180 -> [kh, kw, co, ci]
-    const flipped = callWasmKernel('Reverse', backend, { x: filter }, { dims: [0, 1] });
-    intermediates.push(flipped);
-    const rotated = callWasmKernel('Transpose', backend, { x: flipped }, { perm: [0, 1, 3, 2] });
-    intermediates.push(rotated);
-    return callWasmKernel(
-      'Conv2D',
-      backend,
-      { x: dy, filter: rotated },
-      {
-        strides: [1, 1],
-        pad: [[0, 0], [top, bottom], [left, right], [0, 0]],
-        dataFormat: 'NHWC',
-        dilations: [1, 1],
-        dimRoundingMode: undefined,
-      },
-    );
-  } finally {
-    for (const t of intermediates) backend.disposeData(t.dataId);
-  }
+    const flipped = temp(callWasmKernel('Reverse', backend, { x: filter }, { dims: [0, 1] }));
+    const rotated = temp(callWasmKernel('Transpose', backend, { x: flipped }, { perm: [0, 1, 3, 2] }));
+    return callWasmKernel('Conv2D', backend, { x: dy, filter: rotated }, {
+      strides: [1, 1],
+      pad: [[0, 0], [top, bottom], [left, right], [0, 0]],
+      dataFormat: 'NHWC',
+      dilations: [1, 1],
+    });
+  });
 }
 
 /** Wraps the stock wasm Conv2DBackpropInput: forward conv where it applies, stock otherwise. */

@@ -1,0 +1,35 @@
+// End-to-end tests in Debian's Chromium (playwright-core drives /usr/bin/chromium; no browser
+// download). The production build is served by `vite preview` with the dataset middleware.
+import { defineConfig } from '@playwright/test';
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: '.',
+  outputDir: './artifacts/results',
+  timeout: 8 * 60_000,
+  expect: { timeout: 30_000 },
+  workers: 1, // two cores: one study at a time keeps timings honest
+  reporter: [['list']],
+  use: {
+    baseURL: 'http://127.0.0.1:4173',
+    browserName: 'chromium',
+    launchOptions: {
+      executablePath: chromium,
+      args: [
+        '--enable-unsafe-webgpu', // exposes the SwiftShader WebGPU adapter here
+        '--no-sandbox',
+        '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+      ],
+    },
+    trace: 'off',
+  },
+  webServer: {
+    command: 'npx vite build --logLevel warn && npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
+    url: 'http://127.0.0.1:4173',
+    timeout: 5 * 60_000,
+    cwd: new URL('..', import.meta.url).pathname,
+    reuseExistingServer: !process.env.CI,
+    stdout: 'pipe',
+  },
+});

@@ -1,0 +1,33 @@
+// Editable successive-halving settings of the next study: configurations, reduction factor,
+// minimum data fraction, full-fidelity images, epochs and seed.
+import type { ReactNode } from 'react';
+import { editStudy } from '../../store/actions';
+import { useLab } from '../../store/labStore';
+
+function NumberField({ label, value, step, min, onChange, disabled, hint }: { label: string; value: number; step: number; min: number; onChange: (v: number) => void; disabled: boolean; hint?: ReactNode }) {
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <input type="number" value={Number.isFinite(value) ? value : ''} step={step} min={min} disabled={disabled}
+        onChange={(e) => onChange(e.target.value === '' ? NaN : Number(e.target.value))} />
+      {hint && <small>{hint}</small>}
+    </label>
+  );
+}
+
+export function StudySettings() {
+  const d = useLab((s) => s.definition);
+  const disabled = useLab((s) => s.busy !== 'idle');
+  const s = d.scheduler;
+  return (
+    <fieldset className="settings" data-testid="study-settings">
+      <legend>Successive halving over the data fraction</legend>
+      <NumberField label="configurations" value={s.numConfigs} step={1} min={1} disabled={disabled} onChange={(v) => editStudy({ scheduler: { numConfigs: v } })} />
+      <NumberField label="reduction factor η" value={s.reductionFactor} step={1} min={2} disabled={disabled} onChange={(v) => editStudy({ scheduler: { reductionFactor: v } })} />
+      <NumberField label="minimum fraction" value={Number(s.minResource.toFixed(4))} step={0.01} min={0.001} disabled={disabled} onChange={(v) => editStudy({ scheduler: { minResource: v } })} />
+      <NumberField label="images at fraction 1" value={d.data.maxTrainImages} step={100} min={1} disabled={disabled} onChange={(v) => editStudy({ data: { maxTrainImages: v } })} />
+      <NumberField label="epochs per trial" value={d.fixed.epochs ?? 1} step={1} min={1} disabled={disabled} onChange={(v) => editStudy({ fixed: { epochs: v } })} />
+      <NumberField label="seed" value={d.seed} step={1} min={0} disabled={disabled} onChange={(v) => editStudy({ seed: v })} />
+    </fieldset>
+  );
+}
