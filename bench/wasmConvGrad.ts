@@ -1,10 +1,12 @@
 // Training throughput of seed 001's SimpleCNN (c=32, 1,147,466 parameters) on tfjs wasm in Node,
-// batch 64, Adam, random data: with the stock Conv2DBackpropInput and with the forward-conv one.
+// batch 64, Adam, random data, for each step of the kernel set registerWasmTrainingKernels adds.
 // Run: npx tsx bench/wasmConvGrad.ts [steps=20] [rounds=2]
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import type { KernelArgs } from '../src/training/wasmKernels/callWasmKernel';
+import { conv2dBackpropFilterWasm, type FilterGradFormulation } from '../src/training/wasmKernels/conv2dBackpropFilter';
 import { registerWasmTrainingKernels } from '../src/training/wasmKernels/register';
 
 const BATCH = 64;
@@ -45,14 +47,45 @@ function measure(model: tf.Sequential, optimizer: tf.Optimizer, x: tf.Tensor, y:
   return (steps * BATCH) / ((performance.now() - start) / 1000);
 }
 
+interface Variant {
+  name: string;
+  filterGrad: FilterGradFormulation;
+  forwardConvInputGrad: boolean;
+  plainMatMul: boolean;
+  scatterMaxPoolGrad: boolean;
+}
+const VARIANTS: Variant[] = [
+  { name: 'filter grad (dy as filter) only', filterGrad: 'dyAsFilter', forwardConvInputGrad: false, plainMatMul: false, scatterMaxPoolGrad: false },
+  { name: 'filter grad (auto)', filterGrad: 'auto', forwardConvInputGrad: false, plainMatMul: false, scatterMaxPoolGrad: false },
+  { name: '+ forward-conv input grad', filterGrad: 'auto', forwardConvInputGrad: true, plainMatMul: false, scatterMaxPoolGrad: false },
+  { name: '+ plain BatchMatMul', filterGrad: 'auto', forwardConvInputGrad: true, plainMatMul: true, scatterMaxPoolGrad: false },
+  { name: '+ scatter MaxPoolGrad (= registerWasmTrainingKernels)', filterGrad: 'auto', forwardConvInputGrad: true, plainMatMul: true, scatterMaxPoolGrad: true },
+];
+
+function replaceKernel(config: tf.KernelConfig): void {
+  tf.unregisterKernel(config.kernelName, config.backendName);
+  tf.registerKernel(config);
+}
+
 async function main(): Promise<void> {
-  // Keep the stock kernel to switch back to; the wasm module registers it on import.
-  const stockInput = tf.getKernel('Conv2DBackpropInput', 'wasm')!;
+  // The stock kernels, to switch back to; the wasm module registered them on import.
+  const kernels = () => ({
+    input: tf.getKernel('Conv2DBackpropInput', 'wasm')!,
+    matMul: tf.getKernel('BatchMatMul', 'wasm')!,
+    maxPoolGrad: tf.getKernel('MaxPoolGrad', 'wasm')!,
+  });
+  const stock = kernels();
   registerWasmTrainingKernels();
-  const forwardInput = tf.getKernel('Conv2DBackpropInput', 'wasm')!;
-  const useInputKernel = (config: tf.KernelConfig) => {
-    tf.unregisterKernel('Conv2DBackpropInput', 'wasm');
-    tf.registerKernel(config);
+  const ours = kernels();
+  const useVariant = (v: Variant) => {
+    replaceKernel({
+      kernelName: 'Conv2DBackpropFilter',
+      backendName: 'wasm',
+      kernelFunc: ((args: KernelArgs) => conv2dBackpropFilterWasm(args, v.filterGrad)) as tf.KernelFunc,
+    });
+    replaceKernel(v.forwardConvInputGrad ? ours.input : stock.input);
+    replaceKernel(v.plainMatMul ? ours.matMul : stock.matMul);
+    replaceKernel(v.scatterMaxPoolGrad ? ours.maxPoolGrad : stock.maxPoolGrad);
   };
 
   const wasmFile = createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm');
@@ -62,26 +95,26 @@ async function main(): Promise<void> {
   await tf.ready();
 
   const model = simpleCnn(CHANNELS);
-  console.log(`SimpleCNN c=${CHANNELS}: ${model.countParams()} parameters; batch ${BATCH}, ${STEPS} timed steps`);
+  console.log(`SimpleCNN c=${CHANNELS}: ${model.countParams()} parameters; batch ${BATCH}, ${STEPS} timed steps, ${ROUNDS} rounds`);
   const optimizer = tf.train.adam(1e-3);
   const x = tf.randomNormal([BATCH, 32, 32, 3]);
   const y = tf.oneHot(tf.randomUniform([BATCH], 0, 10, 'int32') as tf.Tensor1D, 10);
 
-  // Alternate the two variants so drift from other load on the machine hits both.
-  const results: Record<string, number[]> = { stock: [], forwardConv: [] };
+  // Rounds cycle through the variants so drift from other load on the machine hits all of them.
+  const results = VARIANTS.map(() => [] as number[]);
   let tensorsAfterFirstRound = 0;
   for (let round = 0; round < ROUNDS; round++) {
-    for (const [name, config] of [['stock', stockInput], ['forwardConv', forwardInput]] as const) {
-      useInputKernel(config);
+    VARIANTS.forEach((v, i) => {
+      useVariant(v);
       const ips = measure(model, optimizer, x, y, STEPS);
-      results[name].push(ips);
-      console.log(`round ${round + 1} Conv2DBackpropInput=${name}: ${ips.toFixed(1)} img/s`);
-    }
+      results[i].push(ips);
+      console.log(`round ${round + 1} ${v.name}: ${ips.toFixed(1)} img/s`);
+    });
     // Adam makes its moment variables on the first step; after that the count must not move.
     if (round === 0) tensorsAfterFirstRound = tf.memory().numTensors;
   }
-  const best = (v: number[]) => Math.max(...v).toFixed(1);
-  console.log(`best img/s: stock input grad ${best(results.stock)}, forward-conv input grad ${best(results.forwardConv)}`);
+  console.log('best of rounds, images/s:');
+  VARIANTS.forEach((v, i) => console.log(`  ${Math.max(...results[i]).toFixed(1).padStart(6)}  ${v.name}`));
   console.log(`tensors gained after round 1: ${tf.memory().numTensors - tensorsAfterFirstRound}`);
   const heap = (tf.backend() as unknown as { wasm: { HEAPU8: Uint8Array } }).wasm.HEAPU8.length;
   console.log(`wasm heap: ${(heap / 2 ** 20).toFixed(0)} MiB`);

@@ -3,7 +3,11 @@
 // follow the Optuna distributions (FloatDistribution(log=True), IntDistribution(step)).
 import type { Rng } from './rng';
 
-export type Optimizer = 'adam' | 'sgd';
+/** 'adam' and 'sgd' take weightDecay as an L2 penalty (PyTorch's weight_decay); 'adamw' decouples it (Loshchilov & Hutter 2019). */
+export type Optimizer = 'adam' | 'sgd' | 'adamw';
+export type LrSchedule = 'constant' | 'step' | 'cosine';
+/** On/off options are 0/1 numbers so that a search space can make them categorical choices. */
+export type Flag = 0 | 1;
 
 export interface TrialConfig {
   channels: number;
@@ -14,6 +18,15 @@ export interface TrialConfig {
   weightDecay: number;
   batchSize: number;
   epochs: number;
+  /** Nesterov momentum for sgd. */
+  nesterov: Flag;
+  lrSchedule: LrSchedule;
+  /** Linear warm-up from 0, in epochs (may be fractional). */
+  warmupEpochs: number;
+  batchNorm: Flag;
+  labelSmoothing: number;
+  /** Random crop (4-pixel padding) and horizontal flip, on the device. */
+  augment: Flag;
 }
 
 export type ParamName = keyof TrialConfig;
@@ -41,6 +54,12 @@ export const DEFAULT_FIXED: TrialConfig = Object.freeze({
   weightDecay: 5e-4,
   batchSize: 64,
   epochs: 1,
+  nesterov: 0,
+  lrSchedule: 'constant',
+  warmupEpochs: 0,
+  batchNorm: 0,
+  labelSmoothing: 0,
+  augment: 0,
 });
 
 export const SEED001_SPACE: SearchSpace = Object.freeze([
@@ -52,8 +71,8 @@ export const SEED001_SPACE: SearchSpace = Object.freeze([
   { kind: 'float', name: 'weightDecay', low: 1e-4, high: 1e-3, log: true },
 ] as const satisfies readonly ParamSpec[]);
 
-const STRING_PARAMS: ReadonlySet<ParamName> = new Set<ParamName>(['optimizer']);
-const OPTIMIZERS: readonly string[] = ['adam', 'sgd'];
+const STRING_PARAMS: ReadonlySet<ParamName> = new Set<ParamName>(['optimizer', 'lrSchedule']);
+const STRING_CHOICES: Partial<Record<ParamName, readonly string[]>> = { optimizer: ['adam', 'sgd', 'adamw'], lrSchedule: ['constant', 'step', 'cosine'] };
 
 /** Human-readable problems with the space; empty when it is valid. */
 export function validateSearchSpace(space: SearchSpace): string[] {
@@ -87,7 +106,7 @@ export function validateSearchSpace(space: SearchSpace): string[] {
       if (new Set(spec.choices).size !== spec.choices.length) problems.push(`${where} has duplicate choices`);
       for (const choice of spec.choices) {
         const ok = STRING_PARAMS.has(spec.name)
-          ? spec.name !== 'optimizer' || OPTIMIZERS.includes(String(choice))
+          ? (STRING_CHOICES[spec.name] ?? []).includes(String(choice))
           : typeof choice === 'number' && Number.isFinite(choice);
         if (!ok) problems.push(`${where} cannot take the choice ${JSON.stringify(choice)}`);
       }
@@ -152,11 +171,18 @@ export function sampleRandomConfigs(
   return configs;
 }
 
-/** Short label, e.g. "c32 adam lr=1.0e-3 wd=5.0e-4 drop=0.20" (sgd adds "m=0.90"). */
+/** Short label, e.g. "c32 adam lr=1.0e-3 wd=5.0e-4 drop=0.20" (sgd adds "m=0.90"; non-default options follow). */
 export function describeConfig(c: TrialConfig): string {
-  const momentum = c.optimizer === 'sgd' ? ` m=${c.momentum.toFixed(2)}` : '';
+  const momentum = c.optimizer === 'sgd' ? ` m=${c.momentum.toFixed(2)}${c.nesterov ? ' nesterov' : ''}` : '';
+  const extras = [
+    c.lrSchedule !== 'constant' && c.lrSchedule !== undefined ? c.lrSchedule : '',
+    c.warmupEpochs > 0 ? `warmup=${c.warmupEpochs}` : '',
+    c.batchNorm ? 'bn' : '',
+    c.labelSmoothing > 0 ? `ls=${c.labelSmoothing}` : '',
+    c.augment ? 'aug' : '',
+  ].filter(Boolean).join(' ');
   return (
     `c${c.channels} ${c.optimizer} lr=${c.learningRate.toExponential(1)}${momentum}` +
-    ` wd=${c.weightDecay.toExponential(1)} drop=${c.dropout.toFixed(2)}`
+    ` wd=${c.weightDecay.toExponential(1)} drop=${c.dropout.toFixed(2)}${extras ? ` ${extras}` : ''}`
   );
 }

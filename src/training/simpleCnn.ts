@@ -1,29 +1,36 @@
 // SimpleCNN of seed 001 as pure functions over tf.Variables: three conv3x3 blocks (c, 2c, 4c
-// channels, 'same' padding, ReLU, 2x2 max-pool), FC 512, dropout, FC classes.
+// channels, 'same' padding, [batch norm,] ReLU, 2x2 max-pool), FC 512, dropout, FC classes.
 // Weights are drawn with our seeded rng on the CPU so every backend starts from identical weights.
 import * as tf from '@tensorflow/tfjs';
 import { createRng } from '../core/rng';
 
-export interface SimpleCnnSpec { channels: number; numClasses: number; dropout: number; imageSize: number }
+export interface SimpleCnnSpec { channels: number; numClasses: number; dropout: number; imageSize: number; batchNorm?: boolean }
 
 export interface SimpleCnn {
   spec: SimpleCnnSpec;
-  /** Fixed order; kernels are [kh, kw, in, out] / [in, out], so a "filter" is a slice along the last axis. */
+  /** Trainable weights in a fixed order; kernels are [kh, kw, in, out] / [in, out], so a "filter" is a slice along the last axis. */
   weights: tf.Variable[];
   names: string[];
+  /** Batch-norm running statistics (not trained by gradients); empty without batch norm. */
+  buffers: tf.Variable[];
   /** Logits for a batch of normalised NHWC images. `dropoutSeed` makes the mask reproducible. */
   apply(x: tf.Tensor4D, training: boolean, dropoutSeed?: number): tf.Tensor2D;
   dispose(): void;
 }
 
-/** Weight shapes in application order; exported for parameter counts and probes. */
+const BN_MOMENTUM = 0.9;
+const BN_EPSILON = 1e-5;
+
+/** Trainable weight shapes in application order; exported for parameter counts and probes. */
 export function simpleCnnShapes(spec: SimpleCnnSpec): { name: string; shape: number[] }[] {
   const c = spec.channels;
   const flat = (spec.imageSize / 8) ** 2 * 4 * c;
+  const conv = (i: number, cin: number, cout: number) => [
+    { name: `conv${i}/kernel`, shape: [3, 3, cin, cout] }, { name: `conv${i}/bias`, shape: [cout] },
+    ...(spec.batchNorm ? [{ name: `bn${i}/gamma`, shape: [cout] }, { name: `bn${i}/beta`, shape: [cout] }] : []),
+  ];
   return [
-    { name: 'conv1/kernel', shape: [3, 3, 3, c] }, { name: 'conv1/bias', shape: [c] },
-    { name: 'conv2/kernel', shape: [3, 3, c, 2 * c] }, { name: 'conv2/bias', shape: [2 * c] },
-    { name: 'conv3/kernel', shape: [3, 3, 2 * c, 4 * c] }, { name: 'conv3/bias', shape: [4 * c] },
+    ...conv(1, 3, c), ...conv(2, c, 2 * c), ...conv(3, 2 * c, 4 * c),
     { name: 'fc1/kernel', shape: [flat, 512] }, { name: 'fc1/bias', shape: [512] },
     { name: 'fc2/kernel', shape: [512, spec.numClasses] }, { name: 'fc2/bias', shape: [spec.numClasses] },
   ];
@@ -35,49 +42,75 @@ export function parameterCount(spec: SimpleCnnSpec): number {
 
 /**
  * PyTorch's default init (kaiming_uniform with a=sqrt(5)): U(-1/sqrt(fanIn), 1/sqrt(fanIn)) for
- * kernels and biases alike, so our runs are comparable with the seed project's.
+ * kernels and their biases alike, so our runs are comparable with the seed project's; BN gamma 1, beta 0.
  */
 export function initialWeights(spec: SimpleCnnSpec, seed: number): Float32Array[] {
   const rng = createRng(seed);
-  const shapes = simpleCnnShapes(spec);
-  return shapes.map(({ shape }, i) => {
-    const kernelShape = shapes[i - (i % 2)].shape;
-    const fanIn = kernelShape.slice(0, -1).reduce((a, b) => a * b, 1);
-    const bound = 1 / Math.sqrt(fanIn);
+  let bound = 0;
+  return simpleCnnShapes(spec).map(({ name, shape }) => {
     const values = new Float32Array(shape.reduce((a, b) => a * b, 1));
+    if (name.endsWith('/gamma')) return values.fill(1);
+    if (name.endsWith('/beta')) return values;
+    if (name.endsWith('/kernel')) bound = 1 / Math.sqrt(shape.slice(0, -1).reduce((a, b) => a * b, 1));
     for (let j = 0; j < values.length; j++) values[j] = (2 * rng.next() - 1) * bound;
     return values;
   });
 }
 
+function variableFrom(values: Float32Array, shape: number[], trainable: boolean, name: string): tf.Variable {
+  // tf.variable shares the initial tensor's data and leaves the tensor itself to us.
+  const value = tf.tensor(values, shape);
+  const v = tf.variable(value, trainable, name);
+  value.dispose();
+  return v;
+}
+
 export function createSimpleCnn(spec: SimpleCnnSpec, initial: Float32Array[]): SimpleCnn {
   const shapes = simpleCnnShapes(spec);
-  const weights = shapes.map(({ name, shape }, i) => {
-    // tf.variable shares the initial tensor's data and leaves the tensor itself to us.
-    const value = tf.tensor(initial[i], shape);
-    const v = tf.variable(value, true, `${name}_${nextModelId}`);
-    value.dispose();
-    return v;
-  });
-  nextModelId++;
-  const [w1, b1, w2, b2, w3, b3, wf1, bf1, wf2, bf2] = weights;
-  const block = (x: tf.Tensor4D, w: tf.Variable, b: tf.Variable) =>
-    tf.maxPool(tf.relu(tf.add(tf.conv2d(x, w as tf.Tensor4D, 1, 'same'), b)) as tf.Tensor4D, 2, 2, 'valid');
+  const id = nextModelId++;
+  const weights = shapes.map(({ name, shape }, i) => variableFrom(initial[i], shape, true, `${name}_${id}`));
+  const byName = new Map(shapes.map((s, i) => [s.name, weights[i]]));
+  const w = (name: string) => byName.get(name)!;
+  const widths = [spec.channels, 2 * spec.channels, 4 * spec.channels];
+  const buffers = spec.batchNorm
+    ? widths.flatMap((cout, i) => [
+      variableFrom(new Float32Array(cout), [cout], false, `bn${i + 1}/movingMean_${id}`),
+      variableFrom(new Float32Array(cout).fill(1), [cout], false, `bn${i + 1}/movingVariance_${id}`),
+    ])
+    : [];
+
+  const block = (x: tf.Tensor4D, i: number, training: boolean): tf.Tensor4D => {
+    let h = tf.add(tf.conv2d(x, w(`conv${i}/kernel`) as tf.Tensor4D, 1, 'same'), w(`conv${i}/bias`)) as tf.Tensor4D;
+    if (spec.batchNorm) {
+      const [movingMean, movingVariance] = buffers.slice(2 * (i - 1), 2 * i);
+      if (training) {
+        const { mean, variance } = tf.moments(h, [0, 1, 2]);
+        // Running statistics for evaluation; outside the gradient (they are not trainable).
+        movingMean.assign(tf.add(tf.mul(movingMean, BN_MOMENTUM), tf.mul(mean, 1 - BN_MOMENTUM)));
+        movingVariance.assign(tf.add(tf.mul(movingVariance, BN_MOMENTUM), tf.mul(variance, 1 - BN_MOMENTUM)));
+        h = tf.batchNorm(h, mean, variance, w(`bn${i}/beta`), w(`bn${i}/gamma`), BN_EPSILON) as tf.Tensor4D;
+      } else {
+        h = tf.batchNorm(h, movingMean, movingVariance, w(`bn${i}/beta`), w(`bn${i}/gamma`), BN_EPSILON) as tf.Tensor4D;
+      }
+    }
+    return tf.maxPool(tf.relu(h), 2, 2, 'valid');
+  };
 
   return {
     spec,
     weights,
     names: shapes.map((s) => s.name),
+    buffers,
     apply(x, training, dropoutSeed) {
       return tf.tidy(() => {
-        let h: tf.Tensor = block(block(block(x, w1, b1), w2, b2), w3, b3);
+        let h: tf.Tensor = block(block(block(x, 1, training), 2, training), 3, training);
         h = tf.reshape(h, [x.shape[0], -1]);
-        h = tf.relu(tf.add(tf.matMul(h as tf.Tensor2D, wf1 as tf.Tensor2D), bf1));
+        h = tf.relu(tf.add(tf.matMul(h as tf.Tensor2D, w('fc1/kernel') as tf.Tensor2D), w('fc1/bias')));
         if (training && spec.dropout > 0) h = tf.dropout(h, spec.dropout, undefined, dropoutSeed);
-        return tf.add(tf.matMul(h as tf.Tensor2D, wf2 as tf.Tensor2D), bf2) as tf.Tensor2D;
+        return tf.add(tf.matMul(h as tf.Tensor2D, w('fc2/kernel') as tf.Tensor2D), w('fc2/bias')) as tf.Tensor2D;
       });
     },
-    dispose() { weights.forEach((w) => w.dispose()); },
+    dispose() { [...weights, ...buffers].forEach((v) => v.dispose()); },
   };
 }
 

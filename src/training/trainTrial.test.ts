@@ -32,6 +32,43 @@ describe('trainTrial (wasm)', () => {
     }
   });
 
+  it('trains every engine option (batch norm, augmentation, AdamW, Nesterov, cosine with warm-up, label smoothing) and disposes it all', async () => {
+    const variants: Partial<TrialConfig>[] = [
+      { batchNorm: 1, augment: 1, optimizer: 'adamw', weightDecay: 5e-2, lrSchedule: 'cosine', warmupEpochs: 1 },
+      { optimizer: 'sgd', momentum: 0.9, nesterov: 1, lrSchedule: 'step', labelSmoothing: 0.1, augment: 1 },
+    ];
+    await trainTrial(pool, input({ config: { ...config, ...variants[0] } })); // warm-up of new kernels
+    const baseline = tf.memory().numTensors;
+    for (const v of variants) {
+      const r = await trainTrial(pool, input({ config: { ...config, ...v } }));
+      expect(r.status).toBe('completed');
+      expect(r.lossCurve.every((p) => Number.isFinite(p.loss) && p.accuracy >= 0 && p.accuracy <= 1)).toBe(true);
+      expect(tf.memory().numTensors).toBe(baseline);
+    }
+  });
+
+  it('continues from returned weights: a promoted trial resumes where it stopped', async () => {
+    const bn = { ...config, batchNorm: 1 as const, epochs: 1 };
+    const first = await trainTrial(pool, input({ config: bn, returnWeights: true }));
+    expect(first.weights).toHaveLength(16 + 6); // 16 trainable (with gamma/beta) + 6 running statistics
+    const baseline = tf.memory().numTensors;
+    const resumed = await trainTrial(pool, input({ config: bn, initialWeights: first.weights }));
+    expect(tf.memory().numTensors).toBe(baseline);
+    const fresh = await trainTrial(pool, input({ config: bn }));
+    // Same seed and data order: the resumed run starts from trained weights, so its first loss is lower.
+    expect(resumed.lossCurve[0].loss).toBeLessThan(fresh.lossCurve[0].loss);
+  });
+
+  it('200 consecutive short trials leave no tensors behind', async () => {
+    const short = input({ config: { ...config, channels: 4, batchSize: 8, epochs: 1 }, trainIndices: Int32Array.from({ length: 8 }, (_, i) => i), evalIndices: Int32Array.from({ length: 8 }, (_, i) => 100 + i) });
+    await trainTrial(pool, short);
+    const baseline = tf.memory();
+    for (let i = 0; i < 200; i++) await trainTrial(pool, { ...short, trialId: i, seed: i });
+    const after = tf.memory();
+    expect(after.numTensors).toBe(baseline.numTensors);
+    expect(after.numBytes).toBe(baseline.numBytes);
+  });
+
   it('is reproducible: the same seed gives the same loss curve to 1e-5', async () => {
     const a = await trainTrial(pool, input());
     const b = await trainTrial(pool, input());

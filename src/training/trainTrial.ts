@@ -2,10 +2,13 @@
 // evaluated on the fixed evaluation set. A hand-written loop (optimizer.minimize) instead of
 // model.fit, which reads the loss back every batch; here the loss is read every `readEvery` steps.
 import * as tf from '@tensorflow/tfjs';
+import { learningRateAt } from '../core/lrSchedule';
 import { createRng, deriveSeed, shuffleInPlace } from '../core/rng';
 import type { TrialConfig } from '../core/searchSpace';
+import { augmentBatch } from './augment';
 import { makeBatch, type ImagePool } from './batches';
 import { evaluate } from './evaluate';
+import { createOptimizer } from './optimizers';
 import { createSimpleCnn, initialWeights, type SimpleCnn } from './simpleCnn';
 
 export interface TrainTrialInput {
@@ -17,9 +20,13 @@ export interface TrainTrialInput {
   trainIndices: Int32Array;
   evalIndices: Int32Array;
   readEvery: number;
+  /** Start from these weights (e.g. a promoted trial continuing) instead of the seeded init. */
+  initialWeights?: Float32Array[];
+  /** Return the trained weights (trainable, then batch-norm buffers) with the result. */
+  returnWeights?: boolean;
 }
 
-export interface LossPoint { step: number; epoch: number; loss: number }
+export interface LossPoint { step: number; epoch: number; loss: number; accuracy: number }
 
 export interface TrialProgress {
   trialId: number;
@@ -43,6 +50,7 @@ export interface TrialResult {
   /** Training images per second, excluding evaluation. */
   imagesPerSecond: number;
   backend: string;
+  weights?: Float32Array[];
 }
 
 /** Thrown when the caller's `shouldStop` says so; carries a code like every trial error. */
@@ -58,19 +66,7 @@ export interface TrainHooks {
   yieldToEventLoop?(): Promise<void>;
 }
 
-// tfjs 4.22's MomentumOptimizer.dispose() forgets the learning-rate scalar its SGD parent keeps.
-function disposeOptimizer(optimizer: tf.Optimizer): void {
-  optimizer.dispose();
-  const c = (optimizer as unknown as { c?: tf.Tensor }).c;
-  if (optimizer instanceof tf.MomentumOptimizer && c && !c.isDisposed) c.dispose();
-}
-
 const defaultYield = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-function makeOptimizer(c: TrialConfig): tf.Optimizer {
-  if (c.optimizer === 'adam') return tf.train.adam(c.learningRate);
-  return c.momentum > 0 ? tf.train.momentum(c.learningRate, c.momentum) : tf.train.sgd(c.learningRate);
-}
 
 export async function trainTrial(pool: ImagePool, input: TrainTrialInput, hooks: TrainHooks = {}): Promise<TrialResult> {
   const { config, trainIndices, trialId } = input;
@@ -81,12 +77,19 @@ export async function trainTrial(pool: ImagePool, input: TrainTrialInput, hooks:
   const batchSize = Math.min(config.batchSize, n);
   const stepsPerEpoch = Math.floor(n / batchSize); // full batches only: one shape, one shader compile
   const stepsTotal = stepsPerEpoch * config.epochs;
-  const spec = { channels: config.channels, numClasses: input.numClasses, dropout: config.dropout, imageSize: 32 };
-  const model: SimpleCnn = createSimpleCnn(spec, initialWeights(spec, deriveSeed(input.seed, 'init')));
-  const optimizer = makeOptimizer(config);
+  const spec = { channels: config.channels, numClasses: input.numClasses, dropout: config.dropout, imageSize: 32, batchNorm: config.batchNorm === 1 };
+  const start = input.initialWeights ?? initialWeights(spec, deriveSeed(input.seed, 'init'));
+  const model: SimpleCnn = createSimpleCnn(spec, start);
+  const numTrainable = model.weights.length;
+  // Continuing weights may carry batch-norm running statistics after the trainable weights.
+  if (input.initialWeights && input.initialWeights.length > numTrainable) {
+    tf.tidy(() => model.buffers.forEach((b, i) => b.assign(tf.tensor(input.initialWeights![numTrainable + i], b.shape))));
+  }
+  const opt = createOptimizer(config);
+  const augmentRng = createRng(deriveSeed(input.seed, 'augment'));
   const order = Int32Array.from(trainIndices);
   const lossCurve: LossPoint[] = [];
-  let pending: { step: number; epoch: number; cost: tf.Scalar }[] = [];
+  let pending: { step: number; epoch: number; cost: tf.Scalar; accuracy: tf.Scalar }[] = [];
   let diverged = false;
   let step = 0;
   let trainMs = 0;
@@ -94,11 +97,11 @@ export async function trainTrial(pool: ImagePool, input: TrainTrialInput, hooks:
   // Reads the queued losses in one transfer; returns false if any is NaN or infinite.
   const flush = async (): Promise<boolean> => {
     if (pending.length === 0) return true;
-    const stacked = tf.stack(pending.map((p) => p.cost));
+    const stacked = tf.stack([...pending.map((p) => p.cost), ...pending.map((p) => p.accuracy)]);
     const values = await stacked.data();
     stacked.dispose();
-    const points = pending.map((p, i) => ({ step: p.step, epoch: p.epoch, loss: values[i] }));
-    pending.forEach((p) => p.cost.dispose());
+    const points = pending.map((p, i) => ({ step: p.step, epoch: p.epoch, loss: values[i], accuracy: values[pending.length + i] }));
+    pending.forEach((p) => tf.dispose([p.cost, p.accuracy]));
     pending = [];
     lossCurve.push(...points);
     hooks.onProgress?.({ trialId, points, stepsDone: step, stepsTotal, imagesPerSecond: (step * batchSize) / (trainMs / 1000 || 1e-9) });
@@ -111,19 +114,26 @@ export async function trainTrial(pool: ImagePool, input: TrainTrialInput, hooks:
       for (let b = 0; b < stepsPerEpoch; b++) {
         if (hooks.shouldStop?.()) throw new TrialCancelled(trialId);
         const t0 = performance.now();
-        const { x, y } = makeBatch(pool, order, b * batchSize, batchSize, input.numClasses);
+        const batch = makeBatch(pool, order, b * batchSize, batchSize, input.numClasses);
+        const x = config.augment ? augmentBatch(batch.x, augmentRng) : batch.x;
+        const { y } = batch;
         const dropoutSeed = deriveSeed(input.seed, 'dropout', step);
-        const cost = optimizer.minimize(() => {
+        opt.setLearningRate(learningRateAt(config, step, stepsPerEpoch, stepsTotal));
+        let accuracy: tf.Scalar | null = null;
+        const cost = opt.optimizer.minimize(() => {
           const logits = model.apply(x, true, dropoutSeed);
-          const ce = tf.losses.softmaxCrossEntropy(y, logits);
-          if (config.weightDecay <= 0) return ce as tf.Scalar;
+          // Batch accuracy rides along with the loss readback; it is off the gradient's path.
+          accuracy = tf.keep(tf.mean(tf.cast(tf.equal(tf.argMax(logits, 1), tf.argMax(y, 1)), 'float32'))) as tf.Scalar;
+          const ce = tf.losses.softmaxCrossEntropy(y, logits, undefined, config.labelSmoothing);
+          if (opt.l2 <= 0) return ce as tf.Scalar;
           // L2 penalty as PyTorch's weight_decay: gradient wd * w, i.e. loss + wd/2 * ||w||^2.
           const l2 = tf.addN(model.weights.map((w) => tf.sum(tf.square(w))));
-          return tf.add(ce, tf.mul(config.weightDecay / 2, l2)) as tf.Scalar;
+          return tf.add(ce, tf.mul(opt.l2 / 2, l2)) as tf.Scalar;
         }, true, model.weights);
-        x.dispose(); y.dispose();
+        opt.afterStep(model.weights);
+        tf.dispose(x === batch.x ? [x, y] : [x, batch.x, y]);
         step++;
-        pending.push({ step, epoch, cost: cost as tf.Scalar });
+        pending.push({ step, epoch, cost: cost as tf.Scalar, accuracy: accuracy! });
         trainMs += performance.now() - t0;
         if (pending.length >= input.readEvery || b === stepsPerEpoch - 1) {
           const t1 = performance.now();
@@ -135,6 +145,9 @@ export async function trainTrial(pool: ImagePool, input: TrainTrialInput, hooks:
     }
     const evaluation = diverged ? null : await evaluate(model, pool, input.evalIndices);
     if (evaluation && !Number.isFinite(evaluation.loss)) diverged = true;
+    const weights = input.returnWeights
+      ? await Promise.all([...model.weights, ...model.buffers].map(async (w) => (await w.data()) as Float32Array))
+      : undefined;
     return {
       trialId,
       status: diverged ? 'diverged' : 'completed',
@@ -146,10 +159,11 @@ export async function trainTrial(pool: ImagePool, input: TrainTrialInput, hooks:
       durationMs: performance.now() - started,
       imagesPerSecond: (step * batchSize) / (trainMs / 1000 || 1e-9),
       backend: tf.getBackend(),
+      weights,
     };
   } finally {
-    pending.forEach((p) => p.cost.dispose());
-    disposeOptimizer(optimizer);
+    pending.forEach((p) => tf.dispose([p.cost, p.accuracy]));
+    opt.dispose();
     model.dispose();
   }
 }

@@ -1,0 +1,70 @@
+// Hyperband's brackets: Li, Jamieson, DeSalvo, Rostamizadeh & Talwalkar (2018), "Hyperband: A Novel
+// Bandit-Based Approach to Hyperparameter Optimization", JMLR 18(185), Algorithm 1. Each bracket is
+// one successive-halving run (./successiveHalving) trading many cheap trials against few long ones.
+import { planSuccessiveHalving, type RungPlan } from './successiveHalving';
+
+export interface HyperbandSettings {
+  reductionFactor: number;
+  /** r_min: the smallest resource a trial gets (e.g. a data fraction). */
+  minResource: number;
+  /** R: the full budget of one trial, in the same unit. */
+  maxResource: number;
+}
+
+export interface HyperbandBracket {
+  /** s in Li et al.: the bracket with s + 1 rungs; brackets run s = sMax down to 0. */
+  bracket: number;
+  numConfigs: number;
+  rungs: RungPlan[];
+}
+
+// Absorbs rounding in log() and powers, as in planSuccessiveHalving.
+const EPS = 1e-9;
+
+function checkSettings({ reductionFactor, minResource, maxResource }: HyperbandSettings): void {
+  if (!Number.isFinite(reductionFactor) || reductionFactor <= 1) {
+    throw new Error(`Expected reductionFactor to be a finite number > 1, but got ${reductionFactor}`);
+  }
+  if (!Number.isFinite(minResource) || minResource <= 0) {
+    throw new Error(`Expected minResource to be a finite number > 0, but got ${minResource}`);
+  }
+  if (!Number.isFinite(maxResource) || minResource > maxResource) {
+    throw new Error(`Expected maxResource to be finite and >= minResource (${minResource}), but got ${maxResource}`);
+  }
+}
+
+/** s_max = floor(log_eta(R / r_min)): the most rungs any bracket has, minus one. */
+export function hyperbandMaxBracket(s: HyperbandSettings): number {
+  checkSettings(s);
+  return Math.floor(Math.log(s.maxResource / s.minResource) / Math.log(s.reductionFactor) + EPS);
+}
+
+/**
+ * Algorithm 1 of Li et al. with R measured in units of r_min:
+ *   1. s_max = floor(log_eta(R / r_min)), B = (s_max + 1) R.
+ *   2. Bracket s starts n = ceil(B / R * eta^s / (s + 1)) trials on r = R eta^-s.
+ *   3. Its rung i keeps floor(n eta^-i) trials on r eta^i (planSuccessiveHalving), ending at R.
+ * Bracket s = s_max starts at R eta^-s_max, which is r_min only when R / r_min is a power of eta.
+ */
+export function hyperbandBrackets(s: HyperbandSettings): HyperbandBracket[] {
+  const sMax = hyperbandMaxBracket(s);
+  const eta = s.reductionFactor;
+  const brackets: HyperbandBracket[] = [];
+  for (let bracket = sMax; bracket >= 0; bracket--) {
+    const exact = ((sMax + 1) * eta ** bracket) / (bracket + 1);
+    const numConfigs = Math.ceil(exact - EPS * Math.max(1, exact)); // 5 * 9 / 3 is 15, not 16
+    const rungs = planSuccessiveHalving({
+      numConfigs,
+      reductionFactor: eta,
+      minResource: bracket === 0 ? s.maxResource : s.maxResource / eta ** bracket,
+      maxResource: s.maxResource,
+    });
+    brackets.push({ bracket, numConfigs, rungs });
+  }
+  return brackets;
+}
+
+/** Resource a bracket spends, sum of n_i r_i; Li et al. keep each near B = (s_max + 1) R. */
+export function bracketCost(b: HyperbandBracket): number {
+  return b.rungs.reduce((acc, r) => acc + r.numTrials * r.resource, 0);
+}

@@ -1,0 +1,91 @@
+// Tests for quadraticLaw.ts: the closed-form average tuning curve against numerical integration of
+// E[max] = b - ∫ F(y)^k dy, the quantile against the CDF, and recovery of b and c by the fit from
+// samples drawn from the law itself by inverse-CDF sampling.
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../rng';
+import {
+  fitQuadraticLaw,
+  quadraticAverageTuningCurve,
+  quadraticCdf,
+  quadraticMedianTuningCurve,
+  quadraticPpf,
+  type QuadraticLaw,
+} from './quadraticLaw';
+
+/** E[best of k] by composite Simpson on y = b - (b - a) s², which smooths the cusp at b. */
+function integratedAverage(law: QuadraticLaw, k: number): number {
+  const { a, b } = law;
+  const steps = 4000;
+  const h = 1 / steps;
+  let sum = 0;
+  for (let i = 0; i <= steps; i++) {
+    const s = i * h;
+    const y = b - (b - a) * s * s;
+    const integrand = quadraticCdf(law, y) ** k * 2 * (b - a) * s; // dy = 2 (b - a) s ds
+    sum += (i === 0 || i === steps ? 1 : i % 2 === 1 ? 4 : 2) * integrand;
+  }
+  return b - (sum * h) / 3;
+}
+
+function sample(law: QuadraticLaw, n: number, seed: number): number[] {
+  const rng = createRng(seed);
+  return Array.from({ length: n }, () => quadraticPpf(law, rng.next()));
+}
+
+describe('quadratic law', () => {
+  it('has a closed-form average tuning curve equal to the integral', () => {
+    for (const law of [
+      { a: 0.5, b: 0.9, c: 1 },
+      { a: 0, b: 1, c: 2 },
+      { a: 0.2, b: 0.95, c: 7.5 },
+    ]) {
+      const ks = [1, 2, 5, 30];
+      quadraticAverageTuningCurve(law, ks).forEach((value, i) => expect(value).toBeCloseTo(integratedAverage(law, ks[i]), 7));
+    }
+    // c = 2 is uniform on [a, b]: E[max of k] = a + (b - a) k/(k + 1).
+    expect(quadraticAverageTuningCurve({ a: 0, b: 1, c: 2 }, [3])[0]).toBeCloseTo(0.75, 14);
+  });
+
+  it('has quantiles that invert the CDF, and a median curve rising to b', () => {
+    const law = { a: 0.3, b: 0.92, c: 4 };
+    for (const p of [0, 0.1, 0.5, 0.9, 1]) expect(quadraticCdf(law, quadraticPpf(law, p))).toBeCloseTo(p, 14);
+    const median = quadraticMedianTuningCurve(law, [1, 10, 100, 1000]);
+    for (let i = 1; i < median.length; i++) expect(median[i]).toBeGreaterThan(median[i - 1]);
+    expect(median[3]).toBeLessThan(0.92);
+    expect(0.92 - median[3]).toBeLessThan(0.62 * (1 - 0.5 ** (1 / 1000)) ** 0.5 + 1e-12);
+  });
+
+  it('recovers b and c from samples of the law', () => {
+    for (const [law, seed] of [
+      [{ a: 0.6, b: 0.95, c: 4 }, 1],
+      [{ a: 0.1, b: 0.8, c: 1 }, 2],
+      [{ a: 0.4, b: 0.9, c: 8 }, 3],
+    ] as const) {
+      const fit = fitQuadraticLaw(sample(law, 2000, seed));
+      expect(fit.tailCount).toBe(1000);
+      expect(Math.abs(fit.b - law.b)).toBeLessThan(0.02 * (law.b - law.a));
+      expect(Math.abs(fit.c - law.c) / law.c).toBeLessThan(0.25);
+      expect(Math.abs(fit.a - law.a)).toBeLessThan(0.1 * (law.b - law.a));
+      expect(fit.b).toBeGreaterThan(Math.max(...sample(law, 2000, seed)));
+    }
+  });
+
+  it('fits only the tail: a different bulk below the threshold changes nothing but a', () => {
+    const law = { a: 0.5, b: 0.9, c: 3 };
+    const ys = sample(law, 400, 5).sort((x, y) => x - y);
+    const lowered = ys.map((y, i) => (i < 150 ? y - 0.3 : y));
+    const fitA = fitQuadraticLaw(ys);
+    const fitB = fitQuadraticLaw(lowered);
+    expect(fitB.b).toBe(fitA.b);
+    expect(fitB.c).toBe(fitA.c);
+  });
+
+  it('respects bMax and rejects bad input', () => {
+    const ys = sample({ a: 0, b: 1, c: 2 }, 50, 9);
+    expect(fitQuadraticLaw(ys, { bMax: 1 }).b).toBeLessThanOrEqual(1);
+    expect(() => fitQuadraticLaw([0.1, 0.2, 0.3])).toThrow(/at least 4/);
+    expect(() => fitQuadraticLaw([0.5, 0.5, 0.5, 0.5, 0.5])).toThrow(/above the threshold/);
+    expect(() => fitQuadraticLaw(ys, { bMax: 0.5 })).toThrow(/bMax/);
+    expect(() => quadraticCdf({ a: 1, b: 0, c: 2 }, 0.5)).toThrow(/a < b/);
+  });
+});

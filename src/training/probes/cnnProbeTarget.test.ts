@@ -1,0 +1,63 @@
+// SimpleCNN as a probe target on wasm: the probe-set loss matches evaluate(), and runProbes on a
+// tiny model (channels 4, a few random images) returns finite numbers and restores everything.
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import { createRng } from '../../core/rng';
+import { IMAGE_BYTES, type ImagePool } from '../batches';
+import { evaluate } from '../evaluate';
+import { initNodeBackend } from '../nodeBackend';
+import { createSimpleCnn, initialWeights, type SimpleCnnSpec } from '../simpleCnn';
+import { buildProbeSet, simpleCnnProbeTarget } from './cnnProbeTarget';
+import { runProbes } from './index';
+import { lossAndAccuracy } from './probeTarget';
+
+const spec: SimpleCnnSpec = { channels: 4, numClasses: 10, dropout: 0.2, imageSize: 32 };
+const count = 12;
+let pool: ImagePool;
+const indices = Int32Array.from({ length: count }, (_, i) => i);
+
+beforeAll(async () => {
+  await initNodeBackend('wasm');
+  const rng = createRng(5);
+  pool = {
+    images: Uint8Array.from({ length: count * IMAGE_BYTES }, () => rng.nextInt(256)),
+    labels: Uint8Array.from({ length: count }, () => rng.nextInt(10)),
+  };
+});
+
+describe('simpleCnnProbeTarget (wasm)', () => {
+  it('gives the same mean loss and accuracy as evaluate() over uneven chunks', async () => {
+    const model = createSimpleCnn(spec, initialWeights(spec, 1));
+    const probeSet = buildProbeSet(pool, indices, spec.numClasses, 5); // chunks of 5, 5, 2
+    const { loss, accuracy } = lossAndAccuracy(simpleCnnProbeTarget(model, probeSet));
+    const [l, a] = [(await loss.data())[0], (await accuracy!.data())[0]];
+    const reference = await evaluate(model, pool, indices);
+    expect(Math.abs(l - reference.loss)).toBeLessThan(1e-5);
+    expect(a).toBeCloseTo(reference.accuracy, 6);
+    tf.dispose([loss, accuracy]);
+    probeSet.dispose();
+    model.dispose();
+  });
+
+  it('runProbes returns finite numbers, with weights bit-identical and numTensors back to baseline', async () => {
+    const model = createSimpleCnn(spec, initialWeights(spec, 2));
+    const probeSet = buildProbeSet(pool, indices, spec.numClasses, 8);
+    const target = simpleCnnProbeTarget(model, probeSet);
+    const before = model.weights.map((w) => Float32Array.from(w.dataSync()));
+    const baseline = tf.memory().numTensors;
+    const r = await runProbes(target, {
+      seed: 7, eigenvalue: { maxIterations: 3, tolerance: 1e-3 }, trace: { samples: 2 },
+      sharpness: { directions: 2, rho: 0.05, normalization: 'filter', twoSided: false }, slice: { resolution: 3, range: 0.5 },
+    });
+    for (const v of [r.loss, r.accuracy, r.gradientNorm, r.sharpness?.mean, r.sharpness?.max, r.sam?.sharpness, r.topEigenvalue?.eigenvalue, r.trace?.trace, ...r.slice!.losses, ...r.slice!.accuracies!]) {
+      expect(Number.isFinite(v)).toBe(true);
+    }
+    expect(r.accuracy).toBeGreaterThanOrEqual(0);
+    expect(r.accuracy).toBeLessThanOrEqual(1);
+    expect(r.slice!.losses[4]).toBe(r.loss);
+    expect(model.weights.map((w) => Float32Array.from(w.dataSync()))).toEqual(before);
+    expect(tf.memory().numTensors).toBe(baseline);
+    probeSet.dispose();
+    model.dispose();
+  });
+});
