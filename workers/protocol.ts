@@ -2,9 +2,14 @@
 // and Node worker_threads alike). Only structured-cloneable data crosses; tensors never do.
 // Results are returned as tagged unions instead of thrown, because comlink drops custom error fields.
 import type { BackendName, BackendReport } from '../src/training/backend';
+import type { LossAndGradients } from '../src/training/lossAndGradients';
+import type { SimpleCnnSpec } from '../src/training/simpleCnn';
 import type { TrainTrialInput, TrialProgress, TrialResult } from '../src/training/trainTrial';
 
-export type { BackendName, BackendReport, TrainTrialInput, TrialProgress, TrialResult };
+export type { BackendName, BackendReport, LossAndGradients, SimpleCnnSpec, TrainTrialInput, TrialProgress, TrialResult };
+
+/** Fixed weights and one batch: for gradient checks and cross-backend agreement. */
+export interface GradientRequest { spec: SimpleCnnSpec; weights: Float32Array[]; indices: Int32Array }
 
 /** Sent once per worker. Backed by a SharedArrayBuffer when the page is cross-origin isolated. */
 export interface DatasetTransfer {
@@ -37,5 +42,6 @@ export interface TrainerApi {
   init(request: InitRequest): Promise<Outcome<BackendReport>>;
   runTrial(input: TrainTrialInput, onProgress: (p: TrialProgress) => void): Promise<Outcome<TrialResult>>;
   cancel(trialId: number): void;
+  lossAndGradients(request: GradientRequest): Promise<Outcome<LossAndGradients>>;
   memory(): MemoryReport;
 }

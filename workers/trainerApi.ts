@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { BackendName, BackendReport } from '../src/training/backend';
 import { TrialCancelled, trainTrial } from '../src/training/trainTrial';
 import type { ImagePool } from '../src/training/batches';
+import { lossAndGradients } from '../src/training/lossAndGradients';
 import type { MemoryReport, Outcome, TrainerApi, WorkerError } from './protocol';
 
 function classify(e: unknown): WorkerError {
@@ -48,6 +49,14 @@ export function createTrainerApi(initBackend: (forced?: BackendName) => Promise<
       }
     },
     cancel(trialId) { cancelled.add(trialId); },
+    async lossAndGradients(request) {
+      if (!pool) return { ok: false, error: { code: 'NOT_INITIALISED', message: 'lossAndGradients called before init' } };
+      try {
+        return { ok: true, value: await lossAndGradients(request.spec, request.weights, pool, request.indices) };
+      } catch (e) {
+        return { ok: false, error: classify(e) };
+      }
+    },
     memory(): MemoryReport {
       const m = tf.memory() as tf.MemoryInfo & { numBytesInGPUAllocated?: number };
       return { numTensors: m.numTensors, numBytes: m.numBytes, numBytesInGPUAllocated: m.numBytesInGPUAllocated };

@@ -7,6 +7,7 @@ import type { StudyDefinition } from '../core/studyDefinition';
 import { loadBrowserDataset } from '../orchestrator/loadBrowserDataset';
 import { browserWorkerFactory, browserPoolSize, shareImages } from '../orchestrator/browserWorkers';
 import { runStudy, type StudyRun } from '../orchestrator/runStudy';
+import { compareBackends } from '../orchestrator/compareBackends';
 import { createPool, type TrainerPool } from '../orchestrator/workerPool';
 import { labStore, type LabState } from './labStore';
 
@@ -95,4 +96,19 @@ export function stopStudy(): void {
   if (!run) return;
   set({ busy: 'stopping' });
   run.stop();
+}
+
+/** Same weights and batch on webgpu, webgl, wasm and cpu, each in its own worker; compared with cpu. */
+export async function checkBackends(): Promise<void> {
+  if (labStore.getState().backendCheck.running) return;
+  set({ backendCheck: { running: true, results: [] } });
+  try {
+    const train = await loadDataset();
+    const count = 8;
+    const small = { images: train.images.slice(0, count * 3072), labels: train.labels.slice(0, count), numClasses: 10 };
+    await compareBackends(browserWorkerFactory, small, Int32Array.from({ length: count }, (_, i) => i), ['webgpu', 'webgl', 'wasm'],
+      (results) => set({ backendCheck: { running: true, results } }));
+  } finally {
+    set({ backendCheck: { ...labStore.getState().backendCheck, running: false } });
+  }
 }

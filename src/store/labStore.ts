@@ -8,6 +8,7 @@ import type { StudyState } from '../core/studyMachine';
 import type { BackendReport } from '../training/backend';
 import type { LossPoint } from '../training/trainTrial';
 import type { DatasetProgress } from '../orchestrator/loadBrowserDataset';
+import type { BackendComparison } from '../orchestrator/compareBackends';
 
 export interface TrialLive { stepsDone: number; stepsTotal: number; imagesPerSecond: number }
 
@@ -27,6 +28,7 @@ export interface LabState {
   busy: 'idle' | 'starting' | 'running' | 'stopping';
   startedAt: number | null;
   finishedAt: number | null;
+  backendCheck: { running: boolean; results: BackendComparison[] };
 }
 
 export const initialDataset: DatasetProgress = { phase: 'idle', shard: null, bytesLoaded: 0, bytesTotal: 0, shardsFromCache: 0, shardsTotal: 0, notices: [] };
@@ -46,6 +48,7 @@ export const labStore = createStore<LabState>(() => ({
   busy: 'idle',
   startedAt: null,
   finishedAt: null,
+  backendCheck: { running: false, results: [] },
 }));
 
 export function useLab<T>(selector: (s: LabState) => T): T {

@@ -9,6 +9,7 @@ import { StudyPanel } from './components/StudyPanel';
 import { LossChart } from './components/LossChart';
 import { RungTable } from './components/RungTable';
 import { Ranking } from './components/Ranking';
+import { BackendCheck } from './components/BackendCheck';
 
 export function App() {
   const [linkProblems, setLinkProblems] = useState<string[]>([]);
@@ -38,6 +39,7 @@ export function App() {
         <RungTable />
         <Ranking />
       </section>
+      <BackendCheck />
     </main>
   );
 }

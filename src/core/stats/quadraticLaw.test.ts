@@ -52,22 +52,29 @@ describe('quadratic law', () => {
     const median = quadraticMedianTuningCurve(law, [1, 10, 100, 1000]);
     for (let i = 1; i < median.length; i++) expect(median[i]).toBeGreaterThan(median[i - 1]);
     expect(median[3]).toBeLessThan(0.92);
-    expect(0.92 - median[3]).toBeLessThan(0.62 * (1 - 0.5 ** (1 / 1000)) ** 0.5 + 1e-12);
+    expect(0.92 - median[3]).toBeCloseTo(0.62 * (1 - 0.5 ** (1 / 1000)) ** (2 / 4), 14); // (b - a)(1 - q)^(2/c)
   });
 
   it('recovers b and c from samples of the law', () => {
-    for (const [law, seed] of [
-      [{ a: 0.6, b: 0.95, c: 4 }, 1],
-      [{ a: 0.1, b: 0.8, c: 1 }, 2],
-      [{ a: 0.4, b: 0.9, c: 8 }, 3],
-    ] as const) {
-      const fit = fitQuadraticLaw(sample(law, 2000, seed));
-      expect(fit.tailCount).toBe(1000);
-      expect(Math.abs(fit.b - law.b)).toBeLessThan(0.02 * (law.b - law.a));
-      expect(Math.abs(fit.c - law.c) / law.c).toBeLessThan(0.25);
-      expect(Math.abs(fit.a - law.a)).toBeLessThan(0.1 * (law.b - law.a));
-      expect(fit.b).toBeGreaterThan(Math.max(...sample(law, 2000, seed)));
-    }
+    // Tolerances are about 2.5 standard errors for 500 tail scores; b is harder to pin as c grows,
+    // since the tail flattens and max(ys) falls further short of b.
+    const cases = [
+      { law: { a: 0.1, b: 0.8, c: 1 }, bTol: 0.005, cTol: 0.15 },
+      { law: { a: 0.6, b: 0.95, c: 4 }, bTol: 0.05, cTol: 0.2 },
+      { law: { a: 0.4, b: 0.9, c: 8 }, bTol: 0.15, cTol: 0.3 },
+    ];
+    cases.forEach(({ law, bTol, cTol }, seed) => {
+      const ys = sample(law, 1000, seed + 1);
+      const fit = fitQuadraticLaw(ys);
+      expect(fit.tailCount).toBe(500);
+      expect(fit.b).toBeGreaterThan(Math.max(...ys));
+      expect(Math.abs(fit.b - law.b)).toBeLessThan(bTol * (law.b - law.a));
+      expect(Math.abs(fit.c - law.c) / law.c).toBeLessThan(cTol);
+      // The point of the law: extrapolating the expected best of 100 trials.
+      const [fitted] = quadraticAverageTuningCurve(fit, [100]);
+      const [truth] = quadraticAverageTuningCurve(law, [100]);
+      expect(Math.abs(fitted - truth)).toBeLessThan(0.05 * (law.b - law.a));
+    });
   });
 
   it('fits only the tail: a different bulk below the threshold changes nothing but a', () => {

@@ -34,7 +34,7 @@ describe('simpleCnnProbeTarget (wasm)', () => {
     const reference = await evaluate(model, pool, indices);
     expect(Math.abs(l - reference.loss)).toBeLessThan(1e-5);
     expect(a).toBeCloseTo(reference.accuracy, 6);
-    tf.dispose([loss, accuracy]);
+    tf.dispose([loss, accuracy!]);
     probeSet.dispose();
     model.dispose();
   });

@@ -88,7 +88,7 @@ export async function runProbes(target: ProbeTarget, options: Partial<ProbeOptio
 
   const base = lossAndAccuracy(target);
   const [loss, accuracy] = await readScalars(base.accuracy ? [base.loss, base.accuracy] : [base.loss]);
-  tf.dispose([base.loss, base.accuracy]);
+  tf.dispose(base.accuracy ? [base.loss, base.accuracy] : [base.loss]);
 
   const durationMs: ProbeResults['durationMs'] = {};
   const hessian = { seed: o.seed, relativeEpsilon: o.relativeEpsilon };

@@ -58,7 +58,7 @@ async function evaluateAlong(target: ProbeTarget, offsets: (() => void)[]): Prom
     const { loss, accuracy } = lossAndAccuracy(target);
     hasAccuracy = accuracy !== null;
     pairs.push(tf.tidy(() => tf.stack([loss, accuracy ?? tf.scalar(NaN)])));
-    tf.dispose([loss, accuracy]);
+    tf.dispose(accuracy ? [loss, accuracy] : [loss]);
   }
   const stacked = tf.stack(pairs);
   const values = await stacked.data();

@@ -1,0 +1,129 @@
+// The version-2 study definition and its zod schema, one schema per section so that a share link
+// with one bad section keeps the others. Strings are restricted to a safe alphabet: nothing from a
+// link can carry markup or a URL scheme into the page.
+import { z } from 'zod';
+import type { SamplerKind } from './samplers/index';
+import { validateSearchSpace, type ParamName, type SearchSpace, type TrialConfig } from './searchSpace';
+import type { StudyData } from './studyDefinition';
+
+export type SchedulerKind = 'successiveHalving' | 'hyperband' | 'asha' | 'twoStep';
+/** What a rung's resource scales: the training-data fraction, the epochs, or both. */
+export type ResourceKind = 'dataFraction' | 'epochs' | 'both';
+
+export interface SchedulerSettings {
+  kind: SchedulerKind;
+  numConfigs: number;
+  reductionFactor: number;
+  /** Fractions of the full-fidelity budget (data.maxTrainImages and/or fixed epochs), in (0, 1]. */
+  minResource: number;
+  maxResource: number;
+  resource: ResourceKind;
+  /** Configurations carried to the second step (twoStep) or reported as the final top K. */
+  topK?: number;
+}
+
+export interface StudyDefinitionV2 {
+  v: 2;
+  name: string;
+  seed: number;
+  space: SearchSpace;
+  fixed: Partial<TrialConfig>;
+  sampler: SamplerKind;
+  scheduler: SchedulerSettings;
+  data: StudyData;
+  readEvery: number;
+}
+
+export type StudySection = Exclude<keyof StudyDefinitionV2, 'v'>;
+export const STUDY_SECTIONS: readonly StudySection[] = ['name', 'seed', 'space', 'fixed', 'sampler', 'scheduler', 'data', 'readEvery'];
+
+export const PARAM_NAMES = ['channels', 'dropout', 'optimizer', 'learningRate', 'momentum', 'weightDecay', 'batchSize', 'epochs'] as const satisfies readonly ParamName[];
+
+/** Letters, digits, space and _ . , ( ) + - : no <, quotes, =, : or /, so no markup or URL scheme. */
+export const SAFE_TEXT = /^[A-Za-z0-9 _.,()+-]*$/;
+const SAFE_TEXT_RULE = 'letters, digits, spaces and _ . , ( ) + -';
+
+const between = (lo: number, hi: number) => `expected a number between ${lo} and ${hi}`;
+const num = (lo: number, hi: number) => z.number({ error: between(lo, hi) }).min(lo, { error: between(lo, hi) }).max(hi, { error: between(lo, hi) });
+const int = (lo: number, hi: number) => {
+  const error = `expected a whole number between ${lo} and ${hi}`;
+  return z.int({ error }).min(lo, { error }).max(hi, { error });
+};
+const fraction = () => z.number({ error: 'expected a fraction in (0, 1]' }).gt(0, { error: 'expected a fraction in (0, 1]' }).max(1, { error: 'expected a fraction in (0, 1]' });
+const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: `expected one of ${values.map((v) => `'${v}'`).join(', ')}` });
+const safeText = (max: number, min = 0) => {
+  const error = `expected ${min} to ${max} characters of ${SAFE_TEXT_RULE}`;
+  return z.string({ error }).min(min, { error }).max(max, { error }).regex(SAFE_TEXT, { error });
+};
+const obj = <S extends z.ZodRawShape>(shape: S) => z.strictObject(shape, { error: 'expected an object' });
+
+// Parameter bounds: finite, and within +-1e9 so grid arithmetic stays exact.
+const bound = () => num(-1e9, 1e9);
+const paramName = oneOf(PARAM_NAMES);
+const choice = z.union([safeText(32, 1), bound()], { error: 'expected a short safe string or a finite number' });
+const condition = obj({ param: paramName, equals: choice }).optional();
+
+const paramSpec = z.discriminatedUnion('kind', [
+  obj({ kind: z.literal('float'), name: paramName, low: bound(), high: bound(), log: z.boolean({ error: 'expected true or false' }), condition }),
+  obj({ kind: z.literal('int'), name: paramName, low: int(-1e9, 1e9), high: int(-1e9, 1e9), step: int(1, 1e9), condition }),
+  obj({ kind: z.literal('categorical'), name: paramName, choices: z.array(choice, { error: 'expected a list' }).min(1, { error: 'expected 1 to 64 choices' }).max(64, { error: 'expected 1 to 64 choices' }), condition }),
+], { error: "expected a parameter of kind 'float', 'int' or 'categorical'" });
+
+/** Per-section schemas; cross-field rules inside a section are `checks` (run only once the shape is right). */
+export const SECTION_SCHEMAS = {
+  name: safeText(64, 1),
+  seed: int(0, 4294967295),
+  space: z.array(paramSpec, { error: 'expected a list of parameters' }).max(PARAM_NAMES.length, { error: `expected at most ${PARAM_NAMES.length} parameters` }),
+  fixed: obj({
+    channels: int(1, 1024).optional(),
+    dropout: num(0, 0.95).optional(),
+    optimizer: oneOf(['adam', 'sgd']).optional(),
+    learningRate: z.number({ error: 'expected a number in (0, 10]' }).gt(0, { error: 'expected a number in (0, 10]' }).max(10, { error: 'expected a number in (0, 10]' }).optional(),
+    momentum: num(0, 0.999).optional(),
+    weightDecay: num(0, 1).optional(),
+    batchSize: int(1, 4096).optional(),
+    epochs: int(1, 1000).optional(),
+  }),
+  sampler: oneOf(['random', 'halton', 'grid']),
+  scheduler: obj({
+    kind: oneOf(['successiveHalving', 'hyperband', 'asha', 'twoStep']),
+    numConfigs: int(1, 1000),
+    reductionFactor: num(1.5, 10),
+    minResource: fraction(),
+    maxResource: fraction(),
+    resource: oneOf(['dataFraction', 'epochs', 'both']),
+    topK: int(1, 1000).optional(),
+  }),
+  data: obj({
+    dataset: z.literal('cifar10', { error: "expected 'cifar10'" }),
+    validationSize: int(10, 25000),
+    maxTrainImages: int(1, 49990),
+    evalImages: int(1, 25000),
+  }),
+  readEvery: int(1, 10000),
+} satisfies { [K in StudySection]: z.ZodType<StudyDefinitionV2[K]> };
+
+/** Rules across fields of one section, as "path: message" problems; the section's shape is already valid. */
+export function sectionChecks<K extends StudySection>(section: K, value: StudyDefinitionV2[K]): string[] {
+  switch (section) {
+    case 'space':
+      return validateSearchSpace(value as SearchSpace).map((p) => `space: ${p}`);
+    case 'scheduler': {
+      const s = value as SchedulerSettings;
+      const problems: string[] = [];
+      if (s.minResource > s.maxResource) problems.push(`scheduler.minResource: expected at most maxResource (${s.maxResource}), got ${s.minResource}`);
+      if (s.topK !== undefined && s.topK > s.numConfigs) problems.push(`scheduler.topK: expected at most numConfigs (${s.numConfigs}), got ${s.topK}`);
+      return problems;
+    }
+    case 'data': {
+      const d = value as StudyData;
+      const problems: string[] = [];
+      if (d.maxTrainImages > 50000 - d.validationSize) problems.push(`data.maxTrainImages: expected at most 50000 - validationSize = ${50000 - d.validationSize}, got ${d.maxTrainImages}`);
+      if (d.evalImages > d.validationSize) problems.push(`data.evalImages: expected at most validationSize (${d.validationSize}), got ${d.evalImages}`);
+      return problems;
+    }
+    default:
+      return [];
+  }
+}

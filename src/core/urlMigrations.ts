@@ -1,0 +1,45 @@
+// Upgrades of study payloads from older share links, one step per version (MIGRATIONS[v] turns v
+// into v + 1). They run on raw JSON before validation, so they only add or rename fields.
+import type { StudyDefinition } from './studyDefinition';
+import type { StudyDefinitionV2 } from './studySchema';
+
+export const CURRENT_STUDY_VERSION = 2;
+
+type Raw = Record<string, unknown>;
+
+const isPlainObject = (x: unknown): x is Raw => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+const MIGRATIONS: Record<number, (raw: Raw) => { raw: Raw; note: string }> = {
+  // v1 knew only random sampling and successive halving over the data fraction.
+  1: (raw) => ({
+    raw: { ...raw, v: 2, sampler: 'random', scheduler: isPlainObject(raw.scheduler) ? { ...raw.scheduler, resource: 'dataFraction' } : raw.scheduler },
+    note: "Upgraded a version 1 link: sampler 'random', resource 'dataFraction'.",
+  }),
+};
+
+export type MigrationResult = { ok: true; raw: Raw; notes: string[] } | { ok: false; error: string };
+
+/** Brings a raw payload of a known version up to CURRENT_STUDY_VERSION; spreads copy own keys only. */
+export function migrateStudy(raw: Raw): MigrationResult {
+  const v = raw.v;
+  if (typeof v !== 'number' || !Number.isInteger(v)) {
+    return { ok: false, error: `The link's study has no valid version number (v): expected a whole number, got ${typeof v === 'number' ? v : Array.isArray(v) ? 'a list' : v === null ? 'null' : typeof v}` };
+  }
+  if (v > CURRENT_STUDY_VERSION) {
+    return { ok: false, error: `The link was made by a newer version of the lab (study format version ${v}); this page reads versions 1 to ${CURRENT_STUDY_VERSION}. Reload the page to update it.` };
+  }
+  if (v < 1) return { ok: false, error: `The link's study format version ${v} does not exist; this page reads versions 1 to ${CURRENT_STUDY_VERSION}.` };
+  let current = raw;
+  const notes: string[] = [];
+  for (let from = v; from < CURRENT_STUDY_VERSION; from++) {
+    const step = MIGRATIONS[from](current);
+    current = step.raw;
+    notes.push(step.note);
+  }
+  return { ok: true, raw: current, notes };
+}
+
+/** A v1 StudyDefinition (presets, stored studies) as v2; a typed twin of MIGRATIONS[1]. */
+export function studyV1ToV2(def: StudyDefinition): StudyDefinitionV2 {
+  return { ...def, v: 2, sampler: 'random', scheduler: { ...def.scheduler, resource: 'dataFraction' } };
+}
