@@ -4,9 +4,10 @@
 import type { BackendName, BackendReport } from '../src/training/backend';
 import type { LossAndGradients } from '../src/training/lossAndGradients';
 import type { SimpleCnnSpec } from '../src/training/simpleCnn';
+import type { ThroughputRequest, ThroughputResult } from '../src/training/throughput';
 import type { TrainTrialInput, TrialProgress, TrialResult } from '../src/training/trainTrial';
 
-export type { BackendName, BackendReport, LossAndGradients, SimpleCnnSpec, TrainTrialInput, TrialProgress, TrialResult };
+export type { BackendName, BackendReport, LossAndGradients, SimpleCnnSpec, ThroughputRequest, ThroughputResult, TrainTrialInput, TrialProgress, TrialResult };
 
 /** Fixed weights and one batch: for gradient checks and cross-backend agreement. */
 export interface GradientRequest { spec: SimpleCnnSpec; weights: Float32Array[]; indices: Int32Array }
@@ -22,6 +23,8 @@ export interface InitRequest {
   dataset: DatasetTransfer;
   /** Forces one backend (e.g. a test that must run on webgpu); otherwise the fastest is chosen. */
   forcedBackend?: BackendName;
+  /** Multi-threaded wasm (needs cross-origin isolation); off by default: it gave no speed-up here. */
+  wasmThreads?: boolean;
 }
 
 export type WorkerErrorCode =
@@ -43,5 +46,7 @@ export interface TrainerApi {
   runTrial(input: TrainTrialInput, onProgress: (p: TrialProgress) => void): Promise<Outcome<TrialResult>>;
   cancel(trialId: number): void;
   lossAndGradients(request: GradientRequest): Promise<Outcome<LossAndGradients>>;
+  /** Steady-state training images per second (benchmarks). */
+  measureThroughput(request: ThroughputRequest): Promise<Outcome<ThroughputResult>>;
   memory(): MemoryReport;
 }

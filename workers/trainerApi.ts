@@ -5,6 +5,7 @@ import type { BackendName, BackendReport } from '../src/training/backend';
 import { TrialCancelled, trainTrial } from '../src/training/trainTrial';
 import type { ImagePool } from '../src/training/batches';
 import { lossAndGradients } from '../src/training/lossAndGradients';
+import { measureTrainingThroughput } from '../src/training/throughput';
 import type { MemoryReport, Outcome, TrainerApi, WorkerError } from './protocol';
 
 function classify(e: unknown): WorkerError {
@@ -15,7 +16,9 @@ function classify(e: unknown): WorkerError {
   return { code: 'TRAINING_ERROR', message };
 }
 
-export function createTrainerApi(initBackend: (forced?: BackendName) => Promise<BackendReport>): TrainerApi {
+export type BackendInit = (forced?: BackendName, options?: { wasmThreads?: boolean }) => Promise<BackendReport>;
+
+export function createTrainerApi(initBackend: BackendInit): TrainerApi {
   let pool: ImagePool | null = null;
   let numClasses = 10;
   const cancelled = new Set<number>();
@@ -23,7 +26,7 @@ export function createTrainerApi(initBackend: (forced?: BackendName) => Promise<
   return {
     async init(request) {
       try {
-        const report = await initBackend(request.forcedBackend);
+        const report = await initBackend(request.forcedBackend, { wasmThreads: request.wasmThreads });
         pool = { images: request.dataset.images, labels: request.dataset.labels };
         numClasses = request.dataset.numClasses;
         return { ok: true, value: report };
@@ -53,6 +56,14 @@ export function createTrainerApi(initBackend: (forced?: BackendName) => Promise<
       if (!pool) return { ok: false, error: { code: 'NOT_INITIALISED', message: 'lossAndGradients called before init' } };
       try {
         return { ok: true, value: await lossAndGradients(request.spec, request.weights, pool, request.indices) };
+      } catch (e) {
+        return { ok: false, error: classify(e) };
+      }
+    },
+    async measureThroughput(request) {
+      if (!pool) return { ok: false, error: { code: 'NOT_INITIALISED', message: 'measureThroughput called before init' } };
+      try {
+        return { ok: true, value: await measureTrainingThroughput(pool, request) };
       } catch (e) {
         return { ok: false, error: classify(e) };
       }

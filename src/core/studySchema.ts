@@ -37,11 +37,29 @@ export interface StudyDefinitionV2 {
 export type StudySection = Exclude<keyof StudyDefinitionV2, 'v'>;
 export const STUDY_SECTIONS: readonly StudySection[] = ['name', 'seed', 'space', 'fixed', 'sampler', 'scheduler', 'data', 'readEvery'];
 
-export const PARAM_NAMES = ['channels', 'dropout', 'optimizer', 'learningRate', 'momentum', 'weightDecay', 'batchSize', 'epochs'] as const satisfies readonly ParamName[];
+export const PARAM_NAMES = [
+  'channels', 'dropout', 'optimizer', 'learningRate', 'momentum', 'weightDecay', 'batchSize', 'epochs',
+  'nesterov', 'lrSchedule', 'warmupEpochs', 'batchNorm', 'labelSmoothing', 'augment',
+] as const satisfies readonly ParamName[];
+/** On/off options (TrialConfig's Flag): a space may only choose 0 or 1 for them. */
+const FLAG_PARAMS: readonly ParamName[] = ['nesterov', 'batchNorm', 'augment'];
 
 /** Letters, digits, space and _ . , ( ) + - : no <, quotes, =, : or /, so no markup or URL scheme. */
 export const SAFE_TEXT = /^[A-Za-z0-9 _.,()+-]*$/;
 const SAFE_TEXT_RULE = 'letters, digits, spaces and _ . , ( ) + -';
+
+/** A received value in words, without echoing unsafe text into messages. */
+export function describeValue(x: unknown): string {
+  if (x === undefined) return 'nothing';
+  if (x === null) return 'null';
+  if (typeof x === 'number' || typeof x === 'boolean') return String(x);
+  if (typeof x === 'string') {
+    if (x.length <= 40 && SAFE_TEXT.test(x)) return `'${x}'`;
+    return SAFE_TEXT.test(x) ? `a ${x.length}-character string` : 'a string with disallowed characters';
+  }
+  if (Array.isArray(x)) return `a list of ${x.length}`;
+  return typeof x === 'object' ? 'an object' : typeof x;
+}
 
 const between = (lo: number, hi: number) => `expected a number between ${lo} and ${hi}`;
 const num = (lo: number, hi: number) => z.number({ error: between(lo, hi) }).min(lo, { error: between(lo, hi) }).max(hi, { error: between(lo, hi) });
@@ -50,12 +68,13 @@ const int = (lo: number, hi: number) => {
   return z.int({ error }).min(lo, { error }).max(hi, { error });
 };
 const fraction = () => z.number({ error: 'expected a fraction in (0, 1]' }).gt(0, { error: 'expected a fraction in (0, 1]' }).max(1, { error: 'expected a fraction in (0, 1]' });
-const oneOf = <T extends readonly [string, ...string[]]>(values: T) =>
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: `expected one of ${values.map((v) => `'${v}'`).join(', ')}` });
 const safeText = (max: number, min = 0) => {
   const error = `expected ${min} to ${max} characters of ${SAFE_TEXT_RULE}`;
   return z.string({ error }).min(min, { error }).max(max, { error }).regex(SAFE_TEXT, { error });
 };
+const flag = () => z.union([z.literal(0), z.literal(1)], { error: 'expected 0 or 1' });
 const obj = <S extends z.ZodRawShape>(shape: S) => z.strictObject(shape, { error: 'expected an object' });
 
 // Parameter bounds: finite, and within +-1e9 so grid arithmetic stays exact.
@@ -78,12 +97,18 @@ export const SECTION_SCHEMAS = {
   fixed: obj({
     channels: int(1, 1024).optional(),
     dropout: num(0, 0.95).optional(),
-    optimizer: oneOf(['adam', 'sgd']).optional(),
+    optimizer: oneOf(['adam', 'sgd', 'adamw']).optional(),
     learningRate: z.number({ error: 'expected a number in (0, 10]' }).gt(0, { error: 'expected a number in (0, 10]' }).max(10, { error: 'expected a number in (0, 10]' }).optional(),
     momentum: num(0, 0.999).optional(),
     weightDecay: num(0, 1).optional(),
     batchSize: int(1, 4096).optional(),
     epochs: int(1, 1000).optional(),
+    nesterov: flag().optional(),
+    lrSchedule: oneOf(['constant', 'step', 'cosine']).optional(),
+    warmupEpochs: num(0, 1000).optional(),
+    batchNorm: flag().optional(),
+    labelSmoothing: num(0, 0.9).optional(),
+    augment: flag().optional(),
   }),
   sampler: oneOf(['random', 'halton', 'grid']),
   scheduler: obj({
@@ -107,8 +132,16 @@ export const SECTION_SCHEMAS = {
 /** Rules across fields of one section, as "path: message" problems; the section's shape is already valid. */
 export function sectionChecks<K extends StudySection>(section: K, value: StudyDefinitionV2[K]): string[] {
   switch (section) {
-    case 'space':
-      return validateSearchSpace(value as SearchSpace).map((p) => `space: ${p}`);
+    case 'space': {
+      // No '<' in any message from a link, even our own "low < high".
+      const problems = validateSearchSpace(value as SearchSpace).map((p) => `space: ${p.replaceAll('<', 'less than')}`);
+      (value as SearchSpace).forEach((spec, i) => {
+        if (!FLAG_PARAMS.includes(spec.name)) return;
+        const ok = spec.kind === 'categorical' ? spec.choices.every((c) => c === 0 || c === 1) : spec.kind === 'int' && spec.low >= 0 && spec.high <= 1;
+        if (!ok) problems.push(`space[${i}]: "${spec.name}" is on/off, so it must choose among 0 and 1`);
+      });
+      return problems;
+    }
     case 'scheduler': {
       const s = value as SchedulerSettings;
       const problems: string[] = [];

@@ -1,7 +1,7 @@
 // Upgrades of study payloads from older share links, one step per version (MIGRATIONS[v] turns v
 // into v + 1). They run on raw JSON before validation, so they only add or rename fields.
 import type { StudyDefinition } from './studyDefinition';
-import type { StudyDefinitionV2 } from './studySchema';
+import { describeValue, type StudyDefinitionV2 } from './studySchema';
 
 export const CURRENT_STUDY_VERSION = 2;
 
@@ -23,7 +23,7 @@ export type MigrationResult = { ok: true; raw: Raw; notes: string[] } | { ok: fa
 export function migrateStudy(raw: Raw): MigrationResult {
   const v = raw.v;
   if (typeof v !== 'number' || !Number.isInteger(v)) {
-    return { ok: false, error: `The link's study has no valid version number (v): expected a whole number, got ${typeof v === 'number' ? v : Array.isArray(v) ? 'a list' : v === null ? 'null' : typeof v}` };
+    return { ok: false, error: `The link's study has no valid version number (v): expected a whole number, got ${describeValue(v)}` };
   }
   if (v > CURRENT_STUDY_VERSION) {
     return { ok: false, error: `The link was made by a newer version of the lab (study format version ${v}); this page reads versions 1 to ${CURRENT_STUDY_VERSION}. Reload the page to update it.` };

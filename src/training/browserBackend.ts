@@ -1,7 +1,7 @@
 // Backend probe for a browser worker. In automatic mode a software GPU (SwiftShader) is skipped:
 // wasm trains ~50x faster there. webgpu is imported here, inside the worker module, as tfjs asks.
 import * as tf from '@tensorflow/tfjs';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -34,7 +34,7 @@ function checkWebGl(forced: boolean): string | null {
   return null;
 }
 
-const browserProbe: BackendProbe = {
+const makeProbe = (wasmThreads: boolean): BackendProbe => ({
   async check(name, forced) {
     if (name === 'webgpu') return checkWebGpu(forced);
     if (name === 'webgl') return checkWebGl(forced);
@@ -46,16 +46,19 @@ const browserProbe: BackendProbe = {
     if (name === 'wasm') {
       setWasmPaths({ 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded });
       // Threads gave no speed-up here (notes/browser.md); the pool runs one worker per core instead.
-      tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+      if (!wasmThreads) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     }
   },
   async describe(name) {
     if (name === 'webgpu') return `webgpu (${adapterDescription || 'GPU'})`;
-    if (name === 'wasm') return `wasm (SIMD ${tf.env().getBool('WASM_HAS_SIMD_SUPPORT') ? 'on' : 'off'}, 1 thread)`;
+    if (name === 'wasm') {
+      const threads = getThreadsCount();
+      return `wasm (SIMD ${tf.env().getBool('WASM_HAS_SIMD_SUPPORT') ? 'on' : 'off'}, ${threads} thread${threads === 1 ? '' : 's'})`;
+    }
     return name;
   },
-};
+});
 
-export function initBrowserBackend(forced?: BackendName): Promise<BackendReport> {
-  return initBackend(browserProbe, forced);
+export function initBrowserBackend(forced?: BackendName, options: { wasmThreads?: boolean } = {}): Promise<BackendReport> {
+  return initBackend(makeProbe(options.wasmThreads ?? false), forced);
 }

@@ -8,6 +8,7 @@ import {
   quadraticAverageTuningCurve,
   quadraticCdf,
   quadraticMedianTuningCurve,
+  quadraticExpectedGain,
   quadraticPpf,
   type QuadraticLaw,
 } from './quadraticLaw';
@@ -53,6 +54,29 @@ describe('quadratic law', () => {
     for (let i = 1; i < median.length; i++) expect(median[i]).toBeGreaterThan(median[i - 1]);
     expect(median[3]).toBeLessThan(0.92);
     expect(0.92 - median[3]).toBeCloseTo(0.62 * (1 - 0.5 ** (1 / 1000)) ** (2 / 4), 14); // (b - a)(1 - q)^(2/c)
+  });
+
+  it('gives the expected gain of m more trials: the closed form from a, Monte Carlo in between', () => {
+    const law = { a: 0.5, b: 0.9, c: 3 };
+    const [mean10] = quadraticAverageTuningCurve(law, [10]);
+    expect(quadraticExpectedGain(law, 0.5, 10)).toBeCloseTo(mean10 - 0.5, 9);
+    expect(quadraticExpectedGain(law, 0.4, 10)).toBeCloseTo(mean10 - 0.4, 9);
+    expect(quadraticExpectedGain(law, 0.9, 10)).toBe(0);
+    expect(quadraticExpectedGain(law, 0.8, 0)).toBe(0);
+    const rng = createRng(21);
+    const best = 0.85;
+    const draws = 20000;
+    let sum = 0;
+    let sumSq = 0;
+    for (let i = 0; i < draws; i++) {
+      let top = best;
+      for (let j = 0; j < 5; j++) top = Math.max(top, quadraticPpf(law, rng.next()));
+      sum += top - best;
+      sumSq += (top - best) ** 2;
+    }
+    const mean = sum / draws;
+    const standardError = Math.sqrt((sumSq / draws - mean * mean) / draws);
+    expect(Math.abs(quadraticExpectedGain(law, best, 5) - mean)).toBeLessThan(3 * standardError);
   });
 
   it('recovers b and c from samples of the law', () => {

@@ -43,6 +43,25 @@ export function quadraticAverageTuningCurve(law: QuadraticLaw, ks: readonly numb
   });
 }
 
+/**
+ * Expected gain of m more trials over a best score so far: E[max(best, max of m)] - best
+ * = ∫_best^b (1 - F(y)^m) dy, by Simpson's rule on y = b - (b - best)s², which smooths the cusp at b.
+ */
+export function quadraticExpectedGain(law: QuadraticLaw, best: number, m: number): number {
+  checkLaw(law);
+  if (!Number.isInteger(m) || m < 0) throw new Error(`Expected m to be a non-negative integer, but got ${m}`);
+  if (m === 0 || best >= law.b) return 0;
+  const from = Math.max(best, law.a); // below a, max(best, ·) only adds the stretch up to a
+  const steps = 400;
+  let sum = 0;
+  for (let i = 0; i <= steps; i++) {
+    const s = i / steps;
+    const integrand = (1 - quadraticCdf(law, law.b - (law.b - from) * s * s) ** m) * 2 * (law.b - from) * s;
+    sum += (i === 0 || i === steps ? 1 : i % 2 === 1 ? 4 : 2) * integrand;
+  }
+  return from - best + sum / (3 * steps);
+}
+
 export interface QuadraticFitOptions {
   /** Fraction of the scores, from the top, treated as the tail the law describes; default 0.5. */
   tailFraction?: number;

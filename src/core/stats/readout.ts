@@ -1,9 +1,10 @@
-// A plain-words readout of what more random-search trials could still buy: the upper band of the
-// median tuning curve at k = n + m minus the best so far, and a bound on the chance of any gain
-// (Lourie, Cho & He, arXiv 2311.09480; Lourie et al. 2025, arXiv 2510.02721).
+// A plain-words readout of what m more random-search trials could still buy, from the CDF
+// confidence bands (Lourie, Cho & He, arXiv 2311.09480) and the fitted quadratic law near the
+// optimum (Lourie, He & Cho 2025, arXiv 2510.02721).
 import type { Rng } from '../rng';
 import { cdfBands, dkwBand, ldEqualTailedBand, tuningCurveBands } from './confidenceBands';
 import { cdfAt } from './empiricalCdf';
+import { fitQuadraticLaw, quadraticExpectedGain, type QuadraticLaw } from './quadraticLaw';
 
 export interface ReadoutOptions {
   /** Simultaneous confidence of the CDF band, e.g. 0.8. */
@@ -21,27 +22,26 @@ export interface ReadoutOptions {
 }
 
 export interface Readout {
-  /** The most the median best of n + m trials exceeds the best so far: points for scores in [0, 1]. */
-  upperBound: number;
-  /** Best score so far and the upper median-curve band at n + m, in score units. */
-  currentBest: number;
-  upperScore: number;
-  unit: 'points' | 'score';
   /**
-   * The band reached the ceiling b, so upperBound is only the distance to b. A CDF band cannot
-   * place mass above the best score seen, so this holds once k exceeds about n ln 2 / ln(2/(1 - c))
-   * (about n/10 for LD bands, fewer for DKW): in practice always at k = n + m.
+   * Upper median-curve band at k = n + m minus the best so far (points for scores in [0, 1]). A
+   * band puts F(max ys) at most 1 - ε (DKW) or ((1 - c)/2)^(1/n) (LD), both below 0.5^(1/k) for
+   * every k >= n, so this is always the distance to the ceiling b: a band cannot see past the best.
    */
-  atCeiling: boolean;
-  /** Upper bound on P(the m new trials beat the best so far) = 1 - F_lower(best)^m. */
+  upperBound: number;
+  currentBest: number;
+  unit: 'points' | 'score';
+  /** Upper bound, at the band's confidence, on P(the m new trials beat the best so far). */
   beatProbability: number;
+  /** Expected gain of the m trials under the fitted quadratic law (same unit); undefined for n < 8. */
+  expectedGain: number | undefined;
+  /** The fitted law's best achievable score; undefined for n < 8. */
+  bestAchievable: number | undefined;
   text: string;
 }
 
 /**
- * "With 80% confidence, 10 more trials would improve the best accuracy by at most X points", when
- * the band can say so; otherwise the bound on the chance of any improvement, which it always can.
- * Both hold simultaneously with the band (confidence over the CDF, not per statement).
+ * "With 80% confidence, 10 more trials have at most a 77% chance of beating the best accuracy so
+ * far (94.56%); the fitted law expects them to add 0.31 points (best achievable about 95.20%)."
  */
 export function improvementReadout(scores: readonly number[], options: ReadoutOptions): Readout {
   const { confidence, moreTrials, a = 0, b = 1, method = 'ld', rng, metric = 'accuracy' } = options;
@@ -56,26 +56,43 @@ export function improvementReadout(scores: readonly number[], options: ReadoutOp
   else if (rng) band = ldEqualTailedBand(n, confidence, rng);
   else throw new Error("Expected an rng for method 'ld' (or pass method: 'dkw')");
 
-  // 1. The brief's bound: upper median-curve band at n + m against the best so far.
-  const { upper } = tuningCurveBands(scores, [n + moreTrials], band, { a, b });
   const currentBest = Math.max(...scores);
-  const upperScore = upper[0];
   const percent = a >= 0 && b <= 1;
   const scale = percent ? 100 : 1;
+
+  // 1. Upper median-curve band at n + m against the best so far.
+  const [upperScore] = tuningCurveBands(scores, [n + moreTrials], band, { a, b }).upper;
   const upperBound = Math.max(0, upperScore - currentBest) * scale;
-  const atCeiling = upperScore >= b;
 
   // 2. The m new trials beat the best iff their max exceeds it: 1 - F(best)^m <= 1 - F_lower(best)^m.
-  const lowerCdf = cdfBands(scores, band, { a, b }).lower;
-  const beatProbability = 1 - cdfAt(lowerCdf, currentBest) ** moreTrials;
+  const beatProbability = 1 - cdfAt(cdfBands(scores, band, { a, b }).lower, currentBest) ** moreTrials;
 
+  // 3. How much, which no band can say: the quadratic law fitted to the top half of the scores.
+  let law: QuadraticLaw | undefined;
+  try {
+    if (n >= 8) law = fitQuadraticLaw(scores, { bMax: b });
+  } catch {
+    law = undefined; // too many ties at the top to fit a tail
+  }
+  const expectedGain = law ? quadraticExpectedGain(law, currentBest, moreTrials) * scale : undefined;
+
+  const format = (score: number): string => (percent ? `${(score * 100).toFixed(2)}%` : score.toPrecision(4));
+  const formatGain = (gain: number): string => (percent ? `${gain.toFixed(2)} points` : gain.toPrecision(3));
   const conf = `${Math.round(confidence * 1000) / 10}%`;
   const trials = `${moreTrials} more trial${moreTrials === 1 ? '' : 's'}`;
-  const best = percent ? `${(currentBest * 100).toFixed(2)}%` : currentBest.toPrecision(4);
-  const gain = percent ? `${upperBound.toFixed(2)} points` : upperBound.toPrecision(3);
-  const text = atCeiling
-    ? `With ${conf} confidence, ${trials} have at most a ${Math.round(beatProbability * 100)}% chance of beating ` +
-      `the best ${metric} so far (${best}); ${n} trials cannot bound by how much, short of the ceiling (${gain}).`
-    : `With ${conf} confidence, ${trials} would improve the best ${metric} (now ${best}) by at most ${gain} in a median run.`;
-  return { upperBound, currentBest, upperScore, unit: percent ? 'points' : 'score', atCeiling, beatProbability, text };
+  const chance =
+    `With ${conf} confidence, ${trials} ${moreTrials === 1 ? 'has' : 'have'} at most a ` +
+    `${Math.round(beatProbability * 100)}% chance of beating the best ${metric} so far (${format(currentBest)})`;
+  const size = law
+    ? `; the fitted law expects them to add ${formatGain(expectedGain ?? 0)} (best achievable about ${format(law.b)}).`
+    : `; ${n} trials are too few to estimate by how much.`;
+  return {
+    upperBound,
+    currentBest,
+    unit: percent ? 'points' : 'score',
+    beatProbability,
+    expectedGain,
+    bestAchievable: law?.b,
+    text: chance + size,
+  };
 }

@@ -1,5 +1,6 @@
-// SimpleCNN as a probe target on wasm: the probe-set loss matches evaluate(), and runProbes on a
-// tiny model (channels 4, a few random images) returns finite numbers and restores everything.
+// The probes on the wasm backend: the least-squares oracle still holds there, SimpleCNN's probe-set
+// loss matches evaluate(), and runProbes on a tiny SimpleCNN (channels 4, a few random images)
+// returns finite numbers and restores everything.
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { createRng } from '../../core/rng';
@@ -9,6 +10,7 @@ import { initNodeBackend } from '../nodeBackend';
 import { createSimpleCnn, initialWeights, type SimpleCnnSpec } from '../simpleCnn';
 import { buildProbeSet, simpleCnnProbeTarget } from './cnnProbeTarget';
 import { runProbes } from './index';
+import { dotParams, gradientAt, gramMatrix, hessianTimes, jacobiEigenvalues, leastSquaresTarget, paramsOf, randomProblem } from './leastSquaresOracle';
 import { lossAndAccuracy } from './probeTarget';
 
 const spec: SimpleCnnSpec = { channels: 4, numClasses: 10, dropout: 0.2, imageSize: 32 };
@@ -39,8 +41,9 @@ describe('simpleCnnProbeTarget (wasm)', () => {
     model.dispose();
   });
 
-  it('runProbes returns finite numbers, with weights bit-identical and numTensors back to baseline', async () => {
-    const model = createSimpleCnn(spec, initialWeights(spec, 2));
+  it.each([false, true])('runProbes returns finite numbers, weights bit-identical, numTensors at baseline (batchNorm %s)', async (batchNorm) => {
+    const s = { ...spec, batchNorm };
+    const model = createSimpleCnn(s, initialWeights(s, 2));
     const probeSet = buildProbeSet(pool, indices, spec.numClasses, 8);
     const target = simpleCnnProbeTarget(model, probeSet);
     const before = model.weights.map((w) => Float32Array.from(w.dataSync()));
@@ -59,5 +62,21 @@ describe('simpleCnnProbeTarget (wasm)', () => {
     expect(tf.memory().numTensors).toBe(baseline);
     probeSet.dispose();
     model.dispose();
+  });
+});
+
+describe('least-squares oracle on wasm', () => {
+  it('top eigenvalue within 1% of XᵀX/n and SAM sharpness within 1% of its closed form', async () => {
+    const { problem, solution } = randomProblem(1, 128, [3, 2, 1, 0.5], 2, 0.3);
+    const target = leastSquaresTarget(problem, [solution[0].map((v) => Math.fround(v + 0.3)), solution[1]], 2);
+    const [largest] = jacobiEigenvalues(gramMatrix(problem), problem.d + 1);
+    const g = gradientAt(problem, paramsOf(target));
+    const g2 = dotParams(g, g);
+    const rho = 0.05;
+    const samWant = rho * Math.sqrt(g2) + (rho * rho * dotParams(g, hessianTimes(problem, g))) / (2 * g2);
+    const r = await runProbes(target, { seed: 1, sam: { rho }, eigenvalue: { maxIterations: 60, tolerance: 1e-5 }, trace: false, sharpness: false, gradientNorm: false });
+    expect(Math.abs(r.topEigenvalue!.eigenvalue - largest) / largest).toBeLessThan(0.01);
+    expect(Math.abs(r.sam!.sharpness - samWant) / samWant).toBeLessThan(0.01);
+    target.dispose();
   });
 });

@@ -10,7 +10,7 @@ import { samSharpness, type SamSharpnessResult } from './samSharpness';
 import { randomDirectionSharpness } from './sharpness';
 import { readScalars, shapesOf } from './weightSpace';
 
-export type { ProbeTarget } from './probeTarget';
+export { lossAndAccuracy, lossAndGradient, meanLoss, type ProbeTarget } from './probeTarget';
 export { buildProbeSet, simpleCnnProbeTarget, type ProbeSet } from './cnnProbeTarget';
 export { drawGaussianDirections, filterNormalize, makeDirection, type DirectionNormalization } from './filterNormalization';
 export { gradientNorm } from './gradientNorm';

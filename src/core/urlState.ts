@@ -1,0 +1,132 @@
+// The share link: a version-2 study as lz-string-compressed JSON in the URL hash (#s=...), so a
+// link reproduces a study, seed included (the TensorFlow Playground habit). Parsing is pure,
+// size-bounded before decompression, validated section by section with zod, and never throws.
+import LZString from 'lz-string';
+import { migrateStudy } from './urlMigrations';
+import { describeValue, SECTION_SCHEMAS, STUDY_SECTIONS, sectionChecks, type StudyDefinitionV2, type StudySection } from './studySchema';
+
+/** Longest hash payload read; checked before decompressing. */
+export const MAX_LINK_CHARS = 8192;
+/** Longest JSON accepted after decompression (LZ growth is at most quadratic, so this stays cheap to check). */
+export const MAX_JSON_CHARS = 65536;
+
+/** lz-string's compressToEncodedURIComponent alphabet. */
+const LINK_ALPHABET = /^[A-Za-z0-9+\-$]*$/;
+
+export type DecodeResult =
+  | { ok: true; study: StudyDefinitionV2; notes: string[] }
+  /** partial: the sections that were valid, for the caller to complete with defaults (completeStudy). */
+  | { ok: false; error: string; problems: string[]; partial?: Partial<StudyDefinitionV2> };
+
+/** Fixed field order, so the same study always gives the same link. */
+export function encodeStudy(def: StudyDefinitionV2): string {
+  const { name, seed, space, fixed, sampler, scheduler, data, readEvery } = def;
+  const json = JSON.stringify({ v: 2, name, seed, space, fixed, sampler, scheduler, data, readEvery });
+  return LZString.compressToEncodedURIComponent(json);
+}
+
+export function studyHash(def: StudyDefinitionV2): string {
+  return `#s=${encodeStudy(def)}`;
+}
+
+const safeKey = (k: PropertyKey) => (typeof k === 'string' && /^[A-Za-z0-9_$]{1,40}$/.test(k) ? k : 'a field with an unusual name');
+
+function pathText(path: readonly PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${safeKey(p)}`)).join('');
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let x = root;
+  for (const p of path) {
+    if (typeof x !== 'object' || x === null || !Object.hasOwn(x, p)) return undefined;
+    x = (x as Record<PropertyKey, unknown>)[p];
+  }
+  return x;
+}
+
+function checkSection<K extends StudySection>(section: K, raw: unknown): { value?: StudyDefinitionV2[K]; problems: string[] } {
+  const parsed = SECTION_SCHEMAS[section].safeParse(raw);
+  if (parsed.success) {
+    const value = parsed.data as StudyDefinitionV2[K];
+    const problems = sectionChecks(section, value);
+    return problems.length === 0 ? { value, problems } : { problems };
+  }
+  const problems = parsed.error.issues.map((issue) => {
+    const where = pathText([section, ...issue.path]);
+    if (issue.code === 'unrecognized_keys') return `${where}: unexpected field ${issue.keys.map(safeKey).join(', ')}`;
+    return `${where}: ${issue.message}, got ${describeValue(valueAt(raw, issue.path))}`;
+  });
+  return { problems: [...new Set(problems)] };
+}
+
+/** Validates a parsed payload (any version): the JSON stage of decodeStudy, also for stored records. */
+export function parseStudy(payload: unknown): DecodeResult {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+    return fail([`The link's study is not a study (expected an object, got ${describeValue(payload)})`]);
+  }
+  const migrated = migrateStudy(payload as Record<string, unknown>);
+  if (!migrated.ok) return fail([migrated.error]);
+  const raw = migrated.raw;
+  const problems: string[] = [];
+  const partial: Record<string, unknown> = {};
+  for (const section of STUDY_SECTIONS) {
+    const checked = checkSection(section, Object.hasOwn(raw, section) ? raw[section] : undefined);
+    if (checked.value !== undefined) partial[section] = checked.value;
+    problems.push(...checked.problems);
+  }
+  const unknown = Object.keys(raw).filter((k) => k !== 'v' && !(STUDY_SECTIONS as readonly string[]).includes(k));
+  if (unknown.length > 0) problems.push(`study: unexpected field ${unknown.map(safeKey).join(', ')}`);
+  if (problems.length > 0) return fail(problems, { v: 2, ...partial } as Partial<StudyDefinitionV2>);
+  return { ok: true, study: { v: 2, ...partial } as unknown as StudyDefinitionV2, notes: migrated.notes };
+}
+
+function fail(problems: string[], partial?: Partial<StudyDefinitionV2>): DecodeResult {
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+  return { ok: false, error: `${problems[0]}${more}`, problems, ...(partial ? { partial } : {}) };
+}
+
+/** The payload of "#s=...", "s=..." or a bare payload; null when the fragment holds no study. */
+function payloadOf(fragment: string): string | null {
+  const body = fragment.startsWith('#') ? fragment.slice(1) : fragment;
+  const part = body.split('&').find((p) => p.startsWith('s='));
+  if (part !== undefined) return part.slice(2);
+  return body.includes('=') ? null : body;
+}
+
+function decode(fragment: unknown): DecodeResult {
+  // 1. Find the payload and bound it before any work proportional to its expansion.
+  if (typeof fragment !== 'string') return fail([`The link is not text (got ${describeValue(fragment)})`]);
+  if (fragment.length > MAX_LINK_CHARS + 16) return fail([`The link is too long (${fragment.length} characters; a study link has at most ${MAX_LINK_CHARS})`]);
+  let payload = payloadOf(fragment);
+  if (payload === null) return fail(['The link has no study in it (expected #s=...)']);
+  if (/%[0-9A-Fa-f]{2}/.test(payload)) {
+    try { payload = decodeURIComponent(payload); } catch { return fail(["The link's study is corrupt (bad percent-encoding)"]); }
+  }
+  payload = payload.replace(/ /g, '+'); // a '+' that went through form decoding, as lz-string itself allows
+  if (payload.length === 0) return fail(["The link's study is empty"]);
+  if (payload.length > MAX_LINK_CHARS) return fail([`The link is too long (${payload.length} characters; a study link has at most ${MAX_LINK_CHARS})`]);
+  if (!LINK_ALPHABET.test(payload)) return fail(["The link's study is corrupt (it has characters a study link never contains)"]);
+  // 2. Decompress; lz-string returns null or '' on most corrupt input and throws on some.
+  let json: string | null;
+  try { json = LZString.decompressFromEncodedURIComponent(payload); } catch { json = null; }
+  if (!json) return fail(["The link's study is truncated or corrupt (could not decompress)"]);
+  if (json.length > MAX_JSON_CHARS) return fail([`The link's study is too large (${json.length} characters once decompressed; at most ${MAX_JSON_CHARS})`]);
+  // 3. Parse, then migrate and validate.
+  let parsed: unknown;
+  try { parsed = JSON.parse(json); } catch { return fail(["The link's study is truncated or corrupt (not valid JSON)"]); }
+  return parseStudy(parsed);
+}
+
+/** Reads a share link's hash. Pure; never throws: failures come back as ok: false with a message. */
+export function decodeStudy(fragment: string): DecodeResult {
+  try {
+    return decode(fragment);
+  } catch {
+    return fail(['The link could not be read (unexpected error while decoding)']); // defence in depth
+  }
+}
+
+/** The valid sections of a link over the defaults for the rest. Sections are independent, so the result is valid. */
+export function completeStudy(partial: Partial<StudyDefinitionV2>, defaults: StudyDefinitionV2): StudyDefinitionV2 {
+  return { ...defaults, ...partial, v: 2 };
+}
