@@ -24,11 +24,23 @@ export async function runBrowserBench(opts: { configs: [number, number][]; steps
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ARGS });
   try {
     await waitForServer(`http://127.0.0.1:${PORT}/`, 60_000);
-    const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${PORT}/bench/browser/index.html`);
-    await page.waitForFunction(() => document.getElementById('status')?.textContent === 'ready', undefined, { timeout: 60_000 });
-    const run = (backend: BackendName, channels: number, batchSize: number, workers: number, warmupSteps: number, steps: number, wasmThreads = false) =>
-      page.evaluate(([b, r, w, t]) => window.llpBench(b, r, w, t), [backend, { channels, batchSize, warmupSteps, steps }, workers, wasmThreads] as const);
+    const openPage = async () => {
+      const p = await browser.newPage();
+      await p.goto(`http://127.0.0.1:${PORT}/bench/browser/index.html`);
+      await p.waitForFunction(() => document.getElementById('status')?.textContent === 'ready', undefined, { timeout: 60_000 });
+      return p;
+    };
+    let page = await openPage();
+    // A measurement that crashes the page (threaded wasm has) is reported as an error row, and the
+    // benchmark goes on in a fresh page.
+    const run = async (backend: BackendName, channels: number, batchSize: number, workers: number, warmupSteps: number, steps: number, wasmThreads = false): Promise<BenchRow> => {
+      try {
+        return await page.evaluate(([b, r, w, t]) => window.llpBench(b, r, w, t), [backend, { channels, batchSize, warmupSteps, steps }, workers, wasmThreads] as const);
+      } catch (e) {
+        page = await openPage();
+        return { runtime: 'chromium', backend: wasmThreads ? 'wasm-threads' : backend, channels, batchSize, workers, imagesPerSecond: 0, error: e instanceof Error ? e.message.split('\n')[0] : String(e) };
+      }
+    };
 
     for (const backend of ['webgpu', 'webgl'] as const) {
       // A software GPU (SwiftShader) trains at a few images/s: one short probe, then move on.

@@ -23,7 +23,7 @@ const rows: BenchRow[] = [];
 const emit = (row: BenchRow) => {
   rows.push(row);
   if (values.json) console.log(JSON.stringify(row));
-  else console.error(`  ${row.runtime.padEnd(8)} ${row.backend.padEnd(12)} c=${row.channels} b=${String(row.batchSize).padEnd(3)} workers=${row.workers}  ${row.imagesPerSecond.toFixed(1)} img/s`);
+  else console.error(`  ${row.runtime.padEnd(8)} ${row.backend.padEnd(12)} c=${row.channels} b=${String(row.batchSize).padEnd(3)} workers=${row.workers}  ${row.imagesPerSecond.toFixed(1)} img/s${row.error ? `  (${row.error})` : ''}`);
 };
 
 const configs: [number, number][] = values.quick ? [[32, 64]] : [[32, 64], [32, 128], [64, 64], [64, 128]];

@@ -6,8 +6,11 @@ import type { LossAndGradients } from '../src/training/lossAndGradients';
 import type { SimpleCnnSpec } from '../src/training/simpleCnn';
 import type { ThroughputRequest, ThroughputResult } from '../src/training/throughput';
 import type { TrainTrialInput, TrialProgress, TrialResult } from '../src/training/trainTrial';
+import type { TrialProbeRequest, TrialProbeValues } from '../src/training/probes/trialProbes';
+import type { InterpolationRequest, InterpolationResult, SliceRequest, SliceResult, SliceRowUpdate } from '../src/training/probes/weightSetLandscape';
 
 export type { BackendName, BackendReport, LossAndGradients, SimpleCnnSpec, ThroughputRequest, ThroughputResult, TrainTrialInput, TrialProgress, TrialResult };
+export type { InterpolationRequest, InterpolationResult, SliceRequest, SliceResult, SliceRowUpdate, TrialProbeRequest, TrialProbeValues };
 
 /** Fixed weights and one batch: for gradient checks and cross-backend agreement. */
 export interface GradientRequest { spec: SimpleCnnSpec; weights: Float32Array[]; indices: Int32Array }
@@ -48,5 +51,11 @@ export interface TrainerApi {
   lossAndGradients(request: GradientRequest): Promise<Outcome<LossAndGradients>>;
   /** Steady-state training images per second (benchmarks). */
   measureThroughput(request: ThroughputRequest): Promise<Outcome<ThroughputResult>>;
+  /** A 2D loss-landscape slice around the given weights, one proxied callback per grid row. */
+  computeSlice(request: SliceRequest, onRow: (row: SliceRowUpdate) => void): Promise<Outcome<SliceResult>>;
+  /** Loss along the straight line between two weight sets. */
+  interpolate(request: InterpolationRequest): Promise<Outcome<InterpolationResult>>;
+  /** Stops a running computeSlice at its next row (it then returns CANCELLED). */
+  cancelProbe(): void;
   memory(): MemoryReport;
 }

@@ -6,10 +6,12 @@ import { TrialCancelled, trainTrial } from '../src/training/trainTrial';
 import type { ImagePool } from '../src/training/batches';
 import { lossAndGradients } from '../src/training/lossAndGradients';
 import { measureTrainingThroughput } from '../src/training/throughput';
+import { ProbeCancelled } from '../src/training/probes/landscapeSlice';
+import { computeSlice, interpolateWeights } from '../src/training/probes/weightSetLandscape';
 import type { MemoryReport, Outcome, TrainerApi, WorkerError } from './protocol';
 
 function classify(e: unknown): WorkerError {
-  if (e instanceof TrialCancelled) return { code: 'CANCELLED', message: e.message };
+  if (e instanceof TrialCancelled || e instanceof ProbeCancelled) return { code: 'CANCELLED', message: e.message };
   const message = e instanceof Error ? e.message : String(e);
   if (/out of memory|allocation failed|OOM/i.test(message)) return { code: 'OUT_OF_MEMORY', message };
   if (/device (was )?lost|GPUDevice/i.test(message)) return { code: 'BACKEND_FAILED', message };
@@ -22,6 +24,7 @@ export function createTrainerApi(initBackend: BackendInit): TrainerApi {
   let pool: ImagePool | null = null;
   let numClasses = 10;
   const cancelled = new Set<number>();
+  let probeCancelled = false;
 
   return {
     async init(request) {
@@ -68,6 +71,24 @@ export function createTrainerApi(initBackend: BackendInit): TrainerApi {
         return { ok: false, error: classify(e) };
       }
     },
+    async computeSlice(request, onRow) {
+      if (!pool) return { ok: false, error: { code: 'NOT_INITIALISED', message: 'computeSlice called before init' } };
+      probeCancelled = false;
+      try {
+        return { ok: true, value: await computeSlice(pool, request, (row) => void onRow(row), () => probeCancelled) };
+      } catch (e) {
+        return { ok: false, error: classify(e) };
+      }
+    },
+    async interpolate(request) {
+      if (!pool) return { ok: false, error: { code: 'NOT_INITIALISED', message: 'interpolate called before init' } };
+      try {
+        return { ok: true, value: await interpolateWeights(pool, request) };
+      } catch (e) {
+        return { ok: false, error: classify(e) };
+      }
+    },
+    cancelProbe() { probeCancelled = true; },
     memory(): MemoryReport {
       const m = tf.memory() as tf.MemoryInfo & { numBytesInGPUAllocated?: number };
       return { numTensors: m.numTensors, numBytes: m.numBytes, numBytesInGPUAllocated: m.numBytesInGPUAllocated };

@@ -6,7 +6,10 @@ import { parseArgs } from 'node:util';
 import { findPreset, PRESETS } from '../core/presets';
 import { describeConfig } from '../core/searchSpace';
 import { rankConfigs } from '../core/studyMachine';
-import { computeFraction } from '../core/successiveHalving';
+import { summarisePlan } from '../core/schedule';
+import type { StudyDefinition } from '../core/studyDefinition';
+import type { SchedulerKind } from '../core/studySchema';
+import { studyProblems } from '../core/studyProblems';
 import { runStudy } from '../orchestrator/runStudy';
 import { createPool } from '../orchestrator/workerPool';
 import { loadCifar10 } from './nodeDataset';
@@ -18,6 +21,9 @@ const { values } = parseArgs({ options: {
   seed: { type: 'string' },
   json: { type: 'string' },
   backend: { type: 'string' },
+  scheduler: { type: 'string' },
+  resource: { type: 'string' },
+  sampler: { type: 'string' },
 } });
 
 const preset = findPreset(values.preset!);
@@ -25,15 +31,27 @@ if (!preset) {
   console.error(`Unknown preset "${values.preset}". Presets: ${PRESETS.map((p) => p.id).join(', ')}`);
   process.exit(2);
 }
-const definition = { ...preset.study, seed: values.seed !== undefined ? Number(values.seed) : preset.study.seed };
-const workers = values.workers ? Number(values.workers) : Math.min(availableParallelism(), definition.scheduler.numConfigs);
+const base = preset.study;
+const definition: StudyDefinition = {
+  ...base,
+  seed: values.seed !== undefined ? Number(values.seed) : base.seed,
+  sampler: (values.sampler as StudyDefinition['sampler'] | undefined) ?? base.sampler,
+  scheduler: { ...base.scheduler, kind: (values.scheduler as SchedulerKind | undefined) ?? base.scheduler.kind, resource: (values.resource as StudyDefinition['scheduler']['resource'] | undefined) ?? base.scheduler.resource },
+};
+const problems = studyProblems(definition);
+if (problems.length) {
+  console.error(`The study is not valid:\n  ${problems.join('\n  ')}`);
+  process.exit(2);
+}
+const workers = values.workers ? Number(values.workers) : Math.min(availableParallelism(), summarisePlan(definition).configurations);
 const t0 = performance.now();
 
 const train = loadCifar10('train');
 const images = new Uint8Array(new SharedArrayBuffer(train.images.byteLength));
 images.set(train.images);
 console.log(`[study] preset ${preset.id}: ${preset.explains}`);
-const plan = definition.scheduler;
+const plan = summarisePlan(definition);
+console.log(`[study] ${definition.scheduler.kind} over ${definition.scheduler.resource}, ${definition.sampler} sampler: ${plan.configurations} configurations, ${plan.trials} trials planned`);
 const pool = await createPool(nodeWorkerFactory, workers, {
   dataset: { images, labels: train.labels, numClasses: 10 },
   forcedBackend: values.backend as 'wasm' | 'cpu' | undefined,
@@ -55,10 +73,10 @@ const final = await run.done;
 pool.dispose();
 const wallMs = performance.now() - t0;
 const ranking = rankConfigs(final);
-console.log(`\n[study] ${final.phase} in ${(wallMs / 1000).toFixed(1)} s; compute ${(100 * computeFraction(final.plan, plan.numConfigs, plan.maxResource)).toFixed(0)}% of training every configuration fully`);
-console.log('rank  config  rung  fraction  val acc  hyperparameters');
+console.log(`\n[study] ${final.phase} in ${(wallMs / 1000).toFixed(1)} s; planned compute ${(100 * plan.computeFraction).toFixed(0)}% of training every configuration fully`);
+console.log('rank  config  rung  fraction  epochs  val acc  hyperparameters');
 ranking.forEach((r, i) => console.log(
-  `${String(i + 1).padStart(4)}  ${String(r.configId).padStart(6)}  ${String(r.rung).padStart(4)}  ${r.dataFraction.toFixed(3).padStart(8)}  ${r.valAccuracy === null ? `  ${r.state}` : `${(100 * r.valAccuracy).toFixed(1).padStart(6)}%`}  ${describeConfig(r.config)}`));
+  `${String(i + 1).padStart(4)}  ${String(r.configId).padStart(6)}  ${String(r.rung).padStart(4)}  ${r.dataFraction.toFixed(3).padStart(8)}  ${String(r.epochs).padStart(6)}  ${r.valAccuracy === null ? `  ${r.state}` : `${(100 * r.valAccuracy).toFixed(1).padStart(6)}%`}  ${describeConfig(r.config)}`));
 const result = { preset: preset.id, seed: definition.seed, phase: final.phase, wallMs, backend: pool.backend.backend, workers, ranking, trials: final.trials };
 console.log(JSON.stringify({ preset: result.preset, seed: result.seed, phase: result.phase, wallMs: Math.round(wallMs), backend: result.backend, workers, best: ranking[0] }));
 if (values.json) writeFileSync(values.json, JSON.stringify(result, null, 2));

@@ -1,6 +1,11 @@
-// What a study is: a search space, a scheduler with its budget, a seed and a dataset slice.
-// Versioned (v) because it travels in share links and IndexedDB records.
+// What a study is: a search space, a sampler, a scheduler with its budget, a seed and a dataset
+// slice. Versioned (v) because it travels in share links and IndexedDB records; the current
+// version (2) and its schema live in ./studySchema, version 1 stays here for migrations.
 import type { SearchSpace, TrialConfig } from './searchSpace';
+import type { StudyDefinitionV2 } from './studySchema';
+
+/** The current study definition. */
+export type StudyDefinition = StudyDefinitionV2;
 
 export interface SuccessiveHalvingScheduler {
   kind: 'successiveHalving';
@@ -21,7 +26,7 @@ export interface StudyData {
   evalImages: number;
 }
 
-export interface StudyDefinition {
+export interface StudyDefinitionV1 {
   v: 1;
   name: string;
   seed: number;
@@ -34,7 +39,7 @@ export interface StudyDefinition {
   readEvery: number;
 }
 
-export function validateStudy(def: StudyDefinition): string[] {
+export function validateStudy(def: StudyDefinition | StudyDefinitionV1): string[] {
   const problems: string[] = [];
   const { data, scheduler: s } = def;
   if (!Number.isInteger(def.seed) || def.seed < 0) problems.push(`Expected seed to be a non-negative integer, but got ${def.seed}`);

@@ -1,9 +1,13 @@
-// A successive-halving study as a pure state machine: (state, event) -> state. The orchestrator
-// feeds it worker events and asks it which trials to run; it never does I/O.
-// Successive halving: Jamieson & Talwalkar 2016; rung plan in ./successiveHalving.
+// A study as a pure state machine: (state, event) -> state. The orchestrator feeds it worker
+// events and asks it which trials to run; it never does I/O. Synchronous brackets (successive
+// halving, Hyperband's brackets, two-step search) promote when a rung is complete; ASHA promotes
+// whenever a worker asks for work (./asha). Rung plans come from ./schedule.
+import { ashaFinished, ashaNextJob, ashaReport, initAsha, type AshaState } from './asha';
 import { createRng, deriveSeed } from './rng';
-import { sampleRandomConfigs, type TrialConfig } from './searchSpace';
-import { planSuccessiveHalving, promote, rankTrials, type RungPlan } from './successiveHalving';
+import { sampleConfigs } from './samplers/index';
+import { budgetAt, continuesFromWeights, planBrackets } from './schedule';
+import type { TrialConfig } from './searchSpace';
+import { promote, rankTrials, type RungPlan } from './successiveHalving';
 import type { StudyDefinition } from './studyDefinition';
 
 export type TrialState = 'queued' | 'running' | 'completed' | 'diverged' | 'failed' | 'cancelled';
@@ -11,8 +15,14 @@ export type TrialState = 'queued' | 'running' | 'completed' | 'diverged' | 'fail
 export interface TrialRecord {
   trialId: number;
   configId: number;
+  bracket: number;
   rung: number;
+  resource: number;
   dataFraction: number;
+  epochs: number;
+  /** Trial whose trained weights this one continues (epoch resources), and the epochs they hold. */
+  resumeFrom: number | null;
+  startEpochs: number;
   state: TrialState;
   attempts: number;
   valAccuracy: number | null;
@@ -24,11 +34,16 @@ export interface TrialRecord {
   error: { code: string; message: string } | null;
 }
 
+export interface BracketState { bracket: number; plan: RungPlan[]; configIds: number[]; rung: number; done: boolean }
+
 export interface StudyState {
   definition: StudyDefinition;
   configs: TrialConfig[];
-  plan: RungPlan[];
+  brackets: BracketState[];
+  asha: AshaState | null;
   trials: TrialRecord[];
+  /** The first bracket's plan and current rung, for views that show one ladder. */
+  plan: RungPlan[];
   rung: number;
   phase: 'running' | 'finished' | 'stopped';
 }
@@ -42,17 +57,57 @@ export type StudyEvent =
 /** A failing trial (crashed worker, lost device) is retried once on a fresh worker, then marked failed. */
 export const MAX_ATTEMPTS = 2;
 const TERMINAL: readonly TrialState[] = ['completed', 'diverged', 'failed', 'cancelled'];
+export const isTerminal = (t: TrialRecord) => TERMINAL.includes(t.state);
+const score = (t: TrialRecord) => (t.state === 'completed' ? t.valAccuracy : null);
 
-function newTrial(trialId: number, configId: number, rung: number, dataFraction: number): TrialRecord {
-  return { trialId, configId, rung, dataFraction, state: 'queued', attempts: 0, valAccuracy: null, valLoss: null, durationMs: null, imagesPerSecond: null, backend: null, error: null };
+function newTrial(state: Pick<StudyState, 'definition' | 'trials'>, configId: number, bracket: number, rung: number, resource: number): TrialRecord {
+  const budget = budgetAt(state.definition, resource);
+  const previous = rung > 0 && continuesFromWeights(state.definition)
+    ? state.trials.filter((t) => t.configId === configId && t.rung === rung - 1 && t.state === 'completed').pop()
+    : undefined;
+  return {
+    trialId: state.trials.length, configId, bracket, rung, resource, dataFraction: budget.dataFraction, epochs: budget.epochs,
+    resumeFrom: previous?.trialId ?? null, startEpochs: previous?.epochs ?? 0,
+    state: 'queued', attempts: 0, valAccuracy: null, valLoss: null, durationMs: null, imagesPerSecond: null, backend: null, error: null,
+  };
+}
+
+function append(state: StudyState, configIds: number[], bracket: number, rung: number, resource: number): StudyState {
+  let next = state;
+  for (const configId of configIds) next = { ...next, trials: [...next.trials, newTrial(next, configId, bracket, rung, resource)] };
+  return next;
 }
 
 export function initStudy(definition: StudyDefinition): StudyState {
+  const plans = planBrackets(definition);
+  const total = plans.reduce((n, b) => n + b.numConfigs, 0);
+  const configs = sampleConfigs(definition.sampler, definition.space, total, createRng(deriveSeed(definition.seed, 'sampler')), definition.fixed);
+  let first = 0;
+  const brackets = plans.map((b) => {
+    const configIds = Array.from({ length: b.numConfigs }, (_, i) => first + i);
+    first += b.numConfigs;
+    return { bracket: b.bracket, plan: b.rungs, configIds, rung: 0, done: false };
+  });
   const s = definition.scheduler;
-  const plan = planSuccessiveHalving(s);
-  const configs = sampleRandomConfigs(definition.space, s.numConfigs, createRng(deriveSeed(definition.seed, 'sampler')), definition.fixed);
-  const trials = configs.map((_, i) => newTrial(i, i, 0, plan[0].resource));
-  return { definition, configs, plan, trials, rung: 0, phase: 'running' };
+  const asha = s.kind === 'asha' ? initAsha({ ...s, maxTrials: s.numConfigs }) : null;
+  let state: StudyState = { definition, configs, brackets, asha, trials: [], plan: brackets[0].plan, rung: 0, phase: 'running' };
+  if (!asha) for (const b of brackets) state = append(state, b.configIds, b.bracket, 0, b.plan[0].resource);
+  return state;
+}
+
+/** ASHA creates work on demand: one job per free worker, so no worker waits for a rung to fill. */
+export function requestTrials(state: StudyState, freeWorkers: number): StudyState {
+  if (!state.asha || state.phase !== 'running') return state;
+  let next = state;
+  let asha = state.asha;
+  const queued = state.trials.filter((t) => t.state === 'queued').length;
+  for (let i = queued; i < freeWorkers; i++) {
+    const step = ashaNextJob(asha);
+    if (step.job.kind === 'none') break;
+    asha = step.state;
+    next = append({ ...next, asha }, [step.job.trialId], 0, step.job.rung, step.job.resource);
+  }
+  return { ...next, asha };
 }
 
 /** Trials waiting for a worker, in the order they should start. */
@@ -65,23 +120,32 @@ export function trialSeed(state: StudyState, trial: TrialRecord): number {
   return deriveSeed(state.definition.seed, 'config', trial.configId);
 }
 
-const score = (t: TrialRecord) => (t.state === 'completed' ? t.valAccuracy : null);
-
 function update(state: StudyState, trialId: number, patch: Partial<TrialRecord>): StudyState {
   return { ...state, trials: state.trials.map((t) => (t.trialId === trialId ? { ...t, ...patch } : t)) };
 }
 
-// When every trial of the current rung is terminal, promote the top n_{i+1} or finish.
-function advance(state: StudyState): StudyState {
-  const current = state.trials.filter((t) => t.rung === state.rung);
-  if (!current.every((t) => TERMINAL.includes(t.state))) return state;
-  const next = state.plan[state.rung + 1];
-  if (!next) return { ...state, phase: 'finished' };
-  const survivors = promote(current.map((t) => ({ ...t, score: score(t) })), next.numTrials);
-  if (survivors.length === 0) return { ...state, phase: 'finished' };
-  const first = state.trials.length;
-  const added = survivors.map((t, i) => newTrial(first + i, t.configId, state.rung + 1, next.resource));
-  return { ...state, rung: state.rung + 1, trials: [...state.trials, ...added] };
+// A synchronous bracket promotes the top n_{i+1} of a complete rung, or is done.
+function advanceBracket(state: StudyState, b: BracketState): StudyState {
+  const current = state.trials.filter((t) => t.bracket === b.bracket && t.rung === b.rung);
+  if (b.done || !current.every(isTerminal)) return state;
+  const next = b.plan[b.rung + 1];
+  const survivors = next ? promote(current.map((t) => ({ ...t, score: score(t) })), next.numTrials) : [];
+  const updated = { ...b, rung: survivors.length ? b.rung + 1 : b.rung, done: survivors.length === 0 };
+  const withBracket = { ...state, brackets: state.brackets.map((x) => (x.bracket === b.bracket ? updated : x)) };
+  return survivors.length ? append(withBracket, survivors.map((t) => t.configId), b.bracket, b.rung + 1, next.resource) : withBracket;
+}
+
+function advance(state: StudyState, finished: TrialRecord): StudyState {
+  if (state.phase !== 'running') return state;
+  let next = state;
+  if (next.asha) {
+    if (isTerminal(finished)) next = { ...next, asha: ashaReport(next.asha!, finished.configId, finished.rung, score(finished)) };
+    const idle = !next.trials.some((t) => t.state === 'queued' || t.state === 'running');
+    return ashaFinished(next.asha!) && idle ? { ...next, phase: 'finished' } : next;
+  }
+  for (const b of next.brackets) next = advanceBracket(next, b);
+  const first = next.brackets[0];
+  return { ...next, plan: first.plan, rung: first.rung, phase: next.brackets.every((b) => b.done) ? 'finished' : 'running' };
 }
 
 export function studyReducer(state: StudyState, event: StudyEvent): StudyState {
@@ -93,31 +157,45 @@ export function studyReducer(state: StudyState, event: StudyEvent): StudyState {
       const next = update(state, event.trialId, {
         state: event.status, valAccuracy: event.valAccuracy, valLoss: event.valLoss, durationMs: event.durationMs, imagesPerSecond: event.imagesPerSecond, backend: event.backend, error: null,
       });
-      return state.phase === 'running' ? advance(next) : next;
+      return advance(next, next.trials[event.trialId]);
     }
     case 'trialFailed': {
       if (state.phase !== 'running' || event.code === 'CANCELLED') return update(state, event.trialId, { state: 'cancelled' });
       const retry = (state.trials[event.trialId]?.attempts ?? 0) < MAX_ATTEMPTS;
-      return advance(update(state, event.trialId, { state: retry ? 'queued' : 'failed', error: { code: event.code, message: event.message } }));
+      const next = update(state, event.trialId, { state: retry ? 'queued' : 'failed', error: { code: event.code, message: event.message } });
+      return advance(next, next.trials[event.trialId]);
     }
     case 'stop':
-      return {
-        ...state,
-        phase: state.phase === 'finished' ? 'finished' : 'stopped',
-        trials: state.trials.map((t) => (TERMINAL.includes(t.state) ? t : { ...t, state: 'cancelled' })),
-      };
+      return { ...state, phase: state.phase === 'finished' ? 'finished' : 'stopped', trials: state.trials.map((t) => (isTerminal(t) ? t : { ...t, state: 'cancelled' })) };
   }
 }
 
-export interface RankedConfig { configId: number; config: TrialConfig; rung: number; dataFraction: number; valAccuracy: number | null; state: TrialState }
+/**
+ * A study saved mid-run, reopened: trials that were running when the page closed go back to the
+ * queue (their interrupted attempt does not count); completed trials are kept and never rerun.
+ */
+export function resumeStudy(state: StudyState): StudyState {
+  return {
+    ...state,
+    phase: 'running',
+    trials: state.trials.map((t) => (t.state === 'running' || (t.state === 'cancelled' && state.phase === 'stopped')
+      ? { ...t, state: 'queued', attempts: Math.max(0, t.attempts - 1) } : t)),
+  };
+}
 
-/** Final ranking: the highest rung reached first, then validation accuracy there (diverged last). */
+export interface RankedConfig { configId: number; config: TrialConfig; rung: number; resource: number; dataFraction: number; epochs: number; valAccuracy: number | null; state: TrialState }
+
+/** Final ranking: the largest resource reached first, then validation accuracy there (diverged last). */
 export function rankConfigs(state: StudyState): RankedConfig[] {
   const last = new Map<number, TrialRecord>();
-  for (const t of state.trials) if (TERMINAL.includes(t.state) && t.state !== 'cancelled') last.set(t.configId, t);
-  const byRung = new Map<number, TrialRecord[]>();
-  for (const t of last.values()) byRung.set(t.rung, [...(byRung.get(t.rung) ?? []), t]);
-  const rungs = [...byRung.keys()].sort((a, b) => b - a);
-  return rungs.flatMap((r) => rankTrials(byRung.get(r)!.map((t) => ({ ...t, trialId: t.configId, score: score(t) }))))
-    .map((t) => ({ configId: t.configId, config: state.configs[t.configId], rung: t.rung, dataFraction: t.dataFraction, valAccuracy: t.valAccuracy, state: t.state }));
+  for (const t of state.trials) {
+    if (!isTerminal(t) || t.state === 'cancelled') continue;
+    const seen = last.get(t.configId);
+    if (!seen || t.resource >= seen.resource) last.set(t.configId, t);
+  }
+  const byResource = new Map<number, TrialRecord[]>();
+  for (const t of last.values()) byResource.set(t.resource, [...(byResource.get(t.resource) ?? []), t]);
+  return [...byResource.keys()].sort((a, b) => b - a)
+    .flatMap((r) => rankTrials(byResource.get(r)!.map((t) => ({ ...t, trialId: t.configId, score: score(t) }))))
+    .map((t) => ({ configId: t.configId, config: state.configs[t.configId], rung: t.rung, resource: t.resource, dataFraction: t.dataFraction, epochs: t.epochs, valAccuracy: t.valAccuracy, state: t.state }));
 }

@@ -1,17 +1,17 @@
-// Everything wrong with a study definition, as sentences for the UI: the definition's own checks,
-// the search space's, and the successive-halving plan's. Empty means it can run.
-import { validateSearchSpace } from './searchSpace';
-import { planSuccessiveHalving } from './successiveHalving';
+// Everything wrong with a study definition, as sentences for the UI: the share-link schema's checks
+// (the same rules a link must pass), the definition's own, and the scheduler's. Empty means it can run.
+import { planBrackets } from './schedule';
 import { validateStudy, type StudyDefinition } from './studyDefinition';
+import { parseStudy } from './urlState';
 
 export function studyProblems(def: StudyDefinition): string[] {
-  const problems = [...validateStudy(def), ...validateSearchSpace(def.space)];
+  const parsed = parseStudy(def);
+  const problems = parsed.ok ? [] : parsed.problems;
+  for (const p of validateStudy(def)) if (!problems.includes(p)) problems.push(p);
   try {
-    planSuccessiveHalving(def.scheduler);
+    planBrackets(def);
   } catch (e) {
     problems.push(e instanceof Error ? e.message : String(e));
   }
-  const epochs = def.fixed.epochs ?? 1;
-  if (!(Number.isInteger(epochs) && epochs >= 1 && epochs <= 200)) problems.push(`Expected epochs to be an integer in [1, 200], but got ${epochs}`);
   return problems;
 }

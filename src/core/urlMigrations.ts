@@ -1,6 +1,6 @@
 // Upgrades of study payloads from older share links, one step per version (MIGRATIONS[v] turns v
 // into v + 1). They run on raw JSON before validation, so they only add or rename fields.
-import type { StudyDefinition } from './studyDefinition';
+import type { StudyDefinitionV1 } from './studyDefinition';
 import { describeValue, type StudyDefinitionV2 } from './studySchema';
 
 export const CURRENT_STUDY_VERSION = 2;
@@ -40,6 +40,6 @@ export function migrateStudy(raw: Raw): MigrationResult {
 }
 
 /** A v1 StudyDefinition (presets, stored studies) as v2; a typed twin of MIGRATIONS[1]. */
-export function studyV1ToV2(def: StudyDefinition): StudyDefinitionV2 {
+export function studyV1ToV2(def: StudyDefinitionV1): StudyDefinitionV2 {
   return { ...def, v: 2, sampler: 'random', scheduler: { ...def.scheduler, resource: 'dataFraction' } };
 }

@@ -17,6 +17,8 @@ export interface TrainerPool {
   readonly backend: BackendReport;
   run(input: TrainTrialInput, onProgress: (p: TrialProgress) => void): Promise<Outcome<TrialResult>>;
   cancel(trialId: number): void;
+  /** Runs a job other than a trial (e.g. a landscape slice) on the next idle worker. */
+  withWorker<T>(job: (api: Comlink.Remote<TrainerApi>) => Promise<Outcome<T>>): Promise<Outcome<T>>;
   dispose(): void;
 }
 
@@ -51,6 +53,7 @@ export async function createPool(factory: WorkerFactory, size: number, init: Ini
     }
   };
   const release = (slot: Slot) => { slot.busyWith = null; waiting.shift()?.(); };
+  let nextJobId = -1; // jobs other than trials hold negative ids, which no trial cancel matches
 
   return {
     size,
@@ -74,6 +77,17 @@ export async function createPool(factory: WorkerFactory, size: number, init: Ini
     },
     cancel(trialId) {
       for (const s of slots) if (s.busyWith === trialId) void s.handle.api.cancel(trialId);
+    },
+    async withWorker(job) {
+      const slot = await acquire(nextJobId--);
+      try {
+        return await Promise.race([
+          job(slot.handle.api),
+          slot.handle.crashed.then((message) => ({ ok: false as const, error: { code: 'WORKER_CRASHED' as const, message } })),
+        ]);
+      } finally {
+        release(slot);
+      }
     },
     dispose() { slots.forEach((s) => s.handle.terminate()); },
   };

@@ -9,7 +9,15 @@ import { browserWorkerFactory, browserPoolSize, shareImages } from '../orchestra
 import { runStudy, type StudyRun } from '../orchestrator/runStudy';
 import { compareBackends } from '../orchestrator/compareBackends';
 import { createPool, type TrainerPool } from '../orchestrator/workerPool';
+import { trialProbeRequest } from '../orchestrator/probeSettings';
+import { studySplits } from '../orchestrator/studySplits';
 import { labStore, type LabState } from './labStore';
+import { resumeStudy } from '../core/studyMachine';
+import type { CheckedRecord } from '../core/studyRecord';
+import { completeStudy, decodeStudy, studyHash } from '../core/urlState';
+import { idbWeightStore, loadSavedStudy, newStudyId, refreshSavedStudies, saveCurrentStudy } from './persistence';
+import { initialLandscape } from './landscapeState';
+import { clearKeptWeights, recordTrialResult } from './trialWeights';
 
 let dataset: Promise<ImageSet> | null = null;
 let shared: { images: Uint8Array; labels: Uint8Array } | null = null;
@@ -17,6 +25,11 @@ let pool: { key: string; pool: TrainerPool } | null = null;
 let run: StudyRun | null = null;
 
 const set = (patch: Partial<LabState>) => labStore.setState(patch);
+
+/** The study's worker pool, for jobs between or after studies (landscape slices); null before the first study. */
+export function currentPool(): TrainerPool | null {
+  return pool?.pool ?? null;
+}
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function selectPreset(presetId: string): void {
@@ -25,9 +38,9 @@ export function selectPreset(presetId: string): void {
 }
 
 /** Edits the successive-halving settings, seed or data budget of the next study. */
-export function editStudy(patch: { scheduler?: Partial<StudyDefinition['scheduler']>; data?: Partial<StudyDefinition['data']>; fixed?: Partial<StudyDefinition['fixed']>; seed?: number }): void {
+export function editStudy(patch: { scheduler?: Partial<StudyDefinition['scheduler']>; data?: Partial<StudyDefinition['data']>; fixed?: Partial<StudyDefinition['fixed']>; seed?: number; sampler?: StudyDefinition['sampler'] }): void {
   const d = labStore.getState().definition;
-  set({ definition: { ...d, seed: patch.seed ?? d.seed, scheduler: { ...d.scheduler, ...patch.scheduler }, data: { ...d.data, ...patch.data }, fixed: { ...d.fixed, ...patch.fixed } } });
+  set({ definition: { ...d, seed: patch.seed ?? d.seed, sampler: patch.sampler ?? d.sampler, scheduler: { ...d.scheduler, ...patch.scheduler }, data: { ...d.data, ...patch.data }, fixed: { ...d.fixed, ...patch.fixed } } });
 }
 
 export function forceBackend(backend: LabState['forcedBackend']): void {
@@ -65,16 +78,46 @@ async function ensurePool(numConfigs: number): Promise<TrainerPool> {
 export async function startStudy(): Promise<void> {
   const state = labStore.getState();
   if (state.busy !== 'idle') return;
-  const definition = state.definition;
-  const problems = studyProblems(definition);
+  const problems = studyProblems(state.definition);
   if (problems.length > 0) return set({ studyError: problems.join(' ') });
-  set({ busy: 'starting', studyError: null, study: null, curves: {}, live: {}, startedAt: Date.now(), finishedAt: null });
+  await launch(state.definition, null);
+}
+
+/** Continues a saved study that a reload or a closed tab interrupted; completed trials are kept. */
+export async function resumeSavedStudy(id: string): Promise<void> {
+  if (labStore.getState().busy !== 'idle') return;
+  const record = await loadSavedStudy(id);
+  if (!record) return;
+  set({ definition: record.state.definition, presetId: findPreset(record.state.definition.name)?.id ?? 'custom' });
+  await launch(record.state.definition, record);
+}
+
+/** Shows a saved study (charts, ranking) without running anything. */
+export async function openSavedStudy(id: string): Promise<void> {
+  if (labStore.getState().busy !== 'idle') return;
+  const record = await loadSavedStudy(id);
+  if (!record) return;
+  set({ studyId: record.id, study: record.state, curves: record.curves as LabState['curves'], live: {}, definition: record.state.definition, studyError: null });
+}
+
+async function launch(definition: StudyDefinition, record: CheckedRecord | null): Promise<void> {
+  const studyId = record?.id ?? newStudyId(definition.seed);
+  set({ busy: 'starting', studyError: null, study: record?.state ?? null, curves: (record?.curves ?? {}) as LabState['curves'], live: {}, startedAt: Date.now(), finishedAt: null, studyId, resumable: labStore.getState().resumable.filter((r) => r.id !== studyId) });
+  clearKeptWeights();
+  set({ probes: {}, initGradientNorms: {}, landscape: initialLandscape });
   try {
     const trainerPool = await ensurePool(definition.scheduler.numConfigs);
     const labels = (await loadDataset()).labels;
+    // Every trial probes the same images and keeps its weights, for the landscape panel.
+    const probes = trialProbeRequest(definition, studySplits(definition, labels).evalIndices);
     set({ busy: 'running' });
+    let saving = Promise.resolve();
     run = runStudy(definition, trainerPool, labels, {
-      onState: (study) => set({ study }),
+      onState: (study, event) => {
+        set({ study });
+        // Saved after every change of a trial's fate, so a reload loses at most the running trials.
+        if (event === null || event.type !== 'trialStarted') saving = saving.then(() => saveCurrentStudy(studyId, study));
+      },
       onProgress: (p) => {
         const { curves, live } = labStore.getState();
         set({
@@ -82,14 +125,44 @@ export async function startStudy(): Promise<void> {
           live: { ...live, [p.trialId]: { stepsDone: p.stepsDone, stepsTotal: p.stepsTotal, imagesPerSecond: p.imagesPerSecond } },
         });
       },
-    });
-    await run.done;
+      onTrialResult: recordTrialResult,
+    }, { extraInput: () => ({ probes, returnWeights: true }), resumeFrom: record ? resumeStudy(record.state) : undefined, weights: idbWeightStore(studyId) });
+    const final = await run.done;
+    await saving;
+    await saveCurrentStudy(studyId, final);
   } catch (e) {
     set({ studyError: message(e) });
   } finally {
     run = null;
     set({ busy: 'idle', finishedAt: Date.now() });
+    void refreshSavedStudies();
   }
+}
+
+/** Puts a link that reproduces the current study definition on the clipboard. */
+export async function copyShareLink(): Promise<void> {
+  const url = `${location.origin}${location.pathname}${studyHash(labStore.getState().definition)}`;
+  try {
+    await navigator.clipboard.writeText(url);
+    set({ shareNote: 'Share link copied to the clipboard.' });
+  } catch {
+    set({ shareNote: `Copy this link: ${url}` });
+  }
+  history.replaceState(null, '', url);
+}
+
+/** Applies a share link from the URL hash: the study it names, or defaults for whatever was wrong. */
+export function applyShareLink(hash: string): void {
+  if (!hash.startsWith('#s=')) return;
+  const result = decodeStudy(hash);
+  if (result.ok) {
+    set({ definition: result.study, presetId: findPreset(result.study.name)?.id ?? 'custom', linkProblems: result.notes });
+    return;
+  }
+  const fallback = findPreset(labStore.getState().presetId)?.study ?? labStore.getState().definition;
+  const definition = result.partial ? completeStudy(result.partial, fallback) : fallback;
+  const kept = result.partial ? Object.keys(result.partial) : [];
+  set({ definition, linkProblems: [`${result.error} ${kept.length ? `The valid parts (${kept.join(', ')}) were kept; the rest uses the defaults.` : 'The default study is shown instead.'} Nothing was run.`] });
 }
 
 export function stopStudy(): void {

@@ -6,11 +6,15 @@ import { findPreset } from '../core/presets';
 import type { StudyDefinition } from '../core/studyDefinition';
 import type { StudyState } from '../core/studyMachine';
 import type { BackendReport } from '../training/backend';
-import type { LossPoint } from '../training/trainTrial';
+import type { LossPoint, TrialResult } from '../training/trainTrial';
+import { initialLandscape, type LandscapeState } from './landscapeState';
 import type { DatasetProgress } from '../orchestrator/loadBrowserDataset';
 import type { BackendComparison } from '../orchestrator/compareBackends';
 
 export interface TrialLive { stepsDone: number; stepsTotal: number; imagesPerSecond: number }
+
+/** One line of the saved-studies list. */
+export interface SavedStudySummary { id: string; name: string; phase: StudyState['phase']; trials: number; completed: number; best: number | null; updatedAt: number }
 
 export interface LabState {
   presetId: string;
@@ -29,6 +33,20 @@ export interface LabState {
   startedAt: number | null;
   finishedAt: number | null;
   backendCheck: { running: boolean; results: BackendComparison[] };
+  /** The saved record the current study is written to. */
+  studyId: string | null;
+  savedStudies: SavedStudySummary[];
+  /** Saved studies that were interrupted (tab closed mid-run) and can be resumed. */
+  resumable: SavedStudySummary[];
+  /** Storage problems (full quota, damaged records): shown, never fatal. */
+  storageNotices: string[];
+  /** What was wrong with the link the page was opened with, if anything. */
+  linkProblems: string[];
+  shareNote: string | null;
+  /** Tier-2 probe values per finished trial, and the zero-cost gradient norm at its init. */
+  probes: Record<number, TrialResult['probes']>;
+  initGradientNorms: Record<number, number | undefined>;
+  landscape: LandscapeState;
 }
 
 export const initialDataset: DatasetProgress = { phase: 'idle', shard: null, bytesLoaded: 0, bytesTotal: 0, shardsFromCache: 0, shardsTotal: 0, notices: [] };
@@ -49,6 +67,15 @@ export const labStore = createStore<LabState>(() => ({
   startedAt: null,
   finishedAt: null,
   backendCheck: { running: false, results: [] },
+  studyId: null,
+  savedStudies: [],
+  resumable: [],
+  storageNotices: [],
+  linkProblems: [],
+  shareNote: null,
+  probes: {},
+  initGradientNorms: {},
+  landscape: initialLandscape,
 }));
 
 export function useLab<T>(selector: (s: LabState) => T): T {

@@ -9,7 +9,8 @@ import { augmentBatch } from './augment';
 import { makeBatch, type ImagePool } from './batches';
 import { evaluate } from './evaluate';
 import { createOptimizer } from './optimizers';
-import { createSimpleCnn, initialWeights, type SimpleCnn } from './simpleCnn';
+import { createSimpleCnn, initialWeights, type SimpleCnn, type SimpleCnnSpec } from './simpleCnn';
+import { buildTrialProbeSet, probeGradientNorm, probeTrainedModel, type TrialProbeRequest, type TrialProbeValues } from './probes/trialProbes';
 
 export interface TrainTrialInput {
   trialId: number;
@@ -24,6 +25,8 @@ export interface TrainTrialInput {
   initialWeights?: Float32Array[];
   /** Return the trained weights (trainable, then batch-norm buffers) with the result. */
   returnWeights?: boolean;
+  /** Probe the weights at initialisation and after training on this fixed probe set. */
+  probes?: TrialProbeRequest;
 }
 
 export interface LossPoint { step: number; epoch: number; loss: number; accuracy: number }
@@ -51,6 +54,15 @@ export interface TrialResult {
   imagesPerSecond: number;
   backend: string;
   weights?: Float32Array[];
+  /** Tier-2 probes of the trained weights (absent if not asked for, or if the trial diverged). */
+  probes?: TrialProbeValues;
+  /** Zero-cost proxy: ||∇L|| on the probe set at the seeded init (absent when continuing from weights). */
+  initGradientNorm?: number;
+}
+
+/** The network a trial trains, from its configuration. */
+export function trialSpec(config: TrialConfig, numClasses: number): SimpleCnnSpec {
+  return { channels: config.channels, numClasses, dropout: config.dropout, imageSize: 32, batchNorm: config.batchNorm === 1 };
 }
 
 /** Thrown when the caller's `shouldStop` says so; carries a code like every trial error. */
@@ -77,7 +89,7 @@ export async function trainTrial(pool: ImagePool, input: TrainTrialInput, hooks:
   const batchSize = Math.min(config.batchSize, n);
   const stepsPerEpoch = Math.floor(n / batchSize); // full batches only: one shape, one shader compile
   const stepsTotal = stepsPerEpoch * config.epochs;
-  const spec = { channels: config.channels, numClasses: input.numClasses, dropout: config.dropout, imageSize: 32, batchNorm: config.batchNorm === 1 };
+  const spec = trialSpec(config, input.numClasses);
   const start = input.initialWeights ?? initialWeights(spec, deriveSeed(input.seed, 'init'));
   const model: SimpleCnn = createSimpleCnn(spec, start);
   const numTrainable = model.weights.length;
@@ -93,6 +105,8 @@ export async function trainTrial(pool: ImagePool, input: TrainTrialInput, hooks:
   let diverged = false;
   let step = 0;
   let trainMs = 0;
+  let probeMs = 0; // kept out of durationMs, which stays the cost of training and evaluation
+  const probeSet = input.probes ? buildTrialProbeSet(pool, input.probes, input.numClasses) : null;
 
   // Reads the queued losses in one transfer; returns false if any is NaN or infinite.
   const flush = async (): Promise<boolean> => {
@@ -109,6 +123,12 @@ export async function trainTrial(pool: ImagePool, input: TrainTrialInput, hooks:
   };
 
   try {
+    let initGradientNorm: number | undefined;
+    if (probeSet && !input.initialWeights) {
+      const t0 = performance.now();
+      initGradientNorm = await probeGradientNorm(model, probeSet);
+      probeMs += performance.now() - t0;
+    }
     for (let epoch = 0; epoch < config.epochs && !diverged; epoch++) {
       shuffleInPlace(order, createRng(deriveSeed(input.seed, 'epoch', epoch)));
       for (let b = 0; b < stepsPerEpoch; b++) {
@@ -145,6 +165,8 @@ export async function trainTrial(pool: ImagePool, input: TrainTrialInput, hooks:
     }
     const evaluation = diverged ? null : await evaluate(model, pool, input.evalIndices);
     if (evaluation && !Number.isFinite(evaluation.loss)) diverged = true;
+    const probes = probeSet && !diverged ? await probeTrainedModel(model, probeSet, input.probes!) : undefined;
+    probeMs += probes?.ms ?? 0;
     const weights = input.returnWeights
       ? await Promise.all([...model.weights, ...model.buffers].map(async (w) => (await w.data()) as Float32Array))
       : undefined;
@@ -156,12 +178,15 @@ export async function trainTrial(pool: ImagePool, input: TrainTrialInput, hooks:
       lossCurve,
       steps: step,
       imagesTrained: step * batchSize,
-      durationMs: performance.now() - started,
+      durationMs: performance.now() - started - probeMs,
       imagesPerSecond: (step * batchSize) / (trainMs / 1000 || 1e-9),
       backend: tf.getBackend(),
       weights,
+      probes,
+      initGradientNorm,
     };
   } finally {
+    probeSet?.dispose();
     pending.forEach((p) => tf.dispose([p.cost, p.accuracy]));
     opt.dispose();
     model.dispose();

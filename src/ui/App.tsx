@@ -1,8 +1,5 @@
 // The lab page: dataset and backend status, the study controls, live charts and the result.
-import { useEffect, useState } from 'react';
-import { parseLaunchParams } from '../core/launchParams';
-import { PRESETS } from '../core/presets';
-import { forceBackend, selectPreset } from '../store/actions';
+import { useLab } from '../store/labStore';
 import { DatasetPanel } from './components/DatasetPanel';
 import { BackendPanel } from './components/BackendPanel';
 import { StudyPanel } from './components/StudyPanel';
@@ -10,15 +7,12 @@ import { LossChart } from './components/LossChart';
 import { RungTable } from './components/RungTable';
 import { Ranking } from './components/Ranking';
 import { BackendCheck } from './components/BackendCheck';
+import { LandscapePanel } from './landscape/LandscapePanel';
+import { StudyLibrary } from './components/StudyLibrary';
+import { ResumeBanner } from './components/ResumeBanner';
 
 export function App() {
-  const [linkProblems, setLinkProblems] = useState<string[]>([]);
-  useEffect(() => {
-    const launch = parseLaunchParams(window.location.search, PRESETS.map((p) => p.id));
-    if (launch.presetId) selectPreset(launch.presetId);
-    if (launch.backend) forceBackend(launch.backend);
-    setLinkProblems(launch.problems);
-  }, []);
+  const linkProblems = useLab((s) => s.linkProblems);
 
   return (
     <main className="lab">
@@ -27,8 +21,9 @@ export function App() {
         <p className="tagline">Successive halving over real CIFAR-10, trained in your browser's Web Workers.</p>
       </header>
       {linkProblems.length > 0 && (
-        <div role="alert" className="notice">{linkProblems.map((p) => <p key={p}>{p}</p>)}</div>
+        <div role="alert" className="notice" data-testid="link-problems">{linkProblems.map((p) => <p key={p}>{p}</p>)}</div>
       )}
+      <ResumeBanner />
       <section className="status-row">
         <DatasetPanel />
         <BackendPanel />
@@ -39,6 +34,8 @@ export function App() {
         <RungTable />
         <Ranking />
       </section>
+      <LandscapePanel />
+      <StudyLibrary />
       <BackendCheck />
     </main>
   );

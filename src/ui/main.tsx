@@ -1,10 +1,25 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { parseLaunchParams } from '../core/launchParams';
+import { PRESETS } from '../core/presets';
+import { applyShareLink, forceBackend, loadDataset, selectPreset } from '../store/actions';
+import { labStore } from '../store/labStore';
+import { refreshSavedStudies } from '../store/persistence';
 import { App } from './App';
 import './styles.css';
 
+// What the link asks for: ?preset= and ?backend=, or a whole study in #s=… (a share link).
+// Parsing is pure and validated; a bad link gets a message and the defaults, and runs nothing.
+const launch = parseLaunchParams(window.location.search, PRESETS.map((p) => p.id));
+if (launch.presetId) selectPreset(launch.presetId);
+if (launch.backend) forceBackend(launch.backend);
+labStore.setState({ linkProblems: launch.problems });
+applyShareLink(window.location.hash);
+if (launch.problems.length) labStore.setState({ linkProblems: [...launch.problems, ...labStore.getState().linkProblems] });
+
 createRoot(document.getElementById('root')!).render(<StrictMode><App /></StrictMode>);
 
-// The training images start loading as soon as the page opens (progress shown in the dataset panel).
-import { loadDataset } from '../store/actions';
+// The training images start loading as soon as the page opens (progress shown in the dataset panel),
+// and saved studies are listed, with an offer to resume any that a closed tab interrupted.
 void loadDataset().catch(() => { /* shown in the dataset panel, with a retry */ });
+void refreshSavedStudies();

@@ -2,7 +2,7 @@
 // confidence bands (Lourie, Cho & He, arXiv 2311.09480) and the fitted quadratic law near the
 // optimum (Lourie, He & Cho 2025, arXiv 2510.02721).
 import type { Rng } from '../rng';
-import { cdfBands, dkwBand, ldEqualTailedBand, tuningCurveBands } from './confidenceBands';
+import { cdfBands, dkwBand, ldEqualTailedBand, tuningCurveBands, type CdfBand } from './confidenceBands';
 import { cdfAt } from './empiricalCdf';
 import { fitQuadraticLaw, quadraticExpectedGain, type QuadraticLaw } from './quadraticLaw';
 
@@ -19,6 +19,8 @@ export interface ReadoutOptions {
   rng?: Rng;
   /** Name of the metric in the text; default 'accuracy'. */
   metric?: string;
+  /** A band for n scores computed already (e.g. the one a chart draws); then method and rng are not used. */
+  band?: CdfBand;
 }
 
 export interface Readout {
@@ -51,8 +53,10 @@ export function improvementReadout(scores: readonly number[], options: ReadoutOp
   if (!Number.isFinite(b)) throw new Error(`Expected a finite upper bound b, but got ${b}`);
   const n = scores.length;
   if (n === 0) throw new Error('Expected at least one score, but got none');
-  let band;
-  if (method === 'dkw') band = dkwBand(n, confidence);
+  let band = options.band;
+  if (band) {
+    if (band.lower.length !== n + 1) throw new Error(`Expected a band for n=${n} (${n + 1} entries), but got ${band.lower.length}`);
+  } else if (method === 'dkw') band = dkwBand(n, confidence);
   else if (rng) band = ldEqualTailedBand(n, confidence, rng);
   else throw new Error("Expected an rng for method 'ld' (or pass method: 'dkw')");
 

@@ -1,0 +1,61 @@
+// Tests for select.ts: folds partition the rows, leave-one-out CV recovers an exact line out of fold
+// (tiny ridge penalty), selection prefers the model family that fits the data,
+// and a failing candidate is scored Infinity instead of stopping the selection.
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../rng';
+import { forestRegressor } from './forest';
+import type { Regressor } from './regressor';
+import { ridgeRegressor } from './ridge';
+import { crossValidate, cvFolds, predictPipeline, selectModel } from './select';
+
+describe('cvFolds', () => {
+  it('gives leave-one-out for k >= n and otherwise a partition into k near-equal folds', () => {
+    expect(cvFolds(3, 5, createRng(1))).toEqual([[0], [1], [2]]);
+    const folds = cvFolds(11, 3, createRng(1));
+    expect(folds.map((f) => f.length).sort()).toEqual([3, 4, 4]);
+    expect(folds.flat().sort((a, b) => a - b)).toEqual(Array.from({ length: 11 }, (_, i) => i));
+  });
+});
+
+describe('crossValidate', () => {
+  it('leave-one-out on an exact line predicts every held-out point (tiny ridge penalty)', () => {
+    const rows = [[0], [1], [2], [3], [4]];
+    const targets = rows.map(([x]) => 0.2 + 0.1 * x);
+    const cv = crossValidate(rows, targets, ridgeRegressor(1e-9), cvFolds(5, 5, createRng(1)), 7);
+    expect(cv.rmse).toBeLessThan(1e-6);
+    cv.predictions.forEach((p, i) => expect(p.mean).toBeCloseTo(targets[i], 6));
+  });
+
+  it('reports a failing model as Infinity with its message', () => {
+    const broken: Regressor = { name: 'broken', fit: () => { throw new Error('boom'); } };
+    const cv = crossValidate([[0], [1], [2]], [0, 1, 2], broken, cvFolds(3, 3, createRng(1)), 1);
+    expect(cv.rmse).toBe(Infinity);
+    expect(cv.error).toBe('boom');
+  });
+});
+
+describe('selectModel', () => {
+  const rng = createRng(2);
+  const rows = Array.from({ length: 30 }, () => [rng.normal(), rng.normal(), rng.normal()]);
+
+  it('picks ridge for a linear target and the forest for a step, and predicts with an interval', () => {
+    const candidates = [ridgeRegressor(0.1), forestRegressor()];
+    const linear = selectModel(rows, rows.map((r) => 0.5 + 0.1 * r[0] - 0.05 * r[1] + 0.001 * rng.normal()), createRng(3), { candidates });
+    expect(linear.chosen).toBe('ridge(λ=0.1)');
+    expect(linear.scores.map((s) => s.name)).toEqual(['ridge(λ=0.1)', 'forest']);
+    const step = selectModel(rows, rows.map((r) => (r[2] > 0.3 ? 0.6 : 0.2) + 0.2 * Math.sign(r[0]) + 0.001 * rng.normal()), createRng(3), { candidates });
+    expect(step.chosen).toBe('forest');
+    const p = predictPipeline(linear.pipeline, [0, 0, 0]);
+    expect(p.mean).toBeCloseTo(0.5, 2);
+    expect(p.lower).toBeLessThan(p.mean);
+    expect(p.upper - p.mean).toBeCloseTo(1.645 * p.sd, 12);
+  });
+
+  it('replays exactly for the same rng seed', () => {
+    const targets = rows.map((r) => r[0] ** 2);
+    const a = selectModel(rows, targets, createRng(4));
+    const b = selectModel(rows, targets, createRng(4));
+    expect(a.scores.map((s) => s.rmse)).toEqual(b.scores.map((s) => s.rmse));
+    expect(a.chosen).toBe(b.chosen);
+  });
+});

@@ -1,0 +1,101 @@
+// Model selection for the meta-model by cross-validated RMSE (Stone 1974): each candidate is a
+// pipeline (standardise + impute on the training rows only, then the regressor), scored out of
+// fold; the winner is refitted on every row and predicts with a normal interval mean ± z·sd.
+// Coverage of those intervals out of fold is reported alongside, so calibration is checked too.
+import { createRng, deriveSeed, shuffleInPlace, type Rng } from '../rng';
+import { forestRegressor } from './forest';
+import { gaussianProcessRegressor } from './gaussianProcess';
+import type { FittedRegressor, Prediction, Regressor } from './regressor';
+import { ridgeRegressor } from './ridge';
+import { fitStandardizer, standardize, type Standardizer } from './standardizer';
+
+export interface IntervalPrediction extends Prediction { lower: number; upper: number }
+
+export interface Pipeline { name: string; standardizer: Standardizer; model: FittedRegressor }
+
+export interface CvScore {
+  name: string;
+  /** Root mean squared error out of fold, in target units; Infinity when the model failed. */
+  rmse: number;
+  mae: number;
+  /** Share of held-out targets inside mean ± z·sd. */
+  coverage: number;
+  /** Out-of-fold predictions, in row order. */
+  predictions: Prediction[];
+  error?: string;
+}
+
+export interface Selection { chosen: string; scores: CvScore[]; pipeline: Pipeline; z: number }
+
+export interface SelectOptions {
+  candidates?: readonly Regressor[];
+  /** k of k-fold CV; leave-one-out when k >= n. Default: leave-one-out up to 20 rows, else 5. */
+  folds?: number;
+  /** Interval half-width in sds; default 1.645 (90% under normality). */
+  z?: number;
+}
+
+/** Ridge at three strengths, a GP and a forest: linear, smooth non-linear and piecewise-constant. */
+export function defaultCandidates(): Regressor[] {
+  return [ridgeRegressor(1), ridgeRegressor(10), ridgeRegressor(100), gaussianProcessRegressor(), forestRegressor()];
+}
+
+export function fitPipeline(rows: readonly (readonly number[])[], targets: readonly number[], regressor: Regressor, rng: Rng): Pipeline {
+  const standardizer = fitStandardizer(rows);
+  const model = regressor.fit(rows.map((r) => standardize(standardizer, r)), targets, rng);
+  return { name: regressor.name, standardizer, model };
+}
+
+export function predictPipeline(p: Pipeline, row: readonly number[], z = 1.645): IntervalPrediction {
+  const { mean, sd } = p.model.predict(standardize(p.standardizer, row));
+  return { mean, sd, lower: mean - z * sd, upper: mean + z * sd };
+}
+
+/** Held-out index sets: one per row when k >= n, else k shuffled folds of near-equal size. */
+export function cvFolds(n: number, k: number, rng: Rng): number[][] {
+  if (!Number.isInteger(n) || n < 2) throw new Error(`Expected at least 2 rows to cross-validate, but got ${n}`);
+  if (!Number.isInteger(k) || k < 2) throw new Error(`Expected k >= 2 folds, but got ${k}`);
+  if (k >= n) return Array.from({ length: n }, (_, i) => [i]);
+  const order = shuffleInPlace(Array.from({ length: n }, (_, i) => i), rng);
+  return Array.from({ length: k }, (_, f) => order.filter((_, i) => i % k === f).sort((a, b) => a - b));
+}
+
+export function crossValidate(
+  rows: readonly (readonly number[])[], targets: readonly number[], regressor: Regressor, folds: readonly number[][], seed: number, z = 1.645,
+): CvScore {
+  const predictions = new Array<Prediction>(rows.length);
+  try {
+    folds.forEach((held, f) => {
+      const train = rows.map((_, i) => i).filter((i) => !held.includes(i));
+      const p = fitPipeline(train.map((i) => rows[i]), train.map((i) => targets[i]), regressor, createRng(deriveSeed(seed, regressor.name, f)));
+      for (const i of held) predictions[i] = p.model.predict(standardize(p.standardizer, rows[i]));
+    });
+  } catch (e) {
+    return { name: regressor.name, rmse: Infinity, mae: Infinity, coverage: NaN, predictions: [], error: e instanceof Error ? e.message : String(e) };
+  }
+  const errors = predictions.map((p, i) => p.mean - targets[i]);
+  return {
+    name: regressor.name,
+    rmse: Math.sqrt(errors.reduce((s, e) => s + e * e, 0) / errors.length),
+    mae: errors.reduce((s, e) => s + Math.abs(e), 0) / errors.length,
+    coverage: predictions.filter((p, i) => Math.abs(p.mean - targets[i]) <= z * p.sd).length / predictions.length,
+    predictions,
+  };
+}
+
+/** Scores every candidate by CV, picks the lowest RMSE (ties to the earlier candidate) and refits it on all rows. */
+export function selectModel(rows: readonly (readonly number[])[], targets: readonly number[], rng: Rng, options: SelectOptions = {}): Selection {
+  const candidates = options.candidates ?? defaultCandidates();
+  if (candidates.length === 0) throw new Error('Expected at least one candidate model');
+  const z = options.z ?? 1.645;
+  const n = rows.length;
+  const seed = rng.nextInt(2 ** 32);
+  // Fewer than 3 rows leave nothing to validate on: take the first candidate unscored.
+  const scores = n < 3 ? [] : (() => {
+    const folds = cvFolds(n, options.folds ?? (n <= 20 ? n : 5), createRng(deriveSeed(seed, 'folds')));
+    return candidates.map((c) => crossValidate(rows, targets, c, folds, seed, z));
+  })();
+  const best = scores.length === 0 ? 0 : scores.reduce((b, s, i) => (s.rmse < scores[b].rmse ? i : b), 0);
+  const regressor = candidates[best];
+  return { chosen: regressor.name, scores, pipeline: fitPipeline(rows, targets, regressor, createRng(deriveSeed(seed, 'final'))), z };
+}

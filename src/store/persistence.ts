@@ -1,0 +1,124 @@
+// Saved studies: written to IndexedDB as they run, listed, reopened, resumed after a reload,
+// deleted, exported (JSON, CSV) and imported. Storage failures become notices; the study goes on.
+import { checkStudyRecord, type CheckedRecord } from '../core/studyRecord';
+import { isTerminal, type StudyState } from '../core/studyMachine';
+import { trialsToCsv } from '../core/trialsCsv';
+import type { WeightStore } from '../orchestrator/runStudy';
+import { deleteStudyRecord, readStudyRecord, readStudyRecords, readTrialWeights, saveStudyRecord, saveTrialWeights, type StudyRecord } from '../storage/studyStore';
+import { labStore, type SavedStudySummary } from './labStore';
+
+const MAX_POINTS_SAVED = 200;
+
+export function newStudyId(seed: number): string {
+  return `${Date.now().toString(36)}-${seed.toString(36)}`;
+}
+
+function notice(text: string): void {
+  const { storageNotices } = labStore.getState();
+  if (!storageNotices.includes(text)) labStore.setState({ storageNotices: [...storageNotices, text] });
+}
+
+function summary(r: CheckedRecord): SavedStudySummary {
+  const done = r.state.trials.filter((t) => t.state === 'completed');
+  const best = done.reduce<number | null>((m, t) => (t.valAccuracy !== null && (m === null || t.valAccuracy > m) ? t.valAccuracy : m), null);
+  return { id: r.id, name: r.state.definition.name, phase: r.state.phase, trials: r.state.trials.length, completed: r.state.trials.filter(isTerminal).length, best, updatedAt: r.updatedAt };
+}
+
+// Keeps every k-th point so a saved curve stays small however long the trial ran.
+function downsample<T>(points: T[]): T[] {
+  if (points.length <= MAX_POINTS_SAVED) return points;
+  const k = Math.ceil(points.length / MAX_POINTS_SAVED);
+  return points.filter((_, i) => i % k === 0 || i === points.length - 1);
+}
+
+let createdAt = new Map<string, number>();
+
+export async function saveCurrentStudy(id: string, state: StudyState): Promise<void> {
+  const { curves } = labStore.getState();
+  const small: StudyRecord['curves'] = {};
+  for (const [trialId, points] of Object.entries(curves)) small[Number(trialId)] = downsample(points).map(({ step, loss, accuracy }) => ({ step, loss, accuracy }));
+  if (!createdAt.has(id)) createdAt.set(id, Date.now());
+  const problem = await saveStudyRecord({ v: 1, id, createdAt: createdAt.get(id)!, updatedAt: Date.now(), state, curves: small });
+  if (problem) notice(problem);
+}
+
+/** Weights of trials that promoted trials continue from, kept beside the study record. */
+export function idbWeightStore(id: string): WeightStore {
+  const memory = new Map<number, Float32Array[]>();
+  return {
+    async get(trialId) { return memory.get(trialId) ?? (await readTrialWeights(id, trialId).catch(() => undefined)); },
+    async put(trialId, weights) {
+      memory.set(trialId, weights);
+      const problem = await saveTrialWeights(id, trialId, weights);
+      if (problem) notice(problem);
+    },
+  };
+}
+
+export async function refreshSavedStudies(): Promise<void> {
+  try {
+    const records = await readStudyRecords();
+    const ok: CheckedRecord[] = [];
+    let damaged = 0;
+    for (const raw of records) {
+      const r = checkStudyRecord(raw);
+      if (r.ok) ok.push(r.record); else damaged++;
+    }
+    if (damaged) notice(`${damaged} saved stud${damaged === 1 ? 'y is' : 'ies are'} damaged and hidden from the list.`);
+    const list = ok.map(summary).sort((a, b) => b.updatedAt - a.updatedAt);
+    const current = labStore.getState().studyId;
+    labStore.setState({ savedStudies: list, resumable: list.filter((s) => s.phase === 'running' && s.id !== current) });
+  } catch (e) {
+    notice(`Saved studies could not be read (${e instanceof Error ? e.message : String(e)}).`);
+  }
+}
+
+export async function loadSavedStudy(id: string): Promise<CheckedRecord | null> {
+  const r = checkStudyRecord(await readStudyRecord(id).catch(() => undefined));
+  if (!r.ok) { notice(r.error); return null; }
+  createdAt.set(id, r.record.createdAt);
+  return r.record;
+}
+
+export async function deleteSavedStudy(id: string): Promise<void> {
+  await deleteStudyRecord(id).catch((e: unknown) => notice(`Could not delete study ${id}: ${String(e)}`));
+  createdAt.delete(id);
+  await refreshSavedStudies();
+}
+
+function download(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The current study (or a saved one) as JSON: works even when storage is full. */
+export async function exportStudyJson(id: string | null): Promise<void> {
+  const { study, curves } = labStore.getState();
+  const record = id ? await loadSavedStudy(id) : null;
+  const payload = record ?? (study ? { v: 1, id: newStudyId(study.definition.seed), createdAt: Date.now(), updatedAt: Date.now(), state: study, curves } : null);
+  if (payload) download(`study-${payload.state.definition.name}-${payload.id}.json`, JSON.stringify({ v: 1, ...payload }), 'application/json');
+}
+
+export async function exportTrialsCsv(id: string | null): Promise<void> {
+  const record = id ? await loadSavedStudy(id) : null;
+  const state = record?.state ?? labStore.getState().study;
+  if (state) download(`trials-${state.definition.name}.csv`, trialsToCsv(state), 'text/csv');
+}
+
+/** Imports an exported study file under a new id; a damaged file gets a message naming why. */
+export async function importStudyJson(text: string): Promise<string | null> {
+  let raw: unknown;
+  try { raw = JSON.parse(text); } catch { return 'The file is not JSON: it was not imported.'; }
+  const r = checkStudyRecord(raw);
+  if (!r.ok) return r.error.replace('This saved study', 'The imported file');
+  const id = newStudyId(r.record.state.definition.seed);
+  const problem = await saveStudyRecord({ v: 1, ...r.record, id, updatedAt: Date.now(), state: { ...r.record.state, phase: r.record.state.phase === 'running' ? 'stopped' : r.record.state.phase } });
+  await refreshSavedStudies();
+  return problem;
+}
+
+export const resetCreatedAt = () => { createdAt = new Map(); };

@@ -1,0 +1,58 @@
+// Saved studies: open, re-run, delete, export as JSON or CSV, and import a JSON export.
+import { useRef, useState } from 'react';
+import { openSavedStudy, startStudy } from '../../store/actions';
+import { useLab, labStore } from '../../store/labStore';
+import { deleteSavedStudy, exportStudyJson, exportTrialsCsv, importStudyJson, loadSavedStudy } from '../../store/persistence';
+
+async function rerun(id: string) {
+  const record = await loadSavedStudy(id);
+  if (!record) return;
+  labStore.setState({ definition: record.state.definition });
+  await startStudy();
+}
+
+export function StudyLibrary() {
+  const saved = useLab((s) => s.savedStudies);
+  const busy = useLab((s) => s.busy);
+  const current = useLab((s) => s.study);
+  const file = useRef<HTMLInputElement>(null);
+  const [importNote, setImportNote] = useState<string | null>(null);
+  const idle = busy === 'idle';
+  const onImport = async (f: File | undefined) => {
+    if (!f) return;
+    const problem = await importStudyJson(await f.text());
+    setImportNote(problem ?? `Imported ${f.name}.`);
+    if (file.current) file.current.value = '';
+  };
+  return (
+    <section className="panel" data-testid="study-library">
+      <h2>Saved studies</h2>
+      <div className="controls">
+        <button onClick={() => void exportStudyJson(null)} disabled={!current}>Export current study (JSON)</button>
+        <button onClick={() => void exportTrialsCsv(null)} disabled={!current}>Export trials (CSV)</button>
+        <label className="file">Import study (JSON) <input ref={file} type="file" accept="application/json,.json" onChange={(e) => void onImport(e.target.files?.[0])} /></label>
+        {importNote && <span role="status" data-testid="import-note">{importNote}</span>}
+      </div>
+      {saved.length === 0 ? <p className="muted">Studies are saved in this browser as they run.</p> : (
+        <table>
+          <thead><tr><th>study</th><th>state</th><th>trials</th><th>best val acc</th><th>saved</th><th /></tr></thead>
+          <tbody>
+            {saved.map((s) => (
+              <tr key={s.id} data-testid="saved-study" data-phase={s.phase}>
+                <td>{s.name}</td><td>{s.phase}</td><td>{s.completed} / {s.trials}</td>
+                <td>{s.best === null ? '—' : `${(100 * s.best).toFixed(1)}%`}</td><td>{new Date(s.updatedAt).toLocaleString()}</td>
+                <td className="actions">
+                  <button onClick={() => void openSavedStudy(s.id)} disabled={!idle}>Open</button>
+                  <button onClick={() => void rerun(s.id)} disabled={!idle}>Re-run</button>
+                  <button onClick={() => void exportStudyJson(s.id)}>JSON</button>
+                  <button onClick={() => void exportTrialsCsv(s.id)}>CSV</button>
+                  <button onClick={() => void deleteSavedStudy(s.id)} disabled={!idle}>Delete</button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
