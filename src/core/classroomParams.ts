@@ -7,7 +7,8 @@ export type LabView = (typeof VIEWS)[number];
 
 /** Panels and controls a link may hide; chart ids hide single charts of the dashboard. */
 export const HIDEABLE = [
-  'dataset', 'compute', 'preset', 'settings', 'plan', 'run', 'rungs', 'ranking', 'backendCheck', 'dashboard', 'presentToggle', 'export',
+  'dataset', 'compute', 'preset', 'settings', 'plan', 'run', 'rungs', 'ranking', 'backendCheck', 'landscape', 'library',
+  'dashboard', 'presentToggle', 'export',
   'tuningCurves', 'trainingCurves', 'rungLadder', 'parallelCoordinates', 'importance', 'slices',
 ] as const;
 export type Hideable = (typeof HIDEABLE)[number];

@@ -8,8 +8,8 @@ import { fanovaImportance } from './stats/importance';
 import { equalBudgetSample } from './studyScores';
 import type { StudyState } from './studyMachine';
 
-/** Fewer scores than this give a forest of near-identical trees and meaningless shares. */
-export const MIN_IMPORTANCE_TRIALS = 6;
+/** Fewer scores than this leave the forest nothing to split; the chart warns below 20. */
+export const MIN_IMPORTANCE_TRIALS = 4;
 
 export interface StudyImportance {
   params: { name: ParamName; importance: number }[];

@@ -64,6 +64,6 @@ describe('studyImportance', () => {
   });
 
   it('says why there is nothing to show', () => {
-    expect(studyImportance(syntheticStudy({ numConfigs: 3 }).study, createRng(1)).note).toContain('at least 6');
+    expect(studyImportance(syntheticStudy({ numConfigs: 3 }).study, createRng(1)).note).toContain('at least 4');
   });
 });

@@ -8,6 +8,7 @@ import type { StudyState } from '../core/studyMachine';
 import type { BackendReport } from '../training/backend';
 import type { LossPoint, TrialResult } from '../training/trainTrial';
 import { initialLandscape, type LandscapeState } from './landscapeState';
+import type { ClassroomParams } from '../core/classroomParams';
 import type { DatasetProgress } from '../orchestrator/loadBrowserDataset';
 import type { BackendComparison } from '../orchestrator/compareBackends';
 
@@ -47,6 +48,8 @@ export interface LabState {
   probes: Record<number, TrialResult['probes']>;
   initGradientNorms: Record<number, number | undefined>;
   landscape: LandscapeState;
+  /** Lesson options from the link (?view=present&hide=…&lock=1) and the presentation toggle. */
+  classroom: Pick<ClassroomParams, 'view' | 'hide' | 'lock'>;
 }
 
 export const initialDataset: DatasetProgress = { phase: 'idle', shard: null, bytesLoaded: 0, bytesTotal: 0, shardsFromCache: 0, shardsTotal: 0, notices: [] };
@@ -76,6 +79,7 @@ export const labStore = createStore<LabState>(() => ({
   probes: {},
   initGradientNorms: {},
   landscape: initialLandscape,
+  classroom: { view: 'lab', hide: [], lock: false },
 }));
 
 export function useLab<T>(selector: (s: LabState) => T): T {

@@ -9,7 +9,7 @@ import { initialWeights } from '../training/simpleCnn';
 import { trialSpec } from '../training/trainTrial';
 import { currentPool, loadDataset } from './actions';
 import { labStore } from './labStore';
-import { defaultSliceImages, SLICE_RESOLUTION, type InterpolationKind, type LandscapeState, type SliceGrid } from './landscapeState';
+import { sliceImages, SLICE_RESOLUTION, type InterpolationKind, type LandscapeState, type SliceGrid } from './landscapeState';
 import { keptWeights } from './trialWeights';
 
 const get = () => labStore.getState().landscape;
@@ -41,10 +41,10 @@ async function sliceIndices(study: StudyState, images: number): Promise<Int32Arr
 }
 
 function context() {
-  const { study, backend } = labStore.getState();
+  const { study, backend, probes } = labStore.getState();
   const pool = currentPool();
   if (!study || !pool) throw new Error('Run a study first: slices need its workers and its trained weights.');
-  return { study, pool, images: get().images ?? defaultSliceImages(backend) };
+  return { study, pool, images: sliceImages(get(), backend, probes) };
 }
 
 function trialOf(study: StudyState, trialId: number): TrialRecord {

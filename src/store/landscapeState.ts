@@ -1,6 +1,7 @@
 // The landscape panel's facts in the store: which trials are selected, the slice settings, the
 // grids as their rows arrive, and the interpolation curve. Plain data only.
 import type { BackendReport } from '../training/backend';
+import type { TrialProbeValues } from '../training/probes/trialProbes';
 
 export interface SliceGrid {
   trialId: number;
@@ -64,4 +65,14 @@ export function defaultSliceImages(backend: BackendReport | null): number {
   const software = /swiftshader|llvmpipe|software|fallback/i.test(backend.detail);
   if (backend.backend === 'webgpu' || backend.backend === 'webgl') return software ? 16 : 256;
   return backend.backend === 'wasm' ? 64 : 16;
+}
+
+/** The probe-set size the trials of the study were probed on (the same for all of them). */
+export function studyProbeImages(probes: Record<number, TrialProbeValues | undefined>): number | null {
+  return Object.values(probes).find((p) => p !== undefined)?.images ?? null;
+}
+
+/** The slice's probe-set size: the one chosen, else the backend's default, capped at the trials' own probe set. */
+export function sliceImages(landscape: LandscapeState, backend: BackendReport | null, probes: Record<number, TrialProbeValues | undefined>): number {
+  return landscape.images ?? Math.min(defaultSliceImages(backend), studyProbeImages(probes) ?? Infinity);
 }

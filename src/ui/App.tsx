@@ -3,7 +3,8 @@ import { useLab } from '../store/labStore';
 import { DatasetPanel } from './components/DatasetPanel';
 import { BackendPanel } from './components/BackendPanel';
 import { StudyPanel } from './components/StudyPanel';
-import { LossChart } from './components/LossChart';
+import { Dashboard } from './dashboard/Dashboard';
+import { PresentationView } from './dashboard/PresentationView';
 import { RungTable } from './components/RungTable';
 import { Ranking } from './components/Ranking';
 import { BackendCheck } from './components/BackendCheck';
@@ -13,9 +14,11 @@ import { ResumeBanner } from './components/ResumeBanner';
 
 export function App() {
   const linkProblems = useLab((s) => s.linkProblems);
+  const { view, hide } = useLab((s) => s.classroom);
+  const shown = (name: (typeof hide)[number]) => !hide.includes(name);
 
   return (
-    <main className="lab">
+    <main className={`lab${view === 'present' ? ' lab-present' : ''}`}>
       <header>
         <h1>Loss Landscape Probe</h1>
         <p className="tagline">Successive halving over real CIFAR-10, trained in your browser's Web Workers.</p>
@@ -23,20 +26,24 @@ export function App() {
       {linkProblems.length > 0 && (
         <div role="alert" className="notice" data-testid="link-problems">{linkProblems.map((p) => <p key={p}>{p}</p>)}</div>
       )}
+      {view === 'present' ? <PresentationView /> : (<>
       <ResumeBanner />
-      <section className="status-row">
-        <DatasetPanel />
-        <BackendPanel />
-      </section>
+      {(shown('dataset') || shown('compute')) && (
+        <section className="status-row">
+          {shown('dataset') && <DatasetPanel />}
+          {shown('compute') && <BackendPanel />}
+        </section>
+      )}
       <StudyPanel />
-      <LossChart />
+      {shown('dashboard') && <Dashboard />}
       <section className="results-row">
-        <RungTable />
-        <Ranking />
+        {shown('rungs') && <RungTable />}
+        {shown('ranking') && <Ranking />}
       </section>
-      <LandscapePanel />
-      <StudyLibrary />
-      <BackendCheck />
+      {shown('landscape') && <LandscapePanel />}
+      {shown('library') && <StudyLibrary />}
+      {shown('backendCheck') && <BackendCheck />}
+      </>)}
     </main>
   );
 }

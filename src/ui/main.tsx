@@ -2,7 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { parseLaunchParams } from '../core/launchParams';
 import { PRESETS } from '../core/presets';
-import { applyShareLink, forceBackend, loadDataset, selectPreset } from '../store/actions';
+import { parseClassroomParams } from '../core/classroomParams';
+import { applyClassroom, applyShareLink, forceBackend, loadDataset, selectPreset } from '../store/actions';
 import { labStore } from '../store/labStore';
 import { refreshSavedStudies } from '../store/persistence';
 import { App } from './App';
@@ -16,6 +17,12 @@ if (launch.backend) forceBackend(launch.backend);
 labStore.setState({ linkProblems: launch.problems });
 applyShareLink(window.location.hash);
 if (launch.problems.length) labStore.setState({ linkProblems: [...launch.problems, ...labStore.getState().linkProblems] });
+// Lesson options (?view=present&hide=settings,preset&lock=1) apply after the study is chosen, so a lock keeps it.
+const classroom = parseClassroomParams(window.location.search);
+applyClassroom(classroom);
+if (classroom.problems.length) labStore.setState({ linkProblems: [...labStore.getState().linkProblems, ...classroom.problems] });
+// ?debug=1 exposes the store to tests and benchmarks (e2e/dashboard.spec.ts injects a 500-trial study).
+if (classroom.debug) (window as unknown as { __llpStore?: typeof labStore }).__llpStore = labStore;
 
 createRoot(document.getElementById('root')!).render(<StrictMode><App /></StrictMode>);
 

@@ -35,7 +35,7 @@ export function RungTable() {
                     const state = t.state === 'running' && l ? `running ${Math.round((100 * l.stepsDone) / Math.max(1, l.stepsTotal))}%` : t.state;
                     return (
                       <tr key={t.trialId} className={`state-${t.state}`} title={t.error?.message} data-testid="trial-row"
-                        data-backend={t.backend ?? ''} data-first-loss={firstLoss ?? ''} data-last-loss={lastLoss ?? ''} data-probe-loss={p?.loss ?? ''}>
+                        data-backend={t.backend ?? ''} data-trial-id={t.trialId} data-state={t.state} data-duration-ms={t.durationMs ?? ''} data-first-loss={firstLoss ?? ''} data-last-loss={lastLoss ?? ''} data-probe-loss={p?.loss ?? ''}>
                         <td>{t.trialId}</td><td>{t.configId}</td><td>{describeConfig(study.configs[t.configId])}</td>
                         <td>{state}{t.error ? ` (${t.error.code})` : ''}</td><td>{firstLoss === undefined ? '—' : `${firstLoss.toFixed(2)} → ${lastLoss!.toFixed(2)}`}</td><td>{pct(t.valAccuracy)}</td>
                         <td>{t.imagesPerSecond ? t.imagesPerSecond.toFixed(0) : l ? l.imagesPerSecond.toFixed(0) : '—'}</td>

@@ -20,28 +20,32 @@ export function StudyPanel() {
   const shareNote = useLab((s) => s.shareNote);
   const planned = study ? summarisePlan(study.definition).trials : 0;
   const done = study?.trials.filter((t) => t.state !== 'queued' && t.state !== 'running').length ?? 0;
+  const { hide, lock } = useLab((s) => s.classroom); // lesson-link options
 
   return (
     <section className="panel study-panel">
       <h2>Study</h2>
       <div className="controls">
-        <label>Preset{' '}
-          <select value={presetId} disabled={busy !== 'idle'} onChange={(e) => selectPreset(e.target.value)} data-testid="preset-select">
+        {!hide.includes('preset') && <label>Preset{' '}
+          <select value={presetId} disabled={busy !== 'idle' || lock} onChange={(e) => selectPreset(e.target.value)} data-testid="preset-select">
             {PRESETS.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
             {!preset && <option value={presetId}>Custom study ({definition.name})</option>}
           </select>
-        </label>
-        <button className="primary" onClick={() => void startStudy()} disabled={busy !== 'idle' || datasetPhase === 'error' || problems.length > 0}>Run study</button>
-        <button onClick={stopStudy} disabled={busy !== 'running'}>Stop</button>
+        </label>}
+        {!hide.includes('run') && <>
+          <button className="primary" onClick={() => void startStudy()} disabled={busy !== 'idle' || datasetPhase === 'error' || problems.length > 0}>Run study</button>
+          <button onClick={stopStudy} disabled={busy !== 'running'}>Stop</button>
+        </>}
+        {lock && <span className="muted" data-testid="study-locked">Study settings locked by the lesson link.</span>}
         <button onClick={() => void copyShareLink()} disabled={problems.length > 0}>Copy share link</button>
         {shareNote && <span className="muted" role="status" data-testid="share-note">{shareNote}</span>}
       </div>
       <p className="explain">{preset?.explains ?? `A study opened from a link or a saved record: ${definition.name}.`}</p>
-      <StudySettings />
+      {!hide.includes('settings') && <StudySettings />}
       {problems.length > 0 ? (
         <div role="alert" className="error" data-testid="study-problems">{problems.map((p) => <p key={p}>{p}</p>)}</div>
       ) : (
-        <PlanSummary definition={definition} />
+        !hide.includes('plan') && <PlanSummary definition={definition} />
       )}
       {busy === 'starting' && <p data-testid="study-starting">Starting workers and loading data…</p>}
       {study && (

@@ -17,7 +17,7 @@ function NumberField({ label, value, step, min, onChange, disabled, hint }: { la
 
 export function StudySettings() {
   const d = useLab((s) => s.definition);
-  const disabled = useLab((s) => s.busy !== 'idle');
+  const disabled = useLab((s) => s.busy !== 'idle' || s.classroom.lock);
   const s = d.scheduler;
   const choose = <T extends string>(label: string, value: T, options: readonly [T, string][], onChange: (v: T) => void) => (
     <label className="field">

@@ -7,7 +7,7 @@ const STOPS = 11;
 export function ColourLegend({ scale }: { scale: SliceScale }) {
   const ticks = [0, 0.25, 0.5, 0.75, 1];
   return (
-    <svg className="colour-legend" width={WIDTH + 40} height={42} role="img" aria-label={`colour scale: loss ${formatLoss(scale.lo)} to ${formatLoss(scale.hi)}${scale.log ? ', logarithmic' : ''}`}>
+    <svg className="colour-legend" width={WIDTH + 40} height={50} role="img" aria-label={`colour scale: loss ${formatLoss(scale.lo)} to ${formatLoss(scale.hi)}${scale.log ? ', logarithmic' : ''}`}>
       <defs>
         <linearGradient id="slice-viridis">
           {Array.from({ length: STOPS }, (_, k) => <stop key={k} offset={k / (STOPS - 1)} stopColor={colourOf(lossAt(k / (STOPS - 1), scale), scale)} />)}

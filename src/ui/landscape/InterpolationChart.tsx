@@ -2,6 +2,8 @@
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { InterpolationCurve } from '../../store/landscapeState';
 
+const TICKS = [-0.25, 0, 0.25, 0.5, 0.75, 1, 1.25];
+
 export function InterpolationChart({ curve, logScale }: { curve: InterpolationCurve; logScale: boolean }) {
   const data = curve.alphas.map((alpha, i) => ({ alpha, loss: curve.losses[i], accuracy: curve.accuracies[i] }));
   return (
@@ -10,7 +12,7 @@ export function InterpolationChart({ curve, logScale }: { curve: InterpolationCu
       <ResponsiveContainer width="100%" height={240}>
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 16, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="alpha" type="number" domain={['dataMin', 'dataMax']} label={{ value: 'α', position: 'insideBottom', offset: -8 }} />
+          <XAxis dataKey="alpha" type="number" domain={['dataMin', 'dataMax']} ticks={TICKS} label={{ value: 'α', position: 'insideBottom', offset: -8 }} />
           <YAxis scale={logScale ? 'log' : 'auto'} domain={['auto', 'auto']} allowDataOverflow={false} tickFormatter={(v: number) => v.toPrecision(3)} />
           <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(4) : String(v))} labelFormatter={(a) => `α = ${a}`} />
           <ReferenceLine x={0} stroke="#999" strokeDasharray="4 2" />

@@ -2,7 +2,7 @@
 // directions (Li et al. 2018), side by side on one colour scale, and 1D linear interpolations.
 import { useLab } from '../../store/labStore';
 import { cancelSlices, computeInterpolation, computeSlices, selectLandscapeTrials, setLandscapeOptions, validResolution } from '../../store/landscapeActions';
-import { defaultSliceImages, SLICE_RESOLUTION } from '../../store/landscapeState';
+import { sliceImages, SLICE_RESOLUTION, studyProbeImages } from '../../store/landscapeState';
 import { ProgressBar } from '../components/ProgressBar';
 import { ColourLegend } from './ColourLegend';
 import { InterpolationChart } from './InterpolationChart';
@@ -21,15 +21,15 @@ export function LandscapePanel() {
   if (!study || study.phase === 'running' || busyStudy !== 'idle') return null;
 
   const working = l.status === 'computing' || l.status === 'interpolating';
-  const images = l.images ?? defaultSliceImages(backend);
-  const studyProbeImages = Object.values(probes).find((p) => p)?.images;
+  const images = sliceImages(l, backend, probes);
+  const trialProbeImages = studyProbeImages(probes);
   const grids = l.trialIds.map((id) => l.grids[id]).filter((g) => g !== undefined);
   const scale = sharedScale(grids, l.logScale);
   const speed = grids.map((g) => g.imagesPerSecond).filter((v): v is number => v !== null);
   const toggle = (id: number, on: boolean) => selectLandscapeTrials(on ? [...l.trialIds, id] : l.trialIds.filter((t) => t !== id));
 
   return (
-    <section className="panel" data-testid="landscape-panel" data-status={l.status}>
+    <section className="panel" data-testid="landscape-panel" data-status={l.status} data-probe-images={trialProbeImages ?? ''}>
       <h2>Loss landscape</h2>
       {l.keptTrialIds.length === 0 ? <p className="muted">No trained weights are kept from this study (every trial failed or diverged).</p> : (
         <>
@@ -69,7 +69,7 @@ export function LandscapePanel() {
           </div>
           <p className="muted">
             {l.resolution}×{l.resolution} points × {images} images per trial
-            {studyProbeImages ? `; at ${studyProbeImages} images (the trials' probe set) the centre equals the trial's probe loss` : ''}.
+            {trialProbeImages ? `; at ${trialProbeImages} images (the trials' probe set) the centre equals the trial's probe loss` : ''}.
           </p>
           {l.progress.rowsTotal > 0 && (
             <ProgressBar value={l.progress.rowsDone} max={l.progress.rowsTotal} testId="slice-progress"

@@ -1,0 +1,106 @@
+// `npm run bench:search -- --preset audit-smoke [--json] [--workers N] [--seed S] [--alpha A] [--out report.json]`:
+// runs a successive-halving study headless (Node worker_threads, wasm), trains every configuration
+// at full fidelity (src/orchestrator/audit.ts) and prints how well each ranking rule predicted the
+// full-fidelity order. With --json, stdout carries one JSON line per rule and one summary line.
+import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import { describeConfig } from '../src/core/searchSpace';
+import { auditStudy, type AuditReport } from '../src/orchestrator/audit';
+import { trialProbeRequest } from '../src/orchestrator/probeSettings';
+import { runStudy } from '../src/orchestrator/runStudy';
+import { studySplits } from '../src/orchestrator/studySplits';
+import { createPool } from '../src/orchestrator/workerPool';
+import { loadCifar10 } from '../src/cli/nodeDataset';
+import { nodeWorkerFactory } from '../src/cli/nodeWorkers';
+import type { TrialResult } from '../workers/protocol';
+import { findSearchPreset, SEARCH_PRESETS } from './searchPresets';
+
+const { values } = parseArgs({ options: {
+  preset: { type: 'string', default: 'audit-smoke' },
+  json: { type: 'boolean', default: false },
+  workers: { type: 'string' },
+  seed: { type: 'string' },
+  alpha: { type: 'string' },
+  out: { type: 'string' },
+  'no-probes': { type: 'boolean', default: false },
+} });
+
+const preset = findSearchPreset(values.preset!);
+if (!preset) {
+  console.error(`Unknown preset "${values.preset}". Presets: ${SEARCH_PRESETS.map((p) => p.id).join(', ')}`);
+  process.exit(2);
+}
+const definition = { ...preset.study, seed: values.seed !== undefined ? Number(values.seed) : preset.study.seed };
+const workers = values.workers ? Number(values.workers) : availableParallelism();
+const log = (line: string) => (values.json ? console.error(line) : console.log(line));
+const t0 = performance.now();
+
+const train = loadCifar10('train');
+const images = new Uint8Array(new SharedArrayBuffer(train.images.byteLength));
+images.set(train.images);
+log(`[search] preset ${preset.id}: ${preset.explains}`);
+const pool = await createPool(nodeWorkerFactory, workers, { dataset: { images, labels: train.labels, numClasses: 10 } });
+log(`[search] ${workers} worker(s) on ${pool.backend.detail}`);
+
+// 1. The study, keeping every trial's full result (loss curve and probes) for the audit.
+const results = new Map<number, TrialResult>();
+const probes = values['no-probes'] ? undefined : trialProbeRequest(definition, studySplits(definition, train.labels).evalIndices);
+const run = runStudy(definition, pool, train.labels, {
+  onTrialResult: (trialId, result) => results.set(trialId, result),
+  onState(state, event) {
+    if (event?.type !== 'trialFinished' && event?.type !== 'trialFailed') return;
+    const t = state.trials[event.trialId];
+    log(`[search] study trial ${t.trialId} (config ${t.configId}, rung ${t.rung}, resource ${t.resource.toFixed(3)}): ${t.state}` +
+      (t.valAccuracy === null ? '' : ` val acc ${(100 * t.valAccuracy).toFixed(1)}%`) + (t.imagesPerSecond ? `, ${t.imagesPerSecond.toFixed(0)} img/s` : ''));
+  },
+}, { extraInput: () => (probes ? { probes } : {}) });
+process.on('SIGINT', () => run.stop());
+const state = await run.done;
+const studyMs = performance.now() - t0;
+log(`[search] study ${state.phase} in ${(studyMs / 1000).toFixed(1)} s`);
+
+// 2. The audit: every configuration at full fidelity, then the rules.
+const report: AuditReport = await auditStudy(state, results, pool, train.labels, {
+  alpha: values.alpha !== undefined ? Number(values.alpha) : undefined,
+  onFullFidelityTrial: (e) => log(`[search] full fidelity ${e.done}/${e.total}: config ${e.configId} ${e.status}${e.reused ? ' (reused from the study)' : ''}` +
+    (e.valAccuracy === null ? '' : ` val acc ${(100 * e.valAccuracy).toFixed(1)}%`)),
+});
+pool.dispose();
+const wallMs = performance.now() - t0;
+
+const pct = (v: number | null | undefined, digits = 1) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : (100 * v).toFixed(digits));
+const fixed = (v: number, digits: number) => (Number.isFinite(v) ? v.toFixed(digits) : 'NaN');
+if (values.json) {
+  for (const r of report.rules) {
+    console.log(JSON.stringify({ rule: r.rule, spearman: r.spearman, kendall: r.kendall, top1RegretPts: r.top1RegretPts, top3RegretPts: r.top3RegretPts,
+      computeFraction: r.computeFraction, fullFidelity: report.fullFidelity, note: r.note }));
+  }
+  console.log(JSON.stringify({ preset: preset.id, seed: definition.seed, workers, wallMs: Math.round(wallMs), studyMs: Math.round(studyMs), auditMs: Math.round(report.auditMs),
+    scored: report.scored, fullFidelity: report.fullFidelity, successiveHalvingTop1RegretPts: report.successiveHalving?.top1RegretPts ?? null,
+    metaModelRmsePts: report.metaModel?.rmsePts ?? null, metaModelCoverage: report.metaModel?.coverage ?? null }));
+} else {
+  console.log(`\nconfig  rung-0 acc  sharpness  full acc  meta-model [90% interval]   model          hyperparameters`);
+  for (const r of report.rows) {
+    const m = r.metaModel;
+    console.log(`${String(r.configId).padStart(6)}  ${pct(r.rung0Accuracy).padStart(10)}  ${(r.rung0Sharpness === null ? '—' : r.rung0Sharpness.toFixed(3)).padStart(9)}  ` +
+      `${(r.fullStatus === 'completed' ? pct(r.fullFidelityAccuracy) : r.fullStatus).padStart(8)}  ` +
+      `${(m ? `${pct(m.mean)} [${pct(m.lower)}, ${pct(m.upper)}]` : '—').padEnd(26)}  ${(m?.model ?? '—').padEnd(13)}  ${describeConfig(r.config)}`);
+  }
+  console.log(`\nfull fidelity: ${report.fullFidelity}; ${report.scored} of ${report.numConfigs} configurations scored; ${report.fullFidelityRuns} trained by the audit, ${report.reusedRuns} reused`);
+  console.log('rule          spearman  kendall  top-1 regret  top-3 regret  compute  note');
+  for (const r of report.rules) {
+    console.log(`${r.rule.padEnd(12)}  ${fixed(r.spearman, 3).padStart(8)}  ${fixed(r.kendall, 3).padStart(7)}  ${`${r.top1RegretPts.toFixed(1)} pts`.padStart(12)}  ` +
+      `${`${r.top3RegretPts.toFixed(1)} pts`.padStart(12)}  ${`${(100 * r.computeFraction).toFixed(0)}%`.padStart(7)}  ${r.note}`);
+  }
+  if (report.successiveHalving) console.log(`successive halving's own winner (config ${report.successiveHalving.configId}): top-1 regret ${report.successiveHalving.top1RegretPts.toFixed(1)} pts`);
+  if (report.metaModel) {
+    const m = report.metaModel;
+    console.log(`meta-model (nested LOO): RMSE ${m.rmsePts.toFixed(2)} pts, MAE ${m.maePts.toFixed(2)} pts, ${(100 * m.coverage).toFixed(0)}% of full-fidelity accuracies inside their ${m.z === 1.645 ? '90%' : `±${m.z} sd`} interval; chosen: ${Object.entries(m.chosen).map(([k, v]) => `${k} x${v}`).join(', ')}`);
+    console.log(`per model (LOO, no selection): ${m.perModel.map((p) => `${p.name} ${Number.isFinite(p.rmsePts) ? p.rmsePts.toFixed(2) : 'failed'} pts (cover ${(100 * p.coverage).toFixed(0)}%)`).join('; ')}`);
+  }
+  console.log(`assumptions: ${report.assumptions.join('; ')}`);
+  console.log(`wall time ${(wallMs / 1000).toFixed(1)} s (study ${(studyMs / 1000).toFixed(1)} s, audit ${(report.auditMs / 1000).toFixed(1)} s)`);
+}
+if (values.out) writeFileSync(values.out, JSON.stringify({ preset: preset.id, definition, wallMs, studyMs, report, trials: state.trials }, null, 2));
+process.exit(0);

@@ -1,0 +1,68 @@
+// Loss-landscape slices in a real browser: after a study, an 11×11 slice of a trial's kept weights
+// is computed in the workers row by row, drawn as a heatmap with contour lines, and centred on the
+// trial's own probe-set loss; two trials side by side share one colour scale.
+import { expect, test, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+
+const artifacts = new URL('./artifacts/', import.meta.url).pathname;
+mkdirSync(artifacts, { recursive: true });
+
+async function runStudy(page: Page, url: string) {
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.log(`[page ${m.type()}] ${m.text()}`); });
+  await page.goto(url);
+  await expect(page.getByTestId('dataset-panel')).toHaveAttribute('data-phase', 'ready', { timeout: 120_000 });
+  await page.getByRole('button', { name: 'Run study' }).click();
+  await expect(page.getByTestId('ranking')).toHaveAttribute('data-phase', 'finished', { timeout: 6 * 60_000 });
+}
+
+async function computeSlices(page: Page, trials: number, images: number) {
+  const panel = page.getByTestId('landscape-panel');
+  const picks = panel.getByTestId('landscape-trial');
+  for (let i = 0; i < trials; i++) await picks.nth(i).check();
+  await panel.getByTestId('slice-resolution').fill('11');
+  await panel.getByTestId('slice-images').fill(String(images));
+  await panel.getByRole('button', { name: /^Compute slice/ }).click();
+  const heatmaps = panel.getByTestId('slice-heatmap');
+  await expect(heatmaps).toHaveCount(trials);
+  for (let i = 0; i < trials; i++) await expect(heatmaps.nth(i)).toHaveAttribute('data-rows-done', '11', { timeout: 4 * 60_000 });
+  await expect(panel).toHaveAttribute('data-status', 'done');
+  const speed = Number(await panel.getByTestId('slice-speed').getAttribute('data-images-per-second'));
+  console.log(`slice 11×11 × ${images} images on ${await page.getByTestId('backend-name').textContent()}: ${speed.toFixed(1)} images/s forward`);
+  return { panel, heatmaps };
+}
+
+test('micro study on webgpu: an 11×11 slice with contours, centred on the trial\'s probe-set loss', async ({ page }) => {
+  test.setTimeout(12 * 60_000);
+  await runStudy(page, '/?preset=micro&backend=webgpu');
+  await expect(page.getByTestId('backend-name')).toHaveText('webgpu');
+  const row = page.getByTestId('trial-row').first();
+  await expect(row).not.toHaveAttribute('data-probe-loss', '');
+  const probeLoss = Number(await row.getAttribute('data-probe-loss'));
+
+  // The micro study probes its 20 evaluation images (16 asked, stratified up to 2 per class): a
+  // slice on as many images uses the same probe set, so its centre is the trial's probe loss.
+  const probeImages = Number(await page.getByTestId('landscape-panel').getAttribute('data-probe-images'));
+  expect(probeImages).toBeLessThanOrEqual(32);
+  const { panel, heatmaps } = await computeSlices(page, 1, probeImages);
+  const heatmap = heatmaps.first();
+  await expect(heatmap).toHaveAttribute('data-resolution', '11');
+  expect(await heatmap.getByTestId('slice-contours').locator('path').count()).toBeGreaterThan(0);
+  const centre = Number(await heatmap.getAttribute('data-centre-loss'));
+  console.log(`centre loss ${centre} vs the trial's probe loss ${probeLoss}`);
+  expect(Math.abs(centre - probeLoss)).toBeLessThan(1e-3);
+  await panel.screenshot({ path: `${artifacts}/landscape-slice.png` });
+});
+
+test('tiny study on wasm: two trials side by side on one colour scale, and a linear interpolation', async ({ page }) => {
+  test.setTimeout(12 * 60_000);
+  await runStudy(page, '/?preset=tiny');
+  await expect(page.getByTestId('backend-name')).toHaveText('wasm');
+  const { panel, heatmaps } = await computeSlices(page, 2, 32);
+  for (let i = 0; i < 2; i++) {
+    expect(await heatmaps.nth(i).getByTestId('slice-contours').locator('path').count()).toBeGreaterThan(0);
+    expect(Number.isFinite(Number(await heatmaps.nth(i).getAttribute('data-centre-loss')))).toBe(true);
+  }
+  await panel.getByRole('button', { name: /^Init → trained/ }).click();
+  await expect(panel.getByTestId('interpolation-chart')).toHaveAttribute('data-points', '25', { timeout: 120_000 });
+  await panel.screenshot({ path: `${artifacts}/landscape-side-by-side.png` });
+});

@@ -1,0 +1,35 @@
+// The analysis dashboard: every chart of the study (minus those a lesson link hides), with the
+// presentation toggle and the printable report. Reads the store; the charts only draw.
+import { setView } from '../../store/actions';
+import { useLab } from '../../store/labStore';
+import { Chart, visibleCharts } from './charts';
+import { DashboardContext } from './dashboardContext';
+import { printReport } from './printReport';
+import { ReportHeader } from './ReportHeader';
+
+export function Dashboard() {
+  const study = useLab((s) => s.study);
+  const curves = useLab((s) => s.curves);
+  const hide = useLab((s) => s.classroom.hide);
+  const backend = useLab((s) => s.backend?.backend ?? null);
+  const startedAt = useLab((s) => s.startedAt);
+  const finishedAt = useLab((s) => s.finishedAt);
+  const charts = visibleCharts(hide);
+  return (
+    <DashboardContext.Provider value={{ exportPrefix: study?.definition.name ?? 'study', canExport: !hide.includes('export') }}>
+      <section className="panel dashboard" data-testid="dashboard" aria-labelledby="dashboard-title">
+        <div className="dashboard-toolbar">
+          <h2 id="dashboard-title">Analysis</h2>
+          {!hide.includes('presentToggle') && (
+            <button type="button" onClick={() => setView('present')} data-testid="present-toggle" aria-label="Open the presentation view: one chart at a time, large type">Presentation view</button>
+          )}
+          <button type="button" onClick={printReport} data-testid="print-report">Print report</button>
+        </div>
+        <ReportHeader study={study} backend={backend} startedAt={startedAt} finishedAt={finishedAt} />
+        <div className="dashboard-grid">
+          {charts.map((id) => <Chart key={id} id={id} study={study} curves={curves} />)}
+        </div>
+      </section>
+    </DashboardContext.Provider>
+  );
+}

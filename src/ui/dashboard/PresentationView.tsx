@@ -1,0 +1,81 @@
+// The classroom view: one chart at a time in large, high-contrast type with its explanation beside
+// it, previous/next by buttons or the arrow keys, the ranking as the last slide, and just enough
+// controls to run the study in front of a class.
+import { useEffect, useState } from 'react';
+import { findPreset } from '../../core/presets';
+import { setView, startStudy, stopStudy } from '../../store/actions';
+import { useLab } from '../../store/labStore';
+import { ProgressBar } from '../components/ProgressBar';
+import { Ranking } from '../components/Ranking';
+import { chartInfo, type ChartId } from './chartCatalog';
+import { Chart, visibleCharts } from './charts';
+import { DashboardContext } from './dashboardContext';
+import { printReport } from './printReport';
+
+type Slide = ChartId | 'ranking';
+
+/** Arrow keys move between slides unless the focus is in a field that uses them. */
+function usesArrows(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName) || target.isContentEditable);
+}
+
+export function PresentationView() {
+  const study = useLab((s) => s.study);
+  const curves = useLab((s) => s.curves);
+  const hide = useLab((s) => s.classroom.hide);
+  const busy = useLab((s) => s.busy);
+  const presetId = useLab((s) => s.presetId);
+  const datasetReady = useLab((s) => s.dataset.phase === 'ready');
+  const slides: Slide[] = [...visibleCharts(hide), ...(hide.includes('ranking') ? [] : ['ranking' as const])];
+  const [index, setIndex] = useState(0);
+  const at = Math.min(index, slides.length - 1);
+  const slide = slides[at];
+  const go = (delta: number) => setIndex((i) => Math.max(0, Math.min(slides.length - 1, Math.min(i, slides.length - 1) + delta)));
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey || usesArrows(e.target)) return;
+      if (e.key === 'ArrowRight' || e.key === 'PageDown') go(1);
+      else if (e.key === 'ArrowLeft' || e.key === 'PageUp') go(-1);
+      else if (e.key === 'Home') setIndex(0);
+      else if (e.key === 'End') setIndex(slides.length - 1);
+      else if (e.key === 'Escape') setView('lab');
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  const done = study?.trials.filter((t) => t.state !== 'queued' && t.state !== 'running').length ?? 0;
+  const title = slide === 'ranking' ? 'Ranking' : chartInfo(slide).title;
+  return (
+    <DashboardContext.Provider value={{ exportPrefix: study?.definition.name ?? 'study', canExport: !hide.includes('export') }}>
+      <section className="presentation" data-testid="presentation" aria-roledescription="slide deck" aria-label="Presentation view">
+        <div className="present-bar">
+          <strong>{findPreset(presetId)?.label ?? study?.definition.name ?? 'Study'}</strong>
+          {!hide.includes('run') && (
+            <>
+              <button type="button" className="primary" onClick={() => void startStudy()} disabled={busy !== 'idle' || !datasetReady}>Run study</button>
+              <button type="button" onClick={stopStudy} disabled={busy !== 'running'}>Stop</button>
+            </>
+          )}
+          {study && <ProgressBar value={done} max={study.trials.length} label={`${done} / ${study.trials.length} trials · ${study.phase}`} />}
+          {!datasetReady && <span className="muted">Loading the training images…</span>}
+        </div>
+        <div className="slide" data-testid="slide" data-slide={slide} aria-roledescription="slide" aria-label={`${at + 1} of ${slides.length}: ${title}`}>
+          {slide === 'ranking'
+            ? (study && study.phase !== 'running' ? <Ranking /> : <p className="muted chart-empty">The ranking appears when the study has finished.</p>)
+            : <Chart id={slide} study={study} curves={curves} />}
+        </div>
+        <nav className="present-nav" aria-label="Slides">
+          <button type="button" onClick={() => go(-1)} disabled={at === 0} aria-label="Previous chart" data-testid="slide-prev">← Previous</button>
+          <span aria-live="polite" data-testid="slide-position">{at + 1} / {slides.length}: {title}</span>
+          <button type="button" onClick={() => go(1)} disabled={at === slides.length - 1} aria-label="Next chart" data-testid="slide-next">Next →</button>
+          <button type="button" onClick={printReport}>Print report</button>
+          {!hide.includes('presentToggle') && <button type="button" onClick={() => setView('lab')} data-testid="present-exit">Exit presentation</button>}
+        </nav>
+      </section>
+    </DashboardContext.Provider>
+  );
+}

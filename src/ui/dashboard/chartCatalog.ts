@@ -1,0 +1,24 @@
+// The dashboard's charts in reading order, each with its title and the one line that says what to
+// look at; the dashboard, the presentation view, the print report and lesson links (hide=) share it.
+import type { Hideable } from '../../core/classroomParams';
+
+export type ChartId = Extract<Hideable, 'trainingCurves' | 'rungLadder' | 'tuningCurves' | 'parallelCoordinates' | 'importance' | 'slices'>;
+
+export interface ChartInfo { id: ChartId; title: string; explains: string }
+
+export const CHART_INFO: readonly ChartInfo[] = [
+  { id: 'trainingCurves', title: 'Training loss and accuracy',
+    explains: 'Each line is one trial, live: look for curves that flatten early (under-trained or too small a learning rate) and curves that shoot up (diverging).' },
+  { id: 'rungLadder', title: 'Successive-halving ladder',
+    explains: 'Each column is a rung with more data; lines follow a configuration upwards: the best of each rung survive, and crossing lines mean the small-data ranking was wrong.' },
+  { id: 'tuningCurves', title: 'Tuning curves (random search)',
+    explains: 'The best accuracy you should expect after k random trials, with a band it stays inside at the chosen confidence: where the curve flattens, more trials buy little.' },
+  { id: 'parallelCoordinates', title: 'Hyperparameters against the score',
+    explains: 'Each line is a configuration across every hyperparameter to its final accuracy (bright = better): look for axes where the bright lines bunch together.' },
+  { id: 'importance', title: 'Hyperparameter importance (fANOVA)',
+    explains: 'How much of the spread in accuracy each hyperparameter explains on its own: tune the long bars first, fix the short ones.' },
+  { id: 'slices', title: 'Slices: score against each hyperparameter',
+    explains: 'One dot per trial: a clear hump or slope says where the good values of that hyperparameter are; a flat cloud says it barely matters here.' },
+];
+
+export const chartInfo = (id: ChartId): ChartInfo => CHART_INFO.find((c) => c.id === id)!;
