@@ -3,7 +3,7 @@ import { createRng } from './rng';
 import { dkwBand } from './stats/confidenceBands';
 import { OPDA_CONFIDENCE, OPDA_DKW_LOWER, OPDA_DKW_UPPER, OPDA_MEDIAN_CURVE, OPDA_SCORES } from './stats/opdaReference.fixture';
 import { improvementReadout } from './stats/readout';
-import { confidenceBand, tuningCurveSeries } from './tuningCurveSeries';
+import { chartTrialCounts, confidenceBand, tuningCurveSeries } from './tuningCurveSeries';
 
 describe('tuningCurveSeries', () => {
   it('matches the opda reference curve and DKW band at k = 1..5', () => {
@@ -32,5 +32,15 @@ describe('tuningCurveSeries', () => {
     const withBand = improvementReadout(OPDA_SCORES, { confidence: 0.8, moreTrials: 32, band });
     expect(withBand).toEqual(improvementReadout(OPDA_SCORES, { confidence: 0.8, moreTrials: 32, method: 'dkw' }));
     expect(() => improvementReadout(OPDA_SCORES.slice(1), { confidence: 0.8, moreTrials: 1, band })).toThrow('n=31');
+  });
+
+  it('thins the trial counts of a large study, keeping 1, n and 2n', () => {
+    expect(chartTrialCounts(64, 200)).toHaveLength(64);
+    const ks = chartTrialCounts(670, 200, 335);
+    expect(ks.length).toBeLessThanOrEqual(201);
+    expect([ks[0], ks[ks.length - 1]]).toEqual([1, 670]);
+    expect(ks).toContain(335);
+    for (let i = 1; i < ks.length; i++) expect(ks[i]).toBeGreaterThan(ks[i - 1]);
+    expect(() => chartTrialCounts(0, 200)).toThrow('maxK');
   });
 });

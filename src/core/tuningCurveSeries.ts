@@ -20,7 +20,7 @@ export function confidenceBand(n: number, confidence: number, method: BandMethod
 }
 
 export interface TuningCurveSeries {
-  /** Trial counts 1..maxK. */
+  /** Trial counts 1..maxK (thinned to about maxPoints, always with 1, n and maxK). */
   ks: number[];
   median: TuningCurveBands;
   average: TuningCurveBands;
@@ -30,11 +30,21 @@ export interface TuningCurveSeries {
   lawAverage: number[] | null;
 }
 
-/** Accuracy curves on [0, 1]; maxK defaults to 2n, beyond the data, which the bands allow. */
-export function tuningCurveSeries(scores: readonly number[], band: CdfBand, maxK = 2 * scores.length): TuningCurveSeries {
-  if (scores.length === 0) throw new Error('Expected at least one score, but got none');
+/** Trial counts 1..maxK, thinned evenly to at most maxPoints (a chart needs no more), keeping 1, `keep` and maxK. */
+export function chartTrialCounts(maxK: number, maxPoints: number, keep?: number): number[] {
   if (!Number.isInteger(maxK) || maxK < 1) throw new Error(`Expected maxK to be a positive integer, but got ${maxK}`);
-  const ks = Array.from({ length: maxK }, (_, i) => i + 1);
+  if (!Number.isInteger(maxPoints) || maxPoints < 2) throw new Error(`Expected maxPoints to be an integer >= 2, but got ${maxPoints}`);
+  if (maxK <= maxPoints) return Array.from({ length: maxK }, (_, i) => i + 1);
+  const ks = new Set<number>();
+  for (let i = 0; i < maxPoints; i++) ks.add(1 + Math.round((i * (maxK - 1)) / (maxPoints - 1)));
+  if (keep !== undefined && keep >= 1 && keep <= maxK) ks.add(keep);
+  return [...ks].sort((a, b) => a - b);
+}
+
+/** Accuracy curves on [0, 1] for k = 1..maxK; maxK defaults to 2n, beyond the data, which the bands allow. */
+export function tuningCurveSeries(scores: readonly number[], band: CdfBand, maxK = 2 * scores.length, maxPoints = 200): TuningCurveSeries {
+  if (scores.length === 0) throw new Error('Expected at least one score, but got none');
+  const ks = chartTrialCounts(maxK, maxPoints, scores.length);
   const bounds = { a: 0, b: 1 };
   let law: QuadraticFit | null = null;
   if (scores.length >= MIN_LAW_TRIALS) {

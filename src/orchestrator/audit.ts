@@ -172,7 +172,7 @@ export async function auditStudy(
   }
   if (scored.length >= 3) {
     const table = buildFeatureTable(scored.map((id) => evidence[id]), { numClasses });
-    const loo = leaveOneOutMetaModel(table.rows, actual, createRng(options.seed ?? deriveSeed(def.seed, 'audit', 'metaModel')), { candidates: options.candidates, z: options.z });
+    const loo = leaveOneOutMetaModel(table.rows, actual, createRng(options.seed ?? deriveSeed(def.seed, 'audit', 'metaModel')), { candidates: options.candidates, featureNames: table.names, z: options.z });
     rules.push({ rule: 'metaModel', ...scoreRanking(loo.predictions.map((p) => p.mean), actual), computeFraction: shFraction,
       note: `nested leave-one-out over ${scored.length} configurations; ${shCost}, reusing its low-fidelity trials; the ${scored.length - 1} full-fidelity labels each fold learns from are not counted (in use they come from earlier studies)` });
     scored.forEach((id, k) => {

@@ -3,6 +3,8 @@
 import { checkStudyRecord, type CheckedRecord } from '../core/studyRecord';
 import { isTerminal, type StudyState } from '../core/studyMachine';
 import { trialsToCsv } from '../core/trialsCsv';
+import { exportOptunaScript } from '../core/exportPython';
+import { importResults } from '../core/importResults';
 import type { WeightStore } from '../orchestrator/runStudy';
 import { deleteStudyRecord, readStudyRecord, readStudyRecords, readTrialWeights, saveStudyRecord, saveTrialWeights, type StudyRecord } from '../storage/studyStore';
 import { labStore, type SavedStudySummary } from './labStore';
@@ -119,6 +121,23 @@ export async function importStudyJson(text: string): Promise<string | null> {
   const problem = await saveStudyRecord({ v: 1, ...r.record, id, updatedAt: Date.now(), state: { ...r.record.state, phase: r.record.state.phase === 'running' ? 'stopped' : r.record.state.phase } });
   await refreshSavedStudies();
   return problem;
+}
+
+/** The current study definition as a runnable Optuna script (scale-out beyond one browser). */
+export function exportOptuna(): void {
+  const def = labStore.getState().definition;
+  download(`study-${def.name}-optuna.py`, exportOptunaScript(def), 'text/x-python');
+}
+
+/** Results of the exported script (or any CSV with a value column) shown as a finished study and saved. */
+export async function importExternalResults(text: string): Promise<string> {
+  const r = importResults(text, labStore.getState().definition);
+  if (!r.ok) return r.error;
+  const id = newStudyId(r.state.definition.seed);
+  labStore.setState({ study: r.state, curves: {}, live: {}, studyId: id });
+  await saveCurrentStudy(id, r.state);
+  await refreshSavedStudies();
+  return `Imported ${r.state.trials.length} trials${r.skipped ? ` (${r.skipped} pruned or failed)` : ''}.`;
 }
 
 export const resetCreatedAt = () => { createdAt = new Map(); };

@@ -47,11 +47,12 @@ export interface LeaveOneOut {
 
 /** Nested leave-one-out: for each row, select and fit on the others, predict it with an interval. */
 export function leaveOneOutMetaModel(
-  rows: readonly (readonly number[])[], targets: readonly number[], rng: Rng, options: { candidates?: readonly Regressor[]; z?: number } = {},
+  rows: readonly (readonly number[])[], targets: readonly number[], rng: Rng,
+  options: { candidates?: readonly Regressor[]; featureNames?: readonly string[]; z?: number } = {},
 ): LeaveOneOut {
   const n = rows.length;
   if (n < 3) throw new Error(`Expected at least 3 configurations for a leave-one-out meta-model, but got ${n}`);
-  const candidates = options.candidates ?? defaultCandidates();
+  const candidates = options.candidates ?? defaultCandidates(options.featureNames);
   const z = options.z ?? 1.645;
   const seed = rng.nextInt(2 ** 32);
   const chosen: string[] = [];

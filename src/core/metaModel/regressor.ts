@@ -22,3 +22,15 @@ export function checkTrainingSet(rows: readonly (readonly number[])[], targets: 
   if (targets.some((t) => !Number.isFinite(t))) throw new Error('Expected finite targets');
   return d;
 }
+
+/** The same regressor on a subset of the columns (a parsimonious model for small studies). */
+export function onColumns(regressor: Regressor, columns: readonly number[], label: string): Regressor {
+  const pick = (row: readonly number[]) => columns.map((j) => row[j]);
+  return {
+    name: `${regressor.name} on ${label}`,
+    fit(rows, targets, rng): FittedRegressor {
+      const fitted = regressor.fit(rows.map(pick), targets, rng);
+      return { predict: (row) => fitted.predict(pick(row)) };
+    },
+  };
+}

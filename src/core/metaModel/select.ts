@@ -5,7 +5,7 @@
 import { createRng, deriveSeed, shuffleInPlace, type Rng } from '../rng';
 import { forestRegressor } from './forest';
 import { gaussianProcessRegressor } from './gaussianProcess';
-import type { FittedRegressor, Prediction, Regressor } from './regressor';
+import { onColumns, type FittedRegressor, type Prediction, type Regressor } from './regressor';
 import { ridgeRegressor } from './ridge';
 import { fitStandardizer, standardize, type Standardizer } from './standardizer';
 
@@ -35,9 +35,19 @@ export interface SelectOptions {
   z?: number;
 }
 
-/** Ridge at three strengths, a GP and a forest: linear, smooth non-linear and piecewise-constant. */
-export function defaultCandidates(): Regressor[] {
-  return [ridgeRegressor(1), ridgeRegressor(10), ridgeRegressor(100), gaussianProcessRegressor(), forestRegressor()];
+/** The low-fidelity summaries a small study can afford to learn from: accuracy at rung 0, its extrapolation, the resource reached. */
+export const CORE_FEATURES = ['r0.valAccuracy', 'extrapolatedAccuracy', 'log2Resource'];
+
+/**
+ * Ridge at three strengths, a GP and a forest over every feature (linear, smooth non-linear,
+ * piecewise-constant); given the feature names, also ridge and the GP on CORE_FEATURES alone,
+ * which a study of ten or twenty configurations can fit without overfitting.
+ */
+export function defaultCandidates(featureNames?: readonly string[]): Regressor[] {
+  const all = [ridgeRegressor(1), ridgeRegressor(10), ridgeRegressor(100), gaussianProcessRegressor(), forestRegressor()];
+  const core = (featureNames ?? []).map((n, j) => (CORE_FEATURES.includes(n) ? j : -1)).filter((j) => j >= 0);
+  if (core.length === 0) return all;
+  return [...all, onColumns(ridgeRegressor(1), core, 'core'), onColumns(gaussianProcessRegressor(), core, 'core')];
 }
 
 export function fitPipeline(rows: readonly (readonly number[])[], targets: readonly number[], regressor: Regressor, rng: Rng): Pipeline {

@@ -1,34 +1,31 @@
 // Column standardisation with mean imputation, fitted on training rows only so that a held-out
 // configuration never leaks into the scaling (as scikit-learn's SimpleImputer + StandardScaler in a
-// Pipeline). Columns that are constant or entirely missing in the training rows are dropped.
+// Pipeline). A column that is constant or entirely missing in the training rows carries no
+// information there: it standardises to 0 everywhere, and keeps its position so that column
+// indices (./regressor's onColumns) stay valid.
 
 export interface Standardizer {
-  /** Indices of the kept columns of the raw table. */
-  columns: number[];
   means: number[];
+  /** 0 marks a column that standardises to 0 (constant or missing in training). */
   scales: number[];
 }
 
 export function fitStandardizer(rows: readonly (readonly number[])[]): Standardizer {
   if (rows.length === 0) throw new Error('Expected at least one training row, but got none');
   const d = rows[0].length;
-  const columns: number[] = [];
   const means: number[] = [];
   const scales: number[] = [];
   for (let j = 0; j < d; j++) {
     const values = rows.map((r) => r[j]).filter((v) => Number.isFinite(v));
-    if (values.length === 0) continue;
-    const m = values.reduce((s, v) => s + v, 0) / values.length;
-    const sd = Math.sqrt(values.reduce((s, v) => s + (v - m) ** 2, 0) / values.length);
-    if (!(sd > 1e-12 * Math.max(1, Math.abs(m)))) continue;
-    columns.push(j);
+    const m = values.length ? values.reduce((s, v) => s + v, 0) / values.length : 0;
+    const sd = values.length ? Math.sqrt(values.reduce((s, v) => s + (v - m) ** 2, 0) / values.length) : 0;
     means.push(m);
-    scales.push(sd);
+    scales.push(sd > 1e-12 * Math.max(1, Math.abs(m)) ? sd : 0);
   }
-  return { columns, means, scales };
+  return { means, scales };
 }
 
-/** Standardised row over the kept columns; a missing value becomes 0 (the training mean). */
+/** Standardised row; a missing value becomes 0 (the training mean). */
 export function standardize(s: Standardizer, row: readonly number[]): number[] {
-  return s.columns.map((j, k) => (Number.isFinite(row[j]) ? (row[j] - s.means[k]) / s.scales[k] : 0));
+  return s.means.map((m, j) => (s.scales[j] > 0 && Number.isFinite(row[j]) ? (row[j] - m) / s.scales[j] : 0));
 }

@@ -2,7 +2,7 @@
 import { useRef, useState } from 'react';
 import { openSavedStudy, startStudy } from '../../store/actions';
 import { useLab, labStore } from '../../store/labStore';
-import { deleteSavedStudy, exportStudyJson, exportTrialsCsv, importStudyJson, loadSavedStudy } from '../../store/persistence';
+import { deleteSavedStudy, exportOptuna, exportStudyJson, exportTrialsCsv, importExternalResults, importStudyJson, loadSavedStudy } from '../../store/persistence';
 
 async function rerun(id: string) {
   const record = await loadSavedStudy(id);
@@ -31,6 +31,9 @@ export function StudyLibrary() {
         <button onClick={() => void exportStudyJson(null)} disabled={!current}>Export current study (JSON)</button>
         <button onClick={() => void exportTrialsCsv(null)} disabled={!current}>Export trials (CSV)</button>
         <label className="file">Import study (JSON) <input ref={file} type="file" accept="application/json,.json" onChange={(e) => void onImport(e.target.files?.[0])} /></label>
+        <button onClick={exportOptuna}>Export for Optuna (Python)</button>
+        <label className="file">Import Optuna results (JSON/CSV) <input type="file" accept=".json,.csv" disabled={busy !== 'idle'}
+          onChange={(e) => { const f = e.target.files?.[0]; if (f) void f.text().then(importExternalResults).then(setImportNote); e.target.value = ''; }} /></label>
         {importNote && <span role="status" data-testid="import-note">{importNote}</span>}
       </div>
       {saved.length === 0 ? <p className="muted">Studies are saved in this browser as they run.</p> : (

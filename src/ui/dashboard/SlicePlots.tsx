@@ -36,6 +36,7 @@ function Slices({ study }: { study: StudyState | null }) {
   const y = linearScale(domain, [y0, y1]);
   const rungs = [...new Set(trials.map((t) => t.rung))].sort((a, b) => a - b);
   const r = trials.length > 100 ? 2.2 : 4;
+  const tips = trials.length <= 150;
   const frame: Frame = { ...CELL, width: CELL.width * COLUMNS, height: CELL.height * rows + 24 };
   return (
     <ChartCard id="slices" data={{ panels: axes.length, dots: trials.length * axes.length }}
@@ -54,7 +55,8 @@ function Slices({ study }: { study: StudyState | null }) {
                   const v = axisValue(a, study.configs[t.configId]);
                   if (v === null) return null;
                   const cx = x(v + (a.scale === 'categorical' ? jitter(t.trialId) : 0));
-                  return <circle key={t.trialId} cx={cx} cy={y(t.valAccuracy!)} r={r} fill={rungColour(t.rung)} fillOpacity={0.7}><title>{`trial ${t.trialId}: ${(100 * t.valAccuracy!).toFixed(1)}%`}</title></circle>;
+                  // Tooltips on a few hundred dots per panel cost more DOM than they are worth.
+                  return <circle key={t.trialId} cx={cx} cy={y(t.valAccuracy!)} r={r} fill={rungColour(t.rung)} fillOpacity={0.7}>{tips && <title>{`trial ${t.trialId}: ${(100 * t.valAccuracy!).toFixed(1)}%`}</title>}</circle>;
                 })}
               </svg>
             );

@@ -50,7 +50,7 @@ function TuningCurves({ study }: { study: StudyState | null }) {
   }
 
   const { x0, x1, y0, y1 } = plotArea(FRAME);
-  const maxK = series.ks.length;
+  const maxK = series.ks[series.ks.length - 1];
   const x = linearScale([1, maxK], [x0, x1]);
   const all = [...series.median.lower, ...series.median.upper, ...series.average.lower, ...series.average.upper];
   const y = linearScale([Math.max(0, Math.min(...all) - 0.01), Math.min(1, Math.max(...all) + 0.01)], [y0, y1]);
