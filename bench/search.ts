@@ -1,19 +1,21 @@
-// `npm run bench:search -- --preset audit-smoke [--json] [--workers N] [--seed S] [--alpha A] [--out report.json]`:
+// `npm run bench:search -- --preset audit-smoke [--json] [--workers N] [--seed S] [--alpha A] [--out run.json]`:
 // runs a successive-halving study headless (Node worker_threads, wasm), trains every configuration
 // at full fidelity (src/orchestrator/audit.ts) and prints how well each ranking rule predicted the
 // full-fidelity order. With --json, stdout carries one JSON line per rule and one summary line.
-import { writeFileSync } from 'node:fs';
+// `--replay run.json` re-scores a saved run (its study and full-fidelity results) without training.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { describeConfig } from '../src/core/searchSpace';
+import type { StudyState } from '../src/core/studyMachine';
 import { auditStudy, type AuditReport } from '../src/orchestrator/audit';
 import { trialProbeRequest } from '../src/orchestrator/probeSettings';
 import { runStudy } from '../src/orchestrator/runStudy';
 import { studySplits } from '../src/orchestrator/studySplits';
-import { createPool } from '../src/orchestrator/workerPool';
+import { createPool, type TrainerPool } from '../src/orchestrator/workerPool';
 import { loadCifar10 } from '../src/cli/nodeDataset';
 import { nodeWorkerFactory } from '../src/cli/nodeWorkers';
-import type { TrialResult } from '../workers/protocol';
+import type { Outcome, TrialResult } from '../workers/protocol';
 import { findSearchPreset, SEARCH_PRESETS } from './searchPresets';
 
 const { values } = parseArgs({ options: {
@@ -23,51 +25,83 @@ const { values } = parseArgs({ options: {
   seed: { type: 'string' },
   alpha: { type: 'string' },
   out: { type: 'string' },
+  replay: { type: 'string' },
   'no-probes': { type: 'boolean', default: false },
 } });
 
-const preset = findSearchPreset(values.preset!);
+/** What --out saves and --replay reads: enough to re-score without training. */
+interface SavedRun { preset: string; state: StudyState; results: [number, TrialResult][]; fullResults: [number, Outcome<TrialResult>][]; workers: number; studyMs: number; wallMs?: number }
+
+const presetId = values.replay ? (JSON.parse(readFileSync(values.replay, 'utf8')) as SavedRun).preset : values.preset!;
+const preset = findSearchPreset(presetId);
 if (!preset) {
-  console.error(`Unknown preset "${values.preset}". Presets: ${SEARCH_PRESETS.map((p) => p.id).join(', ')}`);
+  console.error(`Unknown preset "${presetId}". Presets: ${SEARCH_PRESETS.map((p) => p.id).join(', ')}`);
   process.exit(2);
 }
-const definition = { ...preset.study, seed: values.seed !== undefined ? Number(values.seed) : preset.study.seed };
-const workers = values.workers ? Number(values.workers) : availableParallelism();
 const log = (line: string) => (values.json ? console.error(line) : console.log(line));
+const auditLog = { onFullFidelityTrial: (e: { configId: number; status: string; reused: boolean; done: number; total: number; valAccuracy: number | null }) =>
+  log(`[search] full fidelity ${e.done}/${e.total}: config ${e.configId} ${e.status}${e.reused ? ' (reused from the study)' : ''}` +
+    (e.valAccuracy === null ? '' : ` val acc ${(100 * e.valAccuracy).toFixed(1)}%`)) };
+const alpha = values.alpha !== undefined ? Number(values.alpha) : undefined;
 const t0 = performance.now();
-
 const train = loadCifar10('train');
-const images = new Uint8Array(new SharedArrayBuffer(train.images.byteLength));
-images.set(train.images);
-log(`[search] preset ${preset.id}: ${preset.explains}`);
-const pool = await createPool(nodeWorkerFactory, workers, { dataset: { images, labels: train.labels, numClasses: 10 } });
-log(`[search] ${workers} worker(s) on ${pool.backend.detail}`);
 
-// 1. The study, keeping every trial's full result (loss curve and probes) for the audit.
-const results = new Map<number, TrialResult>();
-const probes = values['no-probes'] ? undefined : trialProbeRequest(definition, studySplits(definition, train.labels).evalIndices);
-const run = runStudy(definition, pool, train.labels, {
-  onTrialResult: (trialId, result) => results.set(trialId, result),
-  onState(state, event) {
-    if (event?.type !== 'trialFinished' && event?.type !== 'trialFailed') return;
-    const t = state.trials[event.trialId];
-    log(`[search] study trial ${t.trialId} (config ${t.configId}, rung ${t.rung}, resource ${t.resource.toFixed(3)}): ${t.state}` +
-      (t.valAccuracy === null ? '' : ` val acc ${(100 * t.valAccuracy).toFixed(1)}%`) + (t.imagesPerSecond ? `, ${t.imagesPerSecond.toFixed(0)} img/s` : ''));
-  },
-}, { extraInput: () => (probes ? { probes } : {}) });
-process.on('SIGINT', () => run.stop());
-const state = await run.done;
-const studyMs = performance.now() - t0;
-log(`[search] study ${state.phase} in ${(studyMs / 1000).toFixed(1)} s`);
+/** A pool that records every outcome, by trial id. */
+function recording(pool: TrainerPool, into: Map<number, Outcome<TrialResult>>): TrainerPool {
+  return { ...pool, size: pool.size, backend: pool.backend, run: async (input, onProgress) => {
+    const outcome = await pool.run(input, onProgress);
+    into.set(input.trialId, outcome.ok ? { ok: true, value: { ...outcome.value, weights: undefined } } : outcome);
+    return outcome;
+  } };
+}
 
-// 2. The audit: every configuration at full fidelity, then the rules.
-const report: AuditReport = await auditStudy(state, results, pool, train.labels, {
-  alpha: values.alpha !== undefined ? Number(values.alpha) : undefined,
-  onFullFidelityTrial: (e) => log(`[search] full fidelity ${e.done}/${e.total}: config ${e.configId} ${e.status}${e.reused ? ' (reused from the study)' : ''}` +
-    (e.valAccuracy === null ? '' : ` val acc ${(100 * e.valAccuracy).toFixed(1)}%`)),
-});
-pool.dispose();
-const wallMs = performance.now() - t0;
+async function fresh(): Promise<{ saved: SavedRun; report: AuditReport }> {
+  const definition = { ...preset!.study, seed: values.seed !== undefined ? Number(values.seed) : preset!.study.seed };
+  const workers = values.workers ? Number(values.workers) : availableParallelism();
+  const images = new Uint8Array(new SharedArrayBuffer(train.images.byteLength));
+  images.set(train.images);
+  log(`[search] preset ${preset!.id}: ${preset!.explains}`);
+  const pool = await createPool(nodeWorkerFactory, workers, { dataset: { images, labels: train.labels, numClasses: 10 } });
+  log(`[search] ${workers} worker(s) on ${pool.backend.detail}`);
+  // 1. The study, keeping every trial's full result (loss curve and probes) for the audit.
+  const results = new Map<number, TrialResult>();
+  const probes = values['no-probes'] ? undefined : trialProbeRequest(definition, studySplits(definition, train.labels).evalIndices);
+  const run = runStudy(definition, pool, train.labels, {
+    onTrialResult: (trialId, result) => results.set(trialId, { ...result, weights: undefined }),
+    onState(state, event) {
+      if (event?.type !== 'trialFinished' && event?.type !== 'trialFailed') return;
+      const t = state.trials[event.trialId];
+      log(`[search] study trial ${t.trialId} (config ${t.configId}, rung ${t.rung}, resource ${t.resource.toFixed(3)}): ${t.state}` +
+        (t.valAccuracy === null ? '' : ` val acc ${(100 * t.valAccuracy).toFixed(1)}%`) + (t.imagesPerSecond ? `, ${t.imagesPerSecond.toFixed(0)} img/s` : ''));
+    },
+  }, { extraInput: () => (probes ? { probes } : {}) });
+  process.on('SIGINT', () => run.stop());
+  const state = await run.done;
+  const studyMs = performance.now() - t0;
+  log(`[search] study ${state.phase} in ${(studyMs / 1000).toFixed(1)} s`);
+  // 2. The audit: every configuration at full fidelity, then the rules.
+  const fullResults = new Map<number, Outcome<TrialResult>>();
+  const report = await auditStudy(state, results, recording(pool, fullResults), train.labels, { alpha, ...auditLog });
+  pool.dispose();
+  return { saved: { preset: preset!.id, state, results: [...results], fullResults: [...fullResults], workers, studyMs }, report };
+}
+
+async function replay(path: string): Promise<{ saved: SavedRun; report: AuditReport }> {
+  const saved = JSON.parse(readFileSync(path, 'utf8')) as SavedRun;
+  const full = new Map(saved.fullResults);
+  const pool: TrainerPool = {
+    size: 1, backend: { backend: 'replay' } as unknown as TrainerPool['backend'],
+    run: async (input) => full.get(input.trialId) ?? { ok: false, error: { code: 'TRAINING_ERROR', message: `trial ${input.trialId} is not in ${path}` } },
+    cancel() {}, withWorker: async () => ({ ok: false, error: { code: 'TRAINING_ERROR', message: 'replay' } }), dispose() {},
+  };
+  log(`[search] replaying ${path} (preset ${saved.preset})`);
+  return { saved, report: await auditStudy(saved.state, new Map(saved.results), pool, train.labels, { alpha, ...auditLog }) };
+}
+
+const { saved, report } = values.replay ? await replay(values.replay) : await fresh();
+const { state, workers, studyMs } = saved;
+const definition = state.definition;
+const wallMs = values.replay ? saved.wallMs ?? NaN : performance.now() - t0; // a replay reports the saved run's wall time
 
 const pct = (v: number | null | undefined, digits = 1) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : (100 * v).toFixed(digits));
 const fixed = (v: number, digits: number) => (Number.isFinite(v) ? v.toFixed(digits) : 'NaN');
@@ -102,5 +136,5 @@ if (values.json) {
   console.log(`assumptions: ${report.assumptions.join('; ')}`);
   console.log(`wall time ${(wallMs / 1000).toFixed(1)} s (study ${(studyMs / 1000).toFixed(1)} s, audit ${(report.auditMs / 1000).toFixed(1)} s)`);
 }
-if (values.out) writeFileSync(values.out, JSON.stringify({ preset: preset.id, definition, wallMs, studyMs, report, trials: state.trials }, null, 2));
+if (values.out) writeFileSync(values.out, JSON.stringify({ ...saved, report, wallMs }));
 process.exit(0);

@@ -7,7 +7,7 @@ import { createRng, deriveSeed, shuffleInPlace } from '../core/rng';
 import type { TrialConfig } from '../core/searchSpace';
 import { augmentBatch } from './augment';
 import { makeBatch, type ImagePool } from './batches';
-import { evaluate } from './evaluate';
+import { evaluate, type Evaluation } from './evaluate';
 import { createOptimizer } from './optimizers';
 import { createSimpleCnn, initialWeights, type SimpleCnn, type SimpleCnnSpec } from './simpleCnn';
 import { buildTrialProbeSet, probeGradientNorm, probeTrainedModel, type TrialProbeRequest, type TrialProbeValues } from './probes/trialProbes';
@@ -76,6 +76,8 @@ export interface TrainHooks {
   shouldStop?(): boolean;
   /** Lets the worker's message loop run (e.g. to receive a cancel); defaults to a macrotask. */
   yieldToEventLoop?(): Promise<void>;
+  /** After each epoch (full training runs report validation and test accuracy per epoch). */
+  onEpochEnd?(epoch: number, evaluateOn: (pool: ImagePool, indices: Int32Array) => Promise<Evaluation>): Promise<void>;
 }
 
 const defaultYield = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -162,6 +164,7 @@ export async function trainTrial(pool: ImagePool, input: TrainTrialInput, hooks:
           await yieldNow();
         }
       }
+      if (!diverged && hooks.onEpochEnd) await hooks.onEpochEnd(epoch, (p, indices) => evaluate(model, p, indices));
     }
     const evaluation = diverged ? null : await evaluate(model, pool, input.evalIndices);
     if (evaluation && !Number.isFinite(evaluation.loss)) diverged = true;

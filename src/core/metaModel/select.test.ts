@@ -4,9 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../rng';
 import { forestRegressor } from './forest';
-import type { Regressor } from './regressor';
+import { onColumns, type Regressor } from './regressor';
 import { ridgeRegressor } from './ridge';
-import { crossValidate, cvFolds, predictPipeline, selectModel } from './select';
+import { crossValidate, cvFolds, defaultCandidates, predictPipeline, selectModel } from './select';
 
 describe('cvFolds', () => {
   it('gives leave-one-out for k >= n and otherwise a partition into k near-equal folds', () => {
@@ -57,5 +57,22 @@ describe('selectModel', () => {
     const b = selectModel(rows, targets, createRng(4));
     expect(a.scores.map((s) => s.rmse)).toEqual(b.scores.map((s) => s.rmse));
     expect(a.chosen).toBe(b.chosen);
+  });
+});
+
+describe('candidates', () => {
+  it('adds ridge and the GP on the core low-fidelity features when the names are known', () => {
+    expect(defaultCandidates().map((c) => c.name)).toEqual(['ridge(λ=1)', 'ridge(λ=10)', 'ridge(λ=100)', 'gp(matern52-ard)', 'forest']);
+    const named = defaultCandidates(['channels', 'r0.valAccuracy', 'r0.valLoss', 'extrapolatedAccuracy']);
+    expect(named.slice(5).map((c) => c.name)).toEqual(['ridge(λ=1) on core', 'gp(matern52-ard) on core']);
+  });
+
+  it('onColumns fits and predicts on the chosen columns only', () => {
+    const rows = [[0, 9], [1, -4], [2, 7], [3, 1]];
+    const y = [1, 3, 5, 7];
+    const sub = onColumns(ridgeRegressor(1e-9), [0], 'x0').fit(rows, y, createRng(1));
+    const direct = ridgeRegressor(1e-9).fit(rows.map((r) => [r[0]]), y, createRng(1));
+    expect(sub.predict([10, 123]).mean).toBeCloseTo(direct.predict([10]).mean, 10);
+    expect(sub.predict([10, 123]).mean).toBeCloseTo(21, 6);
   });
 });

@@ -25,6 +25,8 @@ export interface SliceOptions {
   normalization?: DirectionNormalization;
   onRow?(row: SliceRow): void;
   shouldStop?(): boolean;
+  /** Awaited after each row, e.g. a macrotask so a worker can receive a cancel (wasm readbacks never yield). */
+  yieldAfterRow?(): Promise<void>;
 }
 
 export interface LandscapeSlice {
@@ -89,6 +91,7 @@ export async function landscapeSlice(target: ProbeTarget, options: SliceOptions)
         losses.set(row.losses, j * n);
         if (row.accuracies) (accuracies ??= new Float32Array(n * n)).set(row.accuracies, j * n);
         onRow?.({ row: j, beta, ...row });
+        await options.yieldAfterRow?.();
       }
       return { resolution: n, range, coordinates, losses, accuracies, durationMs: performance.now() - started };
     } finally {

@@ -7,6 +7,7 @@ import { DEFAULT_FIXED, type TrialConfig } from '../../core/searchSpace';
 import type { ImagePool } from '../batches';
 import { initNodeBackend } from '../nodeBackend';
 import { trainTrial, trialSpec, type TrainTrialInput } from '../trainTrial';
+import { ProbeCancelled } from './landscapeSlice';
 import type { TrialProbeRequest } from './trialProbes';
 import { computeSlice, interpolateWeights } from './weightSetLandscape';
 
@@ -64,6 +65,10 @@ describe('trial probes (wasm, CIFAR-10)', () => {
     expect(slice.imagesPerSecond).toBeGreaterThan(0);
     const path = await interpolateWeights(pool, { spec, from: r.weights!, to: r.weights!.map((w) => w.map((v) => v * 0.5)), alphas: [0, 1], indices: probes.indices });
     expect(Math.abs(path.losses[0] - r.probes!.loss)).toBeLessThan(1e-5);
+    expect(tf.memory().numTensors).toBe(baseline);
+    let rowsBeforeStop = 0;
+    await expect(computeSlice(pool, { spec, weights: r.weights!, indices: probes.indices, resolution: 11, range: 1, seed: 1, normalization: 'filter' }, () => rowsBeforeStop++, () => rowsBeforeStop >= 2)).rejects.toBeInstanceOf(ProbeCancelled);
+    expect(rowsBeforeStop).toBe(2);
     expect(tf.memory().numTensors).toBe(baseline);
     await expect(computeSlice(pool, { spec, weights: r.weights!, indices: probes.indices, resolution: 10, range: 1, seed: 1, normalization: 'filter' }, () => {})).rejects.toThrow(/11\.\.51/);
   });

@@ -71,6 +71,8 @@ async function withProbeModel<T>(pool: ImagePool, spec: SimpleCnnSpec, weights: 
   }
 }
 
+const yieldAfterRow = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 export async function computeSlice(pool: ImagePool, request: SliceRequest, onRow: (row: SliceRowUpdate) => void, shouldStop?: () => boolean): Promise<SliceResult> {
   const { resolution, range } = request;
   if (!Number.isInteger(resolution) || resolution < 11 || resolution > 51) throw new Error(`Expected resolution to be an integer in 11..51, but got ${resolution}`);
@@ -78,7 +80,7 @@ export async function computeSlice(pool: ImagePool, request: SliceRequest, onRow
   return withProbeModel(pool, request.spec, request.weights, request.indices, async (model, target, count) => {
     const directions = drawGaussianDirections(shapesOf(model.weights), 2, request.seed);
     const slice = await landscapeSlice(target, {
-      directions: [directions[0], directions[1]], resolution, range, normalization: request.normalization, shouldStop,
+      directions: [directions[0], directions[1]], resolution, range, normalization: request.normalization, shouldStop, yieldAfterRow,
       onRow: (row) => onRow({ rowIndex: row.row, losses: Array.from(row.losses), accuracies: row.accuracies ? Array.from(row.accuracies) : [] }),
     });
     const rows = (values: Float32Array | null) => Array.from({ length: resolution }, (_, j) => (values ? Array.from(values.subarray(j * resolution, (j + 1) * resolution)) : []));
