@@ -132,30 +132,38 @@ test.describe.serial('analysis dashboard and classroom view', () => {
     await datasetReady(page);
     const { study, curves } = syntheticStudy({ numConfigs: 337 });
     const points = Object.values(curves).reduce((n, c) => n + c.length, 0);
-    const timing = await page.evaluate(async ({ study, curves }) => {
+    const timing = await page.evaluate(async ({ study, curves, points }) => {
       type Store = { setState(p: object): void; getState(): { curves: Record<number, object[]> } };
       const store = (window as unknown as { __llpStore: Store }).__llpStore;
-      const painted = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-      await painted();
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      const attr = (id: string, name: string) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute(name);
+      // The charts take the study a render late (useDeferredValue): wait until all six show it, then one more frame.
+      const until = async (done: () => boolean) => {
+        while (!done()) await frame();
+        await frame();
+      };
+      await frame();
       const t0 = performance.now();
       store.setState({ study, curves });
-      await painted();
-      const first = performance.now() - t0;
+      await frame();
+      const firstFrame = performance.now() - t0;
+      await until(() => attr('chart-rungLadder', 'data-nodes') === String(study.trials.length) && document.querySelectorAll('.chart-card[data-state="ready"]').length === 6);
+      const allCharts = performance.now() - t0;
       // A live loss reading: one more point on one trial's curve.
       const live = store.getState().curves;
       const t1 = performance.now();
       store.setState({ curves: { ...live, 0: [...live[0], { step: 9999, epoch: 2, loss: 1, accuracy: 0.5 }] } });
-      await painted();
-      return { first, update: performance.now() - t1 };
-    }, { study, curves });
+      await until(() => attr('loss-chart', 'data-points') === String(points + 1));
+      return { firstFrame, allCharts, update: performance.now() - t1 };
+    }, { study, curves, points });
     for (const id of CHARTS) await expect(page.getByTestId(`chart-${id}`)).toHaveAttribute('data-state', 'ready');
     await expect(page.getByTestId('chart-rungLadder')).toHaveAttribute('data-nodes', String(study.trials.length));
-    const report = { trials: study.trials.length, lossPoints: points, firstRenderMs: Math.round(timing.first), liveUpdateMs: Math.round(timing.update) };
+    const report = { trials: study.trials.length, lossPoints: points, firstFrameMs: Math.round(timing.firstFrame), allChartsMs: Math.round(timing.allCharts), liveUpdateMs: Math.round(timing.update) };
     console.log(`500-trial dashboard: ${JSON.stringify(report)}`);
     writeFileSync(`${artifacts}/dashboard-500-timing.json`, `${JSON.stringify(report, null, 2)}\n`);
     await page.getByTestId('dashboard').screenshot({ path: `${artifacts}/dashboard-500-trials.png` });
     // Generous bounds for a shared two-core machine; the figure itself is the result.
-    expect(timing.first).toBeLessThan(8000);
+    expect(timing.allCharts).toBeLessThan(8000);
     expect(timing.update).toBeLessThan(2000);
 
     // The presentation view opens from the link too.

@@ -49,7 +49,7 @@ export function ChartCard({ id, empty, controls, footer, children, data = {} }: 
       <div className="chart-body" ref={ref}>
         {empty ? <p className="muted chart-empty">{empty}</p> : children}
       </div>
-      {footer && <figcaption className="chart-footer">{footer}</figcaption>}
+      {footer && !empty && <figcaption className="chart-footer">{footer}</figcaption>}
       {problem && <p role="alert" className="error">{problem}</p>}
     </figure>
   );

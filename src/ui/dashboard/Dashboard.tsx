@@ -1,5 +1,6 @@
 // The analysis dashboard: every chart of the study (minus those a lesson link hides), with the
 // presentation toggle and the printable report. Reads the store; the charts only draw.
+import { useDeferredValue } from 'react';
 import { setView } from '../../store/actions';
 import { useLab } from '../../store/labStore';
 import { Chart, visibleCharts } from './charts';
@@ -9,6 +10,8 @@ import { ReportHeader } from './ReportHeader';
 
 export function Dashboard() {
   const study = useLab((s) => s.study);
+  // The analysis charts get the study a render late, so buttons and the live loss curves stay responsive while 500 trials redraw.
+  const deferredStudy = useDeferredValue(study);
   const curves = useLab((s) => s.curves);
   const hide = useLab((s) => s.classroom.hide);
   const backend = useLab((s) => s.backend?.backend ?? null);
@@ -25,9 +28,9 @@ export function Dashboard() {
           )}
           <button type="button" onClick={printReport} data-testid="print-report">Print report</button>
         </div>
-        <ReportHeader study={study} backend={backend} startedAt={startedAt} finishedAt={finishedAt} />
+        <ReportHeader study={deferredStudy} backend={backend} startedAt={startedAt} finishedAt={finishedAt} />
         <div className="dashboard-grid">
-          {charts.map((id) => <Chart key={id} id={id} study={study} curves={curves} />)}
+          {charts.map((id) => <Chart key={id} id={id} study={id === 'trainingCurves' ? study : deferredStudy} curves={curves} />)}
         </div>
       </section>
     </DashboardContext.Provider>

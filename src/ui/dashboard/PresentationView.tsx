@@ -1,7 +1,7 @@
 // The classroom view: one chart at a time in large, high-contrast type with its explanation beside
 // it, previous/next by buttons or the arrow keys, the ranking as the last slide, and just enough
 // controls to run the study in front of a class.
-import { useEffect, useState } from 'react';
+import { useDeferredValue, useEffect, useState } from 'react';
 import { findPreset } from '../../core/presets';
 import { setView, startStudy, stopStudy } from '../../store/actions';
 import { useLab } from '../../store/labStore';
@@ -21,6 +21,7 @@ function usesArrows(target: EventTarget | null): boolean {
 
 export function PresentationView() {
   const study = useLab((s) => s.study);
+  const deferredStudy = useDeferredValue(study);
   const curves = useLab((s) => s.curves);
   const hide = useLab((s) => s.classroom.hide);
   const busy = useLab((s) => s.busy);
@@ -66,7 +67,7 @@ export function PresentationView() {
         <div className="slide" data-testid="slide" data-slide={slide} aria-roledescription="slide" aria-label={`${at + 1} of ${slides.length}: ${title}`}>
           {slide === 'ranking'
             ? (study && study.phase !== 'running' ? <Ranking /> : <p className="muted chart-empty">The ranking appears when the study has finished.</p>)
-            : <Chart id={slide} study={study} curves={curves} />}
+            : <Chart id={slide} study={slide === 'trainingCurves' ? study : deferredStudy} curves={curves} />}
         </div>
         <nav className="present-nav" aria-label="Slides">
           <button type="button" onClick={() => go(-1)} disabled={at === 0} aria-label="Previous chart" data-testid="slide-prev">← Previous</button>

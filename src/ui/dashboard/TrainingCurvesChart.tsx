@@ -27,6 +27,21 @@ function thin(points: LossPoint[]): LossPoint[] {
 
 interface Series { trialId: number; rung: number; label: string; points: LossPoint[] }
 
+/** One trial's line; memoised on its points and the axes' domains, so a live reading redraws one path. */
+const CurvePath = memo(function CurvePath({ points, metric, xDomain, yDomain, log, colour, many, label }: {
+  points: LossPoint[]; metric: 'loss' | 'accuracy'; xDomain: [number, number]; yDomain: [number, number]; log: boolean; colour: string; many: boolean; label: string;
+}) {
+  const { x0, x1, y0, y1 } = plotArea(PANEL);
+  const x = linearScale(xDomain, [x0, x1]);
+  const y = log ? logScale(yDomain, [y0, y1]) : linearScale(yDomain, [y0, y1]);
+  return (
+    <path d={linePath(points.map((p) => x(p.step)), points.map((p) => y(p[metric])))} stroke={colour} strokeWidth={many ? 1 : 1.8} strokeOpacity={many ? 0.45 : 0.85}>
+      <title>{label}</title>
+    </path>
+  );
+}, (a, b) => a.points === b.points && a.metric === b.metric && a.log === b.log && a.colour === b.colour && a.many === b.many && a.label === b.label
+  && a.xDomain[0] === b.xDomain[0] && a.xDomain[1] === b.xDomain[1] && a.yDomain[0] === b.yDomain[0] && a.yDomain[1] === b.yDomain[1]);
+
 function Panel({ series, metric, log, offset }: { series: Series[]; metric: 'loss' | 'accuracy'; log: boolean; offset: number }) {
   const { x0, x1, y0, y1 } = plotArea(PANEL);
   const x = linearScale(paddedDomain(series.flatMap((s) => [0, s.points[s.points.length - 1]?.step ?? 0])), [x0, x1]);
@@ -40,10 +55,8 @@ function Panel({ series, metric, log, offset }: { series: Series[]; metric: 'los
       <Axes x={x} y={y} frame={PANEL} xLabel="optimizer step" yLabel={metric === 'loss' ? `training loss${log ? ' (log)' : ''}` : 'training accuracy'} />
       <g fill="none" strokeLinejoin="round">
         {series.map((s) => (
-          <path key={s.trialId} d={linePath(s.points.map((p) => x(p.step)), s.points.map((p) => y(p[metric])))}
-            stroke={rungColour(s.rung)} strokeWidth={many ? 1 : 1.8} strokeOpacity={many ? 0.45 : 0.85}>
-            <title>{s.label}</title>
-          </path>
+          <CurvePath key={s.trialId} points={s.points} metric={metric} xDomain={[x.domain[0], x.domain[1]]} yDomain={[y.domain[0], y.domain[1]]}
+            log={y.log} colour={rungColour(s.rung)} many={many} label={s.label} />
         ))}
       </g>
     </svg>
