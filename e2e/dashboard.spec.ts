@@ -152,7 +152,8 @@ test.describe.serial('analysis dashboard and classroom view', () => {
       // A live loss reading: one more point on one trial's curve.
       const live = store.getState().curves;
       const t1 = performance.now();
-      store.setState({ curves: { ...live, 0: [...live[0], { step: 9999, epoch: 2, loss: 1, accuracy: 0.5 }] } });
+      const last = live[0][live[0].length - 1] as { step: number; epoch: number };
+      store.setState({ curves: { ...live, 0: [...live[0], { step: last.step + 1, epoch: last.epoch, loss: 1.9, accuracy: 0.3 }] } });
       await until(() => attr('loss-chart', 'data-points') === String(points + 1));
       return { firstFrame, allCharts, update: performance.now() - t1 };
     }, { study, curves, points });

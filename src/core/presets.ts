@@ -54,10 +54,10 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'study10',
     label: 'Study (10 minutes)',
-    explains: 'Eighty-one seed-001 configurations at 1/27 of 9,000 images, then 27, 9 and 3 of them on ever more data: enough random-search trials for tuning curves and importance.',
+    explains: 'Eighty-one seed-001 configurations at 1/27 of 12,000 images, then 27, 9 and 3 of them on ever more data: enough random-search trials for tuning curves and importance.',
     study: { ...base, name: 'study10', fixed: { batchSize: 64, epochs: 1 }, readEvery: 8,
       scheduler: { kind: 'successiveHalving', resource: 'dataFraction', numConfigs: 81, reductionFactor: 3, minResource: 1 / 27, maxResource: 1 },
-      data: { dataset: 'cifar10', validationSize: 5000, maxTrainImages: 9000, evalImages: 1000 } },
+      data: { dataset: 'cifar10', validationSize: 5000, maxTrainImages: 12000, evalImages: 1000 } },
   },
   {
     id: 'full',

@@ -40,7 +40,7 @@ export function PresentationView() {
       else if (e.key === 'ArrowLeft' || e.key === 'PageUp') go(-1);
       else if (e.key === 'Home') setIndex(0);
       else if (e.key === 'End') setIndex(slides.length - 1);
-      else if (e.key === 'Escape') setView('lab');
+      else if (e.key === 'Escape' && !hide.includes('presentToggle')) setView('lab'); // a lesson may keep the class on the slides
       else return;
       e.preventDefault();
     };

@@ -65,14 +65,18 @@ function Panel({ series, metric, log, offset }: { series: Series[]; metric: 'los
 
 function TrainingCurves({ study, curves }: { study: StudyState | null; curves: Record<number, LossPoint[]> }) {
   const ids = useMemo(() => Object.keys(curves).map(Number), [curves]);
-  const [topK, setTopK] = useState<TopK>(ids.length > 40 ? 10 : 'all');
+  // Until the reader chooses, large studies show the top 20 (plus the running trials), small ones all.
+  const [choice, setChoice] = useState<TopK | null>(null);
+  const topK: TopK = choice ?? (ids.length > 40 ? 20 : 'all');
   const [log, setLog] = useState(false);
   const totalPoints = useMemo(() => ids.reduce((n, id) => n + curves[id].length, 0), [ids, curves]);
 
   const series = useMemo(() => {
     const trial = (id: number) => study?.trials[id];
     const score = (id: number) => trial(id)?.valAccuracy ?? null;
-    const chosen = topK === 'all' ? ids : ids.filter((id) => score(id) !== null).sort((a, b) => score(b)! - score(a)!).slice(0, topK);
+    const running = (id: number) => trial(id)?.state === 'running';
+    const chosen = topK === 'all' ? ids
+      : [...ids.filter((id) => score(id) !== null).sort((a, b) => score(b)! - score(a)!).slice(0, topK), ...ids.filter(running)];
     return chosen.filter((id) => curves[id].length > 0).map((id): Series => {
       const t = trial(id);
       const acc = score(id);
@@ -85,9 +89,9 @@ function TrainingCurves({ study, curves }: { study: StudyState | null; curves: R
   const controls = (
     <>
       <label>Show{' '}
-        <select value={String(topK)} onChange={(e) => setTopK(e.target.value === 'all' ? 'all' : (Number(e.target.value) as TopK))} aria-label="Trials to show">
+        <select value={String(topK)} onChange={(e) => setChoice(e.target.value === 'all' ? 'all' : (Number(e.target.value) as TopK))} aria-label="Trials to show">
           <option value="all">all trials</option>
-          {TOP_K.map((k) => <option key={k} value={k}>top {k} by val accuracy</option>)}
+          {TOP_K.map((k) => <option key={k} value={k}>top {k} by val accuracy (and running)</option>)}
         </select>
       </label>
       <label><input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> log loss axis</label>
