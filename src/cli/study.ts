@@ -11,6 +11,8 @@ import type { StudyDefinition } from '../core/studyDefinition';
 import type { SchedulerKind } from '../core/studySchema';
 import { studyProblems } from '../core/studyProblems';
 import { runStudy } from '../orchestrator/runStudy';
+import { trialProbeRequest } from '../orchestrator/probeSettings';
+import { studySplits } from '../orchestrator/studySplits';
 import { createPool } from '../orchestrator/workerPool';
 import { loadCifar10 } from './nodeDataset';
 import { nodeWorkerFactory } from './nodeWorkers';
@@ -24,6 +26,7 @@ const { values } = parseArgs({ options: {
   scheduler: { type: 'string' },
   resource: { type: 'string' },
   sampler: { type: 'string' },
+  probes: { type: 'boolean', default: false },
 } });
 
 const preset = findPreset(values.preset!);
@@ -58,6 +61,8 @@ const pool = await createPool(nodeWorkerFactory, workers, {
 });
 console.log(`[study] ${workers} worker(s) on ${pool.backend.detail}; data loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
+// Tier-2 probes (sharpness, SAM, gradient norm) after every trial, as the page runs them.
+const probes = values.probes ? trialProbeRequest(definition, studySplits(definition, train.labels).evalIndices) : undefined;
 const run = runStudy(definition, pool, train.labels, {
   onState(state, event) {
     if (event?.type === 'trialFinished' || event?.type === 'trialFailed') {
@@ -67,7 +72,7 @@ const run = runStudy(definition, pool, train.labels, {
         (t.imagesPerSecond ? `, ${t.imagesPerSecond.toFixed(0)} img/s` : '') + (t.error ? ` [${t.error.code}] ${t.error.message}` : ''));
     }
   },
-});
+}, { extraInput: () => (probes ? { probes } : {}) });
 process.on('SIGINT', () => run.stop());
 const final = await run.done;
 pool.dispose();

@@ -109,6 +109,9 @@ export async function openSavedStudy(id: string): Promise<void> {
   if (labStore.getState().busy !== 'idle') return;
   const record = await loadSavedStudy(id);
   if (!record) return;
+  // Weights and slices belong to the study they came from.
+  clearKeptWeights();
+  set({ probes: {}, initGradientNorms: {}, landscape: initialLandscape });
   set({ studyId: record.id, study: record.state, curves: record.curves as LabState['curves'], live: {}, definition: record.state.definition, studyError: null });
 }
 
