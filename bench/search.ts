@@ -30,7 +30,7 @@ const { values } = parseArgs({ options: {
 } });
 
 /** What --out saves and --replay reads: enough to re-score without training. */
-interface SavedRun { preset: string; state: StudyState; results: [number, TrialResult][]; fullResults: [number, Outcome<TrialResult>][]; workers: number; studyMs: number; wallMs?: number }
+interface SavedRun { preset: string; state: StudyState; results: [number, TrialResult][]; fullResults: [number, Outcome<TrialResult>][]; workers: number; studyMs: number; wallMs?: number; report?: AuditReport }
 
 const presetId = values.replay ? (JSON.parse(readFileSync(values.replay, 'utf8')) as SavedRun).preset : values.preset!;
 const preset = findSearchPreset(presetId);
@@ -114,12 +114,12 @@ if (values.json) {
     scored: report.scored, fullFidelity: report.fullFidelity, successiveHalvingTop1RegretPts: report.successiveHalving?.top1RegretPts ?? null,
     metaModelRmsePts: report.metaModel?.rmsePts ?? null, metaModelCoverage: report.metaModel?.coverage ?? null }));
 } else {
-  console.log(`\nconfig  rung-0 acc  sharpness  full acc  meta-model [90% interval]   model          hyperparameters`);
+  console.log(`\nconfig  rung-0 acc  sharpness  full acc  meta-model [90% interval]   model                      hyperparameters`);
   for (const r of report.rows) {
     const m = r.metaModel;
-    console.log(`${String(r.configId).padStart(6)}  ${pct(r.rung0Accuracy).padStart(10)}  ${(r.rung0Sharpness === null ? '—' : r.rung0Sharpness.toFixed(3)).padStart(9)}  ` +
+    console.log(`${String(r.configId).padStart(6)}  ${pct(r.rung0Accuracy).padStart(10)}  ${(r.rung0Sharpness === null ? '—' : r.rung0Sharpness.toPrecision(2)).padStart(9)}  ` +
       `${(r.fullStatus === 'completed' ? pct(r.fullFidelityAccuracy) : r.fullStatus).padStart(8)}  ` +
-      `${(m ? `${pct(m.mean)} [${pct(m.lower)}, ${pct(m.upper)}]` : '—').padEnd(26)}  ${(m?.model ?? '—').padEnd(13)}  ${describeConfig(r.config)}`);
+      `${(m ? `${pct(m.mean)} [${pct(m.lower)}, ${pct(m.upper)}]` : '—').padEnd(26)}  ${(m?.model ?? '—').padEnd(25)}  ${describeConfig(r.config)}`);
   }
   console.log(`\nfull fidelity: ${report.fullFidelity}; ${report.scored} of ${report.numConfigs} configurations scored; ${report.fullFidelityRuns} trained by the audit, ${report.reusedRuns} reused`);
   console.log('rule          spearman  kendall  top-1 regret  top-3 regret  compute  note');
@@ -134,7 +134,8 @@ if (values.json) {
     console.log(`per model (LOO, no selection): ${m.perModel.map((p) => `${p.name} ${Number.isFinite(p.rmsePts) ? p.rmsePts.toFixed(2) : 'failed'} pts (cover ${(100 * p.coverage).toFixed(0)}%)`).join('; ')}`);
   }
   console.log(`assumptions: ${report.assumptions.join('; ')}`);
-  console.log(`wall time ${(wallMs / 1000).toFixed(1)} s (study ${(studyMs / 1000).toFixed(1)} s, audit ${(report.auditMs / 1000).toFixed(1)} s)`);
+  const auditMs = values.replay ? saved.report?.auditMs ?? NaN : report.auditMs;
+  console.log(`wall time ${(wallMs / 1000).toFixed(1)} s (study ${(studyMs / 1000).toFixed(1)} s, audit ${(auditMs / 1000).toFixed(1)} s)${values.replay ? `, as saved; re-scored now in ${(report.auditMs / 1000).toFixed(1)} s` : ''}`);
 }
 if (values.out) writeFileSync(values.out, JSON.stringify({ ...saved, report, wallMs }));
 process.exit(0);

@@ -27,6 +27,8 @@ const { values } = parseArgs({ options: {
   resource: { type: 'string' },
   sampler: { type: 'string' },
   probes: { type: 'boolean', default: false },
+  epochs: { type: 'string' },
+  images: { type: 'string' },
 } });
 
 const preset = findPreset(values.preset!);
@@ -39,6 +41,8 @@ const definition: StudyDefinition = {
   ...base,
   seed: values.seed !== undefined ? Number(values.seed) : base.seed,
   sampler: (values.sampler as StudyDefinition['sampler'] | undefined) ?? base.sampler,
+  fixed: values.epochs ? { ...base.fixed, epochs: Number(values.epochs) } : base.fixed,
+  data: values.images ? { ...base.data, maxTrainImages: Number(values.images) } : base.data,
   scheduler: { ...base.scheduler, kind: (values.scheduler as SchedulerKind | undefined) ?? base.scheduler.kind, resource: (values.resource as StudyDefinition['scheduler']['resource'] | undefined) ?? base.scheduler.resource },
 };
 const problems = studyProblems(definition);

@@ -1,5 +1,5 @@
 // Tests for standardizer.ts: statistics from training rows only, mean imputation, and columns that
-// carry nothing in training (constant, all missing) held at 0 in place.
+// carry nothing in training (constant, all missing) held at 0 in place, clipping of outliers.
 import { describe, expect, it } from 'vitest';
 import { fitStandardizer, standardize } from './standardizer';
 
@@ -18,5 +18,10 @@ describe('fitStandardizer', () => {
     expect(z[0]).toBeCloseTo(4 / Math.sqrt(8 / 3), 12);
     expect(z.slice(1)).toEqual([0, 0, 0]);
     expect(standardize(s, train[0])).toEqual([(1 - 3) / Math.sqrt(8 / 3), 0, 0, -1]);
+  });
+
+  it('clips a value far outside the training rows to ±4 sds', () => {
+    expect(standardize(s, [1e6, 5, 0, -1e6])).toEqual([4, 0, 0, -4]);
+    expect(standardize(s, [1e6, 5, 0, 3], 2)[0]).toBe(2);
   });
 });

@@ -2,7 +2,9 @@
 // configuration never leaks into the scaling (as scikit-learn's SimpleImputer + StandardScaler in a
 // Pipeline). A column that is constant or entirely missing in the training rows carries no
 // information there: it standardises to 0 everywhere, and keeps its position so that column
-// indices (./regressor's onColumns) stay valid.
+// indices (./regressor's onColumns) stay valid. Standardised values are clipped to ±CLIP sds: a
+// held-out configuration far outside the few training rows (e.g. a probe that was ~0 for all of
+// them) must not make a linear model extrapolate without bound.
 
 export interface Standardizer {
   means: number[];
@@ -25,7 +27,9 @@ export function fitStandardizer(rows: readonly (readonly number[])[]): Standardi
   return { means, scales };
 }
 
-/** Standardised row; a missing value becomes 0 (the training mean). */
-export function standardize(s: Standardizer, row: readonly number[]): number[] {
-  return s.means.map((m, j) => (s.scales[j] > 0 && Number.isFinite(row[j]) ? (row[j] - m) / s.scales[j] : 0));
+export const CLIP = 4;
+
+/** Standardised row, clipped to ±clip; a missing value becomes 0 (the training mean). */
+export function standardize(s: Standardizer, row: readonly number[], clip = CLIP): number[] {
+  return s.means.map((m, j) => (s.scales[j] > 0 && Number.isFinite(row[j]) ? Math.max(-clip, Math.min(clip, (row[j] - m) / s.scales[j])) : 0));
 }
