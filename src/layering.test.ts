@@ -1,0 +1,53 @@
+// Holds the architecture's line: imports point down only,
+// ui -> store -> orchestrator -> workers -> training -> core, and core is pure TypeScript.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..');
+const LAYERS = ['core', 'training', 'workers', 'orchestrator', 'storage', 'store', 'ui'] as const;
+// storage sits beside the orchestrator: both may use it; it uses only core.
+const RANK: Record<(typeof LAYERS)[number], number> = { core: 0, training: 1, workers: 2, storage: 3, orchestrator: 3, store: 4, ui: 5 };
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return files(path);
+    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
+  });
+}
+
+function layerOf(path: string): (typeof LAYERS)[number] | null {
+  const rel = relative(root, path);
+  if (rel.startsWith('workers/')) return 'workers';
+  const m = rel.match(/^src\/([a-z]+)\//);
+  return m && (LAYERS as readonly string[]).includes(m[1]) ? (m[1] as (typeof LAYERS)[number]) : null;
+}
+
+const imports = (path: string) => [...readFileSync(path, 'utf8').matchAll(/^\s*(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]);
+
+describe('layering', () => {
+  const all = [...files(join(root, 'src')), ...files(join(root, 'workers'))];
+
+  it('imports point down only', () => {
+    const violations: string[] = [];
+    for (const file of all) {
+      const from = layerOf(file);
+      if (!from) continue;
+      for (const spec of imports(file).filter((s) => s.startsWith('.'))) {
+        const to = layerOf(join(file, '..', spec) + '.ts');
+        if (to && RANK[to] > RANK[from]) violations.push(`${relative(root, file)} (${from}) imports ${spec} (${to})`);
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it('core is pure: no tfjs, React, DOM storage or Node modules, and no Math.random', () => {
+    const violations: string[] = [];
+    for (const file of all.filter((f) => layerOf(f) === 'core')) {
+      for (const spec of imports(file)) if (/^(@tensorflow|react|idb-keyval|node:|comlink|zustand)/.test(spec)) violations.push(`${relative(root, file)} imports ${spec}`);
+      if (/Math\.random\s*\(/.test(readFileSync(file, "utf8"))) violations.push(`${relative(root, file)} uses Math.random`);
+    }
+    expect(violations).toEqual([]);
+  });
+});
