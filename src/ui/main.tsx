@@ -6,6 +6,7 @@ import { parseClassroomParams } from '../core/classroomParams';
 import { applyClassroom, applyShareLink, forceBackend, loadDataset, selectPreset } from '../store/actions';
 import { labStore } from '../store/labStore';
 import { refreshSavedStudies } from '../store/persistence';
+import { enableOffline } from '../store/offline';
 import { App } from './App';
 import './styles.css';
 
@@ -30,3 +31,7 @@ createRoot(document.getElementById('root')!).render(<StrictMode><App /></StrictM
 // and saved studies are listed, with an offer to resume any that a closed tab interrupted.
 void loadDataset().catch(() => { /* shown in the dataset panel, with a retry */ });
 void refreshSavedStudies();
+
+// Offline once visited: a service worker keeps the app's files (production builds only; the dev
+// server's modules change on every edit).
+if (import.meta.env.PROD) void enableOffline(import.meta.env.BASE_URL).catch(() => { /* the lab works online without it */ });

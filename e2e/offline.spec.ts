@@ -1,0 +1,19 @@
+// Works offline once visited: the app's files come from the service worker's cache and the
+// training images from IndexedDB, so a classroom without network can still run a study.
+import { expect, test } from '@playwright/test';
+
+test('after one visit the lab opens and trains with the network off', async ({ page, context }) => {
+  page.on('requestfailed', (r) => console.log(`[failed] ${r.url()} ${r.failure()?.errorText}`));
+  await page.goto('/?preset=micro');
+  await expect(page.getByTestId('dataset-panel')).toHaveAttribute('data-phase', 'ready', { timeout: 120_000 });
+  // The service worker takes control and a trainer worker is warmed through it (its code and wasm cached).
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 60_000 });
+  await expect.poll(() => page.evaluate(async () => (await (await caches.open('llp-app-v1')).keys()).some((r) => r.url.endsWith('.wasm'))), { timeout: 60_000 }).toBe(true);
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByTestId('dataset-status')).toContainText('from the browser cache', { timeout: 120_000 });
+  await page.getByRole('button', { name: 'Run study' }).click();
+  await expect(page.getByTestId('ranking')).toHaveAttribute('data-phase', 'finished', { timeout: 5 * 60_000 });
+  await context.setOffline(false);
+});
