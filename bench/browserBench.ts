@@ -35,8 +35,12 @@ export async function runBrowserBench(opts: { configs: [number, number][]; steps
     // benchmark goes on in a fresh page.
     const run = async (backend: BackendName, channels: number, batchSize: number, workers: number, warmupSteps: number, steps: number, wasmThreads = false): Promise<BenchRow> => {
       try {
-        return await page.evaluate(([b, r, w, t]) => window.llpBench(b, r, w, t), [backend, { channels, batchSize, warmupSteps, steps }, workers, wasmThreads] as const);
+        // Threaded wasm has hung here rather than failed: every measurement gets a deadline.
+        const measured = page.evaluate(([b, r, w, t]) => window.llpBench(b, r, w, t), [backend, { channels, batchSize, warmupSteps, steps }, workers, wasmThreads] as const);
+        const deadline = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no result within 3 minutes')), 180_000));
+        return await Promise.race([measured, deadline]);
       } catch (e) {
+        await page.close().catch(() => undefined);
         page = await openPage();
         return { runtime: 'chromium', backend: wasmThreads ? 'wasm-threads' : backend, channels, batchSize, workers, imagesPerSecond: 0, error: e instanceof Error ? e.message.split('\n')[0] : String(e) };
       }
@@ -51,8 +55,9 @@ export async function runBrowserBench(opts: { configs: [number, number][]; steps
       for (const workers of [2, 4]) emit(await run(backend, 32, 128, workers, 3, opts.steps));
     }
     for (const [c, b] of opts.configs) emit(await run('wasm', c, b, 1, 3, opts.steps));
-    emit(await run('wasm', 32, 64, 1, 3, opts.steps, true));
     emit(await run('wasm', 32, 64, opts.cores, 3, opts.steps));
+    emit(await run('wasm', 32, 128, opts.cores, 3, opts.steps));
+    emit(await run('wasm', 32, 64, 1, 3, opts.steps, true));
   } finally {
     await browser.close();
     try { process.kill(-server.pid!); } catch { server.kill(); }

@@ -17,6 +17,7 @@ const { values } = parseArgs({ options: {
   'no-browser': { type: 'boolean', default: false },
   'no-pytorch': { type: 'boolean', default: false },
   'no-node': { type: 'boolean', default: false },
+  cpu: { type: 'boolean', default: false },
 } });
 
 const rows: BenchRow[] = [];
@@ -46,7 +47,8 @@ if (!values['no-node']) {
   const dataset = { images: new Uint8Array(train.images.buffer, 0, 4096 * 3072).slice(), labels: train.labels.slice(0, 4096), numClasses: 10 };
   const plan: { backend: BackendName; req: ThroughputRequest }[] = [
     ...configs.map(([channels, batchSize]) => ({ backend: 'wasm' as const, req: { channels, batchSize, warmupSteps: 3, steps } })),
-    { backend: 'cpu', req: { channels: 32, batchSize: 64, warmupSteps: 1, steps: 2 } },
+    // tfjs's cpu backend trains at about 1 image/s: a few minutes for one step, so only on request.
+    ...(values.cpu ? [{ backend: 'cpu' as const, req: { channels: 32, batchSize: 64, warmupSteps: 1, steps: 2 } }] : []),
   ];
   for (const { backend, req } of plan) emit(await poolThroughput('node', nodeWorkerFactory, dataset, backend, req, 1));
   // The pool: one wasm worker per core, all training at once, as in a study.
