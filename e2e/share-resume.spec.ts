@@ -62,3 +62,31 @@ test('reloading mid-study resumes it; completed trials are not recomputed', asyn
   console.log(`resumed after ${before.length} completed trials; none recomputed`);
   await expect(page.getByTestId('saved-study').first()).toHaveAttribute('data-phase', 'finished');
 });
+
+test('the search space can be edited (a range changed, a parameter fixed, one added) and travels in the link', async ({ page, browser }) => {
+  await page.goto('/?preset=tiny');
+  await page.getByTestId('space-editor').locator('summary').click();
+  const editor = page.getByLabel('Search space and fixed values (JSON)');
+  const value = JSON.parse(await editor.inputValue());
+  value.space = value.space.filter((p: { name: string }) => p.name !== 'dropout');          // fix dropout…
+  value.fixed.dropout = 0.25;
+  value.space.find((p: { name: string }) => p.name === 'learningRate').high = 0.005;          // …narrow a range…
+  value.space.push({ kind: 'categorical', name: 'augment', choices: [0, 1] });                // …add a parameter
+  await editor.fill(JSON.stringify(value));
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByTestId('space-problems')).toHaveCount(0);
+  await expect(page.getByTestId('space-editor').locator('summary')).toContainText('augment');
+  await editor.fill('{"space": [{"kind": "float", "name": "learningRate", "low": 1, "high": 0.1, "log": true}], "fixed": {}}');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByTestId('space-problems')).toContainText('learningRate');
+  await page.getByRole('button', { name: 'Discard changes' }).click();
+
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  const other = await (await browser.newContext()).newPage();
+  await other.goto(page.url());
+  await other.getByTestId('space-editor').locator('summary').click();
+  const restored = JSON.parse(await other.getByLabel('Search space and fixed values (JSON)').inputValue());
+  expect(restored.fixed.dropout).toBe(0.25);
+  expect(restored.space.map((p: { name: string }) => p.name)).toContain('augment');
+  expect(restored.space.find((p: { name: string }) => p.name === 'learningRate').high).toBe(0.005);
+});

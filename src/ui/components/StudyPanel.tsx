@@ -7,6 +7,7 @@ import { useLab } from '../../store/labStore';
 import { ProgressBar } from './ProgressBar';
 import { StudySettings } from './StudySettings';
 import { PlanSummary } from './PlanSummary';
+import { SearchSpaceEditor } from './SearchSpaceEditor';
 
 export function StudyPanel() {
   const presetId = useLab((s) => s.presetId);
@@ -42,6 +43,7 @@ export function StudyPanel() {
       </div>
       <p className="explain">{preset?.explains ?? `A study opened from a link or a saved record: ${definition.name}.`}</p>
       {!hide.includes('settings') && <StudySettings />}
+      {!hide.includes('settings') && <SearchSpaceEditor />}
       {problems.length > 0 ? (
         <div role="alert" className="error" data-testid="study-problems">{problems.map((p) => <p key={p}>{p}</p>)}</div>
       ) : (
