@@ -1,7 +1,7 @@
 // Hyperband's brackets: Li, Jamieson, DeSalvo, Rostamizadeh & Talwalkar (2018), "Hyperband: A Novel
 // Bandit-Based Approach to Hyperparameter Optimization", JMLR 18(185), Algorithm 1. Each bracket is
 // one successive-halving run (./successiveHalving) trading many cheap trials against few long ones.
-import { planSuccessiveHalving, type RungPlan } from './successiveHalving';
+import { checkResourceSettings, planSuccessiveHalving, type RungPlan } from './successiveHalving';
 
 export interface HyperbandSettings {
   reductionFactor: number;
@@ -21,17 +21,7 @@ export interface HyperbandBracket {
 // Absorbs rounding in log() and powers, as in planSuccessiveHalving.
 const EPS = 1e-9;
 
-function checkSettings({ reductionFactor, minResource, maxResource }: HyperbandSettings): void {
-  if (!Number.isFinite(reductionFactor) || reductionFactor <= 1) {
-    throw new Error(`Expected reductionFactor to be a finite number > 1, but got ${reductionFactor}`);
-  }
-  if (!Number.isFinite(minResource) || minResource <= 0) {
-    throw new Error(`Expected minResource to be a finite number > 0, but got ${minResource}`);
-  }
-  if (!Number.isFinite(maxResource) || minResource > maxResource) {
-    throw new Error(`Expected maxResource to be finite and >= minResource (${minResource}), but got ${maxResource}`);
-  }
-}
+const checkSettings = checkResourceSettings;
 
 /** s_max = floor(log_eta(R / r_min)): the most rungs any bracket has, minus one. */
 export function hyperbandMaxBracket(s: HyperbandSettings): number {

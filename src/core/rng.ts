@@ -1,6 +1,6 @@
 // Seeded randomness for the whole lab: sfc32 (Doty-Humphrey's PractRand "small fast counting"
 // generator) seeded through splitmix32, FNV-1a + murmur3 fmix32 for derived seeds, Box-Muller
-// normals and Fisher-Yates shuffles. Nothing here touches Math.random, so a study seed replays.
+// normals and Fisher-Yates shuffles. Nothing here uses the global unseeded generator, so a study seed replays.
 
 export interface Rng {
   /** Uniform in [0, 1), 32 bits of resolution. */

@@ -19,10 +19,14 @@ export interface SuccessiveHalvingSettings {
 const EPS = 1e-9;
 
 function checkSettings(s: SuccessiveHalvingSettings): void {
-  const { numConfigs, reductionFactor, minResource, maxResource } = s;
-  if (!Number.isInteger(numConfigs) || numConfigs < 1) {
-    throw new Error(`Expected numConfigs to be an integer >= 1, but got ${numConfigs}`);
+  if (!Number.isInteger(s.numConfigs) || s.numConfigs < 1) {
+    throw new Error(`Expected numConfigs to be an integer >= 1, but got ${s.numConfigs}`);
   }
+  checkResourceSettings(s);
+}
+
+/** The reduction factor and resource range that successive halving and Hyperband share. */
+export function checkResourceSettings({ reductionFactor, minResource, maxResource }: Omit<SuccessiveHalvingSettings, 'numConfigs'>): void {
   if (!Number.isFinite(reductionFactor) || reductionFactor <= 1) {
     throw new Error(`Expected reductionFactor to be a finite number > 1, but got ${reductionFactor}`);
   }
