@@ -26,6 +26,16 @@ export function createTrainerApi(initBackend: BackendInit): TrainerApi {
   const cancelled = new Set<number>();
   let probeCancelled = false;
 
+  // Every request but init and runTrial: needs the dataset, and returns errors as coded outcomes.
+  const withPool = async <T>(name: string, work: (p: ImagePool) => Promise<T>): Promise<Outcome<T>> => {
+    if (!pool) return { ok: false, error: { code: 'NOT_INITIALISED', message: `${name} called before init` } };
+    try {
+      return { ok: true, value: await work(pool) };
+    } catch (e) {
+      return { ok: false, error: classify(e) };
+    }
+  };
+
   return {
     async init(request) {
       try {
@@ -55,39 +65,13 @@ export function createTrainerApi(initBackend: BackendInit): TrainerApi {
       }
     },
     cancel(trialId) { cancelled.add(trialId); },
-    async lossAndGradients(request) {
-      if (!pool) return { ok: false, error: { code: 'NOT_INITIALISED', message: 'lossAndGradients called before init' } };
-      try {
-        return { ok: true, value: await lossAndGradients(request.spec, request.weights, pool, request.indices) };
-      } catch (e) {
-        return { ok: false, error: classify(e) };
-      }
-    },
-    async measureThroughput(request) {
-      if (!pool) return { ok: false, error: { code: 'NOT_INITIALISED', message: 'measureThroughput called before init' } };
-      try {
-        return { ok: true, value: await measureTrainingThroughput(pool, request) };
-      } catch (e) {
-        return { ok: false, error: classify(e) };
-      }
-    },
-    async computeSlice(request, onRow) {
-      if (!pool) return { ok: false, error: { code: 'NOT_INITIALISED', message: 'computeSlice called before init' } };
+    lossAndGradients: (request) => withPool('lossAndGradients', (p) => lossAndGradients(request.spec, request.weights, p, request.indices)),
+    measureThroughput: (request) => withPool('measureThroughput', (p) => measureTrainingThroughput(p, request)),
+    computeSlice(request, onRow) {
       probeCancelled = false;
-      try {
-        return { ok: true, value: await computeSlice(pool, request, (row) => void onRow(row), () => probeCancelled) };
-      } catch (e) {
-        return { ok: false, error: classify(e) };
-      }
+      return withPool('computeSlice', (p) => computeSlice(p, request, (row) => void onRow(row), () => probeCancelled));
     },
-    async interpolate(request) {
-      if (!pool) return { ok: false, error: { code: 'NOT_INITIALISED', message: 'interpolate called before init' } };
-      try {
-        return { ok: true, value: await interpolateWeights(pool, request) };
-      } catch (e) {
-        return { ok: false, error: classify(e) };
-      }
-    },
+    interpolate: (request) => withPool('interpolate', (p) => interpolateWeights(p, request)),
     cancelProbe() { probeCancelled = true; },
     memory(): MemoryReport {
       const m = tf.memory() as tf.MemoryInfo & { numBytesInGPUAllocated?: number };
