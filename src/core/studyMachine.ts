@@ -2,6 +2,9 @@
 // events and asks it which trials to run; it never does I/O. Synchronous brackets (successive
 // halving, Hyperband's brackets, two-step search) promote when a rung is complete; ASHA promotes
 // whenever a worker asks for work (./asha). Rung plans come from ./schedule.
+// With the meta-model promotion rule a complete rung waits for a 'promotionScored' event: the
+// orchestrator fits the model (impure inputs: stored examples, trial curves) and the machine
+// records the scores it promoted by, so a saved study shows why each configuration went on.
 import { ashaFinished, ashaNextJob, ashaReport, initAsha, type AshaState } from './asha';
 import { createRng, deriveSeed } from './rng';
 import { sampleConfigs } from './samplers/index';
@@ -34,7 +37,24 @@ export interface TrialRecord {
   error: { code: string; message: string } | null;
 }
 
-export interface BracketState { bracket: number; plan: RungPlan[]; configIds: number[]; rung: number; done: boolean }
+export interface BracketState {
+  bracket: number; plan: RungPlan[]; configIds: number[]; rung: number; done: boolean;
+  /** The rung is complete and waits for meta-model scores before it promotes. */
+  awaitingScores?: boolean;
+}
+
+/** How one rung of one bracket was promoted, when the meta-model rule was asked for. */
+export interface PromotionRecord {
+  bracket: number;
+  rung: number;
+  /** 'accuracy' when the meta-model had too few examples (or failed) and plain successive halving decided. */
+  rule: 'metaModel' | 'accuracy';
+  /** Score per configuration id (predicted full-fidelity accuracy, or its UCB); null under 'accuracy'. */
+  scores: Record<number, number> | null;
+  /** Predicted full-fidelity accuracy with its interval, per configuration id. */
+  predictions: Record<number, { mean: number; lower: number; upper: number }> | null;
+  note: string;
+}
 
 export interface StudyState {
   definition: StudyDefinition;
@@ -46,12 +66,15 @@ export interface StudyState {
   plan: RungPlan[];
   rung: number;
   phase: 'running' | 'finished' | 'stopped';
+  /** Meta-model promotions so far (absent in studies saved before the rule existed). */
+  promotions?: PromotionRecord[];
 }
 
 export type StudyEvent =
   | { type: 'trialStarted'; trialId: number }
   | { type: 'trialFinished'; trialId: number; status: 'completed' | 'diverged'; valAccuracy: number | null; valLoss: number | null; durationMs: number; imagesPerSecond: number; backend: string }
   | { type: 'trialFailed'; trialId: number; code: string; message: string }
+  | ({ type: 'promotionScored' } & PromotionRecord)
   | { type: 'stop' };
 
 /** A failing trial (crashed worker, lost device) is retried once on a fresh worker, then marked failed. */
@@ -110,6 +133,15 @@ export function requestTrials(state: StudyState, freeWorkers: number): StudyStat
   return { ...next, asha };
 }
 
+/** Complete rungs waiting for meta-model scores: the configurations to score and the resource they reached. */
+export function pendingPromotions(state: StudyState): { bracket: number; rung: number; resource: number; configIds: number[] }[] {
+  if (state.phase !== 'running') return [];
+  return state.brackets.filter((b) => b.awaitingScores && !b.done).map((b) => ({
+    bracket: b.bracket, rung: b.rung, resource: b.plan[b.rung].resource,
+    configIds: state.trials.filter((t) => t.bracket === b.bracket && t.rung === b.rung).map((t) => t.configId),
+  }));
+}
+
 /** Trials waiting for a worker, in the order they should start. */
 export function queuedTrials(state: StudyState): TrialRecord[] {
   return state.phase === 'running' ? state.trials.filter((t) => t.state === 'queued') : [];
@@ -124,13 +156,22 @@ function update(state: StudyState, trialId: number, patch: Partial<TrialRecord>)
   return { ...state, trials: state.trials.map((t) => (t.trialId === trialId ? { ...t, ...patch } : t)) };
 }
 
-// A synchronous bracket promotes the top n_{i+1} of a complete rung, or is done.
+const usesMetaModel = (state: StudyState) => state.definition.scheduler.promotion === 'metaModel';
+const promotionOf = (state: StudyState, bracket: number, rung: number) => state.promotions?.find((p) => p.bracket === bracket && p.rung === rung);
+
+// A synchronous bracket promotes the top n_{i+1} of a complete rung, or is done. Under the
+// meta-model rule it first waits for that rung's scores; a diverged or failed trial stays last.
 function advanceBracket(state: StudyState, b: BracketState): StudyState {
   const current = state.trials.filter((t) => t.bracket === b.bracket && t.rung === b.rung);
   if (b.done || !current.every(isTerminal)) return state;
   const next = b.plan[b.rung + 1];
-  const survivors = next ? promote(current.map((t) => ({ ...t, score: score(t) })), next.numTrials) : [];
-  const updated = { ...b, rung: survivors.length ? b.rung + 1 : b.rung, done: survivors.length === 0 };
+  const record = next && usesMetaModel(state) ? promotionOf(state, b.bracket, b.rung) : undefined;
+  if (next && usesMetaModel(state) && !record) {
+    return b.awaitingScores ? state : { ...state, brackets: state.brackets.map((x) => (x.bracket === b.bracket ? { ...b, awaitingScores: true } : x)) };
+  }
+  const scoreOf = (t: TrialRecord) => (record?.scores && score(t) !== null ? record.scores[t.configId] ?? score(t) : score(t));
+  const survivors = next ? promote(current.map((t) => ({ ...t, score: scoreOf(t) })), next.numTrials) : [];
+  const updated = { ...b, awaitingScores: false, rung: survivors.length ? b.rung + 1 : b.rung, done: survivors.length === 0 };
   const withBracket = { ...state, brackets: state.brackets.map((x) => (x.bracket === b.bracket ? updated : x)) };
   return survivors.length ? append(withBracket, survivors.map((t) => t.configId), b.bracket, b.rung + 1, next.resource) : withBracket;
 }
@@ -164,6 +205,13 @@ export function studyReducer(state: StudyState, event: StudyEvent): StudyState {
       const retry = (state.trials[event.trialId]?.attempts ?? 0) < MAX_ATTEMPTS;
       const next = update(state, event.trialId, { state: retry ? 'queued' : 'failed', error: { code: event.code, message: event.message } });
       return advance(next, next.trials[event.trialId]);
+    }
+    case 'promotionScored': {
+      const { type: _type, ...record } = event;
+      const b = state.brackets.find((x) => x.bracket === record.bracket);
+      if (!b || !b.awaitingScores || b.rung !== record.rung || promotionOf(state, record.bracket, record.rung)) return state;
+      const next = { ...state, promotions: [...(state.promotions ?? []), record] };
+      return next.phase === 'running' ? advance(next, next.trials[0]) : next;
     }
     case 'stop':
       return { ...state, phase: state.phase === 'finished' ? 'finished' : 'stopped', trials: state.trials.map((t) => (isTerminal(t) ? t : { ...t, state: 'cancelled' })) };

@@ -20,7 +20,18 @@ export interface SchedulerSettings {
   resource: ResourceKind;
   /** Configurations carried to the second step (twoStep) or reported as the final top K. */
   topK?: number;
+  /**
+   * What a synchronous rung promotes by: its validation accuracy (plain successive halving, the
+   * default) or the meta-model's predicted full-fidelity accuracy (../metaModel/promotionModel).
+   */
+  promotion?: PromotionRule;
+  /** Optimism of the meta-model rule: promote by mean + ucbKappa · sd. Default 0. */
+  ucbKappa?: number;
+  /** Full-fidelity examples the meta-model needs before it decides anything. Default 8. */
+  minExamples?: number;
 }
+
+export type PromotionRule = 'accuracy' | 'metaModel';
 
 export interface StudyDefinitionV2 {
   v: 2;
@@ -119,6 +130,9 @@ export const SECTION_SCHEMAS = {
     maxResource: fraction(),
     resource: oneOf(['dataFraction', 'epochs', 'both']),
     topK: int(1, 1000).optional(),
+    promotion: oneOf(['accuracy', 'metaModel']).optional(),
+    ucbKappa: num(0, 5).optional(),
+    minExamples: int(3, 1000).optional(),
   }),
   data: obj({
     dataset: z.literal('cifar10', { error: "expected 'cifar10'" }),
@@ -147,6 +161,8 @@ export function sectionChecks<K extends StudySection>(section: K, value: StudyDe
       const problems: string[] = [];
       if (s.minResource > s.maxResource) problems.push(`scheduler.minResource: expected at most maxResource (${s.maxResource}), got ${s.minResource}`);
       if (s.topK !== undefined && s.topK > s.numConfigs) problems.push(`scheduler.topK: expected at most numConfigs (${s.numConfigs}), got ${s.topK}`);
+      // ASHA promotes one trial at a time as workers free up: there is no complete rung to predict over.
+      if (s.promotion === 'metaModel' && s.kind === 'asha') problems.push("scheduler.promotion: the meta-model rule ranks whole rungs, so it works with successiveHalving, hyperband and twoStep, not asha");
       return problems;
     }
     case 'data': {

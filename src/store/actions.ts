@@ -18,11 +18,41 @@ import { completeStudy, decodeStudy, studyHash } from '../core/urlState';
 import { idbWeightStore, loadSavedStudy, newStudyId, refreshSavedStudies, saveCurrentStudy } from './persistence';
 import { initialLandscape } from './landscapeState';
 import { clearKeptWeights, recordTrialResult } from './trialWeights';
+import type { TrialResult } from '../training/trainTrial';
+import { rememberExamples } from './knowledge';
+import { examplesFromStudy, type TrialSignals } from '../core/metaModel/knowledge';
+import { probeSignalsOf } from '../orchestrator/audit';
 
 let dataset: Promise<ImageSet> | null = null;
 let shared: { images: Uint8Array; labels: Uint8Array } | null = null;
 let pool: { key: string; pool: TrainerPool } | null = null;
 let run: StudyRun | null = null;
+// Full results of the current study's trials (weights dropped), for the meta-model and the audit.
+const results = new Map<number, TrialResult>();
+
+/**
+ * Trial results of the study on screen, by trial id: the ones this page trained in full, and for a
+ * reopened or resumed study, the saved facts (accuracy, loss, downsampled curve, probes) of the rest.
+ */
+export function currentTrialResults(): Map<number, TrialResult> {
+  const { study, curves, probes, initGradientNorms } = labStore.getState();
+  const out = new Map(results);
+  for (const t of study?.trials ?? []) {
+    if (out.has(t.trialId) || (t.state !== 'completed' && t.state !== 'diverged')) continue;
+    out.set(t.trialId, {
+      trialId: t.trialId, status: t.state, valAccuracy: t.valAccuracy, valLoss: t.valLoss,
+      lossCurve: (curves[t.trialId] ?? []).map((p) => ({ step: p.step, epoch: p.epoch ?? 0, loss: p.loss, accuracy: p.accuracy })),
+      steps: 0, imagesTrained: 0, durationMs: t.durationMs ?? 0, imagesPerSecond: t.imagesPerSecond ?? 0, backend: t.backend ?? '',
+      probes: probes[t.trialId], initGradientNorm: initGradientNorms[t.trialId],
+    });
+  }
+  return out;
+}
+
+/** The same results as the meta-model reads them. */
+export function currentTrialSignals(): Map<number, TrialSignals> {
+  return new Map([...currentTrialResults()].map(([id, r]) => [id, { lossCurve: r.lossCurve, probes: probeSignalsOf(r) }]));
+}
 
 const set = (patch: Partial<LabState>) => labStore.setState(patch);
 
@@ -111,6 +141,7 @@ export async function openSavedStudy(id: string): Promise<void> {
   if (!record) return;
   // Weights and slices belong to the study they came from.
   clearKeptWeights();
+  results.clear();
   set({ probes: {}, initGradientNorms: {}, landscape: initialLandscape });
   set({ studyId: record.id, study: record.state, curves: record.curves as LabState['curves'], live: {}, definition: record.state.definition, studyError: null });
 }
@@ -119,6 +150,7 @@ async function launch(definition: StudyDefinition, record: CheckedRecord | null)
   const studyId = record?.id ?? newStudyId(definition.seed);
   set({ busy: 'starting', studyError: null, study: record?.state ?? null, curves: (record?.curves ?? {}) as LabState['curves'], live: {}, startedAt: Date.now(), finishedAt: null, studyId, resumable: labStore.getState().resumable.filter((r) => r.id !== studyId) });
   clearKeptWeights();
+  results.clear();
   set({ probes: {}, initGradientNorms: {}, landscape: initialLandscape });
   try {
     const trainerPool = await ensurePool(definition.scheduler.numConfigs);
@@ -140,11 +172,16 @@ async function launch(definition: StudyDefinition, record: CheckedRecord | null)
           live: { ...live, [p.trialId]: { stepsDone: p.stepsDone, stepsTotal: p.stepsTotal, imagesPerSecond: p.imagesPerSecond } },
         });
       },
-      onTrialResult: recordTrialResult,
+      onTrialResult: (trialId, result) => {
+        results.set(trialId, { ...result, weights: undefined });
+        recordTrialResult(trialId, result);
+      },
     }, { extraInput: () => ({ probes, returnWeights: true }), resumeFrom: record ? resumeStudy(record.state) : undefined, weights: idbWeightStore(studyId) });
     const final = await run.done;
     await saving;
     await saveCurrentStudy(studyId, final);
+    // Its configurations trained at full fidelity teach the next study's meta-model.
+    await rememberExamples(examplesFromStudy(final, currentTrialSignals(), Date.now()));
   } catch (e) {
     set({ studyError: message(e) });
   } finally {

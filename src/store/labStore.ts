@@ -17,6 +17,17 @@ export interface TrialLive { stepsDone: number; stepsTotal: number; imagesPerSec
 /** One line of the saved-studies list. */
 export interface SavedStudySummary { id: string; name: string; phase: StudyState['phase']; trials: number; completed: number; best: number | null; updatedAt: number }
 
+/** The meta-model's memory across studies, as the page shows it. */
+export interface KnowledgeSummary {
+  loaded: boolean;
+  count: number;
+  /** Examples per full fidelity, e.g. { 'cifar10:4500x1': 12 }: only the matching ones help a study. */
+  byFidelity: Record<string, number>;
+  studies: number;
+  /** Stored records that failed their schema check and were ignored. */
+  damaged: number;
+}
+
 export interface LabState {
   presetId: string;
   /** The study the next Run will start: a preset, possibly edited. */
@@ -50,6 +61,7 @@ export interface LabState {
   landscape: LandscapeState;
   /** Lesson options from the link (?view=present&hide=…&lock=1) and the presentation toggle. */
   classroom: Pick<ClassroomParams, 'view' | 'hide' | 'lock'>;
+  knowledge: KnowledgeSummary;
 }
 
 export const initialDataset: DatasetProgress = { phase: 'idle', shard: null, bytesLoaded: 0, bytesTotal: 0, shardsFromCache: 0, shardsTotal: 0, notices: [] };
@@ -80,6 +92,7 @@ export const labStore = createStore<LabState>(() => ({
   initGradientNorms: {},
   landscape: initialLandscape,
   classroom: { view: 'lab', hide: [], lock: false },
+  knowledge: { loaded: false, count: 0, byFidelity: {}, studies: 0, damaged: 0 },
 }));
 
 export function useLab<T>(selector: (s: LabState) => T): T {

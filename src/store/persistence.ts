@@ -15,7 +15,7 @@ export function newStudyId(seed: number): string {
   return `${Date.now().toString(36)}-${seed.toString(36)}`;
 }
 
-function notice(text: string): void {
+export function notice(text: string): void {
   const { storageNotices } = labStore.getState();
   if (!storageNotices.includes(text)) labStore.setState({ storageNotices: [...storageNotices, text] });
 }

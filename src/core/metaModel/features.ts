@@ -27,6 +27,8 @@ export interface FidelityObservation {
   valAccuracy: number | null;
   valLoss: number | null;
   lossCurve: readonly CurvePoint[];
+  /** The curve already summarised (stored examples keep this instead of the points). */
+  curveSummary?: CurveSummary;
   probes?: ProbeSignals | null;
 }
 
@@ -84,21 +86,23 @@ export function summarizeCurve(curve: readonly CurvePoint[], tailFraction = 0.3)
 
 const finiteOrNaN = (v: number | null | undefined) => (typeof v === 'number' && Number.isFinite(v) ? v : NaN);
 // Curvature probes span orders of magnitude and may be slightly negative: asinh is log-like but signed.
-const signedLog = (v: number | null | undefined) => Math.asinh(finiteOrNaN(v));
+export const signedLog = (v: number | null | undefined) => Math.asinh(finiteOrNaN(v));
 
-const HYPERPARAMETERS = ['log10LearningRate', 'log10WeightDecay', 'optimizerAdam', 'optimizerSgd', 'optimizerAdamw', 'channels', 'dropout', 'momentum'];
-const PER_RUNG = ['valAccuracy', 'valLoss', 'trainLoss', 'trainAccuracy', 'generalizationGap', 'lossSlope', 'lastEpochGain',
+export const HYPERPARAMETERS = ['log10LearningRate', 'log10WeightDecay', 'optimizerAdam', 'optimizerSgd', 'optimizerAdamw', 'channels', 'dropout', 'momentum',
+  'log2BatchSize', 'batchNorm', 'augment', 'labelSmoothing'];
+export const PER_RUNG = ['valAccuracy', 'valLoss', 'trainLoss', 'trainAccuracy', 'generalizationGap', 'lossSlope', 'lastEpochGain',
   'sharpness', 'sharpnessMax', 'samSharpness', 'topEigenvalue', 'hessianTrace', 'gradientNorm'];
 
-function hyperparameterFeatures(c: TrialConfig): number[] {
+export function hyperparameterFeatures(c: TrialConfig): number[] {
   return [Math.log10(c.learningRate), Math.log10(c.weightDecay > 0 ? c.weightDecay : 1e-8),
     c.optimizer === 'adam' ? 1 : 0, c.optimizer === 'sgd' ? 1 : 0, c.optimizer === 'adamw' ? 1 : 0,
-    c.channels, c.dropout, c.optimizer === 'sgd' ? c.momentum : 0];
+    c.channels, c.dropout, c.optimizer === 'sgd' ? c.momentum : 0,
+    Math.log2(c.batchSize), c.batchNorm ?? 0, c.augment ?? 0, c.labelSmoothing ?? 0];
 }
 
-function rungFeatures(o: FidelityObservation | undefined, chance: number, tailFraction: number): number[] {
+export function rungFeatures(o: FidelityObservation | undefined, chance: number, tailFraction: number): number[] {
   if (!o) return PER_RUNG.map(() => NaN);
-  const curve = summarizeCurve(o.lossCurve, tailFraction);
+  const curve = o.curveSummary ?? summarizeCurve(o.lossCurve, tailFraction);
   const valAccuracy = o.valAccuracy ?? chance;
   const p = o.probes ?? {};
   return [valAccuracy, finiteOrNaN(o.valLoss), curve.trainLoss, curve.trainAccuracy, curve.trainAccuracy - valAccuracy,

@@ -36,7 +36,7 @@ export interface SelectOptions {
 }
 
 /** The low-fidelity summaries a small study can afford to learn from: accuracy at rung 0, its extrapolation, the resource reached. */
-export const CORE_FEATURES = ['r0.valAccuracy', 'extrapolatedAccuracy', 'log2Resource'];
+export const CORE_FEATURES = ['r0.valAccuracy', 'latest.valAccuracy', 'extrapolatedAccuracy', 'log2Resource'];
 
 /**
  * Ridge at three strengths, a GP and a forest over every feature (linear, smooth non-linear,

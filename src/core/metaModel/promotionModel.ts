@@ -1,0 +1,88 @@
+// The meta-model as a promotion rule: predict each configuration's full-fidelity accuracy from what
+// it showed so far, and promote by that prediction (or its upper confidence bound) instead of by
+// raw low-fidelity accuracy. This is the performance-prediction early stopping of Baker, Gupta,
+// Raskar & Naik (2018, "Accelerating Neural Architecture Search using Performance Prediction"),
+// with the regressors of ./select, and the optimism of GP-UCB (Srinivas et al. 2010) as an option.
+//
+// Features are "rung-agnostic": hyperparameters, the latest observation's accuracy, loss, curve
+// summary and probes, its resource, and a power-law extrapolation. So one model serves every rung,
+// and examples from earlier studies transfer whatever their schedules were: each example yields one
+// training row per low-fidelity observation (the same configuration seen at 1/9, then at 1/3).
+import { createRng, deriveSeed } from '../rng';
+import { hyperparameterFeatures, HYPERPARAMETERS, PER_RUNG, rungFeatures, signedLog, type ConfigEvidence } from './features';
+import type { MetaExample } from './knowledge';
+import { extrapolateAccuracy, fitSharedPowerLaw } from './powerLaw';
+import type { Regressor } from './regressor';
+import { defaultCandidates, predictPipeline, selectModel, type IntervalPrediction, type Selection } from './select';
+
+export const PROMOTION_FEATURES = [...HYPERPARAMETERS, ...PER_RUNG.map((f) => `latest.${f}`), 'first.valAccuracy', 'initGradientNorm', 'log2Resource', 'extrapolatedAccuracy'];
+
+export interface PromotionModelOptions {
+  /** Fewer training rows than this and there is no model: plain successive halving decides. Default 8. */
+  minExamples?: number;
+  /** Rows kept for fitting (the GP is cubic in them); the newest examples win. Default 60. */
+  maxRows?: number;
+  numClasses?: number;
+  candidates?: readonly Regressor[];
+  z?: number;
+}
+
+export interface PromotionModel { selection: Selection; rows: number; examples: number; names: string[] }
+
+/** Evidence truncated to observations at or below `resource` (a prefix of the configuration's curve). */
+function prefix(e: ConfigEvidence, resource: number): ConfigEvidence {
+  return { config: e.config, observations: e.observations.filter((o) => o.resource <= resource + 1e-12) };
+}
+
+/** One row per configuration, from its latest (highest-resource) observation; NaN where missing. */
+export function promotionFeatureTable(evidence: readonly ConfigEvidence[], numClasses = 10): number[][] {
+  const chance = 1 / numClasses;
+  const law = fitSharedPowerLaw(evidence.map((e) => e.observations.map((o) => ({ resource: o.resource, accuracy: o.valAccuracy ?? chance }))));
+  return evidence.map((e, i) => {
+    const sorted = [...e.observations].sort((a, b) => a.resource - b.resource);
+    const latest = sorted[sorted.length - 1];
+    const initGradientNorm = sorted.map((o) => o.probes?.initGradientNorm).find((v) => typeof v === 'number');
+    return [...hyperparameterFeatures(e.config), ...rungFeatures(latest, chance, 0.3),
+      sorted.length > 0 ? (sorted[0].valAccuracy ?? chance) : NaN, signedLog(initGradientNorm),
+      latest ? Math.log2(latest.resource) : NaN, extrapolateAccuracy(law, i, 1)];
+  });
+}
+
+/** Every example at every one of its low-fidelity resources: the rows the promotion model learns from. */
+export function trainingEvidence(examples: readonly MetaExample[]): { evidence: ConfigEvidence[]; targets: number[]; exampleIndex: number[] } {
+  const evidence: ConfigEvidence[] = [];
+  const targets: number[] = [];
+  const exampleIndex: number[] = [];
+  examples.forEach((ex, k) => {
+    const resources = [...new Set(ex.observations.map((o) => o.resource))].sort((a, b) => a - b);
+    for (const r of resources) {
+      evidence.push(prefix({ config: ex.config, observations: ex.observations }, r));
+      targets.push(ex.fullAccuracy);
+      exampleIndex.push(k);
+    }
+  });
+  return { evidence, targets, exampleIndex };
+}
+
+/** Fits the promotion model on the examples, or returns null when there are too few rows to trust one. */
+export function fitPromotionModel(examples: readonly MetaExample[], seed: number, options: PromotionModelOptions = {}): PromotionModel | null {
+  const { minExamples = 8, maxRows = 60, numClasses = 10 } = options;
+  const newestFirst = [...examples].sort((a, b) => b.createdAt - a.createdAt);
+  const train = trainingEvidence(newestFirst);
+  const keep = train.evidence.map((_, i) => i).slice(0, maxRows);
+  if (examples.length < minExamples || keep.length < Math.max(3, minExamples)) return null;
+  const rows = promotionFeatureTable(keep.map((i) => train.evidence[i]), numClasses);
+  const targets = keep.map((i) => train.targets[i]);
+  const candidates = options.candidates ?? defaultCandidates(PROMOTION_FEATURES);
+  const selection = selectModel(rows, targets, createRng(deriveSeed(seed, 'promotionModel', rows.length)), { candidates, z: options.z });
+  return { selection, rows: rows.length, examples: new Set(keep.map((i) => train.exampleIndex[i])).size, names: PROMOTION_FEATURES };
+}
+
+/** Predicted full-fidelity accuracy of each configuration from its evidence so far, with an interval. */
+export function predictFullAccuracy(model: PromotionModel, evidence: readonly ConfigEvidence[], numClasses = 10): IntervalPrediction[] {
+  const rows = promotionFeatureTable(evidence, numClasses);
+  return rows.map((row) => predictPipeline(model.selection.pipeline, row, model.selection.z));
+}
+
+/** The score successive halving promotes by: the mean, or mean + kappa·sd (optimism under uncertainty). */
+export const promotionScore = (p: IntervalPrediction, kappa: number) => p.mean + kappa * p.sd;
