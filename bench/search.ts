@@ -3,6 +3,11 @@
 // at full fidelity (src/orchestrator/audit.ts) and prints how well each ranking rule predicted the
 // full-fidelity order. With --json, stdout carries one JSON line per rule and one summary line.
 // `--replay run.json` re-scores a saved run (its study and full-fidelity results) without training.
+// `--promotion metaModel [--kappa K] [--min-examples N]` promotes by the meta-model's prediction;
+// `--knowledge examples.json` is its memory of earlier studies (the page's export format): it warms
+// the promotion model and adds a fourth rule (metaModelMemory: rung-0 evidence, earlier studies'
+// labels only); `--save-knowledge file.json` appends this run's audited examples to a file. Every rung transition is then judged by its
+// promotion regret at full fidelity, beside the regret of promoting by accuracy on the same trials.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -17,6 +22,12 @@ import { loadCifar10 } from '../src/cli/nodeDataset';
 import { nodeWorkerFactory } from '../src/cli/nodeWorkers';
 import type { Outcome, TrialResult } from '../workers/protocol';
 import { findSearchPreset, SEARCH_PRESETS } from './searchPresets';
+import { makeExamples, type TrialSignals } from '../src/core/metaModel/knowledge';
+import { checkPromotions, predictFromMemory } from '../src/core/metaModel/promotionAudit';
+import { scoreRanking } from '../src/core/metaModel/rankingAudit';
+import type { PromotionRule } from '../src/core/studySchema';
+import { probeSignalsOf } from '../src/orchestrator/audit';
+import { appendKnowledgeFile, readKnowledgeFile } from '../src/cli/knowledgeFile';
 
 const { values } = parseArgs({ options: {
   preset: { type: 'string', default: 'audit-smoke' },
@@ -27,6 +38,11 @@ const { values } = parseArgs({ options: {
   out: { type: 'string' },
   replay: { type: 'string' },
   'no-probes': { type: 'boolean', default: false },
+  promotion: { type: 'string' },
+  kappa: { type: 'string' },
+  'min-examples': { type: 'string' },
+  knowledge: { type: 'string' },
+  'save-knowledge': { type: 'string' },
 } });
 
 /** What --out saves and --replay reads: enough to re-score without training. */
@@ -45,6 +61,7 @@ const auditLog = { onFullFidelityTrial: (e: { configId: number; status: string; 
 const alpha = values.alpha !== undefined ? Number(values.alpha) : undefined;
 const t0 = performance.now();
 const train = loadCifar10('train');
+const memory = readKnowledgeFile(values.knowledge, log);
 
 /** A pool that records every outcome, by trial id. */
 function recording(pool: TrainerPool, into: Map<number, Outcome<TrialResult>>): TrainerPool {
@@ -56,7 +73,13 @@ function recording(pool: TrainerPool, into: Map<number, Outcome<TrialResult>>): 
 }
 
 async function fresh(): Promise<{ saved: SavedRun; report: AuditReport }> {
-  const definition = { ...preset!.study, seed: values.seed !== undefined ? Number(values.seed) : preset!.study.seed };
+  const base = preset!.study;
+  const definition = { ...base, seed: values.seed !== undefined ? Number(values.seed) : base.seed, scheduler: {
+    ...base.scheduler,
+    ...(values.promotion ? { promotion: values.promotion as PromotionRule } : {}),
+    ...(values.kappa ? { ucbKappa: Number(values.kappa) } : {}),
+    ...(values['min-examples'] ? { minExamples: Number(values['min-examples']) } : {}),
+  } };
   const workers = values.workers ? Number(values.workers) : availableParallelism();
   const images = new Uint8Array(new SharedArrayBuffer(train.images.byteLength));
   images.set(train.images);
@@ -74,7 +97,7 @@ async function fresh(): Promise<{ saved: SavedRun; report: AuditReport }> {
       log(`[search] study trial ${t.trialId} (config ${t.configId}, rung ${t.rung}, resource ${t.resource.toFixed(3)}): ${t.state}` +
         (t.valAccuracy === null ? '' : ` val acc ${(100 * t.valAccuracy).toFixed(1)}%`) + (t.imagesPerSecond ? `, ${t.imagesPerSecond.toFixed(0)} img/s` : ''));
     },
-  }, { extraInput: () => (probes ? { probes } : {}) });
+  }, { extraInput: () => (probes ? { probes } : {}), knowledge: async () => memory });
   process.on('SIGINT', () => run.stop());
   const state = await run.done;
   const studyMs = performance.now() - t0;
@@ -103,6 +126,20 @@ const { state, workers, studyMs } = saved;
 const definition = state.definition;
 const wallMs = values.replay ? saved.wallMs ?? NaN : performance.now() - t0; // a replay reports the saved run's wall time
 
+// The meta-model's memory: a fourth rule, promotion regrets, and this run's examples appended.
+const signals = new Map<number, TrialSignals>(saved.results.map(([id, r]) => [id, { lossCurve: r.lossCurve, probes: probeSignalsOf(r) }]));
+const fullAccuracy = new Map<number, number>();
+for (const row of report.rows) if (row.fullStatus !== 'failed') fullAccuracy.set(row.configId, row.fullFidelityAccuracy ?? 0.1);
+const scoredIds = report.rows.filter((r) => r.fullStatus !== 'failed').map((r) => r.configId);
+const fromMemory = memory.length > 0 && scoredIds.length >= 2 ? predictFromMemory(state, signals, memory, definition.scheduler.minExamples ?? 8) : null;
+if (fromMemory) {
+  const shRule = report.rules.find((r) => r.rule === 'lowFidelity');
+  report.rules.push({ rule: 'metaModelMemory' as never, ...scoreRanking(scoredIds.map((id) => fromMemory.predictions[id].mean), scoredIds.map((id) => fullAccuracy.get(id)!)),
+    computeFraction: shRule?.computeFraction ?? NaN, note: `${fromMemory.model} fitted on ${fromMemory.examples} earlier studies' examples only, from each configuration's rung-0 evidence; no full-fidelity label of this study used` });
+}
+const promotionChecks = checkPromotions(state, fullAccuracy);
+if (values['save-knowledge']) appendKnowledgeFile(values['save-knowledge'], values['save-knowledge'] === values.knowledge ? memory : readKnowledgeFile(values['save-knowledge'], log), makeExamples(state, signals, fullAccuracy, 'audit', Date.now()), log);
+
 const pct = (v: number | null | undefined, digits = 1) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : (100 * v).toFixed(digits));
 const fixed = (v: number, digits: number) => (Number.isFinite(v) ? v.toFixed(digits) : 'NaN');
 if (values.json) {
@@ -112,7 +149,8 @@ if (values.json) {
   }
   console.log(JSON.stringify({ preset: preset.id, seed: definition.seed, workers, wallMs: Math.round(wallMs), studyMs: Math.round(studyMs), auditMs: Math.round(report.auditMs),
     scored: report.scored, fullFidelity: report.fullFidelity, successiveHalvingTop1RegretPts: report.successiveHalving?.top1RegretPts ?? null,
-    metaModelRmsePts: report.metaModel?.rmsePts ?? null, metaModelCoverage: report.metaModel?.coverage ?? null }));
+    metaModelRmsePts: report.metaModel?.rmsePts ?? null, metaModelCoverage: report.metaModel?.coverage ?? null,
+    promotion: definition.scheduler.promotion ?? 'accuracy', memoryExamples: memory.length, promotionChecks }));
 } else {
   console.log(`\nconfig  rung-0 acc  sharpness  full acc  meta-model [90% interval]   model                      hyperparameters`);
   for (const r of report.rows) {
@@ -133,6 +171,11 @@ if (values.json) {
     console.log(`meta-model (nested LOO): RMSE ${m.rmsePts.toFixed(2)} pts, MAE ${m.maePts.toFixed(2)} pts, ${(100 * m.coverage).toFixed(0)}% of full-fidelity accuracies inside their ${m.z === 1.645 ? '90%' : `±${m.z} sd`} interval; chosen: ${Object.entries(m.chosen).map(([k, v]) => `${k} x${v}`).join(', ')}`);
     console.log(`per model (LOO, no selection): ${m.perModel.map((p) => `${p.name} ${Number.isFinite(p.rmsePts) ? p.rmsePts.toFixed(2) : 'failed'} pts (cover ${(100 * p.coverage).toFixed(0)}%)`).join('; ')}`);
   }
+  for (const c of promotionChecks) {
+    console.log(`promotion bracket ${c.bracket} rung ${c.rung} -> ${c.rung + 1} by ${c.rule}: promoted [${c.promoted.join(', ')}], regret ${c.regretPts.toFixed(1)} pts; ` +
+      `by accuracy it would have been [${c.byAccuracy.join(', ')}], regret ${c.accuracyRegretPts.toFixed(1)} pts`);
+  }
+  for (const p of state.promotions ?? []) console.log(`promotion note (bracket ${p.bracket} rung ${p.rung}): ${p.note}`);
   console.log(`assumptions: ${report.assumptions.join('; ')}`);
   const auditMs = values.replay ? saved.report?.auditMs ?? NaN : report.auditMs;
   console.log(`wall time ${(wallMs / 1000).toFixed(1)} s (study ${(studyMs / 1000).toFixed(1)} s, audit ${(auditMs / 1000).toFixed(1)} s)${values.replay ? `, as saved; re-scored now in ${(report.auditMs / 1000).toFixed(1)} s` : ''}`);

@@ -8,6 +8,8 @@ import type { ThroughputRequest, ThroughputResult } from '../src/training/throug
 import type { TrainTrialInput, TrialProgress, TrialResult } from '../src/training/trainTrial';
 import type { TrialProbeRequest, TrialProbeValues } from '../src/training/probes/trialProbes';
 import type { InterpolationRequest, InterpolationResult, SliceRequest, SliceResult, SliceRowUpdate } from '../src/training/probes/weightSetLandscape';
+import type { MetaModelInputs, PendingPromotion, Recommendation } from '../src/core/metaModel/promotionRule';
+import type { PromotionRecord } from '../src/core/studyMachine';
 
 export type { BackendName, BackendReport, LossAndGradients, SimpleCnnSpec, ThroughputRequest, ThroughputResult, TrainTrialInput, TrialProgress, TrialResult };
 export type { InterpolationRequest, InterpolationResult, SliceRequest, SliceResult, SliceRowUpdate, TrialProbeRequest, TrialProbeValues };
@@ -58,4 +60,13 @@ export interface TrainerApi {
   /** Stops a running computeSlice at its next row (it then returns CANCELLED). */
   cancelProbe(): void;
   memory(): MemoryReport;
+}
+
+/**
+ * The meta-model worker (pure core work off the page's main thread). Its inputs are plain data:
+ * the study state, the kept trial signals (a Map clones) and the examples in memory.
+ */
+export interface MetaModelApi {
+  scorePromotion(inputs: MetaModelInputs, pending: PendingPromotion): Promise<PromotionRecord>;
+  recommend(inputs: MetaModelInputs): Promise<Recommendation | null>;
 }

@@ -1,5 +1,8 @@
-// Headless study: `npm run study -- --preset smoke [--workers N] [--seed S] [--json out.json]`.
-// Runs the page's orchestrator in Node worker_threads on real CIFAR-10 and prints the ranking.
+// Headless study: `npm run study -- --preset smoke [--workers N] [--seed S] [--json out.json]
+//   [--promotion metaModel --kappa K --min-examples N --knowledge in.json --save-knowledge out.json]`.
+// Runs the page's orchestrator in Node worker_threads on real CIFAR-10 and prints the ranking and
+// the recommendation. --knowledge is the meta-model's memory (the page's export format), read
+// before the study; --save-knowledge adds the study's own full-fidelity examples to a file.
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -14,6 +17,10 @@ import { runStudy } from '../orchestrator/runStudy';
 import { trialProbeRequest } from '../orchestrator/probeSettings';
 import { studySplits } from '../orchestrator/studySplits';
 import { createPool } from '../orchestrator/workerPool';
+import { examplesFromStudy } from '../core/metaModel/knowledge';
+import { recommend } from '../core/metaModel/promotionRule';
+import type { PromotionRule } from '../core/studySchema';
+import { appendKnowledgeFile, readKnowledgeFile } from './knowledgeFile';
 import { loadCifar10 } from './nodeDataset';
 import { nodeWorkerFactory } from './nodeWorkers';
 
@@ -29,6 +36,11 @@ const { values } = parseArgs({ options: {
   probes: { type: 'boolean', default: false },
   epochs: { type: 'string' },
   images: { type: 'string' },
+  promotion: { type: 'string' },
+  kappa: { type: 'string' },
+  'min-examples': { type: 'string' },
+  knowledge: { type: 'string' },
+  'save-knowledge': { type: 'string' },
 } });
 
 const preset = findPreset(values.preset!);
@@ -43,7 +55,12 @@ const definition: StudyDefinition = {
   sampler: (values.sampler as StudyDefinition['sampler'] | undefined) ?? base.sampler,
   fixed: values.epochs ? { ...base.fixed, epochs: Number(values.epochs) } : base.fixed,
   data: values.images ? { ...base.data, maxTrainImages: Number(values.images) } : base.data,
-  scheduler: { ...base.scheduler, kind: (values.scheduler as SchedulerKind | undefined) ?? base.scheduler.kind, resource: (values.resource as StudyDefinition['scheduler']['resource'] | undefined) ?? base.scheduler.resource },
+  scheduler: {
+    ...base.scheduler, kind: (values.scheduler as SchedulerKind | undefined) ?? base.scheduler.kind, resource: (values.resource as StudyDefinition['scheduler']['resource'] | undefined) ?? base.scheduler.resource,
+    ...(values.promotion ? { promotion: values.promotion as PromotionRule } : {}),
+    ...(values.kappa ? { ucbKappa: Number(values.kappa) } : {}),
+    ...(values['min-examples'] ? { minExamples: Number(values['min-examples']) } : {}),
+  },
 };
 const problems = studyProblems(definition);
 if (problems.length) {
@@ -52,6 +69,7 @@ if (problems.length) {
 }
 const workers = values.workers ? Number(values.workers) : Math.min(availableParallelism(), summarisePlan(definition).configurations);
 const t0 = performance.now();
+const memory = readKnowledgeFile(values.knowledge, console.log);
 
 const train = loadCifar10('train');
 const images = new Uint8Array(new SharedArrayBuffer(train.images.byteLength));
@@ -76,7 +94,7 @@ const run = runStudy(definition, pool, train.labels, {
         (t.imagesPerSecond ? `, ${t.imagesPerSecond.toFixed(0)} img/s` : '') + (t.error ? ` [${t.error.code}] ${t.error.message}` : ''));
     }
   },
-}, { extraInput: () => (probes ? { probes } : {}) });
+}, { extraInput: () => (probes ? { probes } : {}), knowledge: async () => memory });
 process.on('SIGINT', () => run.stop());
 const final = await run.done;
 pool.dispose();
@@ -86,6 +104,15 @@ console.log(`\n[study] ${final.phase} in ${(wallMs / 1000).toFixed(1)} s; planne
 console.log('rank  config  rung  fraction  epochs  val acc  hyperparameters');
 ranking.forEach((r, i) => console.log(
   `${String(i + 1).padStart(4)}  ${String(r.configId).padStart(6)}  ${String(r.rung).padStart(4)}  ${r.dataFraction.toFixed(3).padStart(8)}  ${String(r.epochs).padStart(6)}  ${r.valAccuracy === null ? `  ${r.state}` : `${(100 * r.valAccuracy).toFixed(1).padStart(6)}%`}  ${describeConfig(r.config)}`));
+for (const p of final.promotions ?? []) console.log(`[study] bracket ${p.bracket} rung ${p.rung} -> ${p.rung + 1}: ${p.note}`);
+const rec = recommend({ state: final, signals: run.signals, examples: memory, now: Date.now() });
+const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
+if (rec) {
+  console.log(`[study] recommendation: config ${rec.configId} (${describeConfig(rec.config)}); ` +
+    (rec.confirmedAccuracy === null ? `not trained at full fidelity (${rec.fidelity})` : `confirmed ${pct(rec.confirmedAccuracy)} at full fidelity (${rec.fidelity})`) +
+    (rec.predicted ? `; meta-model forecast ${pct(rec.predicted.mean)} [${pct(rec.predicted.lower)}, ${pct(rec.predicted.upper)}]` : '') + `; ${rec.note}`);
+}
+if (values['save-knowledge']) appendKnowledgeFile(values['save-knowledge'], values['save-knowledge'] === values.knowledge ? memory : readKnowledgeFile(values['save-knowledge'], console.log), examplesFromStudy(final, run.signals, Date.now()), console.log);
 const result = { preset: preset.id, seed: definition.seed, phase: final.phase, wallMs, backend: pool.backend.backend, workers, ranking, trials: final.trials };
-console.log(JSON.stringify({ preset: result.preset, seed: result.seed, phase: result.phase, wallMs: Math.round(wallMs), backend: result.backend, workers, best: ranking[0] }));
+console.log(JSON.stringify({ preset: result.preset, seed: result.seed, phase: result.phase, wallMs: Math.round(wallMs), backend: result.backend, workers, best: ranking[0], recommendation: rec }));
 if (values.json) writeFileSync(values.json, JSON.stringify(result, null, 2));

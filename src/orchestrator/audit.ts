@@ -24,6 +24,8 @@ export interface AuditOptions {
   /** Interval half-width in sds; default 1.645 (90%). */
   z?: number;
   numClasses?: number;
+  /** Stops the audit: in-flight full-fidelity trials are cancelled and auditStudy rejects with AuditStopped. */
+  signal?: AbortSignal;
   onFullFidelityTrial?(event: { configId: number; status: 'completed' | 'diverged' | 'failed'; reused: boolean; done: number; total: number; valAccuracy: number | null; durationMs: number }): void;
 }
 
@@ -102,9 +104,19 @@ function evidenceOf(state: StudyState, configId: number, results: ReadonlyMap<nu
   return { config: state.configs[configId], observations };
 }
 
-async function runWithRetry(pool: TrainerPool, input: TrainTrialInput): Promise<Outcome<TrialResult>> {
-  const first = await pool.run(input, () => {});
-  return first.ok ? first : pool.run(input, () => {});
+/** Thrown when options.signal stops an audit; `done` full-fidelity results (reused ones included) were reported before. */
+export class AuditStopped extends Error {
+  constructor(readonly done: number, readonly total: number) {
+    super(`Audit stopped after ${done} of ${total} full-fidelity runs.`);
+    this.name = 'AuditStopped';
+  }
+}
+
+async function runWithRetry(pool: TrainerPool, input: TrainTrialInput, stopped: () => boolean = () => false): Promise<Outcome<TrialResult>> {
+  // A run still queued for a worker when the audit stops starts anyway: its first progress report cancels it.
+  const onProgress = () => { if (stopped()) pool.cancel(input.trialId); };
+  const first = await pool.run(input, onProgress);
+  return first.ok || stopped() ? first : pool.run(input, onProgress);
 }
 
 export async function auditStudy(
@@ -124,6 +136,10 @@ export async function auditStudy(
   //    from scratch at resource 1 (an identical run), otherwise trained now on the pool.
   let done = 0;
   let reusedRuns = 0;
+  const stopped = () => options.signal?.aborted === true;
+  const pending = new Set(configIds);
+  const cancelPending = () => pending.forEach((id) => pool.cancel(FULL_TRIAL_ID_BASE + id));
+  options.signal?.addEventListener('abort', cancelPending, { once: true });
   const fullRuns = await Promise.all(configIds.map(async (configId): Promise<{ status: AuditConfigRow['fullStatus']; accuracy: number | null; reused: boolean }> => {
     const previous = reuseFullFidelity
       ? state.trials.find((t) => t.configId === configId && t.resource === 1 && t.resumeFrom === null && ran(t) && results.has(t.trialId))
@@ -134,16 +150,21 @@ export async function auditStudy(
       reusedRuns++;
     } else {
       const anyTrial = state.trials.find((t) => t.configId === configId)!;
-      outcome = await runWithRetry(pool, {
+      outcome = stopped() ? { ok: false, error: { code: 'CANCELLED', message: 'audit stopped' } } : await runWithRetry(pool, {
         trialId: FULL_TRIAL_ID_BASE + configId, seed: trialSeed(state, anyTrial), config: { ...state.configs[configId], epochs: full.epochs },
         numClasses, trainIndices, evalIndices: splits.evalIndices, readEvery: def.readEvery,
-      });
+      }, stopped);
     }
+    pending.delete(configId);
+    // A run cut short by a stop is no result: not reported, and the audit rejects below.
+    if (!outcome.ok && stopped()) return { status: 'failed', accuracy: null, reused: false };
     const status = outcome.ok ? outcome.value.status : 'failed';
     const accuracy = outcome.ok ? outcome.value.valAccuracy : null;
     options.onFullFidelityTrial?.({ configId, status, reused: !!previous, done: ++done, total: configIds.length, valAccuracy: accuracy, durationMs: outcome.ok ? outcome.value.durationMs : 0 });
     return { status, accuracy, reused: !!previous };
   }));
+  options.signal?.removeEventListener('abort', cancelPending);
+  if (stopped()) throw new AuditStopped(done, configIds.length);
 
   // 2. Low-fidelity signals per configuration.
   const rung0 = configIds.map((id) => state.trials.find((t) => t.configId === id && t.rung === 0 && ran(t)));

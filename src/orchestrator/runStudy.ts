@@ -1,6 +1,9 @@
 // Drives a study: asks the pure study machine which trials to run, hands them to the worker pool,
 // and feeds results back. The page and the Node CLI both run studies through this function.
-import { queuedTrials, requestTrials, studyReducer, initStudy, trialSeed, type StudyEvent, type StudyState, type TrialRecord } from '../core/studyMachine';
+import { pendingPromotions, queuedTrials, requestTrials, studyReducer, initStudy, trialSeed, type PromotionRecord, type StudyEvent, type StudyState, type TrialRecord } from '../core/studyMachine';
+import type { MetaExample, TrialSignals } from '../core/metaModel/knowledge';
+import { scorePromotion, type MetaModelInputs, type PendingPromotion } from '../core/metaModel/promotionRule';
+import { probeSignalsOf } from './audit';
 import { continuesFromWeights } from '../core/schedule';
 import type { StudyDefinition } from '../core/studyDefinition';
 import type { TrainTrialInput, TrialProgress, TrialResult } from '../../workers/protocol';
@@ -31,12 +34,23 @@ export interface StudyRunOptions {
   weights?: WeightStore;
   /** Extra fields for every trial input (e.g. probe settings). */
   extraInput?: (trial: TrialRecord) => Partial<TrainTrialInput>;
+  /** Examples from earlier studies for the meta-model promotion rule (read once, when first needed). */
+  knowledge?: () => Promise<readonly MetaExample[]>;
+  /** Where the meta-model runs: in this thread by default, in a worker in the page. */
+  advisor?: PromotionAdvisor;
 }
+
+/** Fits the meta-model and scores a complete rung (pure work, so it can run in a worker). */
+export type PromotionAdvisor = (inputs: MetaModelInputs, pending: PendingPromotion) => Promise<PromotionRecord>;
+
+export const inThreadAdvisor: PromotionAdvisor = async (inputs, pending) => scorePromotion(inputs, pending);
 
 export interface StudyRun {
   /** Resolves with the final state, finished or stopped; never rejects for a failing trial. */
   done: Promise<StudyState>;
   stop(): void;
+  /** Loss curves and probes of the trials this run finished, for the meta-model and the audit. */
+  signals: ReadonlyMap<number, TrialSignals>;
 }
 
 export function runStudy(definition: StudyDefinition, pool: TrainerPool, trainLabels: Uint8Array, listener: StudyListener = {}, options: StudyRunOptions = {}): StudyRun {
@@ -45,6 +59,9 @@ export function runStudy(definition: StudyDefinition, pool: TrainerPool, trainLa
   const weights = options.weights ?? memoryWeightStore();
   const keepWeights = continuesFromWeights(definition);
   const running = new Map<number, Promise<void>>();
+  const signals = new Map<number, TrialSignals>();
+  let knowledge: readonly MetaExample[] | null = null;
+  const advisor = options.advisor ?? inThreadAdvisor;
   let wake: () => void = () => {};
 
   const dispatch = (event: StudyEvent) => {
@@ -71,6 +88,7 @@ export function runStudy(definition: StudyDefinition, pool: TrainerPool, trainLa
       if (outcome.ok) {
         const r = outcome.value;
         if (r.weights && keepWeights) await weights.put(trialId, r.weights);
+        signals.set(trialId, { lossCurve: r.lossCurve, probes: probeSignalsOf(r) });
         listener.onTrialResult?.(trialId, r);
         dispatch({ type: 'trialFinished', trialId, status: r.status, valAccuracy: r.valAccuracy, valLoss: r.valLoss, durationMs: r.durationMs, imagesPerSecond: r.imagesPerSecond, backend: r.backend });
       } else {
@@ -88,12 +106,22 @@ export function runStudy(definition: StudyDefinition, pool: TrainerPool, trainLa
   const loop = async (): Promise<StudyState> => {
     listener.onState?.(state, null);
     while (state.phase === 'running') {
+      // A complete rung under the meta-model rule waits here for its scores; trials of other
+      // brackets keep training meanwhile. A failure falls back to accuracy inside scorePromotion.
+      for (const pending of pendingPromotions(state)) {
+        knowledge ??= await (options.knowledge?.() ?? Promise.resolve([])).catch(() => []);
+        const record = await advisor({ state, signals, examples: knowledge, now: Date.now() }, pending)
+          .catch((e: unknown): PromotionRecord => ({ ...pending, rule: 'accuracy', scores: null, predictions: null, note: `the meta-model could not run (${e instanceof Error ? e.message : String(e)}): promoted by validation accuracy` }));
+        dispatch({ type: 'promotionScored', ...record, bracket: pending.bracket, rung: pending.rung });
+      }
+      if (state.phase !== 'running') break;
       state = requestTrials(state, pool.size - running.size);
       for (const t of queuedTrials(state)) {
         if (running.size >= pool.size) break;
         if (!running.has(t.trialId)) start(t);
       }
-      if (running.size === 0) break;
+      if (running.size === 0 && pendingPromotions(state).length === 0) break;
+      if (running.size === 0) continue;
       await new Promise<void>((resolve) => { wake = resolve; });
     }
     await Promise.all(running.values());
@@ -101,6 +129,7 @@ export function runStudy(definition: StudyDefinition, pool: TrainerPool, trainLa
   };
 
   return {
+    signals,
     done: loop(),
     stop() {
       if (state.phase !== 'running') return;

@@ -19,9 +19,11 @@ import { idbWeightStore, loadSavedStudy, newStudyId, refreshSavedStudies, saveCu
 import { initialLandscape } from './landscapeState';
 import { clearKeptWeights, recordTrialResult } from './trialWeights';
 import type { TrialResult } from '../training/trainTrial';
-import { rememberExamples } from './knowledge';
+import { knowledgeExamples, rememberExamples } from './knowledge';
+import { recommendInWorker, workerAdvisor } from '../orchestrator/metaModelWorker';
 import { examplesFromStudy, type TrialSignals } from '../core/metaModel/knowledge';
 import { probeSignalsOf } from '../orchestrator/audit';
+import { clearAudit, showSavedAudit } from './auditSession';
 
 let dataset: Promise<ImageSet> | null = null;
 let shared: { images: Uint8Array; labels: Uint8Array } | null = null;
@@ -102,7 +104,8 @@ export function loadDataset(): Promise<ImageSet> {
   return dataset;
 }
 
-async function ensurePool(numConfigs: number): Promise<TrainerPool> {
+/** The study's worker pool, started (or restarted for a new backend or size) on demand; the audit uses it too. */
+export async function ensurePool(numConfigs: number): Promise<TrainerPool> {
   const { forcedBackend } = labStore.getState();
   const size = Math.min(browserPoolSize(forcedBackend), numConfigs);
   const key = `${forcedBackend}:${size}`;
@@ -144,14 +147,19 @@ export async function openSavedStudy(id: string): Promise<void> {
   results.clear();
   set({ probes: {}, initGradientNorms: {}, landscape: initialLandscape });
   set({ studyId: record.id, study: record.state, curves: record.curves as LabState['curves'], live: {}, definition: record.state.definition, studyError: null });
+  clearAudit();
+  void showSavedAudit(record.id);
+  void updateRecommendation(record.state);
 }
 
 async function launch(definition: StudyDefinition, record: CheckedRecord | null): Promise<void> {
   const studyId = record?.id ?? newStudyId(definition.seed);
+  set({ recommendation: null });
   set({ busy: 'starting', studyError: null, study: record?.state ?? null, curves: (record?.curves ?? {}) as LabState['curves'], live: {}, startedAt: Date.now(), finishedAt: null, studyId, resumable: labStore.getState().resumable.filter((r) => r.id !== studyId) });
   clearKeptWeights();
   results.clear();
   set({ probes: {}, initGradientNorms: {}, landscape: initialLandscape });
+  clearAudit(); // the audit belonged to the previous study, and the new one needs the workers
   try {
     const trainerPool = await ensurePool(definition.scheduler.numConfigs);
     const labels = (await loadDataset()).labels;
@@ -176,10 +184,15 @@ async function launch(definition: StudyDefinition, record: CheckedRecord | null)
         results.set(trialId, { ...result, weights: undefined });
         recordTrialResult(trialId, result);
       },
-    }, { extraInput: () => ({ probes, returnWeights: true }), resumeFrom: record ? resumeStudy(record.state) : undefined, weights: idbWeightStore(studyId) });
+    }, {
+      extraInput: () => ({ probes, returnWeights: true }), resumeFrom: record ? resumeStudy(record.state) : undefined, weights: idbWeightStore(studyId),
+      knowledge: knowledgeExamples, advisor: workerAdvisor,
+    });
     const final = await run.done;
     await saving;
     await saveCurrentStudy(studyId, final);
+    // The pick and its forecast come from the memory as it was before this study's own examples.
+    await updateRecommendation(final);
     // Its configurations trained at full fidelity teach the next study's meta-model.
     await rememberExamples(examplesFromStudy(final, currentTrialSignals(), Date.now()));
   } catch (e) {
@@ -188,6 +201,18 @@ async function launch(definition: StudyDefinition, record: CheckedRecord | null)
     run = null;
     set({ busy: 'idle', finishedAt: Date.now() });
     void refreshSavedStudies();
+  }
+}
+
+/** The final recommendation with the meta-model's forecast (computed in the meta-model worker). */
+export async function updateRecommendation(state = labStore.getState().study): Promise<void> {
+  if (!state) return set({ recommendation: null });
+  set({ recommendation: { status: 'computing', value: null, error: null } });
+  try {
+    const value = await recommendInWorker({ state, signals: currentTrialSignals(), examples: await knowledgeExamples(), now: Date.now() });
+    set({ recommendation: { status: 'ready', value, error: null } });
+  } catch (e) {
+    set({ recommendation: { status: 'error', value: null, error: `No forecast for the recommendation: ${message(e)}` } });
   }
 }
 

@@ -9,8 +9,11 @@ import type { BackendReport } from '../training/backend';
 import type { LossPoint, TrialResult } from '../training/trainTrial';
 import { initialLandscape, type LandscapeState } from './landscapeState';
 import type { ClassroomParams } from '../core/classroomParams';
+import type { Recommendation } from '../core/metaModel/promotionRule';
 import type { DatasetProgress } from '../orchestrator/loadBrowserDataset';
 import type { BackendComparison } from '../orchestrator/compareBackends';
+import type { AuditReport } from '../orchestrator/audit';
+import type { FullFidelityRun } from '../orchestrator/auditExamples';
 
 export interface TrialLive { stepsDone: number; stepsTotal: number; imagesPerSecond: number }
 
@@ -27,6 +30,24 @@ export interface KnowledgeSummary {
   /** Stored records that failed their schema check and were ignored. */
   damaged: number;
 }
+
+/** Audit mode (../orchestrator/audit): every configuration of a finished study trained at full fidelity. */
+export interface AuditState {
+  running: boolean;
+  done: number;
+  total: number;
+  report: AuditReport | null;
+  error: string | null;
+  /** The study the report, results and error belong to. */
+  studyId: string | null;
+  /** Full-fidelity results as they arrive, so a stopped audit loses none. */
+  finished: FullFidelityRun[];
+}
+
+export const initialAudit: AuditState = { running: false, done: 0, total: 0, report: null, error: null, studyId: null, finished: [] };
+
+/** The study's final pick with the meta-model's forecast; computed after the study, off the main thread. */
+export interface RecommendationState { status: 'computing' | 'ready' | 'error'; value: Recommendation | null; error: string | null }
 
 export interface LabState {
   presetId: string;
@@ -62,6 +83,8 @@ export interface LabState {
   /** Lesson options from the link (?view=present&hide=…&lock=1) and the presentation toggle. */
   classroom: Pick<ClassroomParams, 'view' | 'hide' | 'lock'>;
   knowledge: KnowledgeSummary;
+  recommendation: RecommendationState | null;
+  audit: AuditState;
 }
 
 export const initialDataset: DatasetProgress = { phase: 'idle', shard: null, bytesLoaded: 0, bytesTotal: 0, shardsFromCache: 0, shardsTotal: 0, notices: [] };
@@ -93,6 +116,8 @@ export const labStore = createStore<LabState>(() => ({
   landscape: initialLandscape,
   classroom: { view: 'lab', hide: [], lock: false },
   knowledge: { loaded: false, count: 0, byFidelity: {}, studies: 0, damaged: 0 },
+  recommendation: null,
+  audit: initialAudit,
 }));
 
 export function useLab<T>(selector: (s: LabState) => T): T {

@@ -88,7 +88,7 @@ export async function deleteSavedStudy(id: string): Promise<void> {
   await refreshSavedStudies();
 }
 
-function download(name: string, text: string, type: string): void {
+export function download(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = Object.assign(document.createElement('a'), { href: url, download: name });
   document.body.append(a);

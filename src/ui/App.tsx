@@ -7,10 +7,13 @@ import { Dashboard } from './dashboard/Dashboard';
 import { PresentationView } from './dashboard/PresentationView';
 import { RungTable } from './components/RungTable';
 import { Ranking } from './components/Ranking';
+import { AuditPanel } from './components/AuditPanel';
+import { RecommendationPanel } from './components/RecommendationPanel';
 import { BackendCheck } from './components/BackendCheck';
 import { LandscapePanel } from './landscape/LandscapePanel';
 import { StudyLibrary } from './components/StudyLibrary';
 import { ResumeBanner } from './components/ResumeBanner';
+import { KnowledgePanel } from './components/KnowledgePanel';
 
 export function App() {
   const linkProblems = useLab((s) => s.linkProblems);
@@ -39,9 +42,12 @@ export function App() {
       <section className="results-row">
         {shown('rungs') && <RungTable />}
         {shown('ranking') && <Ranking />}
+        {shown('ranking') && <RecommendationPanel />}
       </section>
+      {shown('ranking') && <AuditPanel />}
       {shown('landscape') && <LandscapePanel />}
       {shown('library') && <StudyLibrary />}
+      {shown('library') && <KnowledgePanel />}
       {shown('backendCheck') && <BackendCheck />}
       </>)}
     </main>

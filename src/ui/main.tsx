@@ -6,6 +6,7 @@ import { parseClassroomParams } from '../core/classroomParams';
 import { applyClassroom, applyShareLink, forceBackend, loadDataset, selectPreset } from '../store/actions';
 import { labStore } from '../store/labStore';
 import { refreshSavedStudies } from '../store/persistence';
+import { refreshKnowledge } from '../store/knowledge';
 import { enableOffline } from '../store/offline';
 import { App } from './App';
 import './styles.css';
@@ -28,9 +29,11 @@ if (classroom.debug) (window as unknown as { __llpStore?: typeof labStore }).__l
 createRoot(document.getElementById('root')!).render(<StrictMode><App /></StrictMode>);
 
 // The training images start loading as soon as the page opens (progress shown in the dataset panel),
-// and saved studies are listed, with an offer to resume any that a closed tab interrupted.
+// saved studies are listed, with an offer to resume any that a closed tab interrupted, and the
+// meta-model's memory is read (its panel and the Promote-by hint count the examples).
 void loadDataset().catch(() => { /* shown in the dataset panel, with a retry */ });
 void refreshSavedStudies();
+void refreshKnowledge();
 
 // Offline once visited: a service worker keeps the app's files (production builds only; the dev
 // server's modules change on every edit).

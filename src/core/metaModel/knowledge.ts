@@ -40,6 +40,12 @@ export function fidelityOf(def: StudyDefinition): Fidelity {
 export const fidelityKey = (f: Fidelity) => `${f.dataset}:${f.trainImages}x${f.epochs}`;
 export const describeFidelity = (f: Fidelity) => `${f.trainImages} images x ${f.epochs} epoch${f.epochs === 1 ? '' : 's'}`;
 
+/** fidelityKey's inverse, for showing stored counts in words; null for a key this version did not write. */
+export function parseFidelityKey(key: string): Fidelity | null {
+  const m = /^cifar10:([1-9][0-9]{0,8})x([1-9][0-9]{0,8})$/.exec(key);
+  return m ? { dataset: 'cifar10', trainImages: Number(m[1]), epochs: Number(m[2]) } : null;
+}
+
 const ran = (t: TrialRecord) => t.state === 'completed' || t.state === 'diverged';
 
 /** A configuration's low-fidelity observations, from the state and whatever signals were kept (none after a reload). */

@@ -74,14 +74,27 @@ export function fitPromotionModel(examples: readonly MetaExample[], seed: number
   const rows = promotionFeatureTable(keep.map((i) => train.evidence[i]), numClasses);
   const targets = keep.map((i) => train.targets[i]);
   const candidates = options.candidates ?? defaultCandidates(PROMOTION_FEATURES);
-  const selection = selectModel(rows, targets, createRng(deriveSeed(seed, 'promotionModel', rows.length)), { candidates, z: options.z });
+  // Grouped CV: rows of one example share its label, so they are held out together.
+  const groups = keep.map((i) => train.exampleIndex[i]);
+  const selection = selectModel(rows, targets, createRng(deriveSeed(seed, 'promotionModel', rows.length)), { candidates, z: options.z, groups });
   return { selection, rows: rows.length, examples: new Set(keep.map((i) => train.exampleIndex[i])).size, names: PROMOTION_FEATURES };
 }
 
-/** Predicted full-fidelity accuracy of each configuration from its evidence so far, with an interval. */
+/**
+ * Predicted full-fidelity accuracy of each configuration from its evidence so far, with an interval.
+ * The sd is at least the chosen model's cross-validated RMSE: a model's own uncertainty (ridge's
+ * residual scale, a GP fitted to few rows) is often far too confident about a new configuration.
+ */
 export function predictFullAccuracy(model: PromotionModel, evidence: readonly ConfigEvidence[], numClasses = 10): IntervalPrediction[] {
   const rows = promotionFeatureTable(evidence, numClasses);
-  return rows.map((row) => predictPipeline(model.selection.pipeline, row, model.selection.z));
+  const cv = model.selection.scores.find((s) => s.name === model.selection.chosen)?.rmse;
+  const floor = cv !== undefined && Number.isFinite(cv) ? cv : 0;
+  const z = model.selection.z;
+  return rows.map((row) => {
+    const p = predictPipeline(model.selection.pipeline, row, z);
+    const sd = Math.max(p.sd, floor);
+    return { mean: p.mean, sd, lower: p.mean - z * sd, upper: p.mean + z * sd };
+  });
 }
 
 /** The score successive halving promotes by: the mean, or mean + kappa·sd (optimism under uncertainty). */

@@ -6,7 +6,7 @@ import { createRng } from '../rng';
 import { forestRegressor } from './forest';
 import { onColumns, type Regressor } from './regressor';
 import { ridgeRegressor } from './ridge';
-import { crossValidate, cvFolds, defaultCandidates, predictPipeline, selectModel } from './select';
+import { crossValidate, cvFolds, defaultCandidates, groupFolds, predictPipeline, selectModel } from './select';
 
 describe('cvFolds', () => {
   it('gives leave-one-out for k >= n and otherwise a partition into k near-equal folds', () => {
@@ -74,5 +74,25 @@ describe('candidates', () => {
     const direct = ridgeRegressor(1e-9).fit(rows.map((r) => [r[0]]), y, createRng(1));
     expect(sub.predict([10, 123]).mean).toBeCloseTo(direct.predict([10]).mean, 10);
     expect(sub.predict([10, 123]).mean).toBeCloseTo(21, 6);
+  });
+});
+
+describe('grouped folds', () => {
+  it('holds out whole groups, each exactly once', () => {
+    const groups = [0, 0, 1, 2, 2, 2, 3];
+    const folds = groupFolds(groups, 10, createRng(3));
+    expect(folds).toHaveLength(4);
+    expect(folds.flat().sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    for (const fold of folds) expect(new Set(fold.map((i) => groups[i])).size).toBe(1);
+  });
+
+  it('keeps a sibling row from leaking its label: a lookup table scores perfectly ungrouped, not grouped', () => {
+    // Two rows per group with the same features and label; an exact-match model wins only by leakage.
+    const rows = [0, 0, 1, 1, 2, 2, 3, 3, 4, 4].map((g) => [g * 10]);
+    const targets = [0.1, 0.1, 0.9, 0.9, 0.2, 0.2, 0.8, 0.8, 0.5, 0.5];
+    const lookup: Regressor = { name: 'lookup', fit: (r, t) => ({ predict: (x) => ({ mean: t[r.findIndex((y) => y[0] === x[0])] ?? 0.5, sd: 0 }) }) };
+    const groups = [0, 0, 1, 1, 2, 2, 3, 3, 4, 4];
+    expect(crossValidate(rows, targets, lookup, cvFolds(10, 10, createRng(1)), 1).rmse).toBe(0);
+    expect(crossValidate(rows, targets, lookup, groupFolds(groups, 10, createRng(1)), 1).rmse).toBeGreaterThan(0.1);
   });
 });

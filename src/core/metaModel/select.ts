@@ -33,6 +33,11 @@ export interface SelectOptions {
   folds?: number;
   /** Interval half-width in sds; default 1.645 (90% under normality). */
   z?: number;
+  /**
+   * Rows that share a label (one configuration seen at several resources) share a group, and CV
+   * holds out whole groups: a sibling row left in training would leak the held-out label.
+   */
+  groups?: readonly number[];
 }
 
 /** The low-fidelity summaries a small study can afford to learn from: accuracy at rung 0, its extrapolation, the resource reached. */
@@ -93,6 +98,16 @@ export function crossValidate(
   };
 }
 
+/** Folds over groups (leave-one-group-out up to 20 groups, else k group folds), as row indices. */
+export function groupFolds(groups: readonly number[], k: number, rng: Rng): number[][] {
+  const ids = [...new Set(groups)].sort((a, b) => a - b);
+  if (ids.length < 2) throw new Error(`Expected at least 2 groups to cross-validate, but got ${ids.length}`);
+  return cvFolds(ids.length, Math.min(k, ids.length), rng).map((fold) => {
+    const held = new Set(fold.map((i) => ids[i]));
+    return groups.map((g, i) => (held.has(g) ? i : -1)).filter((i) => i >= 0);
+  });
+}
+
 /** Scores every candidate by CV, picks the lowest RMSE (ties to the earlier candidate) and refits it on all rows. */
 export function selectModel(rows: readonly (readonly number[])[], targets: readonly number[], rng: Rng, options: SelectOptions = {}): Selection {
   const candidates = options.candidates ?? defaultCandidates();
@@ -101,8 +116,10 @@ export function selectModel(rows: readonly (readonly number[])[], targets: reado
   const n = rows.length;
   const seed = rng.nextInt(2 ** 32);
   // Fewer than 3 rows leave nothing to validate on: take the first candidate unscored.
-  const scores = n < 3 ? [] : (() => {
-    const folds = cvFolds(n, options.folds ?? (n <= 20 ? n : 5), createRng(deriveSeed(seed, 'folds')));
+  const numGroups = options.groups ? new Set(options.groups).size : n;
+  const scores = numGroups < 3 ? [] : (() => {
+    const k = options.folds ?? (numGroups <= 20 ? numGroups : 5);
+    const folds = options.groups ? groupFolds(options.groups, k, createRng(deriveSeed(seed, 'folds'))) : cvFolds(n, k, createRng(deriveSeed(seed, 'folds')));
     return candidates.map((c) => crossValidate(rows, targets, c, folds, seed, z));
   })();
   const best = scores.length === 0 ? 0 : scores.reduce((b, s, i) => (s.rmse < scores[b].rmse ? i : b), 0);

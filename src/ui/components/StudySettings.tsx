@@ -1,19 +1,9 @@
 // Editable successive-halving settings of the next study: configurations, reduction factor,
-// minimum data fraction, full-fidelity images, epochs and seed.
-import type { ReactNode } from 'react';
+// minimum data fraction, full-fidelity images, epochs, seed, and what rungs promote by.
 import { editStudy } from '../../store/actions';
 import { useLab } from '../../store/labStore';
-
-function NumberField({ label, value, step, min, onChange, disabled, hint }: { label: string; value: number; step: number; min: number; onChange: (v: number) => void; disabled: boolean; hint?: ReactNode }) {
-  return (
-    <label className="field">
-      <span>{label}</span>
-      <input type="number" value={Number.isFinite(value) ? value : ''} step={step} min={min} disabled={disabled}
-        onChange={(e) => onChange(e.target.value === '' ? NaN : Number(e.target.value))} />
-      {hint && <small>{hint}</small>}
-    </label>
-  );
-}
+import { NumberField } from './NumberField';
+import { PromotionSettings } from './PromotionSettings';
 
 export function StudySettings() {
   const d = useLab((s) => s.definition);
@@ -27,10 +17,12 @@ export function StudySettings() {
       </select>
     </label>
   );
+  // ASHA has no complete rung to predict over: choosing it falls back to plain promotion (PromotionSettings says why).
+  const chooseKind = (kind: typeof s.kind) => editStudy({ scheduler: kind === 'asha' && s.promotion === 'metaModel' ? { kind, promotion: 'accuracy' } : { kind } });
   return (
     <fieldset className="settings" data-testid="study-settings">
       <legend>Search strategy and budget</legend>
-      {choose('scheduler', s.kind, [['successiveHalving', 'successive halving'], ['hyperband', 'Hyperband'], ['asha', 'ASHA (asynchronous)'], ['twoStep', 'two-step (subset, then top K)']] as const, (kind) => editStudy({ scheduler: { kind } }))}
+      {choose('scheduler', s.kind, [['successiveHalving', 'successive halving'], ['hyperband', 'Hyperband'], ['asha', 'ASHA (asynchronous)'], ['twoStep', 'two-step (subset, then top K)']] as const, chooseKind)}
       {choose('resource', s.resource, [['dataFraction', 'data fraction'], ['epochs', 'epochs (promoted trials continue)'], ['both', 'data and epochs']] as const, (resource) => editStudy({ scheduler: { resource } }))}
       {choose('sampler', d.sampler, [['random', 'random'], ['halton', 'Halton (low discrepancy)'], ['grid', 'grid']] as const, (sampler) => editStudy({ sampler }))}
       <NumberField label="configurations" value={s.numConfigs} step={1} min={1} disabled={disabled} onChange={(v) => editStudy({ scheduler: { numConfigs: v } })} />
@@ -39,6 +31,7 @@ export function StudySettings() {
       <NumberField label="images at fraction 1" value={d.data.maxTrainImages} step={100} min={1} disabled={disabled} onChange={(v) => editStudy({ data: { maxTrainImages: v } })} />
       <NumberField label="epochs per trial" value={d.fixed.epochs ?? 1} step={1} min={1} disabled={disabled} onChange={(v) => editStudy({ fixed: { epochs: v } })} />
       <NumberField label="seed" value={d.seed} step={1} min={0} disabled={disabled} onChange={(v) => editStudy({ seed: v })} />
+      <PromotionSettings disabled={disabled} />
     </fieldset>
   );
 }

@@ -17,7 +17,9 @@ export function Dashboard() {
   const backend = useLab((s) => s.backend?.backend ?? null);
   const startedAt = useLab((s) => s.startedAt);
   const finishedAt = useLab((s) => s.finishedAt);
-  const charts = visibleCharts(hide);
+  // The audit's chart joins the others once the study on screen has an audit.
+  const audit = useLab((s) => (s.audit.studyId === s.studyId ? s.audit.report : null));
+  const charts = visibleCharts(hide, { audit: audit !== null });
   return (
     <DashboardContext.Provider value={{ exportPrefix: study?.definition.name ?? 'study', canExport: !hide.includes('export') }}>
       <section className="panel dashboard" data-testid="dashboard" aria-labelledby="dashboard-title">
@@ -30,7 +32,7 @@ export function Dashboard() {
         </div>
         <ReportHeader study={deferredStudy} backend={backend} startedAt={startedAt} finishedAt={finishedAt} />
         <div className="dashboard-grid">
-          {charts.map((id) => <Chart key={id} id={id} study={id === 'trainingCurves' ? study : deferredStudy} curves={curves} />)}
+          {charts.map((id) => <Chart key={id} id={id} study={id === 'trainingCurves' ? study : deferredStudy} curves={curves} audit={audit} />)}
         </div>
       </section>
     </DashboardContext.Provider>

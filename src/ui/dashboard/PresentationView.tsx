@@ -27,7 +27,8 @@ export function PresentationView() {
   const busy = useLab((s) => s.busy);
   const presetId = useLab((s) => s.presetId);
   const datasetReady = useLab((s) => s.dataset.phase === 'ready');
-  const slides: Slide[] = [...visibleCharts(hide), ...(hide.includes('ranking') ? [] : ['ranking' as const])];
+  const audit = useLab((s) => (s.audit.studyId === s.studyId ? s.audit.report : null));
+  const slides: Slide[] = [...visibleCharts(hide, { audit: audit !== null }), ...(hide.includes('ranking') ? [] : ['ranking' as const])];
   const [index, setIndex] = useState(0);
   const at = Math.min(index, slides.length - 1);
   const slide = slides[at];
@@ -67,7 +68,7 @@ export function PresentationView() {
         <div className="slide" data-testid="slide" data-slide={slide} aria-roledescription="slide" aria-label={`${at + 1} of ${slides.length}: ${title}`}>
           {slide === 'ranking'
             ? (study && study.phase !== 'running' ? <Ranking /> : <p className="muted chart-empty">The ranking appears when the study has finished.</p>)
-            : <Chart id={slide} study={slide === 'trainingCurves' ? study : deferredStudy} curves={curves} />}
+            : <Chart id={slide} study={slide === 'trainingCurves' ? study : deferredStudy} curves={curves} audit={audit} />}
         </div>
         <nav className="present-nav" aria-label="Slides">
           <button type="button" onClick={() => go(-1)} disabled={at === 0} aria-label="Previous chart" data-testid="slide-prev">← Previous</button>

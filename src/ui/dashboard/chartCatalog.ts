@@ -2,9 +2,14 @@
 // look at; the dashboard, the presentation view, the print report and lesson links (hide=) share it.
 import type { Hideable } from '../../core/classroomParams';
 
-export type ChartId = Extract<Hideable, 'trainingCurves' | 'rungLadder' | 'tuningCurves' | 'parallelCoordinates' | 'importance' | 'slices'>;
+// The audit's chart is not in core's HIDEABLE list yet, so a lesson link cannot hide it by name.
+export type ChartId = Extract<Hideable, 'trainingCurves' | 'rungLadder' | 'tuningCurves' | 'parallelCoordinates' | 'importance' | 'slices'> | 'predictedVsActual';
 
-export interface ChartInfo { id: ChartId; title: string; explains: string }
+export interface ChartInfo {
+  id: ChartId; title: string; explains: string;
+  /** Shown only once the study on screen has an audit (../components/AuditPanel). */
+  needsAudit?: boolean;
+}
 
 export const CHART_INFO: readonly ChartInfo[] = [
   { id: 'trainingCurves', title: 'Training loss and accuracy',
@@ -19,6 +24,8 @@ export const CHART_INFO: readonly ChartInfo[] = [
     explains: 'How much of the spread in accuracy each hyperparameter explains on its own: tune the long bars first, fix the short ones.' },
   { id: 'slices', title: 'Slices: score against each hyperparameter',
     explains: 'One dot per trial: a clear hump or slope says where the good values of that hyperparameter are; a flat cloud says it barely matters here.' },
+  { id: 'predictedVsActual', title: 'Audit: meta-model prediction against full fidelity', needsAudit: true,
+    explains: 'One dot per configuration the audit trained fully: dots on the y = x line were predicted exactly from the cheap trials; a whisker (the prediction interval) that misses the line marks a surprise.' },
 ];
 
 export const chartInfo = (id: ChartId): ChartInfo => CHART_INFO.find((c) => c.id === id)!;

@@ -1,0 +1,53 @@
+// The meta-model steering a study in the page, in real Chromium on real CIFAR-10: the memory is
+// warmed with four examples that earlier tiny studies really produced (seeds 1-4, written by
+// `npm run study -- --preset tiny --seed N --save-knowledge`), the study promotes by the
+// meta-model's prediction (fitted in its own Web Worker), every rung says why it promoted whom, and
+// the final recommendation carries a forecast made without its own full-fidelity result.
+import { expect, test } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+
+const artifacts = new URL('./artifacts/', import.meta.url).pathname;
+mkdirSync(artifacts, { recursive: true });
+const memory = new URL('./fixtures/tiny-memory.examples.json', import.meta.url).pathname;
+
+test('meta-model promotion: warm memory, promotions by prediction, recommendation with a forecast', async ({ page }) => {
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto('/?preset=tiny');
+  await expect(page.getByTestId('dataset-panel')).toHaveAttribute('data-phase', 'ready', { timeout: 120_000 });
+
+  // Warm the memory from a file, as a teacher would before a lesson.
+  const panel = page.getByTestId('knowledge-panel');
+  await page.getByTestId('knowledge-import').setInputFiles(memory);
+  await expect(panel).toHaveAttribute('data-count', '4');
+
+  await page.getByTestId('promotion-rule').selectOption('metaModel');
+  await page.getByTestId('min-examples').fill('3');
+  await expect(page.getByTestId('promotion-hint')).toContainText('4');
+
+  await page.getByRole('button', { name: 'Run study' }).click();
+  await expect(page.getByTestId('ranking')).toHaveAttribute('data-phase', 'finished', { timeout: 5 * 60_000 });
+
+  // Both rung transitions were decided by the meta-model, each with its reason on the page.
+  const notes = page.getByTestId('promotion-note');
+  await expect(notes).toHaveCount(2);
+  for (const note of await notes.all()) {
+    await expect(note).toHaveAttribute('data-rule', 'metaModel');
+    await expect(note).toContainText('4 example(s) from earlier studies');
+  }
+  // Rung 1's four trials each show a predicted full-fidelity accuracy with an interval.
+  await expect(page.getByTestId('predicted-full').first()).toContainText(/\d+\.\d% \[\d+\.\d%, \d+\.\d%\]/);
+  expect(await page.getByTestId('predicted-full').count()).toBeGreaterThanOrEqual(4);
+
+  // The recommendation: the configuration trained fully, and the forecast made before its result was known.
+  const rec = page.getByTestId('recommendation');
+  await expect(rec).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
+  await expect(page.getByTestId('recommendation-confirmed')).toContainText('Confirmed at full fidelity (1024 images x 1 epoch)');
+  await expect(page.getByTestId('recommendation-forecast')).toContainText(/Meta-model forecast: \d+\.\d%, 90% interval/);
+  await expect(page.getByTestId('recommendation-forecast')).toContainText("without this configuration's own full-fidelity result");
+
+  // The study's own full run joined the memory for the next study.
+  await expect(panel).toHaveAttribute('data-count', '5');
+  await page.screenshot({ path: `${artifacts}/promotion-meta-model.png`, fullPage: true });
+  expect(pageErrors).toEqual([]);
+});

@@ -1,0 +1,82 @@
+// The promotion rule against an oracle world in which full-fidelity accuracy is known: here it
+// falls as low-fidelity accuracy rises (a fast learner that overfits), which plain successive
+// halving cannot see. With enough examples the rule must promote the configurations the oracle
+// prefers; with too few it must fall back to accuracy and say why. The recommendation must pick the
+// best confirmed configuration and forecast it without its own label.
+import { describe, expect, it } from 'vitest';
+import { PRESETS } from '../presets';
+import { SEED001_SPACE, type TrialConfig } from '../searchSpace';
+import { initStudy, pendingPromotions, queuedTrials, studyReducer, type StudyState } from '../studyMachine';
+import type { StudyDefinition } from '../studyDefinition';
+import { fidelityOf, type MetaExample, type TrialSignals } from './knowledge';
+import { recommend, scorePromotion } from './promotionRule';
+
+const smoke = PRESETS.find((p) => p.id === 'smoke')!.study;
+const def: StudyDefinition = { ...smoke, space: SEED001_SPACE, scheduler: { ...smoke.scheduler, promotion: 'metaModel', minExamples: 8 } };
+const lowAccuracy = (configId: number) => 0.2 + 0.02 * configId;
+/** The oracle: full-fidelity accuracy falls as low-fidelity accuracy rises. */
+const fullAccuracy = (low: number) => 0.7 - low;
+
+function example(i: number): MetaExample {
+  const low = 0.2 + 0.01 * i;
+  const config: TrialConfig = { ...initStudy(def).configs[0], learningRate: 1e-3 };
+  return {
+    v: 1, fidelity: fidelityOf(def), config, fullAccuracy: fullAccuracy(low), createdAt: i,
+    observations: [{ rung: 0, resource: 1 / 9, valAccuracy: low, valLoss: 2 - low, lossCurve: [], curveSummary: { trainLoss: 2 - low, trainAccuracy: low, lossSlope: -0.1, lastEpochGain: 0.01 }, probes: null }],
+    source: { study: 'earlier', seed: i, configId: 0, kind: 'audit' },
+  };
+}
+
+function finishRung(state: StudyState): StudyState {
+  for (const t of queuedTrials(state)) {
+    state = studyReducer(state, { type: 'trialStarted', trialId: t.trialId });
+    const acc = t.resource === 1 ? fullAccuracy(lowAccuracy(t.configId)) : lowAccuracy(t.configId);
+    state = studyReducer(state, { type: 'trialFinished', trialId: t.trialId, status: 'completed', valAccuracy: acc, valLoss: 2 - acc, durationMs: 1, imagesPerSecond: 1, backend: 'cpu' });
+  }
+  return state;
+}
+const noSignals = new Map<number, TrialSignals>();
+
+describe('meta-model promotion rule', () => {
+  it('promotes what the learned model predicts, against raw accuracy', () => {
+    const state = finishRung(initStudy(def));
+    const [pending] = pendingPromotions(state);
+    const record = scorePromotion({ state, signals: noSignals, examples: Array.from({ length: 20 }, (_, i) => example(i)), now: 100 }, pending);
+    expect(record.rule).toBe('metaModel');
+    const next = studyReducer(state, { type: 'promotionScored', ...record });
+    // Oracle: the three lowest low-fidelity accuracies have the highest full accuracies.
+    expect(queuedTrials(next).map((t) => t.configId).sort()).toEqual([0, 1, 2]);
+    const p = record.predictions![0];
+    expect(p.lower).toBeLessThanOrEqual(p.mean);
+    expect(p.mean).toBeCloseTo(fullAccuracy(lowAccuracy(0)), 1);
+    expect(record.note).toMatch(/20 example\(s\) from earlier studies/);
+  });
+
+  it('falls back to plain successive halving with too few matching examples, and says why', () => {
+    const state = finishRung(initStudy(def));
+    const [pending] = pendingPromotions(state);
+    const otherFidelity = { ...example(0), fidelity: { dataset: 'cifar10' as const, trainImages: 123, epochs: 1 } };
+    const record = scorePromotion({ state, signals: noSignals, examples: [example(1), example(2), otherFidelity], now: 100 }, pending);
+    expect(record).toMatchObject({ rule: 'accuracy', scores: null });
+    expect(record.note).toMatch(/2 example\(s\) at full fidelity 4500 images x 1 epoch, fewer than the 8/);
+    const next = studyReducer(state, { type: 'promotionScored', ...record });
+    expect(queuedTrials(next).map((t) => t.configId).sort()).toEqual([6, 7, 8]);
+  });
+
+  it('recommends the best confirmed configuration with a forecast made without its own result', () => {
+    let state = initStudy(def);
+    const examples = Array.from({ length: 20 }, (_, i) => example(i));
+    for (let guard = 0; state.phase === 'running' && guard < 10; guard++) {
+      state = finishRung(state);
+      for (const p of pendingPromotions(state)) state = studyReducer(state, { type: 'promotionScored', ...scorePromotion({ state, signals: noSignals, examples, now: 100 }, p) });
+    }
+    expect(state.phase).toBe('finished');
+    const rec = recommend({ state, signals: noSignals, examples, now: 200 })!;
+    const finalist = state.trials.find((t) => t.resource === 1)!;
+    expect(rec.configId).toBe(finalist.configId);
+    expect(rec.confirmedAccuracy).toBeCloseTo(fullAccuracy(lowAccuracy(finalist.configId)), 10);
+    expect(rec.predicted).not.toBeNull();
+    expect(Math.abs(rec.predicted!.mean - rec.confirmedAccuracy!)).toBeLessThan(0.05);
+    expect(rec.note).toMatch(/without this configuration's own full-fidelity result/);
+  });
+});

@@ -1,0 +1,34 @@
+// The page's meta-model advisor: one module Web Worker (workers/metaModel.worker.ts) started on
+// first use, so fitting the model never freezes the charts. If the worker cannot start or
+// crashes, the study still promotes: runStudy falls back to accuracy and says so.
+import * as Comlink from 'comlink';
+import type { MetaModelInputs, Recommendation } from '../core/metaModel/promotionRule';
+import type { MetaModelApi } from '../../workers/protocol';
+import type { PromotionAdvisor } from './runStudy';
+
+let worker: { api: Comlink.Remote<MetaModelApi>; crashed: Promise<never> } | null = null;
+
+function metaModelWorker(): { api: Comlink.Remote<MetaModelApi>; crashed: Promise<never> } {
+  if (!worker) {
+    const w = new Worker(new URL('../../workers/metaModel.worker.ts', import.meta.url), { type: 'module', name: 'meta-model' });
+    const crashed = new Promise<never>((_, reject) => {
+      w.addEventListener('error', (e) => {
+        worker = null; // the next call starts a fresh one
+        reject(new Error(`the meta-model worker failed: ${e.message || 'it could not load or crashed'}`));
+      });
+    });
+    crashed.catch(() => {});
+    worker = { api: Comlink.wrap<MetaModelApi>(w), crashed };
+  }
+  return worker;
+}
+
+export const workerAdvisor: PromotionAdvisor = (inputs, pending) => {
+  const w = metaModelWorker();
+  return Promise.race([w.api.scorePromotion(inputs, pending), w.crashed]);
+};
+
+export function recommendInWorker(inputs: MetaModelInputs): Promise<Recommendation | null> {
+  const w = metaModelWorker();
+  return Promise.race([w.api.recommend(inputs), w.crashed]);
+}

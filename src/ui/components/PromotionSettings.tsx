@@ -1,0 +1,49 @@
+// "Promote by": plain successive halving (a rung's validation accuracy) or the meta-model's predicted
+// full-fidelity accuracy, mean + κ·sd (an upper confidence bound, as in GP-UCB, Srinivas et al. 2010),
+// once enough remembered examples share the study's full fidelity.
+import { describeFidelity, type Fidelity } from '../../core/metaModel/knowledge';
+import type { PromotionRule } from '../../core/studySchema';
+import { editStudy } from '../../store/actions';
+import { useLab } from '../../store/labStore';
+import { NumberField } from './NumberField';
+import { useStudyFidelity } from './useStudyFidelity';
+
+// Defaults of SchedulerSettings (../../core/studySchema): what an absent field means.
+const DEFAULT_KAPPA = 0;
+const DEFAULT_MIN_EXAMPLES = 8;
+export const ASHA_REASON = 'ASHA promotes one trial at a time as workers free up, so there is no complete rung for the meta-model to rank.';
+
+function hint(matching: number, fidelity: Fidelity | null, minExamples: number, loaded: boolean): string {
+  if (!loaded) return 'Reading the meta-model memory…';
+  if (!fidelity) return 'Set the images and epochs first: examples only count for the same full fidelity.';
+  const n = `${matching} example${matching === 1 ? '' : 's'} in memory match${matching === 1 ? 'es' : ''} this study's full fidelity (${describeFidelity(fidelity)})`;
+  return matching >= minExamples
+    ? `${n}; that is at least ${minExamples}, so the meta-model decides the promotions.`
+    : `${n}; the meta-model decides once there are at least ${minExamples}, until then plain successive halving does.`;
+}
+
+export function PromotionSettings({ disabled }: { disabled: boolean }) {
+  const s = useLab((st) => st.definition.scheduler);
+  const loaded = useLab((st) => st.knowledge.loaded);
+  const { fidelity, matching } = useStudyFidelity();
+  const rule: PromotionRule = s.promotion ?? 'accuracy';
+  const asha = s.kind === 'asha';
+  const minExamples = s.minExamples ?? DEFAULT_MIN_EXAMPLES;
+  return (<>
+    <label className="field">
+      <span>Promote by</span>
+      <select value={rule} disabled={disabled} data-testid="promotion-rule" onChange={(e) => editStudy({ scheduler: { promotion: e.target.value as PromotionRule } })}>
+        <option value="accuracy">validation accuracy (plain successive halving)</option>
+        <option value="metaModel" disabled={asha}>meta-model prediction</option>
+      </select>
+      {asha && <small data-testid="promotion-asha">Meta-model prediction is unavailable: {ASHA_REASON}</small>}
+    </label>
+    {rule === 'metaModel' && <>
+      <NumberField label="UCB kappa κ" value={s.ucbKappa ?? DEFAULT_KAPPA} step={0.5} min={0} max={5} disabled={disabled} testId="ucb-kappa"
+        hint="0 = predicted mean only" onChange={(v) => editStudy({ scheduler: { ucbKappa: v } })} />
+      <NumberField label="min examples" value={minExamples} step={1} min={3} max={1000} disabled={disabled} testId="min-examples"
+        onChange={(v) => editStudy({ scheduler: { minExamples: v } })} />
+      <p className="field-hint" data-testid="promotion-hint">{hint(matching, fidelity, minExamples, loaded)}</p>
+    </>}
+  </>);
+}

@@ -1,0 +1,12 @@
+// Browser Web Worker for the meta-model: fitting a GP with ARD by marginal likelihood plus
+// cross-validation takes seconds on a slow machine, so the page fits it here, off the main thread
+// that draws the charts. Pure core functions, exposed over comlink.
+import * as Comlink from 'comlink';
+import { recommend, scorePromotion } from '../src/core/metaModel/promotionRule';
+import type { MetaModelApi } from './protocol';
+
+const api: MetaModelApi = {
+  scorePromotion: async (inputs, pending) => scorePromotion(inputs, pending),
+  recommend: async (inputs) => recommend(inputs),
+};
+Comlink.expose(api);
