@@ -9,7 +9,7 @@ export type LabView = (typeof VIEWS)[number];
 export const HIDEABLE = [
   'dataset', 'compute', 'preset', 'settings', 'plan', 'run', 'rungs', 'ranking', 'backendCheck', 'landscape', 'library',
   'dashboard', 'presentToggle', 'export',
-  'tuningCurves', 'trainingCurves', 'rungLadder', 'parallelCoordinates', 'importance', 'slices',
+  'tuningCurves', 'trainingCurves', 'rungLadder', 'parallelCoordinates', 'importance', 'slices', 'predictedVsActual',
 ] as const;
 export type Hideable = (typeof HIDEABLE)[number];
 

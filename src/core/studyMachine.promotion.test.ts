@@ -3,7 +3,7 @@
 // its score; stale or repeated scores change nothing.
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from './presets';
-import { initStudy, pendingPromotions, queuedTrials, studyReducer, type StudyState } from './studyMachine';
+import { initStudy, pendingPromotions, queuedTrials, resumeStudy, studyReducer, type StudyState } from './studyMachine';
 import type { StudyDefinition } from './studyDefinition';
 
 const smoke = PRESETS.find((p) => p.id === 'smoke')!.study;
@@ -51,6 +51,17 @@ describe('meta-model promotion in the study machine', () => {
     expect(state.phase).toBe('finished');
     expect(state.trials.map((t) => t.rung)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 2]);
     expect(state.promotions!.map((p) => p.rung)).toEqual([0, 1]);
+  });
+
+  it('drops scores that arrive after Stop, and asks again once resumed', () => {
+    let state = finishQueued(initStudy(def));
+    state = studyReducer(state, { type: 'stop' });
+    const late = studyReducer(state, { type: 'promotionScored', bracket: 0, rung: 0, rule: 'accuracy', scores: null, predictions: null, note: '' });
+    expect(late).toBe(state);
+    const resumed = resumeStudy(state);
+    expect(pendingPromotions(resumed)).toHaveLength(1);
+    const next = studyReducer(resumed, { type: 'promotionScored', bracket: 0, rung: 0, rule: 'accuracy', scores: null, predictions: null, note: '' });
+    expect(queuedTrials(next)).toHaveLength(3);
   });
 
   it('never waits under the default rule', () => {

@@ -209,9 +209,9 @@ export function studyReducer(state: StudyState, event: StudyEvent): StudyState {
     case 'promotionScored': {
       const { type: _type, ...record } = event;
       const b = state.brackets.find((x) => x.bracket === record.bracket);
-      if (!b || !b.awaitingScores || b.rung !== record.rung || promotionOf(state, record.bracket, record.rung)) return state;
-      const next = { ...state, promotions: [...(state.promotions ?? []), record] };
-      return next.phase === 'running' ? advance(next, next.trials[0]) : next;
+      // Scores that arrive after Stop are dropped: a resumed study asks again, with what it knows then.
+      if (state.phase !== 'running' || !b || !b.awaitingScores || b.rung !== record.rung || promotionOf(state, record.bracket, record.rung)) return state;
+      return advance({ ...state, promotions: [...(state.promotions ?? []), record] }, state.trials[0]);
     }
     case 'stop':
       return { ...state, phase: state.phase === 'finished' ? 'finished' : 'stopped', trials: state.trials.map((t) => (isTerminal(t) ? t : { ...t, state: 'cancelled' })) };

@@ -62,6 +62,14 @@ export function runStudy(definition: StudyDefinition, pool: TrainerPool, trainLa
   const signals = new Map<number, TrialSignals>();
   let knowledge: readonly MetaExample[] | null = null;
   const advisor = options.advisor ?? inThreadAdvisor;
+  const scoring = new Map<string, Promise<void>>();
+
+  const score = async (pending: PendingPromotion): Promise<void> => {
+    knowledge ??= await (options.knowledge?.() ?? Promise.resolve([])).catch(() => []);
+    const record = await advisor({ state, signals, examples: knowledge, now: Date.now() }, pending)
+      .catch((e: unknown): PromotionRecord => ({ ...pending, rule: 'accuracy', scores: null, predictions: null, note: `the meta-model could not run (${e instanceof Error ? e.message : String(e)}): promoted by validation accuracy` }));
+    dispatch({ type: 'promotionScored', ...record, bracket: pending.bracket, rung: pending.rung });
+  };
   let wake: () => void = () => {};
 
   const dispatch = (event: StudyEvent) => {
@@ -106,25 +114,21 @@ export function runStudy(definition: StudyDefinition, pool: TrainerPool, trainLa
   const loop = async (): Promise<StudyState> => {
     listener.onState?.(state, null);
     while (state.phase === 'running') {
-      // A complete rung under the meta-model rule waits here for its scores; trials of other
-      // brackets keep training meanwhile. A failure falls back to accuracy inside scorePromotion.
+      // A complete rung under the meta-model rule waits for its scores, fitted concurrently: the
+      // other brackets' trials keep their workers meanwhile. Any failure promotes by accuracy.
       for (const pending of pendingPromotions(state)) {
-        knowledge ??= await (options.knowledge?.() ?? Promise.resolve([])).catch(() => []);
-        const record = await advisor({ state, signals, examples: knowledge, now: Date.now() }, pending)
-          .catch((e: unknown): PromotionRecord => ({ ...pending, rule: 'accuracy', scores: null, predictions: null, note: `the meta-model could not run (${e instanceof Error ? e.message : String(e)}): promoted by validation accuracy` }));
-        dispatch({ type: 'promotionScored', ...record, bracket: pending.bracket, rung: pending.rung });
+        const key = `${pending.bracket}:${pending.rung}`;
+        if (!scoring.has(key)) scoring.set(key, score(pending).finally(() => { scoring.delete(key); wake(); }));
       }
-      if (state.phase !== 'running') break;
       state = requestTrials(state, pool.size - running.size);
       for (const t of queuedTrials(state)) {
         if (running.size >= pool.size) break;
         if (!running.has(t.trialId)) start(t);
       }
-      if (running.size === 0 && pendingPromotions(state).length === 0) break;
-      if (running.size === 0) continue;
+      if (running.size === 0 && scoring.size === 0) break;
       await new Promise<void>((resolve) => { wake = resolve; });
     }
-    await Promise.all(running.values());
+    await Promise.all([...running.values(), ...scoring.values()]);
     return state;
   };
 

@@ -6,6 +6,7 @@ import { trialsToCsv } from '../core/trialsCsv';
 import { exportOptunaScript } from '../core/exportPython';
 import { importResults } from '../core/importResults';
 import type { WeightStore } from '../orchestrator/runStudy';
+import { deleteAuditRecord } from '../storage/auditStore';
 import { deleteStudyRecord, readStudyRecord, readStudyRecords, readTrialWeights, saveStudyRecord, saveTrialWeights, type StudyRecord } from '../storage/studyStore';
 import { labStore, type SavedStudySummary } from './labStore';
 
@@ -84,6 +85,7 @@ export async function loadSavedStudy(id: string): Promise<CheckedRecord | null> 
 
 export async function deleteSavedStudy(id: string): Promise<void> {
   await deleteStudyRecord(id).catch((e: unknown) => notice(`Could not delete study ${id}: ${String(e)}`));
+  await deleteAuditRecord(id).catch((e: unknown) => notice(`Could not delete the audit of study ${id}: ${String(e)}`));
   createdAt.delete(id);
   await refreshSavedStudies();
 }

@@ -3,7 +3,7 @@
 import type { Hideable } from '../../core/classroomParams';
 
 // The audit's chart is not in core's HIDEABLE list yet, so a lesson link cannot hide it by name.
-export type ChartId = Extract<Hideable, 'trainingCurves' | 'rungLadder' | 'tuningCurves' | 'parallelCoordinates' | 'importance' | 'slices'> | 'predictedVsActual';
+export type ChartId = Extract<Hideable, 'trainingCurves' | 'rungLadder' | 'tuningCurves' | 'parallelCoordinates' | 'importance' | 'slices' | 'predictedVsActual'>;
 
 export interface ChartInfo {
   id: ChartId; title: string; explains: string;
@@ -25,7 +25,7 @@ export const CHART_INFO: readonly ChartInfo[] = [
   { id: 'slices', title: 'Slices: score against each hyperparameter',
     explains: 'One dot per trial: a clear hump or slope says where the good values of that hyperparameter are; a flat cloud says it barely matters here.' },
   { id: 'predictedVsActual', title: 'Audit: meta-model prediction against full fidelity', needsAudit: true,
-    explains: 'One dot per configuration the audit trained fully: dots on the y = x line were predicted exactly from the cheap trials; a whisker (the prediction interval) that misses the line marks a surprise.' },
+    explains: 'One dot per configuration, at its accuracy after full training: dots on the y = x line were predicted exactly from the cheap trials; a whisker (the prediction interval) that misses the line marks a surprise.' },
 ];
 
 export const chartInfo = (id: ChartId): ChartInfo => CHART_INFO.find((c) => c.id === id)!;
