@@ -64,6 +64,23 @@ describe('meta-model promotion in the study machine', () => {
     expect(queuedTrials(next)).toHaveLength(3);
   });
 
+  it('scores each Hyperband bracket separately and finishes them all', () => {
+    const hb: StudyDefinition = { ...def, scheduler: { ...def.scheduler, kind: 'hyperband' } };
+    let state = initStudy(hb);
+    const asked: string[] = [];
+    for (let guard = 0; state.phase === 'running' && guard < 20; guard++) {
+      state = finishQueued(state);
+      for (const p of pendingPromotions(state)) {
+        asked.push(`${p.bracket}:${p.rung}`);
+        state = studyReducer(state, { type: 'promotionScored', bracket: p.bracket, rung: p.rung, rule: 'accuracy', scores: null, predictions: null, note: '' });
+      }
+    }
+    expect(state.phase).toBe('finished');
+    // Every rung transition of every bracket was asked for exactly once (the last bracket has none).
+    const transitions = state.brackets.flatMap((b) => b.plan.slice(0, -1).map((r) => `${b.bracket}:${r.rung}`));
+    expect(asked.sort()).toEqual(transitions.sort());
+  });
+
   it('never waits under the default rule', () => {
     const plain = finishQueued(initStudy(smoke));
     expect(pendingPromotions(plain)).toEqual([]);

@@ -52,6 +52,19 @@ describe('meta-model promotion rule', () => {
     expect(record.note).toMatch(/20 example\(s\) from earlier studies/);
   });
 
+  it('adds kappa standard deviations under the UCB option', () => {
+    const ucbDef: StudyDefinition = { ...def, scheduler: { ...def.scheduler, ucbKappa: 2 } };
+    const state = finishRung(initStudy(ucbDef));
+    const [pending] = pendingPromotions(state);
+    const record = scorePromotion({ state, signals: noSignals, examples: Array.from({ length: 12 }, (_, i) => example(i)), now: 100 }, pending);
+    expect(record.note).toMatch(/\+ 2 sd \(UCB\)/);
+    for (const id of pending.configIds) {
+      const p = record.predictions![id];
+      const sd = (p.upper - p.mean) / 1.645;
+      expect(record.scores![id]).toBeCloseTo(p.mean + 2 * sd, 10);
+    }
+  });
+
   it('falls back to plain successive halving with too few matching examples, and says why', () => {
     const state = finishRung(initStudy(def));
     const [pending] = pendingPromotions(state);
