@@ -23,8 +23,6 @@ import { nodeWorkerFactory } from '../src/cli/nodeWorkers';
 import type { Outcome, TrialResult } from '../workers/protocol';
 import { findSearchPreset, SEARCH_PRESETS } from './searchPresets';
 import { makeExamples, type TrialSignals } from '../src/core/metaModel/knowledge';
-import { checkPromotions, predictFromMemory } from '../src/core/metaModel/promotionAudit';
-import { scoreRanking } from '../src/core/metaModel/rankingAudit';
 import type { PromotionRule } from '../src/core/studySchema';
 import { probeSignalsOf } from '../src/orchestrator/audit';
 import { appendKnowledgeFile, readKnowledgeFile } from '../src/cli/knowledgeFile';
@@ -104,7 +102,7 @@ async function fresh(): Promise<{ saved: SavedRun; report: AuditReport }> {
   log(`[search] study ${state.phase} in ${(studyMs / 1000).toFixed(1)} s`);
   // 2. The audit: every configuration at full fidelity, then the rules.
   const fullResults = new Map<number, Outcome<TrialResult>>();
-  const report = await auditStudy(state, results, recording(pool, fullResults), train.labels, { alpha, ...auditLog });
+  const report = await auditStudy(state, results, recording(pool, fullResults), train.labels, { alpha, memory, ...auditLog });
   pool.dispose();
   return { saved: { preset: preset!.id, state, results: [...results], fullResults: [...fullResults], workers, studyMs }, report };
 }
@@ -118,7 +116,7 @@ async function replay(path: string): Promise<{ saved: SavedRun; report: AuditRep
     cancel() {}, withWorker: async () => ({ ok: false, error: { code: 'TRAINING_ERROR', message: 'replay' } }), dispose() {},
   };
   log(`[search] replaying ${path} (preset ${saved.preset})`);
-  return { saved, report: await auditStudy(saved.state, new Map(saved.results), pool, train.labels, { alpha, ...auditLog }) };
+  return { saved, report: await auditStudy(saved.state, new Map(saved.results), pool, train.labels, { alpha, memory, ...auditLog }) };
 }
 
 const { saved, report } = values.replay ? await replay(values.replay) : await fresh();
@@ -130,14 +128,7 @@ const wallMs = values.replay ? saved.wallMs ?? NaN : performance.now() - t0; // 
 const signals = new Map<number, TrialSignals>(saved.results.map(([id, r]) => [id, { lossCurve: r.lossCurve, probes: probeSignalsOf(r) }]));
 const fullAccuracy = new Map<number, number>();
 for (const row of report.rows) if (row.fullStatus !== 'failed') fullAccuracy.set(row.configId, row.fullFidelityAccuracy ?? 0.1);
-const scoredIds = report.rows.filter((r) => r.fullStatus !== 'failed').map((r) => r.configId);
-const fromMemory = memory.length > 0 && scoredIds.length >= 2 ? predictFromMemory(state, signals, memory, definition.scheduler.minExamples ?? 8) : null;
-if (fromMemory) {
-  const shRule = report.rules.find((r) => r.rule === 'lowFidelity');
-  report.rules.push({ rule: 'metaModelMemory' as never, ...scoreRanking(scoredIds.map((id) => fromMemory.predictions[id].mean), scoredIds.map((id) => fullAccuracy.get(id)!)),
-    computeFraction: shRule?.computeFraction ?? NaN, note: `${fromMemory.model} fitted on ${fromMemory.examples} earlier studies' examples only, from each configuration's rung-0 evidence; no full-fidelity label of this study used` });
-}
-const promotionChecks = checkPromotions(state, fullAccuracy);
+const promotionChecks = report.promotions ?? [];
 if (values['save-knowledge']) appendKnowledgeFile(values['save-knowledge'], values['save-knowledge'] === values.knowledge ? memory : readKnowledgeFile(values['save-knowledge'], log), makeExamples(state, signals, fullAccuracy, 'audit', Date.now()), log);
 
 const pct = (v: number | null | undefined, digits = 1) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : (100 * v).toFixed(digits));

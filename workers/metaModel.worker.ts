@@ -3,10 +3,12 @@
 // that draws the charts. Pure core functions, exposed over comlink.
 import * as Comlink from 'comlink';
 import { recommend, scorePromotion } from '../src/core/metaModel/promotionRule';
+import { scoreAudit } from '../src/core/metaModel/auditScore';
 import type { MetaModelApi } from './protocol';
 
 const api: MetaModelApi = {
   scorePromotion: async (inputs, pending) => scorePromotion(inputs, pending),
   recommend: async (inputs) => recommend(inputs),
+  scoreAudit: async (inputs) => scoreAudit(inputs),
 };
 Comlink.expose(api);

@@ -10,6 +10,7 @@ import type { TrialProbeRequest, TrialProbeValues } from '../src/training/probes
 import type { InterpolationRequest, InterpolationResult, SliceRequest, SliceResult, SliceRowUpdate } from '../src/training/probes/weightSetLandscape';
 import type { MetaModelInputs, PendingPromotion, Recommendation } from '../src/core/metaModel/promotionRule';
 import type { PromotionRecord } from '../src/core/studyMachine';
+import type { AuditReport, AuditScoreInputs } from '../src/core/metaModel/auditScore';
 
 export type { BackendName, BackendReport, LossAndGradients, SimpleCnnSpec, ThroughputRequest, ThroughputResult, TrainTrialInput, TrialProgress, TrialResult };
 export type { InterpolationRequest, InterpolationResult, SliceRequest, SliceResult, SliceRowUpdate, TrialProbeRequest, TrialProbeValues };
@@ -69,4 +70,6 @@ export interface TrainerApi {
 export interface MetaModelApi {
   scorePromotion(inputs: MetaModelInputs, pending: PendingPromotion): Promise<PromotionRecord>;
   recommend(inputs: MetaModelInputs): Promise<Recommendation | null>;
+  /** An audit's rules, once its full-fidelity runs are done (the nested leave-one-out is the slow part). */
+  scoreAudit(inputs: AuditScoreInputs): Promise<Omit<AuditReport, 'auditMs'>>;
 }

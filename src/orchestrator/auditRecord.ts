@@ -24,7 +24,7 @@ const rowSchema = z.object({
 });
 
 const ruleSchema = z.object({
-  rule: z.enum(['lowFidelity', 'composite', 'metaModel']),
+  rule: z.enum(['lowFidelity', 'composite', 'metaModel', 'metaModelMemory']),
   spearman: real, kendall: real, top1RegretPts: real, top3RegretPts: real,
   computeFraction: real,
   note: z.string().max(2000),
@@ -43,7 +43,12 @@ const reportSchema = z.object({
   scored: z.int().min(0),
   fullFidelity: z.string().max(200),
   rows: z.array(rowSchema).max(10_000),
-  rules: z.array(ruleSchema).max(3),
+  rules: z.array(ruleSchema).max(4),
+  promotions: z.array(z.object({
+    bracket: z.int().min(0), rung: z.int().min(0), rule: z.enum(['accuracy', 'metaModel']),
+    candidates: z.array(z.int().min(0)), promoted: z.array(z.int().min(0)), byAccuracy: z.array(z.int().min(0)),
+    regretPts: real, accuracyRegretPts: real,
+  })).max(1000).optional(),
   successiveHalving: z.object({ configId: z.int().min(0), top1RegretPts: real }).nullable(),
   metaModel: metaModelSchema.nullable(),
   fullFidelityRuns: z.int().min(0),

@@ -3,6 +3,7 @@
 // crashes, the study still promotes: runStudy falls back to accuracy and says so.
 import * as Comlink from 'comlink';
 import type { MetaModelInputs, Recommendation } from '../core/metaModel/promotionRule';
+import type { AuditReport, AuditScoreInputs } from '../core/metaModel/auditScore';
 import type { MetaModelApi } from '../../workers/protocol';
 import type { PromotionAdvisor } from './runStudy';
 
@@ -31,4 +32,9 @@ export const workerAdvisor: PromotionAdvisor = (inputs, pending) => {
 export function recommendInWorker(inputs: MetaModelInputs): Promise<Recommendation | null> {
   const w = metaModelWorker();
   return Promise.race([w.api.recommend(inputs), w.crashed]);
+}
+
+export function scoreAuditInWorker(inputs: AuditScoreInputs): Promise<Omit<AuditReport, 'auditMs'>> {
+  const w = metaModelWorker();
+  return Promise.race([w.api.scoreAudit(inputs), w.crashed]);
 }

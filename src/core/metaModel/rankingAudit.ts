@@ -8,7 +8,8 @@ import { kendallTauB, regret, spearman } from '../stats/rankCorrelation';
 import type { Regressor } from './regressor';
 import { crossValidate, cvFolds, defaultCandidates, predictPipeline, selectModel, type CvScore, type IntervalPrediction } from './select';
 
-export type RankingRule = 'lowFidelity' | 'composite' | 'metaModel';
+/** metaModelMemory: the promotion model fitted on earlier studies' examples only (./promotionAudit). */
+export type RankingRule = 'lowFidelity' | 'composite' | 'metaModel' | 'metaModelMemory';
 
 export interface RankingScore { spearman: number; kendall: number; top1RegretPts: number; top3RegretPts: number }
 

@@ -6,6 +6,7 @@ const RULE_NAMES: Record<AuditRuleRow['rule'], string> = {
   lowFidelity: 'Low fidelity: rung-0 accuracy',
   composite: 'Composite: accuracy − α · sharpness',
   metaModel: 'Meta-model (nested leave-one-out)',
+  metaModelMemory: 'Meta-model from memory (earlier studies only)',
 };
 const fixed = (v: number, digits: number) => (Number.isFinite(v) ? v.toFixed(digits) : '—');
 const pts = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)} pts` : '—');
@@ -42,6 +43,17 @@ export function AuditReportView({ report }: { report: AuditReport }) {
           Meta-model: RMSE <strong>{fixed(m.rmsePts, 1)} points</strong> of accuracy (MAE {fixed(m.maePts, 1)}); {fixed(100 * m.coverage, 0)}% of the full-fidelity accuracies fall inside their {Math.abs(m.z - 1.645) < 1e-9 ? '90%' : `±${m.z} sd`} interval.
           {' '}Models chosen: {Object.entries(m.chosen).map(([name, n]) => `${name} ×${n}`).join(', ')}.
         </p>
+      )}
+      {report.promotions && report.promotions.length > 0 && (
+        <ul data-testid="audit-promotions">
+          {report.promotions.map((c) => (
+            <li key={`${c.bracket}-${c.rung}`} data-testid="audit-promotion" data-rule={c.rule} data-regret={c.regretPts} data-accuracy-regret={c.accuracyRegretPts}>
+              Rung {c.rung + 1} → {c.rung + 2}{report.promotions!.some((x) => x.bracket > 0) ? ` (bracket ${c.bracket + 1})` : ''}, promoted by {c.rule === 'metaModel' ? 'the meta-model' : 'accuracy'}:
+              {' '}kept the eventual best within <strong>{pts(c.regretPts)}</strong>
+              {c.rule === 'metaModel' ? <> (promoting by accuracy would have kept it within {pts(c.accuracyRegretPts)})</> : null}.
+            </li>
+          ))}
+        </ul>
       )}
       {report.successiveHalving && (
         <p data-testid="audit-winner" data-regret={report.successiveHalving.top1RegretPts}>
