@@ -48,6 +48,20 @@ test('meta-model promotion: warm memory, promotions by prediction, recommendatio
 
   // The study's own full run joined the memory for the next study.
   await expect(panel).toHaveAttribute('data-count', '5');
+
+  // The audit judges the steering: a fourth rule (the model fitted on earlier studies only) and,
+  // per rung, how close to the eventual best the meta-model's promotions stayed against accuracy's.
+  await page.getByTestId('audit-panel').getByRole('button', { name: 'Audit: train every configuration fully' }).click();
+  await expect(page.getByTestId('audit-rule')).toHaveCount(4, { timeout: 3 * 60_000 });
+  const memoryRule = page.locator('[data-testid="audit-rule"][data-rule="metaModelMemory"]');
+  const rho = Number(await memoryRule.getAttribute('data-spearman'));
+  expect(Number.isNaN(rho) || Math.abs(rho) <= 1).toBe(true); // NaN only if every prediction ties
+  const promotions = page.getByTestId('audit-promotion');
+  await expect(promotions).toHaveCount(2);
+  for (const p of await promotions.all()) {
+    await expect(p).toHaveAttribute('data-rule', 'metaModel');
+    expect(Number(await p.getAttribute('data-regret'))).toBeGreaterThanOrEqual(0);
+  }
   await page.screenshot({ path: `${artifacts}/promotion-meta-model.png`, fullPage: true });
   expect(pageErrors).toEqual([]);
 });
