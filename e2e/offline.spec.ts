@@ -9,11 +9,14 @@ test('after one visit the lab opens and trains with the network off', async ({ p
   // The service worker takes control and a trainer worker is warmed through it (its code and wasm cached).
   await page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 60_000 });
   await expect.poll(() => page.evaluate(async () => (await (await caches.open('llp-app-v1')).keys()).some((r) => r.url.endsWith('.wasm'))), { timeout: 60_000 }).toBe(true);
+  await expect.poll(() => page.evaluate(async () => (await (await caches.open('llp-app-v1')).keys()).some((r) => r.url.includes('metaModel.worker'))), { timeout: 60_000 }).toBe(true);
 
   await context.setOffline(true);
   await page.reload();
   await expect(page.getByTestId('dataset-status')).toContainText('from the browser cache', { timeout: 120_000 });
   await page.getByRole('button', { name: 'Run study' }).click();
   await expect(page.getByTestId('ranking')).toHaveAttribute('data-phase', 'finished', { timeout: 5 * 60_000 });
+  // The recommendation is computed in the meta-model worker, whose code also came from the cache.
+  await expect(page.getByTestId('recommendation')).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
   await context.setOffline(false);
 });

@@ -7,6 +7,7 @@ import { scoreAudit } from '../src/core/metaModel/auditScore';
 import type { MetaModelApi } from './protocol';
 
 const api: MetaModelApi = {
+  ping: async () => true,
   scorePromotion: async (inputs, pending) => scorePromotion(inputs, pending),
   recommend: async (inputs) => recommend(inputs),
   scoreAudit: async (inputs) => scoreAudit(inputs),

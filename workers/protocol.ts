@@ -68,6 +68,8 @@ export interface TrainerApi {
  * the study state, the kept trial signals (a Map clones) and the examples in memory.
  */
 export interface MetaModelApi {
+  /** Resolves once the worker's code has loaded (the offline warm-up uses it to cache that code). */
+  ping(): Promise<true>;
   scorePromotion(inputs: MetaModelInputs, pending: PendingPromotion): Promise<PromotionRecord>;
   recommend(inputs: MetaModelInputs): Promise<Recommendation | null>;
   /** An audit's rules, once its full-fidelity runs are done (the nested leave-one-out is the slow part). */

@@ -38,3 +38,9 @@ export function scoreAuditInWorker(inputs: AuditScoreInputs): Promise<Omit<Audit
   const w = metaModelWorker();
   return Promise.race([w.api.scoreAudit(inputs), w.crashed]);
 }
+
+/** Loads the worker (its code then passes through the service worker's cache). */
+export function warmMetaModelWorker(): Promise<true> {
+  const w = metaModelWorker();
+  return Promise.race([w.api.ping(), w.crashed]);
+}

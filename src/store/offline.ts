@@ -1,7 +1,8 @@
 // Offline once visited: registers the service worker (public/sw.js), then starts one trainer worker
-// so that the worker's code and the tfjs wasm binaries pass through it and are cached too — a
-// classroom can then open the lab and train with no network.
+// (and the meta-model worker) so that their code and the tfjs wasm binaries pass through it and are
+// cached too — a classroom can then open the lab and train with no network.
 import { browserWorkerFactory } from '../orchestrator/browserWorkers';
+import { warmMetaModelWorker } from '../orchestrator/metaModelWorker';
 
 export async function enableOffline(baseUrl: string): Promise<void> {
   if (!('serviceWorker' in navigator)) return;
@@ -17,4 +18,6 @@ export async function enableOffline(baseUrl: string): Promise<void> {
   } finally {
     worker.terminate();
   }
+  // The meta-model's worker too, so promotions and recommendations work offline.
+  await warmMetaModelWorker().catch(() => undefined);
 }
