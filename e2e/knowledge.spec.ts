@@ -28,7 +28,8 @@ test('meta-model memory: remembered across reloads, damaged records counted, exp
   console.log(`tiny study finished after ${((Date.now() - started) / 1000).toFixed(0)} s; ${count} example(s) remembered`);
   await expect(page.getByTestId('knowledge-summary')).toContainText(`${count} example${count === '1' ? '' : 's'} from 1 study`);
   await expect(page.getByTestId('knowledge-fidelities')).toContainText('1024 images x 1 epoch');
-  await expect(page.getByTestId('knowledge-matching')).toContainText(`${count} of them match${count === '1' ? 'es' : ''} the study being edited (1024 images x 1 epoch)`);
+  // They came from this very study (name and seed), which does not learn from its own earlier run.
+  await expect(page.getByTestId('knowledge-matching')).toContainText(`0 of them match the study being edited (1024 images x 1 epoch); ${count} more ${count === '1' ? 'is' : 'are'} from an earlier run of this same study and seed`);
 
   // 2. It persists: a reload reads it back from IndexedDB.
   await page.reload();
@@ -94,7 +95,7 @@ test('meta-model memory: remembered across reloads, damaged records counted, exp
   await expect(rule).toHaveValue('accuracy');
   await expect(page.getByTestId('ucb-kappa')).toHaveCount(0);
   await rule.selectOption('metaModel');
-  const examplesText = `${count} example${count === '1' ? '' : 's'} in memory match${count === '1' ? 'es' : ''} this study's full fidelity (1024 images x 1 epoch)`;
+  const examplesText = `0 examples in memory match this study's full fidelity (1024 images x 1 epoch), not counting ${count} from an earlier run of this same study and seed`;
   await expect(page.getByTestId('promotion-hint')).toHaveText(`${examplesText}; the meta-model decides once there are at least 8, until then plain successive halving does.`);
   await page.getByTestId('ucb-kappa').fill('1.5');
   await page.getByTestId('min-examples').fill('3');

@@ -1,7 +1,7 @@
 // The meta-model's memory across studies: examples read from IndexedDB (checked, damaged ones
 // counted and skipped), added after every study and audit, cleared on request. Every study that
 // uses the meta-model rule reads them through knowledgeExamples().
-import { checkExamples, fidelityKey, mergeExamples, type MetaExample } from '../core/metaModel/knowledge';
+import { checkExamples, fidelityKey, mergeExamples, sourceKey, type MetaExample } from '../core/metaModel/knowledge';
 import { clearExamples, readExampleValues, saveExamples } from '../storage/knowledgeStore';
 import { labStore, type KnowledgeSummary } from './labStore';
 import { notice } from './persistence';
@@ -11,9 +11,14 @@ let memory: MetaExample[] = [];
 
 function summarise(examples: readonly MetaExample[], damaged: number): KnowledgeSummary {
   const byFidelity: Record<string, number> = {};
-  for (const e of examples) byFidelity[fidelityKey(e.fidelity)] = (byFidelity[fidelityKey(e.fidelity)] ?? 0) + 1;
+  const bySource: Record<string, number> = {};
+  for (const e of examples) {
+    byFidelity[fidelityKey(e.fidelity)] = (byFidelity[fidelityKey(e.fidelity)] ?? 0) + 1;
+    const source = sourceKey(e.fidelity, e.source.study, e.source.seed);
+    bySource[source] = (bySource[source] ?? 0) + 1;
+  }
   const studies = new Set(examples.map((e) => `${e.source.study}|${e.source.seed}`)).size;
-  return { loaded: true, count: examples.length, byFidelity, studies, damaged };
+  return { loaded: true, count: examples.length, byFidelity, bySource, studies, damaged };
 }
 
 /** Reads the stored examples into memory and the summary into the store. */

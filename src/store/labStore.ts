@@ -26,6 +26,8 @@ export interface KnowledgeSummary {
   count: number;
   /** Examples per full fidelity, e.g. { 'cifar10:4500x1': 12 }: only the matching ones help a study. */
   byFidelity: Record<string, number>;
+  /** Examples per (fidelity, study name, seed): a study does not learn from its own earlier run. */
+  bySource: Record<string, number>;
   studies: number;
   /** Stored records that failed their schema check and were ignored. */
   damaged: number;
@@ -115,7 +117,7 @@ export const labStore = createStore<LabState>(() => ({
   initGradientNorms: {},
   landscape: initialLandscape,
   classroom: { view: 'lab', hide: [], lock: false },
-  knowledge: { loaded: false, count: 0, byFidelity: {}, studies: 0, damaged: 0 },
+  knowledge: { loaded: false, count: 0, byFidelity: {}, bySource: {}, studies: 0, damaged: 0 },
   recommendation: null,
   audit: initialAudit,
 }));

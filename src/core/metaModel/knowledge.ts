@@ -38,6 +38,8 @@ export function fidelityOf(def: StudyDefinition): Fidelity {
 }
 
 export const fidelityKey = (f: Fidelity) => `${f.dataset}:${f.trainImages}x${f.epochs}`;
+/** Fidelity, study name and seed: the examples one run of one study leaves. */
+export const sourceKey = (f: Fidelity, study: string, seed: number) => `${fidelityKey(f)}|${study}|${seed}`;
 export const describeFidelity = (f: Fidelity) => `${f.trainImages} images x ${f.epochs} epoch${f.epochs === 1 ? '' : 's'}`;
 
 /** fidelityKey's inverse, for showing stored counts in words; null for a key this version did not write. */

@@ -6,7 +6,7 @@
 import { deriveSeed } from '../rng';
 import { rankConfigs, type PromotionRecord, type StudyState } from '../studyMachine';
 import type { TrialConfig } from '../searchSpace';
-import { describeFidelity, evidenceFor, examplesFromStudy, fidelityKey, fidelityOf, studyFullAccuracies, type MetaExample, type TrialSignals } from './knowledge';
+import { describeFidelity, evidenceFor, examplesFromStudy, fidelityKey, fidelityOf, sourceKey, studyFullAccuracies, type MetaExample, type TrialSignals } from './knowledge';
 import { fitPromotionModel, predictFullAccuracy, promotionScore, type PromotionModel } from './promotionModel';
 
 export interface PendingPromotion { bracket: number; rung: number; resource: number; configIds: number[] }
@@ -25,8 +25,8 @@ const pts = (x: number) => `${(100 * x).toFixed(1)}`;
 /** Earlier studies' examples at this study's full fidelity (not this very study's, which it re-derives). */
 export function matchingExamples(state: StudyState, examples: readonly MetaExample[]): MetaExample[] {
   const key = fidelityKey(fidelityOf(state.definition));
-  const def = state.definition;
-  return examples.filter((e) => fidelityKey(e.fidelity) === key && !(e.source.study === def.name && e.source.seed === def.seed));
+  const own = sourceKey(fidelityOf(state.definition), state.definition.name, state.definition.seed);
+  return examples.filter((e) => fidelityKey(e.fidelity) === key && sourceKey(e.fidelity, e.source.study, e.source.seed) !== own);
 }
 
 /** Every example the study's meta-model may learn from now: matching memory plus its own full runs so far. */

@@ -11,7 +11,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 export function KnowledgePanel() {
   const { loaded, count, byFidelity, studies, damaged } = useLab((s) => s.knowledge);
-  const { fidelity, matching } = useStudyFidelity();
+  const { fidelity, matching, ownRun } = useStudyFidelity();
   const [confirming, setConfirming] = useState(false);
   const [note, setNote] = useState<string | null>(null);
   const file = useRef<HTMLInputElement>(null);
@@ -42,7 +42,7 @@ export function KnowledgePanel() {
         </ul>
       )}
       {count > 0 && <p data-testid="knowledge-matching">{fidelity
-        ? `${matching} of them match${matching === 1 ? 'es' : ''} the study being edited (${describeFidelity(fidelity)}).`
+        ? `${matching} of them match${matching === 1 ? 'es' : ''} the study being edited (${describeFidelity(fidelity)})${ownRun > 0 ? `; ${ownRun} more ${ownRun === 1 ? 'is' : 'are'} from an earlier run of this same study and seed, which its meta-model leaves out` : ''}.`
         : 'The study being edited has no valid full fidelity yet.'}</p>}
       {damaged > 0 && (
         <p className="notice" data-testid="knowledge-damaged">

@@ -13,10 +13,10 @@ const DEFAULT_KAPPA = 0;
 const DEFAULT_MIN_EXAMPLES = 8;
 export const ASHA_REASON = 'ASHA promotes one trial at a time as workers free up, so there is no complete rung for the meta-model to rank.';
 
-function hint(matching: number, fidelity: Fidelity | null, minExamples: number, loaded: boolean): string {
+function hint(matching: number, ownRun: number, fidelity: Fidelity | null, minExamples: number, loaded: boolean): string {
   if (!loaded) return 'Reading the meta-model memory…';
   if (!fidelity) return 'Set the images and epochs first: examples only count for the same full fidelity.';
-  const n = `${matching} example${matching === 1 ? '' : 's'} in memory match${matching === 1 ? 'es' : ''} this study's full fidelity (${describeFidelity(fidelity)})`;
+  const n = `${matching} example${matching === 1 ? '' : 's'} in memory match${matching === 1 ? 'es' : ''} this study's full fidelity (${describeFidelity(fidelity)})${ownRun > 0 ? `, not counting ${ownRun} from an earlier run of this same study and seed` : ''}`;
   return matching >= minExamples
     ? `${n}; that is at least ${minExamples}, so the meta-model decides the promotions.`
     : `${n}; the meta-model decides once there are at least ${minExamples}, until then plain successive halving does.`;
@@ -25,7 +25,7 @@ function hint(matching: number, fidelity: Fidelity | null, minExamples: number, 
 export function PromotionSettings({ disabled }: { disabled: boolean }) {
   const s = useLab((st) => st.definition.scheduler);
   const loaded = useLab((st) => st.knowledge.loaded);
-  const { fidelity, matching } = useStudyFidelity();
+  const { fidelity, matching, ownRun } = useStudyFidelity();
   const rule: PromotionRule = s.promotion ?? 'accuracy';
   const asha = s.kind === 'asha';
   const minExamples = s.minExamples ?? DEFAULT_MIN_EXAMPLES;
@@ -43,7 +43,7 @@ export function PromotionSettings({ disabled }: { disabled: boolean }) {
         hint="0 = predicted mean only" onChange={(v) => editStudy({ scheduler: { ucbKappa: v } })} />
       <NumberField label="min examples" value={minExamples} step={1} min={3} max={1000} disabled={disabled} testId="min-examples"
         onChange={(v) => editStudy({ scheduler: { minExamples: v } })} />
-      <p className="field-hint" data-testid="promotion-hint">{hint(matching, fidelity, minExamples, loaded)}</p>
+      <p className="field-hint" data-testid="promotion-hint">{hint(matching, ownRun, fidelity, minExamples, loaded)}</p>
     </>}
   </>);
 }
