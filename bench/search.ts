@@ -9,6 +9,7 @@
 // labels only); `--save-knowledge file.json` appends this run's audited examples to a file. Every rung transition is then judged by its
 // promotion regret at full fidelity, beside the regret of promoting by accuracy on the same trials.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { describeConfig } from '../src/core/searchSpace';
@@ -46,7 +47,9 @@ const { values } = parseArgs({ options: {
 /** What --out saves and --replay reads: enough to re-score without training. */
 interface SavedRun { preset: string; state: StudyState; results: [number, TrialResult][]; fullResults: [number, Outcome<TrialResult>][]; workers: number; studyMs: number; wallMs?: number; report?: AuditReport }
 
-const presetId = values.replay ? (JSON.parse(readFileSync(values.replay, 'utf8')) as SavedRun).preset : values.preset!;
+/** A saved run, plain or gzipped (the runs kept in bench/runs/ are). */
+const readRun = (path: string) => JSON.parse((path.endsWith('.gz') ? gunzipSync(readFileSync(path)) : readFileSync(path)).toString('utf8')) as SavedRun;
+const presetId = values.replay ? readRun(values.replay).preset : values.preset!;
 const preset = findSearchPreset(presetId);
 if (!preset) {
   console.error(`Unknown preset "${presetId}". Presets: ${SEARCH_PRESETS.map((p) => p.id).join(', ')}`);
@@ -108,7 +111,7 @@ async function fresh(): Promise<{ saved: SavedRun; report: AuditReport }> {
 }
 
 async function replay(path: string): Promise<{ saved: SavedRun; report: AuditReport }> {
-  const saved = JSON.parse(readFileSync(path, 'utf8')) as SavedRun;
+  const saved = readRun(path);
   const full = new Map(saved.fullResults);
   const pool: TrainerPool = {
     size: 1, backend: { backend: 'replay' } as unknown as TrainerPool['backend'],
