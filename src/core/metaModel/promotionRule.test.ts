@@ -52,6 +52,22 @@ describe('meta-model promotion rule', () => {
     expect(record.note).toMatch(/20 example\(s\) from earlier studies/);
   });
 
+  it('leaves a rung to accuracy when too few examples were seen at its resource', () => {
+    // Every example was observed at 1/9 only; rung 1 trains at 1/3 (bench:promotion showed the
+    // model extrapolating across resources ranks worse there than the rung's own accuracy).
+    let state = finishRung(initStudy(def));
+    const examples = Array.from({ length: 20 }, (_, i) => example(i));
+    const [first] = pendingPromotions(state);
+    state = studyReducer(state, { type: 'promotionScored', ...scorePromotion({ state, signals: noSignals, examples, now: 100 }, first) });
+    state = finishRung(state);
+    const [second] = pendingPromotions(state);
+    expect(second.rung).toBe(1);
+    const record = scorePromotion({ state, signals: noSignals, examples, now: 100 }, second);
+    expect(record).toMatchObject({ rule: 'accuracy', scores: null });
+    expect(record.note).toMatch(/0 example\(s\) seen at this rung's resource \(33\.3% of full fidelity\)/);
+    expect(scorePromotion({ state, signals: noSignals, examples, now: 100 }, second, { sameResource: false }).rule).toBe('metaModel');
+  });
+
   it('adds kappa standard deviations under the UCB option', () => {
     const ucbDef: StudyDefinition = { ...def, scheduler: { ...def.scheduler, ucbKappa: 2 } };
     const state = finishRung(initStudy(ucbDef));

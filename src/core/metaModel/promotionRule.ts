@@ -41,8 +41,22 @@ function describeModel(model: PromotionModel, fromMemory: number): string {
   return `${model.selection.chosen} on ${model.rows} rows from ${model.examples} configurations (${fromMemory} example(s) from earlier studies)${cv}`;
 }
 
+/**
+ * Design choices of the rule that bench/promotionReplay.ts compares on saved runs.
+ * sameResource: decide only where at least minExamples examples were seen at this rung's own
+ * resource; elsewhere promote by accuracy (a model extrapolating from other resources is trusted
+ * less than the rung's own measurement).
+ */
+export interface PromotionVariant { sameResource: boolean }
+export const DEFAULT_VARIANT: PromotionVariant = { sameResource: true };
+
+/** How many examples were observed at `resource` (within rounding). */
+export function examplesAtResource(examples: readonly MetaExample[], resource: number): number {
+  return examples.filter((e) => e.observations.some((o) => Math.abs(o.resource - resource) <= 1e-9 * Math.max(1, resource))).length;
+}
+
 /** Scores for one complete rung: predicted full-fidelity accuracy (or its UCB) per configuration, or the fallback. */
-export function scorePromotion(inputs: MetaModelInputs, pending: PendingPromotion): PromotionRecord {
+export function scorePromotion(inputs: MetaModelInputs, pending: PendingPromotion, variant: PromotionVariant = DEFAULT_VARIANT): PromotionRecord {
   const { state, signals } = inputs;
   const s = state.definition.scheduler;
   const minExamples = s.minExamples ?? 8;
@@ -51,6 +65,10 @@ export function scorePromotion(inputs: MetaModelInputs, pending: PendingPromotio
   const { all, fromMemory } = trainingExamples(inputs);
   if (all.length < minExamples) {
     return fallback(`${all.length} example(s) at full fidelity ${describeFidelity(fidelityOf(state.definition))}, fewer than the ${minExamples} the meta-model needs`);
+  }
+  const atResource = examplesAtResource(all, pending.resource);
+  if (variant.sameResource && atResource < minExamples) {
+    return fallback(`${atResource} example(s) seen at this rung's resource (${(100 * pending.resource).toFixed(1)}% of full fidelity), fewer than the ${minExamples} the meta-model needs there`);
   }
   try {
     const model = fitPromotionModel(all, deriveSeed(state.definition.seed, 'promotion', pending.bracket, pending.rung), { minExamples });

@@ -1,0 +1,100 @@
+// `npm run bench:promotion -- --run bench/runs/steer12.run.json.gz --memory bench/runs/audit30.run.json.gz [--json]`
+// Replays the promotion decisions of an audited study (bench:search --out) with no training: every
+// configuration's full-fidelity accuracy is known, so each rung transition can be re-decided by any
+// rule and judged by its promotion regret (best full-fidelity accuracy among the candidates minus
+// the best among those promoted). The meta-model's memory is another audited run's examples (a
+// different study at the same full fidelity), so no label of the replayed study is used.
+// Rung 0 is exact for every rule; a later rung can only be replayed over the candidates the real
+// run promoted to it, so it is reported "given the same candidates".
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { parseArgs } from 'node:util';
+import { makeExamples, type MetaExample, type TrialSignals } from '../src/core/metaModel/knowledge';
+import { scorePromotion, type PromotionVariant } from '../src/core/metaModel/promotionRule';
+import { promote } from '../src/core/successiveHalving';
+import type { StudyState } from '../src/core/studyMachine';
+import { probeSignalsOf } from '../src/orchestrator/audit';
+import type { AuditReport } from '../src/orchestrator/audit';
+import type { TrialResult } from '../workers/protocol';
+import { spearman } from '../src/core/stats/rankCorrelation';
+
+const { values } = parseArgs({ options: {
+  run: { type: 'string', multiple: true },
+  memory: { type: 'string', multiple: true },
+  kappa: { type: 'string', default: '0,1' },
+  json: { type: 'boolean', default: false },
+} });
+
+interface SavedRun { preset: string; state: StudyState; results: [number, TrialResult][]; report: AuditReport }
+const read = (path: string) => JSON.parse((path.endsWith('.gz') ? gunzipSync(readFileSync(path)) : readFileSync(path)).toString('utf8')) as SavedRun;
+
+function signalsOf(run: SavedRun): Map<number, TrialSignals> {
+  return new Map(run.results.map(([id, r]) => [id, { lossCurve: r.lossCurve, probes: probeSignalsOf(r) }]));
+}
+function fullAccuracyOf(run: SavedRun): Map<number, number> {
+  return new Map(run.report.rows.filter((r) => r.fullStatus !== 'failed').map((r) => [r.configId, r.fullFidelityAccuracy ?? 0.1]));
+}
+function examplesOf(run: SavedRun): MetaExample[] {
+  return makeExamples(run.state, signalsOf(run), fullAccuracyOf(run), 'audit', 0);
+}
+
+/** The study as it stood when rung `rung` of bracket 0 had just completed: later trials removed. */
+function stateAtRung(state: StudyState, rung: number, promotion: 'metaModel', kappa: number): StudyState {
+  return {
+    ...state, phase: 'running',
+    definition: { ...state.definition, scheduler: { ...state.definition.scheduler, promotion, ucbKappa: kappa } },
+    trials: state.trials.filter((t) => t.rung <= rung),
+    brackets: state.brackets.map((b) => ({ ...b, rung, done: false, awaitingScores: true })),
+    promotions: [],
+  };
+}
+
+const regret = (set: readonly number[], candidates: readonly number[], full: ReadonlyMap<number, number>) =>
+  100 * (Math.max(...candidates.map((id) => full.get(id)!)) - Math.max(...set.map((id) => full.get(id)!)));
+
+const runs = values.run ?? [];
+const memoryRuns = values.memory ?? [];
+if (runs.length === 0 || memoryRuns.length === 0) {
+  console.error('Usage: npm run bench:promotion -- --run saved.json[.gz] --memory other.json[.gz] [--memory …] [--kappa 0,1] [--json]');
+  process.exit(2);
+}
+const kappas = values.kappa!.split(',').map(Number);
+const variants: { name: string; variant: PromotionVariant }[] = [
+  { name: 'meta-model, any resource', variant: { sameResource: false } },
+  { name: 'meta-model, same resource', variant: { sameResource: true } },
+];
+
+for (const path of runs) {
+  const run = read(path);
+  const memory = memoryRuns.filter((m) => m !== path).flatMap((m) => examplesOf(read(m)));
+  const full = fullAccuracyOf(run);
+  const signals = signalsOf(run);
+  const plan = run.state.brackets[0].plan;
+  if (!values.json) console.log(`\n${path}: ${run.state.configs.length} configurations, memory ${memory.length} examples from ${memoryRuns.filter((m) => m !== path).join(', ')}`);
+  for (let rung = 0; rung + 1 < plan.length; rung++) {
+    const current = run.state.trials.filter((t) => t.bracket === 0 && t.rung === rung);
+    const candidates = current.map((t) => t.configId);
+    const n = run.state.trials.filter((t) => t.bracket === 0 && t.rung === rung + 1).length;
+    const byAccuracy = promote(current.map((t) => ({ ...t, score: t.state === 'completed' ? t.valAccuracy : null })), n).map((t) => t.configId);
+    const actual = candidates.map((id) => full.get(id)!);
+    // How well a rule's scores order all of this rung's candidates by full-fidelity accuracy (diverged at chance).
+    const rho = (scores: readonly (number | null)[]) => spearman(scores.map((v) => v ?? 0.1), actual);
+    const rows: { rule: string; kappa: number | null; promoted: number[]; regretPts: number; spearman: number; note: string }[] = [
+      { rule: 'accuracy', kappa: null, promoted: byAccuracy, regretPts: regret(byAccuracy, candidates, full), spearman: rho(current.map((t) => (t.state === 'completed' ? t.valAccuracy : null))), note: 'plain successive halving' },
+    ];
+    for (const { name, variant } of variants) {
+      for (const kappa of kappas) {
+        const state = stateAtRung(run.state, rung, 'metaModel', kappa);
+        const record = scorePromotion({ state, signals, examples: memory, now: 0 }, { bracket: 0, rung, resource: plan[rung].resource, configIds: candidates }, variant);
+        const scored = current.map((t) => ({ ...t, score: t.state !== 'completed' ? null : record.scores ? record.scores[t.configId] ?? t.valAccuracy : t.valAccuracy }));
+        const promoted = promote(scored, n).map((t) => t.configId);
+        rows.push({ rule: name, kappa, promoted, regretPts: regret(promoted, candidates, full), spearman: rho(scored.map((t) => t.score)), note: record.note });
+      }
+    }
+    for (const r of rows) {
+      const line = { run: path, rung, candidates: candidates.length, promote: n, given: rung === 0 ? 'exact' : 'the real run\'s candidates', ...r };
+      if (values.json) console.log(JSON.stringify(line));
+      else console.log(`  rung ${rung} -> ${rung + 1} (${n} of ${candidates.length}${rung > 0 ? ', given the real run\'s candidates' : ''}) ${r.rule.padEnd(26)} ${r.kappa === null ? '     ' : `κ=${r.kappa}`.padEnd(5)} regret ${r.regretPts.toFixed(1).padStart(4)} pts  ρ ${r.spearman.toFixed(3)}  promoted [${r.promoted.join(', ')}]  ${r.rule === 'accuracy' ? '' : r.note}`);
+    }
+  }
+}
