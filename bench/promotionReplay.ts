@@ -10,7 +10,8 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { makeExamples, type MetaExample, type TrialSignals } from '../src/core/metaModel/knowledge';
-import { scorePromotion, type PromotionVariant } from '../src/core/metaModel/promotionRule';
+import { scorePromotion } from '../src/core/metaModel/promotionRule';
+import type { PromotionGuard } from '../src/core/studySchema';
 import { promote } from '../src/core/successiveHalving';
 import type { StudyState } from '../src/core/studyMachine';
 import { probeSignalsOf } from '../src/orchestrator/audit';
@@ -39,10 +40,10 @@ function examplesOf(run: SavedRun): MetaExample[] {
 }
 
 /** The study as it stood when rung `rung` of bracket 0 had just completed: later trials removed. */
-function stateAtRung(state: StudyState, rung: number, promotion: 'metaModel', kappa: number): StudyState {
+function stateAtRung(state: StudyState, rung: number, kappa: number, promotionGuard: PromotionGuard): StudyState {
   return {
     ...state, phase: 'running',
-    definition: { ...state.definition, scheduler: { ...state.definition.scheduler, promotion, ucbKappa: kappa } },
+    definition: { ...state.definition, scheduler: { ...state.definition.scheduler, promotion: 'metaModel', ucbKappa: kappa, promotionGuard } },
     trials: state.trials.filter((t) => t.rung <= rung),
     brackets: state.brackets.map((b) => ({ ...b, rung, done: false, awaitingScores: true })),
     promotions: [],
@@ -59,9 +60,10 @@ if (runs.length === 0 || memoryRuns.length === 0) {
   process.exit(2);
 }
 const kappas = values.kappa!.split(',').map(Number);
-const variants: { name: string; variant: PromotionVariant }[] = [
-  { name: 'meta-model, any resource', variant: { sameResource: false } },
-  { name: 'meta-model, same resource', variant: { sameResource: true } },
+const variants: { name: string; guard: PromotionGuard }[] = [
+  { name: 'meta-model, no guard', guard: 'none' },
+  { name: 'meta-model, count guard', guard: 'count' },
+  { name: 'meta-model, CV gate', guard: 'cvGate' },
 ];
 
 for (const path of runs) {
@@ -82,10 +84,10 @@ for (const path of runs) {
     const rows: { rule: string; kappa: number | null; promoted: number[]; regretPts: number; spearman: number; note: string }[] = [
       { rule: 'accuracy', kappa: null, promoted: byAccuracy, regretPts: regret(byAccuracy, candidates, full), spearman: rho(current.map((t) => (t.state === 'completed' ? t.valAccuracy : null))), note: 'plain successive halving' },
     ];
-    for (const { name, variant } of variants) {
+    for (const { name, guard } of variants) {
       for (const kappa of kappas) {
-        const state = stateAtRung(run.state, rung, 'metaModel', kappa);
-        const record = scorePromotion({ state, signals, examples: memory, now: 0 }, { bracket: 0, rung, resource: plan[rung].resource, configIds: candidates }, variant);
+        const state = stateAtRung(run.state, rung, kappa, guard);
+        const record = scorePromotion({ state, signals, examples: memory, now: 0 }, { bracket: 0, rung, resource: plan[rung].resource, configIds: candidates });
         const scored = current.map((t) => ({ ...t, score: t.state !== 'completed' ? null : record.scores ? record.scores[t.configId] ?? t.valAccuracy : t.valAccuracy }));
         const promoted = promote(scored, n).map((t) => t.configId);
         rows.push({ rule: name, kappa, promoted, regretPts: regret(promoted, candidates, full), spearman: rho(scored.map((t) => t.score)), note: record.note });

@@ -29,9 +29,16 @@ export interface SchedulerSettings {
   ucbKappa?: number;
   /** Full-fidelity examples the meta-model needs before it decides anything. Default 8. */
   minExamples?: number;
+  /** When the meta-model may overrule a rung's own accuracy (../metaModel/promotionRule). Default 'cvGate'. */
+  promotionGuard?: PromotionGuard;
 }
 
 export type PromotionRule = 'accuracy' | 'metaModel';
+/**
+ * 'cvGate': only where, on earlier studies at this rung's resource, its out-of-fold ranking beat
+ * their own accuracy; 'count': wherever it has minExamples examples at that resource; 'none': always.
+ */
+export type PromotionGuard = 'cvGate' | 'count' | 'none';
 
 export interface StudyDefinitionV2 {
   v: 2;
@@ -133,6 +140,7 @@ export const SECTION_SCHEMAS = {
     promotion: oneOf(['accuracy', 'metaModel']).optional(),
     ucbKappa: num(0, 5).optional(),
     minExamples: int(3, 1000).optional(),
+    promotionGuard: oneOf(['cvGate', 'count', 'none']).optional(),
   }),
   data: obj({
     dataset: z.literal('cifar10', { error: "expected 'cifar10'" }),

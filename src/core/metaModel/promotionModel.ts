@@ -27,7 +27,14 @@ export interface PromotionModelOptions {
   z?: number;
 }
 
-export interface PromotionModel { selection: Selection; rows: number; examples: number; names: string[] }
+/** One training row seen out of fold: its resource, its own accuracy there, its label, the chosen model's prediction. */
+export interface OutOfFoldRow { resource: number; accuracy: number; target: number; predicted: number }
+
+export interface PromotionModel {
+  selection: Selection; rows: number; examples: number; names: string[];
+  /** The chosen model's grouped-CV predictions, so a rule can check it beats raw accuracy where it will be used. */
+  outOfFold: OutOfFoldRow[];
+}
 
 /** Evidence truncated to observations at or below `resource` (a prefix of the configuration's curve). */
 function prefix(e: ConfigEvidence, resource: number): ConfigEvidence {
@@ -77,7 +84,13 @@ export function fitPromotionModel(examples: readonly MetaExample[], seed: number
   // Grouped CV: rows of one example share its label, so they are held out together.
   const groups = keep.map((i) => train.exampleIndex[i]);
   const selection = selectModel(rows, targets, createRng(deriveSeed(seed, 'promotionModel', rows.length)), { candidates, z: options.z, groups });
-  return { selection, rows: rows.length, examples: new Set(keep.map((i) => train.exampleIndex[i])).size, names: PROMOTION_FEATURES };
+  const chosen = selection.scores.find((c) => c.name === selection.chosen);
+  const chance = 1 / numClasses;
+  const outOfFold = !chosen || chosen.predictions.length !== keep.length ? [] : keep.map((i, k) => {
+    const latest = train.evidence[i].observations.reduce((a, b) => (b.resource > a.resource ? b : a));
+    return { resource: latest.resource, accuracy: latest.valAccuracy ?? chance, target: targets[k], predicted: chosen.predictions[k].mean };
+  });
+  return { selection, rows: rows.length, examples: new Set(keep.map((i) => train.exampleIndex[i])).size, names: PROMOTION_FEATURES, outOfFold };
 }
 
 /**

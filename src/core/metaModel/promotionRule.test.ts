@@ -50,6 +50,7 @@ describe('meta-model promotion rule', () => {
     expect(p.lower).toBeLessThanOrEqual(p.mean);
     expect(p.mean).toBeCloseTo(fullAccuracy(lowAccuracy(0)), 1);
     expect(record.note).toMatch(/20 example\(s\) from earlier studies/);
+    expect(record.note).toMatch(/out of fold on 20 earlier configurations at this resource its ranking \(Spearman [\d.]+\) beats their accuracy's \(-1\.00\)/);
   });
 
   it('leaves a rung to accuracy when too few examples were seen at its resource', () => {
@@ -65,7 +66,21 @@ describe('meta-model promotion rule', () => {
     const record = scorePromotion({ state, signals: noSignals, examples, now: 100 }, second);
     expect(record).toMatchObject({ rule: 'accuracy', scores: null });
     expect(record.note).toMatch(/0 example\(s\) seen at this rung's resource \(33\.3% of full fidelity\)/);
-    expect(scorePromotion({ state, signals: noSignals, examples, now: 100 }, second, { sameResource: false }).rule).toBe('metaModel');
+    const unguarded = { ...state, definition: { ...state.definition, scheduler: { ...state.definition.scheduler, promotionGuard: 'none' as const } } };
+    expect(scorePromotion({ state: unguarded, signals: noSignals, examples, now: 100 }, second).rule).toBe('metaModel');
+  });
+
+  it('lets accuracy decide when, on earlier studies, the model cannot out-rank it (the CV gate)', () => {
+    // An oracle world where low-fidelity accuracy already orders full accuracy perfectly: nothing to beat.
+    const faithful = Array.from({ length: 12 }, (_, i) => ({ ...example(i), fullAccuracy: 0.2 + 0.02 * i }));
+    const state = finishRung(initStudy(def));
+    const [pending] = pendingPromotions(state);
+    const record = scorePromotion({ state, signals: noSignals, examples: faithful, now: 100 }, pending);
+    expect(record).toMatchObject({ rule: 'accuracy', scores: null });
+    expect(record.note).toMatch(/on 12 earlier configurations at this rung's resource, the meta-model's out-of-fold ranking \(Spearman [-\d.]+\) does not beat their own accuracy's \(1\.00\)/);
+    // Without the gate the same model would have decided.
+    const counted = { ...state, definition: { ...state.definition, scheduler: { ...state.definition.scheduler, promotionGuard: 'count' as const } } };
+    expect(scorePromotion({ state: counted, signals: noSignals, examples: faithful, now: 100 }, pending).rule).toBe('metaModel');
   });
 
   it('adds kappa standard deviations under the UCB option', () => {

@@ -6,8 +6,10 @@
 import { deriveSeed } from '../rng';
 import { rankConfigs, type PromotionRecord, type StudyState } from '../studyMachine';
 import type { TrialConfig } from '../searchSpace';
+import type { PromotionGuard } from '../studySchema';
 import { describeFidelity, evidenceFor, examplesFromStudy, fidelityKey, fidelityOf, sourceKey, studyFullAccuracies, type MetaExample, type TrialSignals } from './knowledge';
 import { fitPromotionModel, predictFullAccuracy, promotionScore, type PromotionModel } from './promotionModel';
+import { spearman } from '../stats/rankCorrelation';
 
 export interface PendingPromotion { bracket: number; rung: number; resource: number; configIds: number[] }
 
@@ -42,37 +44,59 @@ function describeModel(model: PromotionModel, fromMemory: number): string {
 }
 
 /**
- * Design choices of the rule that bench/promotionReplay.ts compares on saved runs.
- * sameResource: decide only where at least minExamples examples were seen at this rung's own
- * resource; elsewhere promote by accuracy (a model extrapolating from other resources is trusted
- * less than the rung's own measurement).
+ * When the model may overrule a rung's own accuracy (scheduler.promotionGuard; bench/promotionReplay.ts
+ * compares them on saved runs):
+ * - 'none': every rung, once it has minExamples examples;
+ * - 'count': only where at least minExamples examples were seen at the rung's own resource;
+ * - 'cvGate' (default): as 'count', and only if, out of fold on those examples, the model's
+ *   predictions rank them by full-fidelity accuracy better (Spearman) than their own accuracy at
+ *   that resource does. A model that cannot beat the rung's own measurement on earlier studies
+ *   does not overrule it.
  */
-export interface PromotionVariant { sameResource: boolean }
-export const DEFAULT_VARIANT: PromotionVariant = { sameResource: true };
+export const DEFAULT_GUARD: PromotionGuard = 'cvGate';
+
+const sameResource = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, b);
+
+/** Out-of-fold rank correlations at one resource: the model's and raw accuracy's; null with fewer than 3 rows. */
+export function gateAtResource(model: PromotionModel, resource: number): { rows: number; model: number; accuracy: number } | null {
+  const rows = model.outOfFold.filter((r) => sameResource(r.resource, resource));
+  if (rows.length < 3) return null;
+  const target = rows.map((r) => r.target);
+  return { rows: rows.length, model: spearman(rows.map((r) => r.predicted), target), accuracy: spearman(rows.map((r) => r.accuracy), target) };
+}
 
 /** How many examples were observed at `resource` (within rounding). */
 export function examplesAtResource(examples: readonly MetaExample[], resource: number): number {
-  return examples.filter((e) => e.observations.some((o) => Math.abs(o.resource - resource) <= 1e-9 * Math.max(1, resource))).length;
+  return examples.filter((e) => e.observations.some((o) => sameResource(o.resource, resource))).length;
 }
 
 /** Scores for one complete rung: predicted full-fidelity accuracy (or its UCB) per configuration, or the fallback. */
-export function scorePromotion(inputs: MetaModelInputs, pending: PendingPromotion, variant: PromotionVariant = DEFAULT_VARIANT): PromotionRecord {
+export function scorePromotion(inputs: MetaModelInputs, pending: PendingPromotion): PromotionRecord {
   const { state, signals } = inputs;
   const s = state.definition.scheduler;
   const minExamples = s.minExamples ?? 8;
   const kappa = s.ucbKappa ?? 0;
+  const guard = s.promotionGuard ?? DEFAULT_GUARD;
   const fallback = (why: string): PromotionRecord => ({ bracket: pending.bracket, rung: pending.rung, rule: 'accuracy', scores: null, predictions: null, note: `${why}: promoted by validation accuracy (plain successive halving)` });
   const { all, fromMemory } = trainingExamples(inputs);
   if (all.length < minExamples) {
     return fallback(`${all.length} example(s) at full fidelity ${describeFidelity(fidelityOf(state.definition))}, fewer than the ${minExamples} the meta-model needs`);
   }
   const atResource = examplesAtResource(all, pending.resource);
-  if (variant.sameResource && atResource < minExamples) {
+  if (guard !== 'none' && atResource < minExamples) {
     return fallback(`${atResource} example(s) seen at this rung's resource (${(100 * pending.resource).toFixed(1)}% of full fidelity), fewer than the ${minExamples} the meta-model needs there`);
   }
   try {
     const model = fitPromotionModel(all, deriveSeed(state.definition.seed, 'promotion', pending.bracket, pending.rung), { minExamples });
     if (!model) return fallback(`too few training rows in ${all.length} example(s)`);
+    const gate = guard === 'cvGate' ? gateAtResource(model, pending.resource) : null;
+    const rho = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : 'undefined');
+    if (guard === 'cvGate' && (!gate || !(gate.model > gate.accuracy || (Number.isNaN(gate.accuracy) && Number.isFinite(gate.model))))) {
+      return fallback(gate
+        ? `on ${gate.rows} earlier configurations at this rung's resource, the meta-model's out-of-fold ranking (Spearman ${rho(gate.model)}) does not beat their own accuracy's (${rho(gate.accuracy)})`
+        : 'too few out-of-fold predictions at this rung\'s resource to check the meta-model against accuracy');
+    }
+    const gateNote = gate ? `; out of fold on ${gate.rows} earlier configurations at this resource its ranking (Spearman ${rho(gate.model)}) beats their accuracy's (${rho(gate.accuracy)})` : '';
     const evidence = pending.configIds.map((id) => evidenceFor(state, id, signals, pending.resource));
     const predicted = predictFullAccuracy(model, evidence);
     const scores: Record<number, number> = {};
@@ -84,7 +108,7 @@ export function scorePromotion(inputs: MetaModelInputs, pending: PendingPromotio
       scores[id] = promotionScore(p, kappa);
     });
     const rule = kappa > 0 ? `predicted full-fidelity accuracy + ${kappa} sd (UCB)` : 'predicted full-fidelity accuracy';
-    return { bracket: pending.bracket, rung: pending.rung, rule: 'metaModel', scores, predictions, note: `promoted by ${rule}; ${describeModel(model, fromMemory)}` };
+    return { bracket: pending.bracket, rung: pending.rung, rule: 'metaModel', scores, predictions, note: `promoted by ${rule}; ${describeModel(model, fromMemory)}${gateNote}` };
   } catch (e) {
     return fallback(`the meta-model failed (${e instanceof Error ? e.message : String(e)})`);
   }

@@ -2,7 +2,7 @@
 // full-fidelity accuracy, mean + κ·sd (an upper confidence bound, as in GP-UCB, Srinivas et al. 2010),
 // once enough remembered examples share the study's full fidelity.
 import { describeFidelity, type Fidelity } from '../../core/metaModel/knowledge';
-import type { PromotionRule } from '../../core/studySchema';
+import type { PromotionGuard, PromotionRule } from '../../core/studySchema';
 import { editStudy } from '../../store/actions';
 import { useLab } from '../../store/labStore';
 import { NumberField } from './NumberField';
@@ -43,6 +43,15 @@ export function PromotionSettings({ disabled }: { disabled: boolean }) {
         hint="0 = predicted mean only" onChange={(v) => editStudy({ scheduler: { ucbKappa: v } })} />
       <NumberField label="min examples" value={minExamples} step={1} min={3} max={1000} disabled={disabled} testId="min-examples"
         onChange={(v) => editStudy({ scheduler: { minExamples: v } })} />
+      <label className="field">
+        <span>Trust the meta-model</span>
+        <select value={s.promotionGuard ?? 'cvGate'} disabled={disabled} data-testid="promotion-guard"
+          onChange={(e) => editStudy({ scheduler: { promotionGuard: e.target.value as PromotionGuard } })}>
+          <option value="cvGate">where it out-ranked accuracy on earlier studies</option>
+          <option value="count">wherever it has enough examples at the rung's resource</option>
+          <option value="none">at every rung</option>
+        </select>
+      </label>
       <p className="field-hint" data-testid="promotion-hint">{hint(matching, ownRun, fidelity, minExamples, loaded)}</p>
     </>}
   </>);
