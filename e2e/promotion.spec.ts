@@ -36,7 +36,7 @@ test('meta-model promotion: warm memory, the CV gate, promotions by prediction, 
   await expect(notes).toHaveCount(2);
   for (const note of await notes.all()) {
     await expect(note).toHaveAttribute('data-rule', 'accuracy');
-    await expect(note).toContainText("does not beat their own accuracy's");
+    await expect(note).toContainText('fewer than the 80% needed to overrule accuracy');
   }
 
   // 2. Trusting it wherever it has enough examples at the rung's resource: it decides both rungs.

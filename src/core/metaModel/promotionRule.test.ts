@@ -50,7 +50,7 @@ describe('meta-model promotion rule', () => {
     expect(p.lower).toBeLessThanOrEqual(p.mean);
     expect(p.mean).toBeCloseTo(fullAccuracy(lowAccuracy(0)), 1);
     expect(record.note).toMatch(/20 example\(s\) from earlier studies/);
-    expect(record.note).toMatch(/out of fold on 20 earlier configurations at this resource its ranking \(Spearman [\d.]+\) beats their accuracy's \(-1\.00\)/);
+    expect(record.note).toMatch(/on 20 earlier configurations at this rung's resource, the meta-model's out-of-fold ranking \(Spearman [\d.]+\) against their own accuracy's \(-1\.00\) won 100% of 400 bootstrap resamples/);
   });
 
   it('leaves a rung to accuracy when too few examples were seen at its resource', () => {
@@ -77,7 +77,7 @@ describe('meta-model promotion rule', () => {
     const [pending] = pendingPromotions(state);
     const record = scorePromotion({ state, signals: noSignals, examples: faithful, now: 100 }, pending);
     expect(record).toMatchObject({ rule: 'accuracy', scores: null });
-    expect(record.note).toMatch(/on 12 earlier configurations at this rung's resource, the meta-model's out-of-fold ranking \(Spearman [-\d.]+\) does not beat their own accuracy's \(1\.00\)/);
+    expect(record.note).toMatch(/on 12 earlier configurations at this rung's resource, the meta-model's out-of-fold ranking \(Spearman [-\d.]+\) against their own accuracy's \(1\.00\) won 0% of 400 bootstrap resamples, fewer than the 80% needed/);
     // Without the gate the same model would have decided.
     const counted = { ...state, definition: { ...state.definition, scheduler: { ...state.definition.scheduler, promotionGuard: 'count' as const } } };
     expect(scorePromotion({ state: counted, signals: noSignals, examples: faithful, now: 100 }, pending).rule).toBe('metaModel');

@@ -3,12 +3,12 @@
 // study machine reports a complete rung waiting for scores (studyMachine.pendingPromotions), and
 // recommend when the study ends. Plain successive halving is the fallback whenever the model cannot
 // be trusted: too few examples at this study's full fidelity, or a fit that fails.
-import { deriveSeed } from '../rng';
+import { createRng, deriveSeed } from '../rng';
 import { rankConfigs, type PromotionRecord, type StudyState } from '../studyMachine';
 import type { TrialConfig } from '../searchSpace';
 import type { PromotionGuard } from '../studySchema';
 import { describeFidelity, evidenceFor, examplesFromStudy, fidelityKey, fidelityOf, sourceKey, studyFullAccuracies, type MetaExample, type TrialSignals } from './knowledge';
-import { fitPromotionModel, predictFullAccuracy, promotionScore, type PromotionModel } from './promotionModel';
+import { fitPromotionModel, predictFullAccuracy, promotionScore, type OutOfFoldRow, type PromotionModel } from './promotionModel';
 import { spearman } from '../stats/rankCorrelation';
 
 export interface PendingPromotion { bracket: number; rung: number; resource: number; configIds: number[] }
@@ -57,12 +57,40 @@ export const DEFAULT_GUARD: PromotionGuard = 'cvGate';
 
 const sameResource = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, b);
 
-/** Out-of-fold rank correlations at one resource: the model's and raw accuracy's; null with fewer than 3 rows. */
-export function gateAtResource(model: PromotionModel, resource: number): { rows: number; model: number; accuracy: number } | null {
+export interface Gate {
+  rows: number;
+  /** Out-of-fold Spearman of the model's predictions, and of the rows' own accuracy, with full-fidelity accuracy. */
+  model: number;
+  accuracy: number;
+  /** Share of paired bootstrap resamples of the rows in which the model's Spearman beat accuracy's. */
+  confidence: number;
+}
+
+/** Paired bootstrap resamples behind Gate.confidence, and the share the model must win to decide. */
+export const GATE_RESAMPLES = 400;
+export const GATE_CONFIDENCE = 0.8;
+
+/**
+ * The CV gate's evidence at one resource: out-of-fold rank correlations of the model and of raw
+ * accuracy, and how often the model wins over paired bootstrap resamples of those rows (Efron &
+ * Tibshirani 1993): a lead that a handful of configurations produced by luck does not count.
+ * Null with fewer than 3 rows.
+ */
+export function gateAtResource(model: PromotionModel, resource: number, seed: number): Gate | null {
   const rows = model.outOfFold.filter((r) => sameResource(r.resource, resource));
   if (rows.length < 3) return null;
-  const target = rows.map((r) => r.target);
-  return { rows: rows.length, model: spearman(rows.map((r) => r.predicted), target), accuracy: spearman(rows.map((r) => r.accuracy), target) };
+  const rhos = (sample: readonly OutOfFoldRow[]) => {
+    const target = sample.map((r) => r.target);
+    return { model: spearman(sample.map((r) => r.predicted), target), accuracy: spearman(sample.map((r) => r.accuracy), target) };
+  };
+  const rng = createRng(seed);
+  let wins = 0;
+  for (let b = 0; b < GATE_RESAMPLES; b++) {
+    const r = rhos(Array.from({ length: rows.length }, () => rows[rng.nextInt(rows.length)]));
+    // A resample with a constant column has an undefined correlation: the other side wins it.
+    if ((Number.isNaN(r.accuracy) && !Number.isNaN(r.model)) || r.model > r.accuracy) wins++;
+  }
+  return { rows: rows.length, ...rhos(rows), confidence: wins / GATE_RESAMPLES };
 }
 
 /** How many examples were observed at `resource` (within rounding). */
@@ -89,14 +117,15 @@ export function scorePromotion(inputs: MetaModelInputs, pending: PendingPromotio
   try {
     const model = fitPromotionModel(all, deriveSeed(state.definition.seed, 'promotion', pending.bracket, pending.rung), { minExamples });
     if (!model) return fallback(`too few training rows in ${all.length} example(s)`);
-    const gate = guard === 'cvGate' ? gateAtResource(model, pending.resource) : null;
+    const gate = guard === 'cvGate' ? gateAtResource(model, pending.resource, deriveSeed(state.definition.seed, 'gate', pending.bracket, pending.rung)) : null;
     const rho = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : 'undefined');
-    if (guard === 'cvGate' && (!gate || !(gate.model > gate.accuracy || (Number.isNaN(gate.accuracy) && Number.isFinite(gate.model))))) {
+    const evidenceText = (g: Gate) => `on ${g.rows} earlier configurations at this rung's resource, the meta-model's out-of-fold ranking (Spearman ${rho(g.model)}) against their own accuracy's (${rho(g.accuracy)}) won ${(100 * g.confidence).toFixed(0)}% of ${GATE_RESAMPLES} bootstrap resamples`;
+    if (guard === 'cvGate' && (!gate || gate.confidence < GATE_CONFIDENCE)) {
       return fallback(gate
-        ? `on ${gate.rows} earlier configurations at this rung's resource, the meta-model's out-of-fold ranking (Spearman ${rho(gate.model)}) does not beat their own accuracy's (${rho(gate.accuracy)})`
+        ? `${evidenceText(gate)}, fewer than the ${100 * GATE_CONFIDENCE}% needed to overrule accuracy`
         : 'too few out-of-fold predictions at this rung\'s resource to check the meta-model against accuracy');
     }
-    const gateNote = gate ? `; out of fold on ${gate.rows} earlier configurations at this resource its ranking (Spearman ${rho(gate.model)}) beats their accuracy's (${rho(gate.accuracy)})` : '';
+    const gateNote = gate ? `; ${evidenceText(gate)}` : '';
     const evidence = pending.configIds.map((id) => evidenceFor(state, id, signals, pending.resource));
     const predicted = predictFullAccuracy(model, evidence);
     const scores: Record<number, number> = {};
