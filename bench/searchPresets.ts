@@ -26,7 +26,7 @@ export const SEARCH_PRESETS: readonly SearchBenchPreset[] = [
   },
   {
     id: 'steer12',
-    explains: "About 10 minutes: audit30's full fidelity (6,750 images x 2 epochs) with 12 new configurations (seed 2027), 12 at 1/9, 4 at 1/3, 1 at all of it; for --promotion metaModel with audit30's examples as --knowledge.",
+    explains: "About 10 minutes: audit30's full fidelity (6,750 images x 2 epochs) with 12 new configurations (seed 2027 unless --seed), 12 at 1/9, 4 at 1/3, 1 at all of it; promoted by the meta-model, with earlier runs' examples as --knowledge (bench/knowledge/audit30.examples.json).",
     // Images trained: study 12x1.5k + 4x4.5k + 1x13.5k = 49.5k; audit 11x13.5k = 148.5k.
     study: { ...base, seed: 2027, name: 'steer12', fixed: { batchSize: 64, epochs: 2 }, readEvery: 8,
       scheduler: { kind: 'successiveHalving', resource: 'dataFraction', numConfigs: 12, reductionFactor: 3, minResource: 1 / 9, maxResource: 1, promotion: 'metaModel' },
