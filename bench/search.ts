@@ -141,7 +141,7 @@ if (values.json) {
     console.log(JSON.stringify({ rule: r.rule, spearman: r.spearman, kendall: r.kendall, top1RegretPts: r.top1RegretPts, top3RegretPts: r.top3RegretPts,
       computeFraction: r.computeFraction, fullFidelity: report.fullFidelity, note: r.note }));
   }
-  console.log(JSON.stringify({ preset: preset.id, seed: definition.seed, workers, wallMs: Math.round(wallMs), studyMs: Math.round(studyMs), auditMs: Math.round(report.auditMs),
+  console.log(JSON.stringify({ preset: preset.id, seed: definition.seed, workers, wallMs: Math.round(wallMs), studyMs: Math.round(studyMs), auditMs: Math.round(values.replay ? saved.report?.auditMs ?? NaN : report.auditMs),
     scored: report.scored, fullFidelity: report.fullFidelity, successiveHalvingTop1RegretPts: report.successiveHalving?.top1RegretPts ?? null,
     metaModelRmsePts: report.metaModel?.rmsePts ?? null, metaModelCoverage: report.metaModel?.coverage ?? null,
     promotion: definition.scheduler.promotion ?? 'accuracy', memoryExamples: memory.length, promotionChecks }));
