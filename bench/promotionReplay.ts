@@ -6,17 +6,15 @@
 // different study at the same full fidelity), so no label of the replayed study is used.
 // Rung 0 is exact for every rule; a later rung can only be replayed over the candidates the real
 // run promoted to it, so it is reported "given the same candidates".
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
-import { makeExamples, type MetaExample, type TrialSignals } from '../src/core/metaModel/knowledge';
+import { makeExamples, type MetaExample } from '../src/core/metaModel/knowledge';
+import { regretPts } from '../src/core/metaModel/promotionAudit';
 import { scorePromotion } from '../src/core/metaModel/promotionRule';
 import type { PromotionGuard } from '../src/core/studySchema';
 import { promote } from '../src/core/successiveHalving';
 import type { StudyState } from '../src/core/studyMachine';
-import { probeSignalsOf } from '../src/orchestrator/audit';
-import type { AuditReport } from '../src/orchestrator/audit';
-import type { TrialResult } from '../workers/protocol';
+import { trialSignalsOf } from '../src/orchestrator/audit';
+import { fullAccuracyOf, readRun as read, type SavedRun } from './savedRun';
 import { spearman } from '../src/core/stats/rankCorrelation';
 
 const { values } = parseArgs({ options: {
@@ -26,17 +24,13 @@ const { values } = parseArgs({ options: {
   json: { type: 'boolean', default: false },
 } });
 
-interface SavedRun { preset: string; state: StudyState; results: [number, TrialResult][]; report: AuditReport }
-const read = (path: string) => JSON.parse((path.endsWith('.gz') ? gunzipSync(readFileSync(path)) : readFileSync(path)).toString('utf8')) as SavedRun;
-
-function signalsOf(run: SavedRun): Map<number, TrialSignals> {
-  return new Map(run.results.map(([id, r]) => [id, { lossCurve: r.lossCurve, probes: probeSignalsOf(r) }]));
-}
-function fullAccuracyOf(run: SavedRun): Map<number, number> {
-  return new Map(run.report.rows.filter((r) => r.fullStatus !== 'failed').map((r) => [r.configId, r.fullFidelityAccuracy ?? 0.1]));
-}
+/** An audited run's examples, as its --save-knowledge would have written them. */
 function examplesOf(run: SavedRun): MetaExample[] {
-  return makeExamples(run.state, signalsOf(run), fullAccuracyOf(run), 'audit', 0);
+  return makeExamples(run.state, trialSignalsOf(run.results), audited(run), 'audit', 0);
+}
+function audited(run: SavedRun): Map<number, number> {
+  if (!run.report) throw new Error(`run of preset ${run.preset} has no audit report: save it with bench:search --out`);
+  return fullAccuracyOf(run.report);
 }
 
 /** The study as it stood when rung `rung` of bracket 0 had just completed: later trials removed. */
@@ -50,8 +44,6 @@ function stateAtRung(state: StudyState, rung: number, kappa: number, promotionGu
   };
 }
 
-const regret = (set: readonly number[], candidates: readonly number[], full: ReadonlyMap<number, number>) =>
-  100 * (Math.max(...candidates.map((id) => full.get(id)!)) - Math.max(...set.map((id) => full.get(id)!)));
 
 const runs = values.run ?? [];
 const memoryRuns = values.memory ?? [];
@@ -69,8 +61,8 @@ const variants: { name: string; guard: PromotionGuard }[] = [
 for (const path of runs) {
   const run = read(path);
   const memory = memoryRuns.filter((m) => m !== path).flatMap((m) => examplesOf(read(m)));
-  const full = fullAccuracyOf(run);
-  const signals = signalsOf(run);
+  const full = audited(run);
+  const signals = trialSignalsOf(run.results);
   const plan = run.state.brackets[0].plan;
   if (!values.json) console.log(`\n${path}: ${run.state.configs.length} configurations, memory ${memory.length} examples from ${memoryRuns.filter((m) => m !== path).join(', ')}`);
   for (let rung = 0; rung + 1 < plan.length; rung++) {
@@ -82,7 +74,7 @@ for (const path of runs) {
     // How well a rule's scores order all of this rung's candidates by full-fidelity accuracy (diverged at chance).
     const rho = (scores: readonly (number | null)[]) => spearman(scores.map((v) => v ?? 0.1), actual);
     const rows: { rule: string; kappa: number | null; promoted: number[]; regretPts: number; spearman: number; note: string }[] = [
-      { rule: 'accuracy', kappa: null, promoted: byAccuracy, regretPts: regret(byAccuracy, candidates, full), spearman: rho(current.map((t) => (t.state === 'completed' ? t.valAccuracy : null))), note: 'plain successive halving' },
+      { rule: 'accuracy', kappa: null, promoted: byAccuracy, regretPts: regretPts(byAccuracy, candidates, full), spearman: rho(current.map((t) => (t.state === 'completed' ? t.valAccuracy : null))), note: 'plain successive halving' },
     ];
     for (const { name, guard } of variants) {
       for (const kappa of kappas) {
@@ -90,7 +82,7 @@ for (const path of runs) {
         const record = scorePromotion({ state, signals, examples: memory, now: 0 }, { bracket: 0, rung, resource: plan[rung].resource, configIds: candidates });
         const scored = current.map((t) => ({ ...t, score: t.state !== 'completed' ? null : record.scores ? record.scores[t.configId] ?? t.valAccuracy : t.valAccuracy }));
         const promoted = promote(scored, n).map((t) => t.configId);
-        rows.push({ rule: name, kappa, promoted, regretPts: regret(promoted, candidates, full), spearman: rho(scored.map((t) => t.score)), note: record.note });
+        rows.push({ rule: name, kappa, promoted, regretPts: regretPts(promoted, candidates, full), spearman: rho(scored.map((t) => t.score)), note: record.note });
       }
     }
     for (const r of rows) {

@@ -8,12 +8,10 @@
 // the promotion model and adds a fourth rule (metaModelMemory: rung-0 evidence, earlier studies'
 // labels only); `--save-knowledge file.json` appends this run's audited examples to a file. Every rung transition is then judged by its
 // promotion regret at full fidelity, beside the regret of promoting by accuracy on the same trials.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { describeConfig } from '../src/core/searchSpace';
-import type { StudyState } from '../src/core/studyMachine';
 import { auditStudy, type AuditReport } from '../src/orchestrator/audit';
 import { trialProbeRequest } from '../src/orchestrator/probeSettings';
 import { runStudy } from '../src/orchestrator/runStudy';
@@ -23,9 +21,10 @@ import { loadCifar10 } from '../src/cli/nodeDataset';
 import { nodeWorkerFactory } from '../src/cli/nodeWorkers';
 import type { Outcome, TrialResult } from '../workers/protocol';
 import { findSearchPreset, SEARCH_PRESETS } from './searchPresets';
-import { makeExamples, type TrialSignals } from '../src/core/metaModel/knowledge';
+import { makeExamples } from '../src/core/metaModel/knowledge';
 import type { PromotionRule } from '../src/core/studySchema';
-import { probeSignalsOf } from '../src/orchestrator/audit';
+import { trialSignalsOf } from '../src/orchestrator/audit';
+import { fullAccuracyOf, readRun, type SavedRun } from './savedRun';
 import { appendKnowledgeFile, readKnowledgeFile } from '../src/cli/knowledgeFile';
 
 const { values } = parseArgs({ options: {
@@ -44,11 +43,6 @@ const { values } = parseArgs({ options: {
   'save-knowledge': { type: 'string' },
 } });
 
-/** What --out saves and --replay reads: enough to re-score without training. */
-interface SavedRun { preset: string; state: StudyState; results: [number, TrialResult][]; fullResults: [number, Outcome<TrialResult>][]; workers: number; studyMs: number; wallMs?: number; report?: AuditReport }
-
-/** A saved run, plain or gzipped (the runs kept in bench/runs/ are). */
-const readRun = (path: string) => JSON.parse((path.endsWith('.gz') ? gunzipSync(readFileSync(path)) : readFileSync(path)).toString('utf8')) as SavedRun;
 const presetId = values.replay ? readRun(values.replay).preset : values.preset!;
 const preset = findSearchPreset(presetId);
 if (!preset) {
@@ -128,9 +122,8 @@ const definition = state.definition;
 const wallMs = values.replay ? saved.wallMs ?? NaN : performance.now() - t0; // a replay reports the saved run's wall time
 
 // The meta-model's memory: a fourth rule, promotion regrets, and this run's examples appended.
-const signals = new Map<number, TrialSignals>(saved.results.map(([id, r]) => [id, { lossCurve: r.lossCurve, probes: probeSignalsOf(r) }]));
-const fullAccuracy = new Map<number, number>();
-for (const row of report.rows) if (row.fullStatus !== 'failed') fullAccuracy.set(row.configId, row.fullFidelityAccuracy ?? 0.1);
+const signals = trialSignalsOf(saved.results);
+const fullAccuracy = fullAccuracyOf(report);
 const promotionChecks = report.promotions ?? [];
 if (values['save-knowledge']) appendKnowledgeFile(values['save-knowledge'], values['save-knowledge'] === values.knowledge ? memory : readKnowledgeFile(values['save-knowledge'], log), makeExamples(state, signals, fullAccuracy, 'audit', Date.now()), log);
 

@@ -81,6 +81,8 @@ export type StudyEvent =
 export const MAX_ATTEMPTS = 2;
 const TERMINAL: readonly TrialState[] = ['completed', 'diverged', 'failed', 'cancelled'];
 export const isTerminal = (t: TrialRecord) => TERMINAL.includes(t.state);
+/** Trained to the end (a diverged trial too): it has a result and cost its full budget. */
+export const trainedToEnd = (t: TrialRecord) => t.state === 'completed' || t.state === 'diverged';
 const score = (t: TrialRecord) => (t.state === 'completed' ? t.valAccuracy : null);
 
 function newTrial(state: Pick<StudyState, 'definition' | 'trials'>, configId: number, bracket: number, rung: number, resource: number): TrialRecord {

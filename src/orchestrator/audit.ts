@@ -7,7 +7,7 @@ import type { ProbeSignals } from '../core/metaModel/features';
 import type { Regressor } from '../core/metaModel/regressor';
 import type { MetaExample, TrialSignals } from '../core/metaModel/knowledge';
 import { budgetAt } from '../core/schedule';
-import { trialSeed, type StudyState, type TrialRecord } from '../core/studyMachine';
+import { trainedToEnd, trialSeed, type StudyState } from '../core/studyMachine';
 import type { Outcome, TrainTrialInput, TrialResult } from '../../workers/protocol';
 import type { TrainerPool } from './workerPool';
 import { studySplits } from './studySplits';
@@ -45,7 +45,11 @@ export function probeSignalsOf(r: TrialResult): ProbeSignals | null {
   };
 }
 
-const ran = (t: TrialRecord) => t.state === 'completed' || t.state === 'diverged';
+/** Loss curves and probes of trial results, by trial id, as the meta-model reads them. */
+export function trialSignalsOf(results: Iterable<readonly [number, TrialResult]>): Map<number, TrialSignals> {
+  return new Map([...results].map(([id, r]) => [id, { lossCurve: r.lossCurve, probes: probeSignalsOf(r) }]));
+}
+
 const FULL_TRIAL_ID_BASE = 1_000_000; // audit trials must not share an id with study trials in the pool
 
 export { studyComputeFraction };
@@ -87,7 +91,7 @@ export async function auditStudy(
   options.signal?.addEventListener('abort', cancelPending, { once: true });
   const fullRuns = await Promise.all(configIds.map(async (configId): Promise<FullRun> => {
     const previous = reuseFullFidelity
-      ? state.trials.find((t) => t.configId === configId && t.resource === 1 && t.resumeFrom === null && ran(t) && results.has(t.trialId))
+      ? state.trials.find((t) => t.configId === configId && t.resource === 1 && t.resumeFrom === null && trainedToEnd(t) && results.has(t.trialId))
       : undefined;
     let outcome: Outcome<TrialResult>;
     if (previous) {
@@ -113,7 +117,7 @@ export async function auditStudy(
 
   // 2-4. The rules, scored by a pure function: in a worker for the page, since the nested
   //      leave-one-out meta-model fits hundreds of models.
-  const signals = new Map<number, TrialSignals>([...results].map(([id, r]) => [id, { lossCurve: r.lossCurve, probes: probeSignalsOf(r) }]));
+  const signals = trialSignalsOf(results);
   const inputs: AuditScoreInputs = {
     state, signals, fullRuns, reusedRuns, fullFidelity, evalImages: splits.evalIndices.length, alpha, numClasses, seed: options.seed, z: options.z, memory: options.memory,
   };

@@ -1,7 +1,7 @@
 // What an audit (./audit.ts) of a finished study will cost before it starts, so the page can say it
 // up front: every configuration once at full fidelity, minus the runs the study already made.
 import { budgetAt } from '../core/schedule';
-import type { StudyState, TrialRecord } from '../core/studyMachine';
+import { trainedToEnd, type StudyState } from '../core/studyMachine';
 import { studyComputeFraction } from './audit';
 
 export interface AuditPlan {
@@ -16,13 +16,12 @@ export interface AuditPlan {
   relativeToStudy: number | null;
 }
 
-const ran = (t: TrialRecord) => t.state === 'completed' || t.state === 'diverged';
 
 export function auditPlan(state: StudyState): AuditPlan {
   const def = state.definition;
   const full = budgetAt(def, 1);
   // The same rule auditStudy uses to reuse a study trial: resource 1, trained from scratch, not failed.
-  const reusedIds = new Set(state.trials.filter((t) => t.resource === 1 && t.resumeFrom === null && ran(t)).map((t) => t.configId));
+  const reusedIds = new Set(state.trials.filter((t) => t.resource === 1 && t.resumeFrom === null && trainedToEnd(t)).map((t) => t.configId));
   const configurations = state.configs.length;
   const toTrain = configurations - reusedIds.size;
   const studyRuns = studyComputeFraction(state) * configurations; // in units of one full-fidelity run

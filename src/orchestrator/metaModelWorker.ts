@@ -24,23 +24,17 @@ function metaModelWorker(): { api: Comlink.Remote<MetaModelApi>; crashed: Promis
   return worker;
 }
 
-export const workerAdvisor: PromotionAdvisor = (inputs, pending) => {
+/** One call on the worker, rejected if the worker crashes first (a pending comlink call would hang). */
+function call<T>(f: (api: Comlink.Remote<MetaModelApi>) => Promise<T>): Promise<T> {
   const w = metaModelWorker();
-  return Promise.race([w.api.scorePromotion(inputs, pending), w.crashed]);
-};
-
-export function recommendInWorker(inputs: MetaModelInputs): Promise<Recommendation | null> {
-  const w = metaModelWorker();
-  return Promise.race([w.api.recommend(inputs), w.crashed]);
+  return Promise.race([f(w.api), w.crashed]);
 }
 
-export function scoreAuditInWorker(inputs: AuditScoreInputs): Promise<Omit<AuditReport, 'auditMs'>> {
-  const w = metaModelWorker();
-  return Promise.race([w.api.scoreAudit(inputs), w.crashed]);
-}
+export const workerAdvisor: PromotionAdvisor = (inputs, pending) => call((api) => api.scorePromotion(inputs, pending));
+
+export const recommendInWorker = (inputs: MetaModelInputs): Promise<Recommendation | null> => call((api) => api.recommend(inputs));
+
+export const scoreAuditInWorker = (inputs: AuditScoreInputs): Promise<Omit<AuditReport, 'auditMs'>> => call((api) => api.scoreAudit(inputs));
 
 /** Loads the worker (its code then passes through the service worker's cache). */
-export function warmMetaModelWorker(): Promise<true> {
-  const w = metaModelWorker();
-  return Promise.race([w.api.ping(), w.crashed]);
-}
+export const warmMetaModelWorker = (): Promise<true> => call((api) => api.ping());

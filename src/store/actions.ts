@@ -22,7 +22,7 @@ import type { TrialResult } from '../training/trainTrial';
 import { knowledgeExamples, rememberExamples } from './knowledge';
 import { recommendInWorker, workerAdvisor } from '../orchestrator/metaModelWorker';
 import { examplesFromStudy, type TrialSignals } from '../core/metaModel/knowledge';
-import { probeSignalsOf } from '../orchestrator/audit';
+import { trialSignalsOf } from '../orchestrator/audit';
 import { clearAudit, showSavedAudit } from './auditSession';
 
 let dataset: Promise<ImageSet> | null = null;
@@ -53,7 +53,7 @@ export function currentTrialResults(): Map<number, TrialResult> {
 
 /** The same results as the meta-model reads them. */
 export function currentTrialSignals(): Map<number, TrialSignals> {
-  return new Map([...currentTrialResults()].map(([id, r]) => [id, { lossCurve: r.lossCurve, probes: probeSignalsOf(r) }]));
+  return trialSignalsOf(currentTrialResults());
 }
 
 const set = (patch: Partial<LabState>) => labStore.setState(patch);

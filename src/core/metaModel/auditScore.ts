@@ -7,7 +7,7 @@
 import { createRng, deriveSeed } from '../rng';
 import { budgetCost } from '../schedule';
 import type { TrialConfig } from '../searchSpace';
-import { rankConfigs, type StudyState, type TrialRecord } from '../studyMachine';
+import { rankConfigs, trainedToEnd, type StudyState } from '../studyMachine';
 import { buildFeatureTable } from './features';
 import { evidenceFor, type MetaExample, type TrialSignals } from './knowledge';
 import { checkPromotions, predictFromMemory, type PromotionCheck } from './promotionAudit';
@@ -77,12 +77,11 @@ export interface AuditScoreInputs {
   memory?: readonly MetaExample[];
 }
 
-const ran = (t: TrialRecord) => t.state === 'completed' || t.state === 'diverged';
 
 /** Training compute of the trials the study ran, in units of one configuration trained fully. */
 export function studyComputeFraction(state: StudyState): number {
   const def = state.definition;
-  const cost = state.trials.filter(ran).reduce((s, t) =>
+  const cost = state.trials.filter(trainedToEnd).reduce((s, t) =>
     s + budgetCost(def, { dataFraction: t.dataFraction, epochs: t.resumeFrom !== null ? t.epochs - t.startEpochs : t.epochs }), 0);
   return cost / state.configs.length;
 }
@@ -94,7 +93,7 @@ export function scoreAudit(inputs: AuditScoreInputs, candidates?: readonly Regre
   const configIds = state.configs.map((_, i) => i);
 
   // Low-fidelity signals per configuration.
-  const rung0 = configIds.map((id) => state.trials.find((t) => t.configId === id && t.rung === 0 && ran(t)));
+  const rung0 = configIds.map((id) => state.trials.find((t) => t.configId === id && t.rung === 0 && trainedToEnd(t)));
   const rung0Accuracy = rung0.map((t) => t?.valAccuracy ?? null);
   const rung0Sharpness = rung0.map((t) => (t && signals.get(t.trialId)?.probes?.sharpnessMean) ?? null);
   const evidence = configIds.map((id) => evidenceFor(state, id, signals));
@@ -104,7 +103,7 @@ export function scoreAudit(inputs: AuditScoreInputs, candidates?: readonly Regre
   const actual = scored.map((id) => fullRuns[id].accuracy ?? chance);
   const lowAccuracy = scored.map((id) => rung0Accuracy[id] ?? chance);
   const shFraction = studyComputeFraction(state);
-  const shCost = `the study's own cost (${state.trials.filter(ran).length} trials)`;
+  const shCost = `the study's own cost (${state.trials.filter(trainedToEnd).length} trials)`;
   const rules: AuditRuleRow[] = [];
   const rows: AuditConfigRow[] = configIds.map((id) => ({
     configId: id, config: state.configs[id], rung0Accuracy: rung0Accuracy[id], rung0Sharpness: rung0Sharpness[id],

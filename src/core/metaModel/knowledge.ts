@@ -10,7 +10,7 @@ import { budgetAt } from '../schedule';
 import type { TrialConfig } from '../searchSpace';
 import { SECTION_SCHEMAS } from '../studySchema';
 import type { StudyDefinition } from '../studyDefinition';
-import { isTerminal, type StudyState, type TrialRecord } from '../studyMachine';
+import { trainedToEnd, type StudyState } from '../studyMachine';
 import { summarizeCurve, type ConfigEvidence, type CurvePoint, type FidelityObservation, type ProbeSignals } from './features';
 
 /** What "full fidelity" means for a study: an example's label is only comparable under the same one. */
@@ -48,12 +48,11 @@ export function parseFidelityKey(key: string): Fidelity | null {
   return m ? { dataset: 'cifar10', trainImages: Number(m[1]), epochs: Number(m[2]) } : null;
 }
 
-const ran = (t: TrialRecord) => t.state === 'completed' || t.state === 'diverged';
 
 /** A configuration's low-fidelity observations, from the state and whatever signals were kept (none after a reload). */
 export function evidenceFor(state: StudyState, configId: number, signals: ReadonlyMap<number, TrialSignals>, maxResource = 1): ConfigEvidence {
   const observations = state.trials
-    .filter((t) => t.configId === configId && isTerminal(t) && ran(t) && t.resource < 1 && t.resource <= maxResource + 1e-12)
+    .filter((t) => t.configId === configId && trainedToEnd(t) && t.resource < 1 && t.resource <= maxResource + 1e-12)
     .map((t): FidelityObservation => {
       const s = signals.get(t.trialId);
       return { rung: t.rung, resource: t.resource, valAccuracy: t.state === 'completed' ? t.valAccuracy : null, valLoss: t.state === 'completed' ? t.valLoss : null, lossCurve: s?.lossCurve ?? [], probes: s?.probes ?? null };
@@ -89,7 +88,7 @@ export function makeExamples(
 export function studyFullAccuracies(state: StudyState, numClasses = 10): Map<number, number> {
   const out = new Map<number, number>();
   for (const t of state.trials) {
-    if (t.resource < 1 - 1e-12 || !ran(t)) continue;
+    if (t.resource < 1 - 1e-12 || !trainedToEnd(t)) continue;
     out.set(t.configId, t.state === 'completed' && t.valAccuracy !== null ? t.valAccuracy : 1 / numClasses);
   }
   return out;

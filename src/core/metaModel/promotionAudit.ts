@@ -26,7 +26,8 @@ export interface PromotionCheck {
   accuracyRegretPts: number;
 }
 
-const regretPts = (set: readonly number[], candidates: readonly number[], full: ReadonlyMap<number, number>) => {
+/** Best full-fidelity accuracy among the candidates minus the best among `set`, in points (all of it if none of `set` is known). */
+export const regretPts = (set: readonly number[], candidates: readonly number[], full: ReadonlyMap<number, number>) => {
   const known = (ids: readonly number[]) => ids.map((id) => full.get(id)).filter((v): v is number => v !== undefined);
   const best = Math.max(...known(candidates));
   const picked = known(set);
