@@ -27,7 +27,18 @@ export interface TrainTrialInput {
   returnWeights?: boolean;
   /** Probe the weights at initialisation and after training on this fixed probe set. */
   probes?: TrialProbeRequest;
+  /**
+   * Evaluate on `evalIndices` after every epoch (and probe too, when `probes` is set; the Hessian
+   * probes at the last epoch only), so that a constant-schedule run of E epochs also measures
+   * every fidelity of 1..E epochs.
+   */
+  everyEpoch?: boolean;
+  /** Report-only indices (e.g. the test set), evaluated once at the end; never used for a choice. */
+  reportIndices?: Int32Array;
 }
+
+/** Validation after one epoch, with the trained weights' probes when asked for. */
+export interface EpochRecord { epoch: number; trainLoss: number; valLoss: number; valAccuracy: number; probes?: TrialProbeValues }
 
 export interface LossPoint { step: number; epoch: number; loss: number; accuracy: number }
 
@@ -58,6 +69,10 @@ export interface TrialResult {
   probes?: TrialProbeValues;
   /** Zero-cost proxy: ||∇L|| on the probe set at the seeded init (absent when continuing from weights). */
   initGradientNorm?: number;
+  /** One record per finished epoch, when `everyEpoch` was asked for. */
+  epochs?: EpochRecord[];
+  /** The report-only evaluation on `reportIndices`. */
+  report?: Evaluation;
 }
 
 /** The network a trial trains, from its configuration. */
@@ -109,6 +124,9 @@ export async function trainTrial(pool: ImagePool, input: TrainTrialInput, hooks:
   let trainMs = 0;
   let probeMs = 0; // kept out of durationMs, which stays the cost of training and evaluation
   const probeSet = input.probes ? buildTrialProbeSet(pool, input.probes, input.numClasses) : null;
+  const epochs: EpochRecord[] = [];
+  let lastEvaluation: Evaluation | null = null;
+  let lastProbes: TrialProbeValues | undefined;
 
   // Reads the queued losses in one transfer; returns false if any is NaN or infinite.
   const flush = async (): Promise<boolean> => {
@@ -164,12 +182,28 @@ export async function trainTrial(pool: ImagePool, input: TrainTrialInput, hooks:
           await yieldNow();
         }
       }
+      if (!diverged && input.everyEpoch) {
+        lastEvaluation = await evaluate(model, pool, input.evalIndices);
+        if (probeSet && Number.isFinite(lastEvaluation.loss)) {
+          // The Hessian probes cost ~10 gradient passes: only the trial's last epoch pays for them.
+          const last = epoch === config.epochs - 1;
+          lastProbes = await probeTrainedModel(model, probeSet, last ? input.probes! : { ...input.probes!, hessian: false });
+          probeMs += lastProbes.ms;
+        }
+        const trainLoss = lossCurve.length > 0 ? lossCurve[lossCurve.length - 1].loss : NaN;
+        epochs.push({ epoch: epoch + 1, trainLoss, valLoss: lastEvaluation.loss, valAccuracy: lastEvaluation.accuracy, ...(lastProbes ? { probes: lastProbes } : {}) });
+      }
       if (!diverged && hooks.onEpochEnd) await hooks.onEpochEnd(epoch, (p, indices) => evaluate(model, p, indices));
     }
-    const evaluation = diverged ? null : await evaluate(model, pool, input.evalIndices);
+    // With everyEpoch the last epoch's evaluation and probes are the trial's: no second pass.
+    const evaluation = diverged ? null : lastEvaluation ?? await evaluate(model, pool, input.evalIndices);
     if (evaluation && !Number.isFinite(evaluation.loss)) diverged = true;
-    const probes = probeSet && !diverged ? await probeTrainedModel(model, probeSet, input.probes!) : undefined;
-    probeMs += probes?.ms ?? 0;
+    let probes = lastProbes;
+    if (!probes && probeSet && !diverged) {
+      probes = await probeTrainedModel(model, probeSet, input.probes!);
+      probeMs += probes.ms;
+    }
+    const report = input.reportIndices && !diverged ? await evaluate(model, pool, input.reportIndices) : undefined;
     const weights = input.returnWeights
       ? await Promise.all([...model.weights, ...model.buffers].map(async (w) => (await w.data()) as Float32Array))
       : undefined;
@@ -185,8 +219,10 @@ export async function trainTrial(pool: ImagePool, input: TrainTrialInput, hooks:
       imagesPerSecond: (step * batchSize) / (trainMs / 1000 || 1e-9),
       backend: tf.getBackend(),
       weights,
-      probes,
+      probes: diverged ? undefined : probes,
       initGradientNorm,
+      ...(input.everyEpoch ? { epochs } : {}),
+      ...(report ? { report } : {}),
     };
   } finally {
     probeSet?.dispose();

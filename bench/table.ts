@@ -1,0 +1,71 @@
+// Builds the ground-truth learning-curve table (src/core/groundTruth): every table configuration
+// trained on real CIFAR-10 at each data fraction for E epochs, validated on the whole 5,000-image
+// split after every epoch and probed; appended one gzip member per row, so a kill loses only the
+// rows in flight and a rerun continues.
+//   npm run bench:table [-- --workers 2] [--configs 32] [--epochs 4] [--repeats 4] [--out file] [--limit N]
+//   npm run bench:table -- --check [--out file]
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { parseArgs } from 'node:util';
+import { rowKey } from '../src/core/groundTruth/learningCurveTable';
+import { DEFAULT_TABLE_SETTINGS, tableHeader, tableUnits, type TableSettings } from '../src/core/groundTruth/tablePlan';
+import { checkTable } from './table/checkTable';
+import { appendRow, DEFAULT_TABLE_PATH, readTableFile } from './table/tableFile';
+import { startTableTrainer } from './table/tableTrainer';
+
+const { values } = parseArgs({ options: {
+  workers: { type: 'string' },
+  configs: { type: 'string', default: String(DEFAULT_TABLE_SETTINGS.configs) },
+  epochs: { type: 'string', default: String(DEFAULT_TABLE_SETTINGS.epochs) },
+  repeats: { type: 'string', default: String(DEFAULT_TABLE_SETTINGS.repeats) },
+  out: { type: 'string', default: DEFAULT_TABLE_PATH },
+  limit: { type: 'string' },
+  check: { type: 'boolean', default: false },
+} });
+
+const positiveInt = (name: string, raw: string | undefined, min = 1): number => {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) { console.error(`Expected --${name} to be an integer >= ${min}, but got ${raw}`); process.exit(2); }
+  return n;
+};
+
+const settings: TableSettings = {
+  ...DEFAULT_TABLE_SETTINGS,
+  configs: positiveInt('configs', values.configs),
+  epochs: positiveInt('epochs', values.epochs),
+  repeats: positiveInt('repeats', values.repeats, 0),
+};
+const path = values.out!;
+
+if (values.check) {
+  const problems = checkTable(path, settings);
+  if (problems.length === 0) { console.log(`[table] ${path}: valid and complete`); process.exit(0); }
+  problems.forEach((p) => console.error(`[table] ${p}`));
+  process.exit(1);
+}
+
+const header = tableHeader(settings);
+const existing = existsSync(path) ? readTableFile(path) : null;
+if (existing && JSON.stringify({ ...existing.header, epochs: 0 }) !== JSON.stringify({ ...header, epochs: 0 })) {
+  console.error(`[table] ${path} was built with other settings (its header differs); choose another --out`);
+  process.exit(2);
+}
+if (existing && existing.header.epochs !== header.epochs) {
+  console.error(`[table] ${path} has ${existing.header.epochs} epochs per row, not ${header.epochs}; choose another --out`);
+  process.exit(2);
+}
+if (!existing) appendRow(path, header);
+const done = new Set((existing?.rows ?? []).map((r) => rowKey(r.configId, r.replicate, r.dataFraction)));
+const all = tableUnits(header, settings);
+let todo = all.filter((u) => !done.has(u.key));
+console.log(`[table] ${path}: ${all.length - todo.length} of ${all.length} rows done`);
+if (values.limit) todo = todo.slice(0, positiveInt('limit', values.limit));
+console.log(`[table] training ${todo.length} rows now`);
+if (todo.length === 0) process.exit(0);
+
+const workers = values.workers ? positiveInt('workers', values.workers) : Math.min(2, availableParallelism());
+const trainer = await startTableTrainer(header, workers);
+console.log(`[table] ${workers} worker(s) on ${trainer.backend}`);
+await trainer.trainAll(todo, (row) => appendRow(path, row));
+trainer.dispose();
+console.log(`[table] ${path}: done; check it with \`npm run bench:table -- --check\``);
