@@ -47,6 +47,25 @@ describe('trainTrial (wasm)', () => {
     }
   });
 
+  it('everyEpoch: a 3-epoch run measures the 1- and 2-epoch runs of the same seed (constant schedule), probes each epoch', async () => {
+    const probes = { indices: Int32Array.from({ length: 16 }, (_, i) => 2000 + i), sharpnessDirections: 1, rho: 0.05, samRho: 0.05, hessian: true, seed: 7 };
+    const report = Int32Array.from({ length: 24 }, (_, i) => 3000 + i);
+    const long = await trainTrial(pool, input({ everyEpoch: true, probes, reportIndices: report }));
+    expect(long.epochs!.map((e) => e.epoch)).toEqual([1, 2, 3]);
+    // Oracle: separate shorter runs with the same seed give the same validation at their last epoch.
+    for (const epochs of [1, 2]) {
+      const short = await trainTrial(pool, input({ config: { ...config, epochs } }));
+      expect(long.epochs![epochs - 1].valAccuracy).toBeCloseTo(short.valAccuracy!, 6);
+      expect(long.epochs![epochs - 1].valLoss).toBeCloseTo(short.valLoss!, 4);
+    }
+    // The trial's own result is its last epoch's, and only the last epoch pays for the Hessian probes.
+    expect(long.valAccuracy).toBe(long.epochs![2].valAccuracy);
+    expect(long.epochs![0].probes!.topEigenvalue).toBeUndefined();
+    expect(long.epochs![2].probes!.topEigenvalue).toBeGreaterThan(0);
+    expect(long.probes).toEqual(long.epochs![2].probes);
+    expect(long.report!.count).toBe(24);
+  });
+
   it('continues from returned weights: a promoted trial resumes where it stopped', async () => {
     const bn = { ...config, batchNorm: 1 as const, epochs: 1 };
     const first = await trainTrial(pool, input({ config: bn, returnWeights: true }));
