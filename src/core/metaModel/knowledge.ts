@@ -38,6 +38,19 @@ export function fidelityOf(def: StudyDefinition): Fidelity {
 }
 
 export const fidelityKey = (f: Fidelity) => `${f.dataset}:${f.trainImages}x${f.epochs}`;
+/**
+ * What an example's label is the answer for: this configuration, trained to this full fidelity,
+ * scored on the validation split this seed draws. A study must not learn from an example with the
+ * identity of one of its own configurations, whichever study left it: that is the answer itself.
+ */
+export function exampleIdentity(f: Fidelity, splitSeed: number, config: TrialConfig): string {
+  const canonical = Object.keys(config).sort().map((k) => {
+    const v = config[k as keyof TrialConfig];
+    return `${k}=${typeof v === 'number' ? Number(v.toPrecision(10)) : v}`;
+  });
+  return `${fidelityKey(f)}|${splitSeed}|${canonical.join(',')}`;
+}
+
 /** Fidelity, study name and seed: the examples one run of one study leaves. */
 export const sourceKey = (f: Fidelity, study: string, seed: number) => `${fidelityKey(f)}|${study}|${seed}`;
 export const describeFidelity = (f: Fidelity) => `${f.trainImages} images x ${f.epochs} epoch${f.epochs === 1 ? '' : 's'}`;

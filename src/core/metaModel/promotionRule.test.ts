@@ -9,7 +9,7 @@ import { SEED001_SPACE, type TrialConfig } from '../searchSpace';
 import { initStudy, pendingPromotions, queuedTrials, studyReducer, type StudyState } from '../studyMachine';
 import type { StudyDefinition } from '../studyDefinition';
 import { fidelityOf, type MetaExample, type TrialSignals } from './knowledge';
-import { recommend, scorePromotion } from './promotionRule';
+import { matchingExamples, recommend, scorePromotion } from './promotionRule';
 
 const smoke = PRESETS.find((p) => p.id === 'smoke')!.study;
 const def: StudyDefinition = { ...smoke, space: SEED001_SPACE, scheduler: { ...smoke.scheduler, promotion: 'metaModel', minExamples: 8 } };
@@ -122,5 +122,20 @@ describe('meta-model promotion rule', () => {
     expect(rec.predicted).not.toBeNull();
     expect(Math.abs(rec.predicted!.mean - rec.confirmedAccuracy!)).toBeLessThan(0.05);
     expect(rec.note).toMatch(/without this configuration's own full-fidelity result/);
+  });
+});
+
+describe('matchingExamples', () => {
+  it('leaves out an earlier example with the identity of one of the study\'s configurations, whatever study left it', () => {
+    const state = initStudy(def);
+    const own = state.configs[3];
+    const leak: MetaExample = { ...example(0), config: { ...own }, source: { study: 'another name', seed: def.seed, configId: 7, kind: 'audit' } };
+    const otherSplit: MetaExample = { ...leak, source: { ...leak.source, seed: def.seed + 1 } };
+    const otherConfig: MetaExample = { ...leak, config: { ...own, learningRate: own.learningRate * 1.5 } };
+    const otherFidelity: MetaExample = { ...leak, fidelity: { ...leak.fidelity, epochs: leak.fidelity.epochs + 1 } };
+    const kept = matchingExamples(state, [leak, otherSplit, otherConfig, otherFidelity]);
+    // Oracle: only the exact (configuration, fidelity, split seed) is this study's answer; another
+    // fidelity never matches this study at all.
+    expect(kept).toEqual([otherSplit, otherConfig]);
   });
 });

@@ -7,7 +7,7 @@ import { createRng, deriveSeed } from '../rng';
 import { rankConfigs, type PromotionRecord, type StudyState } from '../studyMachine';
 import type { TrialConfig } from '../searchSpace';
 import type { PromotionGuard } from '../studySchema';
-import { describeFidelity, evidenceFor, examplesFromStudy, fidelityKey, fidelityOf, sourceKey, studyFullAccuracies, type MetaExample, type TrialSignals } from './knowledge';
+import { describeFidelity, evidenceFor, exampleIdentity, examplesFromStudy, fidelityKey, fidelityOf, studyFullAccuracies, type MetaExample, type TrialSignals } from './knowledge';
 import { fitPromotionModel, predictFullAccuracy, promotionScore, type OutOfFoldRow, type PromotionModel } from './promotionModel';
 import { spearman } from '../stats/rankCorrelation';
 
@@ -24,11 +24,17 @@ export interface MetaModelInputs {
 
 const pts = (x: number) => `${(100 * x).toFixed(1)}`;
 
-/** Earlier studies' examples at this study's full fidelity (not this very study's, which it re-derives). */
+/**
+ * Earlier studies' examples at this study's full fidelity, less any with the identity of one of this
+ * study's configurations (configuration, fidelity, split seed): another study with the same seed can
+ * draw the same configurations, and its label would be this study's answer.
+ */
 export function matchingExamples(state: StudyState, examples: readonly MetaExample[]): MetaExample[] {
-  const key = fidelityKey(fidelityOf(state.definition));
-  const own = sourceKey(fidelityOf(state.definition), state.definition.name, state.definition.seed);
-  return examples.filter((e) => fidelityKey(e.fidelity) === key && sourceKey(e.fidelity, e.source.study, e.source.seed) !== own);
+  const fidelity = fidelityOf(state.definition);
+  const key = fidelityKey(fidelity);
+  const seed = state.definition.seed;
+  const own = new Set(state.configs.map((c) => exampleIdentity(fidelity, seed, c)));
+  return examples.filter((e) => fidelityKey(e.fidelity) === key && !own.has(exampleIdentity(e.fidelity, e.source.seed, e.config)));
 }
 
 /** Every example the study's meta-model may learn from now: matching memory plus its own full runs so far. */
