@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { fidelityOf } from '../metaModel/knowledge';
+import { findPreset } from '../presets';
 import { SEED001_SPACE } from '../searchSpace';
+import { studyProblems } from '../studyProblems';
 import { parseTable, rowKey } from './learningCurveTable';
 import { DEFAULT_TABLE_SETTINGS, SEED001_CONFIG, tableConfigs, tableHeader, tableUnits } from './tablePlan';
 
@@ -61,5 +64,17 @@ describe('parseTable', () => {
     expect(() => parseTable(['{"kind":"tri', line(header)].join('\n'))).toThrow(/line 1/);
     expect(() => parseTable(line({ kind: 'trial' }))).toThrow(/no header/);
     expect(() => parseTable([line(header), line(header)].join('\n'))).toThrow(/second header/);
+  });
+});
+
+describe('the "real" preset', () => {
+  it('runs exactly the table\'s fidelity and settings, so the table\'s figures apply to it', () => {
+    const { study } = findPreset('real')!;
+    expect(studyProblems(study)).toEqual([]);
+    expect(fidelityOf(study)).toEqual({ dataset: 'cifar10', trainImages: header.trainImages, epochs: header.epochs });
+    expect(study.fixed).toMatchObject({ batchSize: header.fixed.batchSize, augment: header.fixed.augment, lrSchedule: header.fixed.lrSchedule });
+    expect(study.data.evalImages).toBe(header.validationSize);
+    expect(study.seed).toBe(header.splitSeed);
+    expect(study.scheduler).toMatchObject({ resource: 'dataFraction', minResource: header.fractions[0], maxResource: 1, reductionFactor: 3 });
   });
 });
