@@ -1,61 +1,80 @@
-// The exported Optuna script: content (space, seed, pruner, model) and Python syntax (py_compile,
-// when a python3 is on the machine); and the import path on a results file the test writes.
+// The exported Optuna worker: its payload (ladder as pruner steps, budget, stable study name, data
+// checksums) against hand-worked values, the payload surviving the trip into Python source, and
+// Python syntax (py_compile). Running the workers for real is exportPython.optuna.test.ts.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CIFAR10_SHARDS } from './cifarChecksums';
 import { exportOptunaScript } from './exportPython';
-import { importResults } from './importResults';
+import { optunaLadder, optunaPayload, optunaStudyName } from './optunaStudy';
 import { PRESETS } from './presets';
-import { rankConfigs } from './studyMachine';
+import type { StudyDefinition } from './studyDefinition';
 
 const smoke = PRESETS.find((p) => p.id === 'smoke')!.study;
-const python = ['/usr/bin/python3', 'python3'].find((p) => { try { execFileSync(p, ['--version']); return true; } catch { return false; } });
+const withScheduler = (patch: Partial<StudyDefinition['scheduler']>): StudyDefinition => ({ ...smoke, scheduler: { ...smoke.scheduler, ...patch } });
+const python = ['/usr/bin/python3', 'python3'].find((p) => { try { execFileSync(p, ['--version'], { stdio: 'pipe' }); return true; } catch { return false; } });
+
+/** The JSON the exporter wrote into the script, read back as Python will read it. */
+function payloadIn(script: string): unknown {
+  const m = script.match(/^STUDY = json\.loads\(r'''([\s\S]*?)'''\)$/m);
+  if (!m) throw new Error('no STUDY payload in the script');
+  return JSON.parse(m[1]);
+}
+
+describe('optunaLadder', () => {
+  it('makes successive halving\'s rungs pruner steps eta^i, the last rung at maxResource', () => {
+    expect(optunaLadder(smoke)).toEqual([
+      { rung: 0, step: 1, resource: 1 / 9, dataFraction: 1 / 9, epochs: 1 },
+      { rung: 1, step: 3, resource: 1 / 3, dataFraction: 1 / 3, epochs: 1 },
+      { rung: 2, step: 9, resource: 1, dataFraction: 1, epochs: 1 },
+    ]);
+    // min 0.1, eta 3: rungs 0.1, 0.3 and 1 (not 0.9), so the last step is 10.
+    expect(optunaLadder(withScheduler({ minResource: 0.1 })).map((r) => r.step)).toEqual([1, 3, 10]);
+  });
+  it('takes the union of Hyperband\'s brackets, and two rungs for two-step search', () => {
+    expect(optunaLadder(withScheduler({ kind: 'hyperband' })).map((r) => [r.step, r.resource])).toEqual([[1, 1 / 9], [3, 1 / 3], [9, 1]]);
+    expect(optunaLadder(withScheduler({ kind: 'twoStep', minResource: 0.25 })).map((r) => [r.step, r.resource])).toEqual([[1, 0.25], [4, 1]]);
+  });
+  it('grows epochs, not data, for an epoch resource', () => {
+    const def = { ...withScheduler({ resource: 'epochs' }), fixed: { ...smoke.fixed, epochs: 9 } };
+    expect(optunaLadder(def).map((r) => [r.step, r.dataFraction, r.epochs])).toEqual([[1, 1, 1], [3, 1, 3], [9, 1, 9]]);
+    expect(optunaPayload(def).continues).toBe(true);
+  });
+});
+
+describe('optunaPayload', () => {
+  it('carries the budget, the pruner, the training shards\' checksums and a stable study name', () => {
+    const p = optunaPayload(smoke);
+    expect(p.budget).toBe(9);
+    expect(p.pruner).toEqual({ kind: 'successiveHalving', reductionFactor: 3, maxStep: 9 });
+    expect(p.shards.map((s) => s.name)).toEqual(['data_batch_1.bin', 'data_batch_2.bin', 'data_batch_3.bin', 'data_batch_4.bin', 'data_batch_5.bin']);
+    expect(p.shards[0].sha256).toBe(CIFAR10_SHARDS[0].sha256);
+    expect(p.fixed).toMatchObject({ batchSize: 64, epochs: 1, channels: 32, lrSchedule: 'constant' });
+    expect(optunaStudyName(smoke)).toBe(optunaStudyName({ ...smoke }));
+    expect(optunaStudyName(smoke)).toMatch(/^llp-smoke-seed2026-[0-9a-f]{8}$/);
+    expect(optunaStudyName({ ...smoke, seed: 7 })).not.toBe(optunaStudyName(smoke));
+    expect(optunaPayload(withScheduler({ kind: 'twoStep', numConfigs: 6, topK: 2 }))).toMatchObject({ budget: 6, topK: 2, pruner: { kind: 'none' } });
+  });
+});
 
 describe('exportOptunaScript', () => {
   for (const kind of ['successiveHalving', 'hyperband', 'asha', 'twoStep'] as const) {
-    it(`writes a valid Python script for ${kind}`, () => {
-      const script = exportOptunaScript({ ...smoke, scheduler: { ...smoke.scheduler, kind } });
-      expect(script).toContain('params["learningRate"] = trial.suggest_float("learningRate", 0.0005, 0.01, log=True)');
-      expect(script).toContain('if params["optimizer"] == "sgd":\n        params["momentum"] = trial.suggest_float("momentum", 0, 0.9, log=False)');
-      expect(script).toContain(`SEED = ${smoke.seed}`);
-      expect(script).toContain('optuna.samplers.RandomSampler(seed=2026)');
-      expect(script).toContain(kind === 'hyperband' ? 'HyperbandPruner' : kind === 'twoStep' ? 'NopPruner' : 'SuccessiveHalvingPruner');
-      expect(script).toContain('nn.Linear(4 * c * 16, 512)');
+    it(`writes the ${kind} study into a valid Python worker`, () => {
+      const def = withScheduler({ kind });
+      const script = exportOptunaScript(def);
+      expect(payloadIn(script)).toEqual(JSON.parse(JSON.stringify(optunaPayload(def))));
+      expect(script).toMatch(/^#!\/usr\/bin\/env python3\n# Study "smoke" of Loss Landscape Probe/);
+      expect(script).toContain('load_if_exists=True');
       if (!python) return; // syntax needs a Python; CI machines have one
-      const dir = mkdtempSync(join(tmpdir(), 'llp-export-'));
-      const file = join(dir, 'study.py');
+      const file = join(mkdtempSync(join(tmpdir(), 'llp-export-')), 'study.py');
       writeFileSync(file, script);
       execFileSync(python, ['-m', 'py_compile', file]);
-      expect(existsSync(file)).toBe(true);
     });
   }
-});
-
-describe('importResults', () => {
-  it('reads the exported script\'s results.json into a finished study the charts can use', () => {
-    const file = JSON.stringify({ format: 'loss-landscape-probe/optuna-results', version: 1, study: 'smoke', trials: [
-      { number: 0, state: 'COMPLETE', value: 0.41, params: { channels: 32, dropout: 0.2, optimizer: 'adam', learningRate: 0.001, weightDecay: 0.0005 } },
-      { number: 1, state: 'PRUNED', value: null, params: { channels: 64, optimizer: 'sgd', momentum: 0.9 } },
-      { number: 2, state: 'COMPLETE', value: 0.52, params: { channels: 48, optimizer: 'sgd', momentum: 0.5, learningRate: 0.004 } },
-    ] });
-    const r = importResults(file, smoke);
-    expect(r.ok).toBe(true);
-    if (!r.ok) return;
-    expect(r.skipped).toBe(1);
-    expect(r.state.trials.map((t) => t.state)).toEqual(['completed', 'cancelled', 'completed']);
-    expect(r.state.configs[2]).toMatchObject({ channels: 48, optimizer: 'sgd', momentum: 0.5, learningRate: 0.004 });
-    expect(rankConfigs(r.state)[0]).toMatchObject({ configId: 2, valAccuracy: 0.52 });
-  });
-  it('reads a CSV with params_ columns and a value column', () => {
-    const r = importResults('number,params_channels,params_learningRate,params_optimizer,value,state\n0,32,0.002,adam,0.44,COMPLETE\n1,64,0.009,sgd,,FAIL\n', smoke);
-    expect(r.ok && r.state.configs[0].learningRate).toBe(0.002);
-    expect(r.ok && r.state.trials[1].state).toBe('failed');
-  });
-  it('refuses other files with a message', () => {
-    expect(importResults('{"hello": 1}', smoke)).toMatchObject({ ok: false, error: expect.stringMatching(/format field missing/) });
-    expect(importResults('a,b\n1,2', smoke)).toMatchObject({ ok: false, error: expect.stringMatching(/"value"/) });
-    expect(importResults('{not json', smoke)).toMatchObject({ ok: false, error: expect.stringMatching(/not valid JSON/) });
+  it('keeps quotes and dollar signs in the study inside the payload', () => {
+    const def = { ...smoke, name: "it's $& '''odd" };
+    expect((payloadIn(exportOptunaScript(def)) as { definition: StudyDefinition }).definition.name).toBe(def.name);
   });
 });

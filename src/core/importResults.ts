@@ -1,16 +1,30 @@
-// Results from an external engine back into the lab: the JSON the exported Optuna script writes, or
-// a CSV with one row per trial (hyperparameter columns plus "value"), as a finished StudyState so
-// the same charts and the meta-model work on them. Validated; bad files get a message.
+// Results from an external engine back into the lab as a finished StudyState, so the same ladder,
+// curves, charts and meta-model work on them. The exported Optuna worker's results file, version 2,
+// gives every rung of every trial (pruned ones too) with its training curve: each Optuna step is a
+// rung of ./optunaStudy's ladder. Version 1 files and CSVs (hyperparameter columns and "value") give
+// one value per trial. Validated and size-bounded; a bad file gets a message, never an exception.
+import { OPTUNA_RESULTS_FORMAT, optunaLadder, type OptunaRung } from './optunaStudy';
+import { continuesFromWeights } from './schedule';
 import { DEFAULT_FIXED, type TrialConfig } from './searchSpace';
 import type { StudyDefinition } from './studyDefinition';
-import type { StudyState, TrialRecord } from './studyMachine';
+import type { StudyState, TrialRecord, TrialState } from './studyMachine';
+import { parseStudy } from './urlState';
 
-export type ImportResult = { ok: true; state: StudyState; skipped: number } | { ok: false; error: string };
+/** A training-curve point, as the lab's LossPoint. */
+export interface ImportedPoint { step: number; epoch: number; loss: number; accuracy: number }
 
-interface Row { params: Record<string, unknown>; value: number | null; state: string }
+export type ImportResult =
+  | { ok: true; state: StudyState; curves: Record<number, ImportedPoint[]>; skipped: number; notes: string[] }
+  | { ok: false; error: string };
 
-function toConfig(params: Record<string, unknown>): TrialConfig {
-  const c: Record<string, unknown> = { ...DEFAULT_FIXED };
+const MAX_TRIALS = 100_000;
+const MAX_POINTS = 10_000;
+type Obj = Record<string, unknown>;
+const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+const num = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+
+function toConfig(params: Obj): TrialConfig {
+  const c: Obj = { ...DEFAULT_FIXED };
   for (const key of Object.keys(DEFAULT_FIXED)) {
     const v = params[key];
     if (typeof DEFAULT_FIXED[key as keyof TrialConfig] === 'number' && Number.isFinite(Number(v)) && v !== '' && v !== null && v !== undefined) c[key] = Number(v);
@@ -19,18 +33,90 @@ function toConfig(params: Record<string, unknown>): TrialConfig {
   return c as unknown as TrialConfig;
 }
 
-function rowsFromJson(raw: unknown): Row[] | string {
-  const r = raw as { format?: unknown; trials?: unknown };
-  if (typeof raw !== 'object' || raw === null || r.format !== 'loss-landscape-probe/optuna-results') return 'not a results file written by the exported script (format field missing)';
-  if (!Array.isArray(r.trials)) return 'it has no trials list';
-  return r.trials.map((t: { params?: unknown; value?: unknown; state?: unknown }) => ({
-    params: typeof t.params === 'object' && t.params !== null ? (t.params as Record<string, unknown>) : {},
-    value: typeof t.value === 'number' && Number.isFinite(t.value) ? t.value : null,
-    state: String(t.state ?? 'COMPLETE'),
+/** One lab trial (a configuration at one rung) before trial ids are given out. */
+interface Row { source: number; params: Obj; rung: number; resource: number; dataFraction: number; epochs: number; state: TrialState; value: number | null; detail: Obj; curve: ImportedPoint[] }
+
+function finishedStudy(definition: StudyDefinition, rows: Row[], skipped: number, notes: string[]): ImportResult {
+  const configIds = new Map<number, number>();
+  const configs: TrialConfig[] = [];
+  for (const r of rows) if (!configIds.has(r.source)) { configIds.set(r.source, configs.length); configs.push(toConfig(r.params)); }
+  const continues = continuesFromWeights(definition);
+  const curves: Record<number, ImportedPoint[]> = {};
+  const trials: TrialRecord[] = rows.map((r, trialId) => {
+    const configId = configIds.get(r.source)!;
+    let previous = -1;
+    if (continues) for (let i = 0; i < trialId; i++) if (rows[i].source === r.source && rows[i].rung < r.rung) previous = i;
+    if (r.curve.length > 0) curves[trialId] = r.curve;
+    return {
+      trialId, configId, bracket: 0, rung: r.rung, resource: r.resource, dataFraction: r.dataFraction, epochs: r.epochs,
+      resumeFrom: previous >= 0 ? previous : null, startEpochs: previous >= 0 ? rows[previous].epochs : 0, state: r.state, attempts: 1,
+      valAccuracy: r.value, valLoss: num(r.detail.valLoss), durationMs: num(r.detail.durationMs), imagesPerSecond: num(r.detail.imagesPerSecond),
+      backend: typeof r.detail.backend === 'string' && /^[a-z0-9-]{1,24}$/.test(r.detail.backend) ? r.detail.backend : 'external',
+      error: r.state === 'failed' ? { code: 'EXTERNAL_FAILED', message: `the external trial behind configuration ${configId} failed` } : null,
+    };
+  });
+  const resources = [...new Map(rows.map((r) => [r.rung, r.resource])).entries()].sort((a, b) => a[0] - b[0]);
+  const plan = resources.map(([rung, resource]) => ({ rung, resource, numTrials: rows.filter((r) => r.rung === rung).length }));
+  const last = plan.length > 0 ? plan[plan.length - 1].rung : 0;
+  return {
+    ok: true, skipped, notes, curves,
+    state: { definition, configs, brackets: [{ bracket: 0, plan, configIds: configs.map((_, i) => i), rung: last, done: true }], asha: null, trials, plan, rung: last, phase: 'finished' },
+  };
+}
+
+function curveOf(raw: unknown): ImportedPoint[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.slice(0, MAX_POINTS).flatMap((p) => {
+    const [step, epoch, loss, accuracy] = Array.isArray(p) ? p.map(num) : [];
+    return step !== null && epoch !== null && loss !== null && accuracy !== null ? [{ step, epoch, loss, accuracy }] : [];
+  });
+}
+
+/** Version 2: each trial's rungs from its intermediate values (the pruner's truth) and its rung records. */
+function rowsFromV2(file: Obj, fallback: StudyDefinition): { definition: StudyDefinition; rows: Row[]; skipped: number; notes: string[] } | string {
+  const parsed = parseStudy(file.definition);
+  const definition = parsed.ok ? parsed.study : fallback;
+  const notes = parsed.ok ? [] : [`the file's study definition was invalid (${parsed.error}); read with the current study's`];
+  let ladder: OptunaRung[];
+  try { ladder = optunaLadder(definition); } catch (e) { return `its study has no valid rung ladder (${e instanceof Error ? e.message : String(e)})`; }
+  const trials = (file.trials as unknown[]).filter(isObj).sort((a, b) => Number(a.number) - Number(b.number));
+  const rows: Row[] = [];
+  let skipped = 0;
+  for (const t of trials) {
+    const number = num(t.number);
+    if (number === null || !isObj(t.intermediate)) return 'a trial has no number or no intermediate values';
+    const source = num(t.retrains) ?? number;
+    const params = isObj(t.params) ? t.params : {};
+    const details = Array.isArray(t.rungs) ? t.rungs.filter(isObj) : [];
+    const steps = new Set([...Object.keys(t.intermediate).map(Number), ...details.map((d) => Number(d.step))]);
+    const reached: Row[] = [];
+    for (const step of [...steps].sort((a, b) => a - b)) {
+      const rung = ladder.find((r) => r.step === step);
+      if (!rung) return `trial ${number} reported at step ${step}, which is not a rung of study "${definition.name}" (steps ${ladder.map((r) => r.step).join(', ')})`;
+      const detail = details.find((d) => Number(d.step) === step) ?? {};
+      const value = num(t.intermediate[String(step)]);
+      const state: TrialState = detail.diverged === true ? 'diverged' : value === null ? 'failed' : 'completed';
+      reached.push({ source, params, rung: rung.rung, resource: rung.resource, dataFraction: rung.dataFraction, epochs: rung.epochs, state, value: state === 'completed' ? value : null, detail, curve: curveOf(detail.curve) });
+    }
+    // A failed trial failed on the rung after its last report (a retrained one on the last rung).
+    const after = reached.length > 0 ? reached[reached.length - 1].rung : -1;
+    const next = num(t.retrains) === null ? ladder.find((r) => r.rung > after) : after < 0 ? ladder[ladder.length - 1] : undefined;
+    if (t.state === 'FAIL' && next) reached.push({ source, params, ...next, state: 'failed', value: null, detail: {}, curve: [] });
+    if (t.state !== 'COMPLETE') skipped++;
+    rows.push(...reached);
+  }
+  return { definition, rows, skipped, notes };
+}
+
+/** Version 1 and CSV: one value per trial, shown as one rung at the full resource. */
+function flatRows(items: { params: Obj; value: number | null; state: string }[]): Row[] {
+  return items.map((r, i) => ({
+    source: i, params: r.params, rung: 0, resource: 1, dataFraction: 1, epochs: toConfig(r.params).epochs, detail: {}, curve: [],
+    state: r.value === null ? (r.state === 'PRUNED' ? 'cancelled' : 'failed') : 'completed', value: r.value,
   }));
 }
 
-function rowsFromCsv(text: string): Row[] | string {
+function rowsFromCsv(text: string): { params: Obj; value: number | null; state: string }[] | string {
   const lines = text.trim().split(/\r?\n/);
   if (lines.length < 2) return 'the CSV has no data rows';
   const header = lines[0].split(',').map((h) => h.trim());
@@ -44,26 +130,30 @@ function rowsFromCsv(text: string): Row[] | string {
   });
 }
 
-/** `definition` supplies the search space and budget the external run used (the exported study). */
+/** `definition`: the study the external run came from, used when the file does not carry a valid one. */
 export function importResults(text: string, definition: StudyDefinition): ImportResult {
-  let rows: Row[] | string;
-  const trimmed = text.trimStart();
-  if (trimmed.startsWith('{')) {
-    try { rows = rowsFromJson(JSON.parse(trimmed)); } catch { rows = 'the file is not valid JSON'; }
-  } else rows = rowsFromCsv(text);
-  if (typeof rows === 'string') return { ok: false, error: `The results could not be imported: ${rows}.` };
-  if (rows.length === 0) return { ok: false, error: 'The results could not be imported: the file holds no trials.' };
-  if (rows.length > 100_000) return { ok: false, error: 'The results could not be imported: more than 100,000 trials.' };
-  const configs = rows.map((r) => toConfig(r.params));
-  const trials: TrialRecord[] = rows.map((r, i) => ({
-    trialId: i, configId: i, bracket: 0, rung: 0, resource: 1, dataFraction: 1, epochs: configs[i].epochs, resumeFrom: null, startEpochs: 0,
-    state: r.value === null ? (r.state === 'PRUNED' ? 'cancelled' : 'failed') : 'completed', attempts: 1,
-    valAccuracy: r.value, valLoss: null, durationMs: null, imagesPerSecond: null, backend: 'external', error: null,
-  }));
-  const plan = [{ rung: 0, numTrials: rows.length, resource: 1 }];
-  return {
-    ok: true,
-    skipped: rows.filter((r) => r.value === null).length,
-    state: { definition, configs, brackets: [{ bracket: 0, plan, configIds: configs.map((_, i) => i), rung: 0, done: true }], asha: null, trials, plan, rung: 0, phase: 'finished' },
-  };
+  const fail = (why: string): ImportResult => ({ ok: false, error: `The results could not be imported: ${why}.` });
+  if (!text.trimStart().startsWith('{')) {
+    const items = rowsFromCsv(text);
+    if (typeof items === 'string') return fail(items);
+    if (items.length > MAX_TRIALS) return fail('more than 100,000 trials');
+    return finishedStudy(definition, flatRows(items), items.filter((r) => r.value === null).length, []);
+  }
+  let file: unknown;
+  try { file = JSON.parse(text); } catch { return fail('the file is not valid JSON'); }
+  if (!isObj(file) || file.format !== OPTUNA_RESULTS_FORMAT) return fail('not a results file written by the exported script (format field missing)');
+  if (!Array.isArray(file.trials)) return fail('it has no trials list');
+  if (file.trials.length === 0) return fail('the file holds no trials');
+  if (file.trials.length > MAX_TRIALS) return fail('more than 100,000 trials');
+  if (file.version === 2) {
+    const v2 = rowsFromV2(file, definition);
+    if (typeof v2 === 'string') return fail(v2);
+    if (v2.rows.length === 0) return fail('no trial finished a rung yet');
+    return finishedStudy(v2.definition, v2.rows, v2.skipped, v2.notes);
+  }
+  const items = file.trials.map((t) => {
+    const r = isObj(t) ? t : {};
+    return { params: isObj(r.params) ? r.params : {}, value: num(r.value), state: String(r.state ?? 'COMPLETE') };
+  });
+  return finishedStudy(definition, flatRows(items), items.filter((r) => r.value === null).length, []);
 }

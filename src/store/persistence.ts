@@ -136,10 +136,10 @@ export async function importExternalResults(text: string): Promise<string> {
   const r = importResults(text, labStore.getState().definition);
   if (!r.ok) return r.error;
   const id = newStudyId(r.state.definition.seed);
-  labStore.setState({ study: r.state, curves: {}, live: {}, studyId: id });
+  labStore.setState({ study: r.state, curves: r.curves, live: {}, studyId: id });
   await saveCurrentStudy(id, r.state);
   await refreshSavedStudies();
-  return `Imported ${r.state.trials.length} trials${r.skipped ? ` (${r.skipped} pruned or failed)` : ''}.`;
+  return `Imported ${r.state.trials.length} trials${r.skipped ? ` (${r.skipped} pruned or failed)` : ''}.${r.notes.map((n) => ` Note: ${n}.`).join('')}`;
 }
 
 export const resetCreatedAt = () => { createdAt = new Map(); };
