@@ -1,0 +1,78 @@
+// Command-line options of bench:simulate, validated with precise messages.
+import { parseArgs } from 'node:util';
+import { DEFAULT_SIMULATION, type SimulationSettings } from '../../src/core/groundTruth/simulateStudies';
+import { PROMOTION_RULES, type PromotionRuleName } from '../../src/core/groundTruth/replayPromotion';
+import { REPLAY_SCHEDULERS, type ReplaySchedulerName } from '../../src/core/groundTruth/replayPlans';
+import type { PromotionGuard } from '../../src/core/studySchema';
+import { DEFAULT_TABLE_PATH } from '../table/tableFile';
+
+export interface SimulateOptions {
+  table: string;
+  /** Replay the synthetic test fixture (src/testing) instead of a table file. */
+  fixture: boolean;
+  json: boolean;
+  poolSizes: number[];
+  schedulers: ReplaySchedulerName[];
+  rules: PromotionRuleName[];
+  bootstrap: number;
+  simulation: SimulationSettings;
+}
+
+export const USAGE = `npm run bench:simulate [-- --json] [--table file | --fixture] [--studies 1000] [--meta-studies 200]
+  [--pool 9,27] [--seed 2026] [--schedulers ${REPLAY_SCHEDULERS.join(',')}] [--rules ${PROMOTION_RULES.join(',')}]
+  [--guard count|cvGate|none] [--candidates ridge|all] [--min-examples 8] [--bootstrap 1000]`;
+
+function fail(message: string): never {
+  console.error(`${message}\nusage: ${USAGE}`);
+  process.exit(2);
+}
+
+const int = (name: string, raw: string, min: number): number => {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) fail(`Expected --${name} to be an integer >= ${min}, but got ${raw}`);
+  return n;
+};
+
+function list<T extends string>(name: string, raw: string, allowed: readonly T[]): T[] {
+  const items = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = items.filter((s) => !allowed.includes(s as T));
+  if (items.length === 0 || bad.length > 0) fail(`Expected --${name} to be a comma-separated list of ${allowed.join(', ')}, but got ${raw}`);
+  return items as T[];
+}
+
+export function parseSimulateOptions(argv: string[]): SimulateOptions {
+  const d = DEFAULT_SIMULATION;
+  const { values } = parseArgs({ args: argv, options: {
+    table: { type: 'string', default: DEFAULT_TABLE_PATH },
+    fixture: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+    studies: { type: 'string', default: String(d.studies) },
+    'meta-studies': { type: 'string', default: String(d.metaModelStudies) },
+    pool: { type: 'string', default: '9,27' },
+    seed: { type: 'string', default: String(d.seed) },
+    schedulers: { type: 'string', default: REPLAY_SCHEDULERS.join(',') },
+    rules: { type: 'string', default: PROMOTION_RULES.join(',') },
+    guard: { type: 'string', default: d.guard },
+    candidates: { type: 'string', default: d.candidates },
+    'min-examples': { type: 'string', default: String(d.minExamples) },
+    alpha: { type: 'string', default: String(d.alpha) },
+    bootstrap: { type: 'string', default: '1000' },
+    help: { type: 'boolean', default: false },
+  } });
+  if (values.help) { console.log(USAGE); process.exit(0); }
+  const poolSizes = values.pool.split(',').map((s) => int('pool', s.trim(), 2));
+  const guard = list<PromotionGuard>('guard', values.guard, ['count', 'cvGate', 'none'])[0];
+  const candidates = list('candidates', values.candidates, ['ridge', 'all'] as const)[0];
+  const alpha = Number(values.alpha);
+  if (!Number.isFinite(alpha) || alpha < 0) fail(`Expected --alpha to be a number >= 0, but got ${values.alpha}`);
+  return {
+    table: values.table, fixture: values.fixture, json: values.json, poolSizes,
+    schedulers: list('schedulers', values.schedulers, REPLAY_SCHEDULERS),
+    rules: list('rules', values.rules, PROMOTION_RULES),
+    bootstrap: int('bootstrap', values.bootstrap, 100),
+    simulation: {
+      seed: int('seed', values.seed, 0), studies: int('studies', values.studies, 1), metaModelStudies: int('meta-studies', values['meta-studies'], 1),
+      alpha, minExamples: int('min-examples', values['min-examples'], 3), guard, candidates,
+    },
+  };
+}

@@ -1,0 +1,38 @@
+// bench:simulate's readable output: the noise floor, one table per pool size and the probes.
+import type { SimulationReport } from '../../src/core/groundTruth/simulationReport';
+import type { Interval } from '../../src/core/groundTruth/studySummary';
+
+const f = (x: number, digits = 2) => (Number.isFinite(x) ? x.toFixed(digits) : '—');
+const ci = ([lo, hi]: Interval, digits = 2) => `[${f(lo, digits)}, ${f(hi, digits)}]`;
+const pct = (x: number) => (Number.isFinite(x) ? `${(100 * x).toFixed(0)}%` : '—');
+const pad = (s: string, n: number) => s.padEnd(n);
+
+export function textReport(r: SimulationReport, source: string): string {
+  const out: string[] = [];
+  const nf = r.noiseFloor;
+  out.push(`Table: ${source}: ${r.configurations} complete configurations (${r.rows} rows); full fidelity = ${r.fullFidelity}`);
+  out.push(nf.pairs > 0
+    ? `Noise floor: mean |val accuracy (seed A) - (seed B)| at full fidelity = ${f(nf.meanAbsDiffPts)} pts over ${nf.pairs} repeated configurations (max ${f(nf.maxAbsDiffPts)}); regrets below it are noise`
+    : 'Noise floor: no repeated configuration in the table yet');
+  for (const poolSize of [...new Set(r.rules.map((x) => x.poolSize))]) {
+    out.push('', `Pool of ${poolSize} configurations (regret in accuracy points vs the pool's best at full fidelity; [95% CI])`);
+    out.push(`${pad('scheduler', 24)}${pad('rule', 20)}${pad('studies', 8)}${pad('median regret', 20)}${pad('p90 regret', 20)}${pad('P(best)', 18)}${pad('Spearman', 18)}${pad('compute', 18)}${pad('Δmean regret vs accuracy', 26)}decided`);
+    for (const x of r.rules.filter((y) => y.poolSize === poolSize)) {
+      out.push(pad(x.scheduler, 24) + pad(x.rule, 20) + pad(String(x.studies), 8)
+        + pad(`${f(x.medianRegretPts)} ${ci(x.ci95.medianRegretPts)}`, 20) + pad(`${f(x.p90RegretPts)} ${ci(x.ci95.p90RegretPts)}`, 20)
+        + pad(`${f(x.pBest)} ${ci(x.ci95.pBest)}`, 18) + pad(`${f(x.spearman)} ${ci(x.ci95.spearman)}`, 18)
+        + pad(`${pct(x.computeFraction)} ${ci(x.ci95.computeFraction)}`, 18)
+        + pad(x.vsAccuracy ? `${f(x.vsAccuracy.meanRegretDiffPts)} ${ci(x.vsAccuracy.ci95.meanRegretDiffPts)}` : '', 26)
+        + pct(x.decidedShare));
+    }
+    const plans = [...new Map(r.rules.filter((y) => y.poolSize === poolSize).map((y) => [y.scheduler, y.plan]))];
+    for (const [scheduler, plan] of plans) out.push(`  ${scheduler}: ${plan}`);
+  }
+  out.push('', 'Tier-2 probes: partial Spearman with full-fidelity accuracy given the rung\'s accuracy [95% CI over configurations]');
+  out.push(`${pad('probe', 18)}${pad('rung', 22)}${pad('n', 5)}${pad('partial', 24)}${pad('probe alone', 13)}rung accuracy alone`);
+  for (const p of r.probes) {
+    out.push(pad(p.probe, 18) + pad(p.rung, 22) + pad(String(p.n), 5) + pad(`${f(p.partialSpearman)} ${ci(p.ci95)}`, 24) + pad(f(p.spearmanProbe), 13) + f(p.spearmanRungAccuracy));
+  }
+  out.push('', ...r.notes.map((n) => `Note: ${n}`));
+  return out.join('\n');
+}

@@ -1,0 +1,63 @@
+// Does a tier-2 probe (sharpness, SAM sharpness, gradient norm, Hessian eigenvalue and trace,
+// gradient norm at init) rank configurations by full-fidelity accuracy beyond what the rung's own
+// accuracy already says? The partial rank correlation given rung accuracy over the table's
+// configurations, with a 95% percentile-bootstrap interval over configurations (Efron & Tibshirani 1993).
+import { createRng, deriveSeed } from '../rng';
+import { spearman } from '../stats/rankCorrelation';
+import type { TableHeader } from './learningCurveTable';
+import { partialSpearman } from './partialRankCorrelation';
+import { probeSignals, readRung } from './rungObservation';
+import { bootstrapInterval, type Interval } from './studySummary';
+import type { TableConfiguration } from './tableConfigurations';
+
+export const PROBES = ['sharpnessMean', 'sharpnessMax', 'samSharpness', 'gradientNorm', 'topEigenvalue', 'hessianTrace', 'initGradientNorm'] as const;
+export type ProbeName = (typeof PROBES)[number];
+
+export interface ProbeSignal {
+  probe: ProbeName;
+  /** Where the probe and the rung accuracy were read, e.g. "1/27 data x 4 epochs". */
+  rung: string;
+  dataFraction: number;
+  epochs: number;
+  /** Configurations with the probe and the rung accuracy (diverged runs have neither). */
+  n: number;
+  partialSpearman: number;
+  ci95: Interval;
+  /** The plain Spearman of the probe and of the rung accuracy with full-fidelity accuracy, for context. */
+  spearmanProbe: number;
+  spearmanRungAccuracy: number;
+}
+
+export const rungLabel = (dataFraction: number, epochs: number) =>
+  `${dataFraction === 1 ? 'all' : `1/${Math.round(1 / dataFraction)}`} data x ${epochs} epoch${epochs === 1 ? '' : 's'}`;
+
+/** Every low-fidelity rung of the table: each fraction below 1 after all epochs, and fraction 1 after fewer. */
+export function probeRungs(header: TableHeader): { dataFraction: number; epochs: number }[] {
+  return [
+    ...header.fractions.filter((f) => f < 1).map((dataFraction) => ({ dataFraction, epochs: header.epochs })),
+    ...Array.from({ length: header.epochs - 1 }, (_, e) => ({ dataFraction: 1, epochs: e + 1 })),
+  ];
+}
+
+export function probeSignal(header: TableHeader, configs: readonly TableConfiguration[], seed: number, resamples = 2000): ProbeSignal[] {
+  const out: ProbeSignal[] = [];
+  for (const at of probeRungs(header)) {
+    const readings = configs.map((c) => ({ c, r: readRung(header, c, at) }));
+    for (const probe of PROBES) {
+      const points = readings.flatMap(({ c, r }) => {
+        const value = probeSignals(r)?.[probe];
+        return r.epoch && typeof value === 'number' && Number.isFinite(value) ? [{ x: value, z: r.epoch.valAccuracy, y: c.fullAccuracy }] : [];
+      });
+      if (points.length < 4) continue; // Hessian probes exist at a run's last epoch only
+      const partial = (p: readonly typeof points[number][]) => partialSpearman(p.map((q) => q.x), p.map((q) => q.y), p.map((q) => q.z));
+      const rng = createRng(deriveSeed(seed, 'probe', probe, at.dataFraction, at.epochs));
+      out.push({
+        probe, rung: rungLabel(at.dataFraction, at.epochs), ...at, n: points.length, partialSpearman: partial(points),
+        ci95: bootstrapInterval(points, partial, rng, resamples),
+        spearmanProbe: spearman(points.map((q) => q.x), points.map((q) => q.y)),
+        spearmanRungAccuracy: spearman(points.map((q) => q.z), points.map((q) => q.y)),
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,85 @@
+// Replays many studies per (scheduler, promotion rule, pool size) over random sub-pools of the
+// table, as tabular HPO benchmarks do (LCBench, Zimmer et al. 2021; HPOBench, Eggensperger et al.
+// 2021). Study k of a pool size draws the same sub-pool for every rule (common random numbers), so
+// rules are compared on the same studies. The meta-model's memory is the table minus the sub-pool.
+import type { MetaExample } from '../metaModel/knowledge';
+import { fitPromotionModel, PROMOTION_FEATURES, type PromotionModel } from '../metaModel/promotionModel';
+import { defaultCandidates } from '../metaModel/select';
+import { createRng, deriveSeed, shuffleInPlace } from '../rng';
+import type { PromotionGuard } from '../studySchema';
+import type { LearningCurveTable } from './learningCurveTable';
+import { lowFidelityResources, replayPlan, type ReplayPlan, type ReplaySchedulerName } from './replayPlans';
+import { usesMetaModel, type PromotionRuleName, type PromotionSettings } from './replayPromotion';
+import { replayStudy, type StudyOutcome } from './replayStudy';
+import { memoryFor } from './tableExamples';
+import type { TableConfiguration } from './tableConfigurations';
+
+export interface SimulationSettings {
+  seed: number;
+  /** Studies per (scheduler, rule, pool size); meta-model rules run the first `metaModelStudies` of them. */
+  studies: number;
+  metaModelStudies: number;
+  /** Seed 000's composite weight: accuracy - alpha x sharpness. */
+  alpha: number;
+  /** The meta-model's minimum examples (the lab's default is 8) and when it may overrule accuracy. */
+  minExamples: number;
+  guard: PromotionGuard;
+  /** 'ridge': ridge regressions only (fast); 'all': the lab's full candidate list (GP and forest too; slow). */
+  candidates: 'ridge' | 'all';
+}
+
+export const DEFAULT_SIMULATION: SimulationSettings = {
+  seed: 2026, studies: 1000, metaModelStudies: 200, alpha: 0.1, minExamples: 8, guard: 'count', candidates: 'ridge',
+};
+
+/** The sub-pool of study k: `size` configurations drawn without replacement (all of them if the table has fewer). */
+export function drawPool(configs: readonly TableConfiguration[], size: number, seed: number, k: number): TableConfiguration[] {
+  const order = shuffleInPlace(configs.map((_, i) => i), createRng(deriveSeed(seed, 'pool', size, k)));
+  return order.slice(0, Math.min(size, configs.length)).map((i) => configs[i]);
+}
+
+export interface RuleRun {
+  scheduler: ReplaySchedulerName;
+  rule: PromotionRuleName;
+  /** Configurations per study (the requested size, or the whole table when it has fewer). */
+  poolSize: number;
+  plan: ReplayPlan;
+  outcomes: StudyOutcome[];
+  /** Mean memory examples per study (metaModelMemory), else 0. */
+  memoryExamples: number;
+}
+
+/** Replays `count` studies of one (scheduler, rule, pool size). */
+export function simulateRule(
+  table: LearningCurveTable, configs: readonly TableConfiguration[], scheduler: ReplaySchedulerName, rule: PromotionRuleName,
+  requestedPoolSize: number, s: SimulationSettings, count = usesMetaModel(rule) ? Math.min(s.studies, s.metaModelStudies) : s.studies,
+): RuleRun {
+  const { header } = table;
+  const poolSize = Math.min(requestedPoolSize, configs.length);
+  const plan = replayPlan(header, scheduler, poolSize);
+  const resources = lowFidelityResources(plan);
+  const index = new Map(configs.map((c, i) => [c.configId, i]));
+  const candidates = s.candidates === 'all' ? undefined : defaultCandidates(PROMOTION_FEATURES).filter((c) => c.name.startsWith('ridge'));
+  const outcomes: StudyOutcome[] = [];
+  let memoryExamples = 0;
+  for (let k = 0; k < count; k++) {
+    const pool = drawPool(configs, poolSize, s.seed, k);
+    const memory: MetaExample[] = rule === 'metaModelMemory' ? memoryFor(header, plan, resources, configs, new Set(pool.map((c) => c.configId))) : [];
+    memoryExamples += memory.length;
+    // A study refits only when its examples change (Hyperband's later brackets): one cache per study.
+    const fits = new Map<string, PromotionModel | null>();
+    const settings: PromotionSettings = {
+      alpha: s.alpha,
+      metaModel: {
+        minExamples: s.minExamples, guard: s.guard, seed: deriveSeed(s.seed, 'gate', k),
+        fit: (examples) => {
+          const key = examples.map((e) => `${e.source.configId}:${e.observations.map((o) => o.resource.toFixed(6)).join(',')}`).join('|');
+          if (!fits.has(key)) fits.set(key, fitPromotionModel(examples, deriveSeed(s.seed, 'fit', k), { minExamples: s.minExamples, candidates }));
+          return fits.get(key)!;
+        },
+      },
+    };
+    outcomes.push(replayStudy({ header, plan, pool, rule, settings, memory, tableIndex: (id) => index.get(id)! }));
+  }
+  return { scheduler, rule, poolSize, plan, outcomes, memoryExamples: count > 0 ? memoryExamples / count : 0 };
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { learningCurveFixture } from '../../testing/learningCurveFixture';
+import { createRng } from '../rng';
+import type { LearningCurveTable } from './learningCurveTable';
+import { noiseFloor } from './noiseFloor';
+import { lowFidelityResources, replayPlan, splitProportionally } from './replayPlans';
+import { simulationReport, type SimulationRequest } from './simulationReport';
+import { DEFAULT_SIMULATION, drawPool, simulateRule } from './simulateStudies';
+import { memoryFor } from './tableExamples';
+import { tableConfigurations } from './tableConfigurations';
+
+const table = learningCurveFixture();
+const configs = tableConfigurations(table);
+const small: SimulationRequest = {
+  poolSizes: [6], schedulers: ['successiveHalving', 'twoStep'], rules: ['accuracy', 'compositeSharpness', 'metaModelMemory'], bootstrap: 100,
+  simulation: { ...DEFAULT_SIMULATION, studies: 40, metaModelStudies: 4 },
+};
+
+describe('simulationReport', () => {
+  it('reports one line per (pool, scheduler, rule) in the issue\'s shape', () => {
+    const r = simulationReport(table, small);
+    expect(r.rules).toHaveLength(6);
+    for (const x of r.rules) {
+      expect(x.fullFidelity).toBe('45000 images x 4 epochs');
+      expect(x.poolSize).toBe(6);
+      expect(x.studies).toBe(x.rule === 'metaModelMemory' ? 4 : 40);
+      for (const k of ['medianRegretPts', 'p90RegretPts', 'pBest', 'spearman', 'computeFraction'] as const) {
+        expect(x.ci95[k][0]).toBeLessThanOrEqual(x[k] + 1e-12);
+        expect(x.ci95[k][1]).toBeGreaterThanOrEqual(x[k] - 1e-12);
+      }
+      expect(x.vsAccuracy === null).toBe(x.rule === 'accuracy');
+    }
+    expect(r.probes.length).toBeGreaterThan(0);
+    expect(r.notes.some((n) => n.includes('4 studies'))).toBe(true);
+  });
+
+  it('never reads the report-only test field: scrambling it changes nothing', () => {
+    const rng = createRng(5);
+    const scrambled: LearningCurveTable = { ...table, rows: table.rows.map((row, i) => ({ ...row, report: i % 2 ? null : { testAccuracy: rng.next(), testLoss: rng.next() } })) };
+    expect(JSON.stringify(simulationReport(scrambled, small))).toBe(JSON.stringify(simulationReport(table, small)));
+  });
+
+  it('uses every configuration when the pool asked for is larger than the table, and says so', () => {
+    const r = simulationReport(table, { ...small, poolSizes: [27], rules: ['accuracy'], schedulers: ['successiveHalving'] });
+    expect(r.rules[0].poolSize).toBe(12);
+    expect(r.notes[0]).toContain('only 12 complete configurations');
+  });
+
+  it('works on any prefix of the table, counting only configurations with all four fractions', () => {
+    const prefix = { ...table, rows: table.rows.slice(0, 23) }; // c00..c04 complete (+1 repeat), c05 partly
+    expect(tableConfigurations(prefix).map((c) => c.configId)).toEqual(['c00', 'c01', 'c02', 'c03', 'c04']);
+    expect(simulationReport(prefix, { ...small, rules: ['accuracy'] }).rules[0].poolSize).toBe(5);
+    expect(() => simulationReport({ ...table, rows: table.rows.slice(0, 5) }, small)).toThrow(/at least 2 configurations/);
+  });
+});
+
+describe('the meta-model rules', () => {
+  it('memory is the table minus the sub-pool, by configId', () => {
+    const plan = replayPlan(table.header, 'successiveHalving', 4);
+    for (let k = 0; k < 20; k++) {
+      const pool = drawPool(configs, 4, 1, k);
+      const memory = memoryFor(table.header, plan, lowFidelityResources(plan), configs, new Set(pool.map((c) => c.configId)));
+      const memoryIds = memory.map((e) => configs[e.source.configId].configId);
+      expect(memoryIds.sort()).toEqual(configs.map((c) => c.configId).filter((id) => !pool.some((c) => c.configId === id)).sort());
+      // Each example is described at the plan's low-fidelity resources (1/3 for 4 configurations).
+      expect(memory[0].observations.map((o) => o.resource)).toEqual(lowFidelityResources(plan));
+    }
+  });
+
+  it('with memory, the model decides promotions once it has enough examples; in-study it never gets them before the last rung', () => {
+    const s = { ...DEFAULT_SIMULATION, studies: 3, metaModelStudies: 3 };
+    const memory = simulateRule(table, configs, 'successiveHalving', 'metaModelMemory', 4, s); // 8 examples = minExamples
+    expect(memory.memoryExamples).toBe(8);
+    expect(memory.outcomes.every((o) => o.decidedBy.metaModel === 1 && o.decidedBy.accuracy === 0)).toBe(true);
+    const tooFew = simulateRule(table, configs, 'successiveHalving', 'metaModelMemory', 6, s); // 6 examples
+    expect(tooFew.outcomes.every((o) => o.decidedBy.metaModel === 0)).toBe(true);
+    const inStudy = simulateRule(table, configs, 'hyperband', 'metaModel', 12, { ...s, minExamples: 3 });
+    expect(inStudy.outcomes.every((o) => o.decidedBy.metaModel === 0)).toBe(true);
+  });
+});
+
+describe('plans and the noise floor', () => {
+  it('splits Hyperband\'s 27/12/6/4 brackets over a pool by largest remainder', () => {
+    expect(splitProportionally([27, 12, 6, 4], 9)).toEqual([5, 2, 1, 1]);
+    expect(splitProportionally([27, 12, 6, 4], 27)).toEqual([15, 7, 3, 2]);
+    expect(splitProportionally([27, 12, 6, 4], 49)).toEqual([27, 12, 6, 4]);
+    expect(replayPlan(table.header, 'hyperband', 27).brackets.map((b) => b.rungs.map((r) => r.numTrials))).toEqual([[15, 5, 1, 1], [7, 2, 1], [3, 1], [2]]);
+  });
+
+  it('is the mean |difference| of the two seeds\' full-fidelity accuracies', () => {
+    const full = (id: string, rep: number) => table.rows.find((r) => r.configId === id && r.replicate === rep && r.dataFraction === 1)!.curve[3].valAccuracy;
+    const nf = noiseFloor(table);
+    expect(nf.pairs).toBe(2);
+    expect(nf.meanAbsDiffPts).toBeCloseTo(100 * (Math.abs(full('c00', 0) - full('c00', 1)) + Math.abs(full('c01', 0) - full('c01', 1))) / 2, 12);
+  });
+});

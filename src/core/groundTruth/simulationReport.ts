@@ -1,0 +1,75 @@
+// Everything bench:simulate reports, as one pure function of the table: the noise floor, one
+// RuleReport per (pool size, scheduler, rule) and the probes' partial rank correlations. The
+// figures are validation-only: the table's report-only test field is never read.
+import type { LearningCurveTable } from './learningCurveTable';
+import { noiseFloor, type NoiseFloor } from './noiseFloor';
+import { probeSignal, type ProbeSignal } from './probeSignal';
+import type { ReplaySchedulerName } from './replayPlans';
+import { usesMetaModel, type PromotionRuleName } from './replayPromotion';
+import { ruleReport, type RuleReport } from './ruleReport';
+import { simulateRule, type RuleRun, type SimulationSettings } from './simulateStudies';
+import { fullFidelityLabel, tableConfigurations } from './tableConfigurations';
+
+export interface SimulationRequest {
+  poolSizes: number[];
+  schedulers: ReplaySchedulerName[];
+  rules: PromotionRuleName[];
+  bootstrap: number;
+  simulation: SimulationSettings;
+}
+
+export interface SimulationReport {
+  configurations: number;
+  rows: number;
+  fullFidelity: string;
+  noiseFloor: NoiseFloor;
+  rules: RuleReport[];
+  probes: ProbeSignal[];
+  /** Plain-language caveats that belong beside the figures. */
+  notes: string[];
+}
+
+export type Progress = (run: RuleRun, seconds: number) => void;
+
+export function simulationReport(table: LearningCurveTable, req: SimulationRequest, onProgress: Progress = () => {}, now: () => number = () => 0): SimulationReport {
+  const configs = tableConfigurations(table);
+  if (configs.length < 2) throw new Error(`Expected at least 2 configurations with all ${table.header.fractions.length} fractions, but the table has ${configs.length}`);
+  const s = req.simulation;
+  const fullFidelity = fullFidelityLabel(table.header);
+  const notes: string[] = [];
+  const sizes = [...new Set(req.poolSizes.map((p) => Math.min(p, configs.length)))];
+  for (const p of req.poolSizes.filter((p) => p > configs.length)) notes.push(`pool ${p} asked for, but the table has only ${configs.length} complete configurations: every study uses all of them`);
+  const rules: RuleReport[] = [];
+  for (const poolSize of sizes) {
+    for (const scheduler of req.schedulers) {
+      // Accuracy runs first: every other rule is compared with it on the same studies.
+      const order = req.rules.includes('accuracy') ? ['accuracy' as const, ...req.rules.filter((r) => r !== 'accuracy')] : req.rules;
+      let baseline: RuleRun | null = null;
+      for (const rule of order) {
+        const started = now();
+        const run = simulateRule(table, configs, scheduler, rule, poolSize, s);
+        onProgress(run, (now() - started) / 1000);
+        if (rule === 'accuracy') baseline = run;
+        rules.push(ruleReport(run, baseline, fullFidelity, s.seed, req.bootstrap));
+      }
+    }
+  }
+  if (req.rules.some(usesMetaModel) && s.metaModelStudies < s.studies) {
+    notes.push(`meta-model rules replay ${Math.min(s.studies, s.metaModelStudies)} studies (the first of the same sequence), not ${s.studies}: each study refits the model`);
+  }
+  if (req.rules.some(usesMetaModel)) {
+    notes.push(`meta-model: ${s.candidates === 'ridge' ? 'ridge candidates only (the GP and forest take seconds per fit here; --candidates all uses them)' : 'the lab\'s full candidate list'}, guard '${s.guard}', ${s.minExamples} examples needed; in-study examples are the study's own full-fidelity runs so far; memory is the table minus the sub-pool (by configId)`);
+  }
+  for (const rule of ['metaModel', 'metaModelMemory'] as const) {
+    const idle = rules.filter((x) => x.rule === rule && x.decidedShare === 0);
+    if (idle.length === 0) continue;
+    const why = rule === 'metaModel' ? 'examples from its own full-fidelity runs before a promotion' : 'memory examples (the table minus the pool)';
+    notes.push(`${rule} never decided a promotion in ${idle.map((x) => `${x.scheduler}/${x.poolSize}`).join(', ')}: fewer than ${s.minExamples} ${why}, so there its figures are accuracy's`);
+  }
+  notes.push('95% intervals resample the simulated studies: they are the replay\'s uncertainty given this table, not how another draw of configurations would differ');
+  notes.push('compute: training time at each row\'s measured throughput, one validation pass per trial (a forward pass at 1/3 of a step per image), probe time as measured, charged only to rules that read probes; the gradient-norm probe at init is not timed in the table');
+  return {
+    configurations: configs.length, rows: table.rows.length, fullFidelity, noiseFloor: noiseFloor(table), rules,
+    probes: probeSignal(table.header, configs, s.seed, req.bootstrap), notes,
+  };
+}
