@@ -1,4 +1,5 @@
-// The lab page: dataset and backend status, the study controls, live charts and the result.
+// The lab page: dataset and backend status, the study controls, live charts and the result, inside an
+// error boundary; a study that ends in a background tab says so in the title.
 import { useLab } from '../store/labStore';
 import { DatasetPanel } from './components/DatasetPanel';
 import { BackendPanel } from './components/BackendPanel';
@@ -14,8 +15,20 @@ import { LandscapePanel } from './landscape/LandscapePanel';
 import { StudyLibrary } from './components/StudyLibrary';
 import { ResumeBanner } from './components/ResumeBanner';
 import { KnowledgePanel } from './components/KnowledgePanel';
+import { NotifyToggle } from './components/NotifyToggle';
+import { ErrorBoundary } from './ErrorBoundary';
+import { useBackgroundNotice } from './useBackgroundNotice';
 
 export function App() {
+  useBackgroundNotice(); // outside the boundary: it keeps working if a panel fails to draw
+  return (
+    <ErrorBoundary>
+      <Lab />
+    </ErrorBoundary>
+  );
+}
+
+function Lab() {
   const linkProblems = useLab((s) => s.linkProblems);
   const { view, hide } = useLab((s) => s.classroom);
   const shown = (name: (typeof hide)[number]) => !hide.includes(name);
@@ -25,6 +38,7 @@ export function App() {
       <header>
         <h1>Loss Landscape Probe</h1>
         <p className="tagline">Successive halving over real CIFAR-10, trained in your browser's Web Workers.</p>
+        {view !== 'present' && <NotifyToggle />}
       </header>
       {linkProblems.length > 0 && (
         <div role="alert" className="notice" data-testid="link-problems">{linkProblems.map((p) => <p key={p}>{p}</p>)}</div>

@@ -16,7 +16,7 @@ export function DatasetPanel() {
       <h2>CIFAR-10 training images</h2>
       <p data-testid="dataset-status">{PHASE_TEXT[d.phase]}{d.shard ? ` ${d.shard}` : ''}{source}</p>
       {d.phase !== 'idle' && (
-        <ProgressBar value={d.bytesLoaded} max={d.bytesTotal} testId="dataset-progress"
+        <ProgressBar value={d.bytesLoaded} max={d.bytesTotal} testId="dataset-progress" running={d.phase !== 'ready' && d.phase !== 'error'}
           label={`${(d.bytesLoaded / MB).toFixed(1)} / ${(d.bytesTotal / MB).toFixed(1)} MB (${pct}%)`} />
       )}
       {d.notices.map((n) => <p key={n} className="notice">{n}</p>)}

@@ -1,10 +1,9 @@
 // Preset choice, the rung plan before the run, Run study / Stop, and the study's progress.
 import { PRESETS, findPreset } from '../../core/presets';
 import { studyProblems } from '../../core/studyProblems';
-import { summarisePlan } from '../../core/schedule';
 import { copyShareLink, selectPreset, startStudy, stopStudy } from '../../store/actions';
 import { useLab } from '../../store/labStore';
-import { ProgressBar } from './ProgressBar';
+import { StudyProgress } from './StudyProgress';
 import { StudySettings } from './StudySettings';
 import { PlanSummary } from './PlanSummary';
 import { SearchSpaceEditor } from './SearchSpaceEditor';
@@ -12,15 +11,12 @@ import { SearchSpaceEditor } from './SearchSpaceEditor';
 export function StudyPanel() {
   const presetId = useLab((s) => s.presetId);
   const busy = useLab((s) => s.busy);
-  const study = useLab((s) => s.study);
   const error = useLab((s) => s.studyError);
   const datasetPhase = useLab((s) => s.dataset.phase);
   const definition = useLab((s) => s.definition);
   const preset = findPreset(presetId);
   const problems = studyProblems(definition);
   const shareNote = useLab((s) => s.shareNote);
-  const planned = study ? summarisePlan(study.definition).trials : 0;
-  const done = study?.trials.filter((t) => t.state !== 'queued' && t.state !== 'running').length ?? 0;
   const { hide, lock } = useLab((s) => s.classroom); // lesson-link options
 
   return (
@@ -50,10 +46,7 @@ export function StudyPanel() {
         !hide.includes('plan') && <PlanSummary definition={definition} />
       )}
       {busy === 'starting' && <p data-testid="study-starting">Starting workers and loading data…</p>}
-      {study && (
-        <ProgressBar value={done} max={planned} testId="study-progress"
-          label={`${done} / ${planned} trials · ${study.phase}`} />
-      )}
+      <StudyProgress testId="study-progress" />
       {error && <p role="alert" className="error">{error}</p>}
     </section>
   );

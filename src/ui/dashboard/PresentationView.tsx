@@ -5,7 +5,7 @@ import { useDeferredValue, useEffect, useState } from 'react';
 import { findPreset } from '../../core/presets';
 import { setView, startStudy, stopStudy } from '../../store/actions';
 import { useLab } from '../../store/labStore';
-import { ProgressBar } from '../components/ProgressBar';
+import { StudyProgress } from '../components/StudyProgress';
 import { Ranking } from '../components/Ranking';
 import { chartInfo, type ChartId } from './chartCatalog';
 import { Chart, visibleCharts } from './charts';
@@ -49,7 +49,6 @@ export function PresentationView() {
     return () => window.removeEventListener('keydown', onKey);
   });
 
-  const done = study?.trials.filter((t) => t.state !== 'queued' && t.state !== 'running').length ?? 0;
   const title = slide === 'ranking' ? 'Ranking' : chartInfo(slide).title;
   return (
     <DashboardContext.Provider value={{ exportPrefix: study?.definition.name ?? 'study', canExport: !hide.includes('export') }}>
@@ -62,7 +61,7 @@ export function PresentationView() {
               <button type="button" onClick={stopStudy} disabled={busy !== 'running'}>Stop</button>
             </>
           )}
-          {study && <ProgressBar value={done} max={study.trials.length} label={`${done} / ${study.trials.length} trials · ${study.phase}`} />}
+          <StudyProgress />
           {!datasetReady && <span className="muted">Loading the training images…</span>}
         </div>
         <div className="slide" data-testid="slide" data-slide={slide} aria-roledescription="slide" aria-label={`${at + 1} of ${slides.length}: ${title}`}>

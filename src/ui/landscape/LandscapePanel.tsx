@@ -72,7 +72,7 @@ export function LandscapePanel() {
             {trialProbeImages ? `; at ${trialProbeImages} images (the trials' probe set) the centre equals the trial's probe loss` : ''}.
           </p>
           {l.progress.rowsTotal > 0 && (
-            <ProgressBar value={l.progress.rowsDone} max={l.progress.rowsTotal} testId="slice-progress"
+            <ProgressBar value={l.progress.rowsDone} max={l.progress.rowsTotal} testId="slice-progress" running={l.status === 'computing'}
               label={`${l.progress.rowsDone} / ${l.progress.rowsTotal} rows${l.status === 'cancelled' ? ' (cancelled)' : ''}`} />
           )}
           {l.error && <p role="alert" className="error">{l.error}</p>}

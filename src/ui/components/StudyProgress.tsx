@@ -1,0 +1,23 @@
+// The study's progress bar: filled by training work (../../core/studyWork), since a late rung's one
+// trial can cost as much as a whole early rung, labelled in trials, with elapsed time and ETA.
+import { useMemo } from 'react';
+import { summarisePlan } from '../../core/schedule';
+import { studyWork } from '../../core/studyWork';
+import { useLab } from '../../store/labStore';
+import { ProgressBar } from './ProgressBar';
+
+export function StudyProgress({ testId }: { testId?: string }) {
+  const study = useLab((s) => s.study);
+  const live = useLab((s) => s.live);
+  const busy = useLab((s) => s.busy);
+  const startedAt = useLab((s) => s.startedAt);
+  const work = useMemo(() => (study ? studyWork(study, live) : null), [study, live]);
+  const plannedTrials = useMemo(() => (study ? summarisePlan(study.definition).trials : 0), [study]);
+  if (!study || !work) return null;
+  const settled = study.trials.filter((t) => t.state !== 'queued' && t.state !== 'running').length;
+  return (
+    <ProgressBar value={work.done} max={work.planned} testId={testId}
+      running={busy === 'running' && study.phase === 'running'} startedAt={startedAt}
+      label={`${settled} / ${Math.max(plannedTrials, study.trials.length)} trials · ${study.phase}`} />
+  );
+}
