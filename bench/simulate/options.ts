@@ -15,12 +15,14 @@ export interface SimulateOptions {
   schedulers: ReplaySchedulerName[];
   rules: PromotionRuleName[];
   bootstrap: number;
+  tableBootstrap: { tables: number; studiesPerTable: number };
   simulation: SimulationSettings;
 }
 
 export const USAGE = `npm run bench:simulate [-- --json] [--table file | --fixture] [--studies 1000] [--meta-studies 200]
   [--pool 9,27] [--seed 2026] [--schedulers ${REPLAY_SCHEDULERS.join(',')}] [--rules ${PROMOTION_RULES.join(',')}]
-  [--guard count|cvGate|none] [--candidates ridge|all] [--min-examples 8] [--bootstrap 1000]`;
+  [--guard count|cvGate|none] [--candidates ridge|all] [--min-examples 8] [--bootstrap 1000]
+  [--table-bootstrap 100] [--table-bootstrap-studies 50]`;
 
 function fail(message: string): never {
   console.error(`${message}\nusage: ${USAGE}`);
@@ -57,6 +59,8 @@ export function parseSimulateOptions(argv: string[]): SimulateOptions {
     'min-examples': { type: 'string', default: String(d.minExamples) },
     alpha: { type: 'string', default: String(d.alpha) },
     bootstrap: { type: 'string', default: '1000' },
+    'table-bootstrap': { type: 'string', default: '100' },
+    'table-bootstrap-studies': { type: 'string', default: '50' },
     help: { type: 'boolean', default: false },
   } });
   if (values.help) { console.log(USAGE); process.exit(0); }
@@ -70,6 +74,7 @@ export function parseSimulateOptions(argv: string[]): SimulateOptions {
     schedulers: list('schedulers', values.schedulers, REPLAY_SCHEDULERS),
     rules: list('rules', values.rules, PROMOTION_RULES),
     bootstrap: int('bootstrap', values.bootstrap, 100),
+    tableBootstrap: { tables: int('table-bootstrap', values['table-bootstrap'], 0), studiesPerTable: int('table-bootstrap-studies', values['table-bootstrap-studies'], 1) },
     simulation: {
       seed: int('seed', values.seed, 0), studies: int('studies', values.studies, 1), metaModelStudies: int('meta-studies', values['meta-studies'], 1),
       alpha, minExamples: int('min-examples', values['min-examples'], 3), guard, candidates,

@@ -6,6 +6,7 @@ import type { ReplaySchedulerName } from './replayPlans';
 import type { PromotionRuleName } from './replayPromotion';
 import type { StudyOutcome } from './replayStudy';
 import type { RuleRun } from './simulateStudies';
+import type { TableBootstrap } from './tableBootstrap';
 import { bootstrapInterval, figureIntervals, outcomeFigures, type FigureIntervals, type Interval, type OutcomeFigures } from './studySummary';
 
 export interface PairedDifference {
@@ -31,6 +32,8 @@ export interface RuleReport extends OutcomeFigures {
   decidedShare: number;
   memoryExamples: number;
   vsAccuracy: PairedDifference | null;
+  /** Intervals over resampled tables (./tableBootstrap); null for meta-model rules or when not asked for. */
+  tableBootstrap: TableBootstrap | null;
 }
 
 const mean = (xs: readonly number[]) => (xs.length === 0 ? NaN : xs.reduce((s, v) => s + v, 0) / xs.length);
@@ -68,5 +71,6 @@ export function ruleReport(run: RuleRun, baseline: RuleRun | null, fullFidelity:
     decidedShare: promotions > 0 ? decided / promotions : NaN,
     memoryExamples: run.memoryExamples,
     vsAccuracy: baseline && baseline !== run ? pairedDifference(run, baseline, runSeed, resamples) : null,
+    tableBootstrap: null,
   };
 }

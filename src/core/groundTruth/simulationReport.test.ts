@@ -6,6 +6,7 @@ import { noiseFloor } from './noiseFloor';
 import { lowFidelityResources, replayPlan, splitProportionally } from './replayPlans';
 import { simulationReport, type SimulationRequest } from './simulationReport';
 import { DEFAULT_SIMULATION, drawPool, simulateRule } from './simulateStudies';
+import { resampleConfigurations } from './tableBootstrap';
 import { memoryFor } from './tableExamples';
 import { tableConfigurations } from './tableConfigurations';
 
@@ -13,6 +14,7 @@ const table = learningCurveFixture();
 const configs = tableConfigurations(table);
 const small: SimulationRequest = {
   poolSizes: [6], schedulers: ['successiveHalving', 'twoStep'], rules: ['accuracy', 'compositeSharpness', 'metaModelMemory'], bootstrap: 100,
+  tableBootstrap: { tables: 20, studiesPerTable: 10 },
   simulation: { ...DEFAULT_SIMULATION, studies: 40, metaModelStudies: 4 },
 };
 
@@ -29,6 +31,8 @@ describe('simulationReport', () => {
         expect(x.ci95[k][1]).toBeGreaterThanOrEqual(x[k] - 1e-12);
       }
       expect(x.vsAccuracy === null).toBe(x.rule === 'accuracy');
+      expect(x.tableBootstrap === null).toBe(x.rule === 'metaModelMemory');
+      expect(x.tableBootstrap?.meanRegretDiffPts === null).toBe(x.rule === 'accuracy');
     }
     expect(r.probes.length).toBeGreaterThan(0);
     expect(r.notes.some((n) => n.includes('4 studies'))).toBe(true);
@@ -76,6 +80,17 @@ describe('the meta-model rules', () => {
     expect(tooFew.outcomes.every((o) => o.decidedBy.metaModel === 0)).toBe(true);
     const inStudy = simulateRule(table, configs, 'hyperband', 'metaModel', 12, { ...s, minExamples: 3 });
     expect(inStudy.outcomes.every((o) => o.decidedBy.metaModel === 0)).toBe(true);
+  });
+});
+
+describe('the table bootstrap', () => {
+  it('resamples configurations with replacement, a repeat under its own id with the same rows', () => {
+    const resampled = resampleConfigurations(configs, createRng(3));
+    expect(resampled).toHaveLength(configs.length);
+    expect(new Set(resampled.map((c) => c.configId)).size).toBe(configs.length);
+    const base = (id: string) => id.split('~')[0];
+    expect(new Set(resampled.map((c) => base(c.configId))).size).toBeLessThan(configs.length); // 12 draws of 12 repeat one almost surely
+    for (const c of resampled) expect(c.rows).toBe(configs.find((o) => o.configId === base(c.configId))!.rows);
   });
 });
 

@@ -8,6 +8,7 @@ import type { ReplaySchedulerName } from './replayPlans';
 import { usesMetaModel, type PromotionRuleName } from './replayPromotion';
 import { ruleReport, type RuleReport } from './ruleReport';
 import { simulateRule, type RuleRun, type SimulationSettings } from './simulateStudies';
+import { tableBootstrap } from './tableBootstrap';
 import { fullFidelityLabel, tableConfigurations } from './tableConfigurations';
 
 export interface SimulationRequest {
@@ -15,6 +16,8 @@ export interface SimulationRequest {
   schedulers: ReplaySchedulerName[];
   rules: PromotionRuleName[];
   bootstrap: number;
+  /** Resampled tables for ./tableBootstrap's intervals (0: none), and studies replayed on each. */
+  tableBootstrap: { tables: number; studiesPerTable: number };
   simulation: SimulationSettings;
 }
 
@@ -50,7 +53,9 @@ export function simulationReport(table: LearningCurveTable, req: SimulationReque
         const run = simulateRule(table, configs, scheduler, rule, poolSize, s);
         onProgress(run, (now() - started) / 1000);
         if (rule === 'accuracy') baseline = run;
-        rules.push(ruleReport(run, baseline, fullFidelity, s.seed, req.bootstrap));
+        const { tables, studiesPerTable } = req.tableBootstrap;
+        rules.push({ ...ruleReport(run, baseline, fullFidelity, s.seed, req.bootstrap),
+          tableBootstrap: tableBootstrap(table, configs, scheduler, rule, poolSize, s, tables, studiesPerTable) });
       }
     }
   }
@@ -66,7 +71,9 @@ export function simulationReport(table: LearningCurveTable, req: SimulationReque
     const why = rule === 'metaModel' ? 'examples from its own full-fidelity runs before a promotion' : 'memory examples (the table minus the pool)';
     notes.push(`${rule} never decided a promotion in ${idle.map((x) => `${x.scheduler}/${x.poolSize}`).join(', ')}: fewer than ${s.minExamples} ${why}, so there its figures are accuracy's`);
   }
-  notes.push('95% intervals resample the simulated studies: they are the replay\'s uncertainty given this table, not how another draw of configurations would differ');
+  notes.push(req.tableBootstrap.tables > 0
+    ? `ci95 resamples the simulated studies (the replay's uncertainty given this table); tableBootstrap.ci95 also resamples the table's configurations (${req.tableBootstrap.tables} tables x ${req.tableBootstrap.studiesPerTable} studies; not for meta-model rules): read that one before changing a default`
+    : 'ci95 resamples the simulated studies: the replay\'s uncertainty given this table, not how another draw of configurations would differ (--table-bootstrap adds that)');
   notes.push('compute: training time at each row\'s measured throughput, one validation pass per trial (a forward pass at 1/3 of a step per image), probe time as measured, charged only to rules that read probes; the gradient-norm probe at init is not timed in the table');
   return {
     configurations: configs.length, rows: table.rows.length, fullFidelity, noiseFloor: noiseFloor(table), rules,
