@@ -1,6 +1,7 @@
 // Hyperband's brackets: Li, Jamieson, DeSalvo, Rostamizadeh & Talwalkar (2018), "Hyperband: A Novel
 // Bandit-Based Approach to Hyperparameter Optimization", JMLR 18(185), Algorithm 1. Each bracket is
 // one successive-halving run (./successiveHalving) trading many cheap trials against few long ones.
+import { MAX_CONFIGURATIONS } from './planLimits';
 import { checkResourceSettings, planSuccessiveHalving, type RungPlan } from './successiveHalving';
 
 export interface HyperbandSettings {
@@ -37,12 +38,21 @@ export function hyperbandMaxBracket(s: HyperbandSettings): number {
  * Bracket s = s_max starts at R eta^-s_max, which is r_min only when R / r_min is a power of eta.
  */
 export function hyperbandBrackets(s: HyperbandSettings): HyperbandBracket[] {
-  const sMax = hyperbandMaxBracket(s);
+  const sMax = hyperbandMaxBracket(s); // <= MAX_RUNGS - 1
   const eta = s.reductionFactor;
+  // 1. The configurations of every bracket, checked against the cap before any plan is built.
+  const counts = Array.from({ length: sMax + 1 }, (_, i) => {
+    const bracket = sMax - i;
+    const exact = ((sMax + 1) * eta ** bracket) / (bracket + 1);
+    return Math.ceil(exact - EPS * Math.max(1, exact)); // 5 * 9 / 3 is 15, not 16
+  });
+  const total = counts.reduce((a, b) => a + b, 0);
+  if (!(total <= MAX_CONFIGURATIONS)) {
+    throw new Error(`Expected minResource and reductionFactor to give Hyperband at most ${MAX_CONFIGURATIONS} configurations, but minResource ${s.minResource} with reductionFactor ${eta} gives ${total} over ${sMax + 1} brackets; raise minResource or reductionFactor`);
+  }
   const brackets: HyperbandBracket[] = [];
   for (let bracket = sMax; bracket >= 0; bracket--) {
-    const exact = ((sMax + 1) * eta ** bracket) / (bracket + 1);
-    const numConfigs = Math.ceil(exact - EPS * Math.max(1, exact)); // 5 * 9 / 3 is 15, not 16
+    const numConfigs = counts[sMax - bracket];
     const rungs = planSuccessiveHalving({
       numConfigs,
       reductionFactor: eta,

@@ -3,6 +3,7 @@
 // runs all of its brackets side by side; two-step search (seed 002, arXiv 2302.03845) is a two-rung
 // bracket; ASHA (Li et al. 2020) has one rung ladder whose trials it promotes asynchronously.
 import { hyperbandBrackets } from './hyperband';
+import { MAX_CONFIGURATIONS, MAX_TRIALS } from './planLimits';
 import { planSuccessiveHalving, type RungPlan } from './successiveHalving';
 import type { StudyDefinition } from './studyDefinition';
 
@@ -11,7 +12,24 @@ export interface BracketPlan { bracket: number; numConfigs: number; rungs: RungP
 /** What one trial trains on at a resource r in (0, 1]. */
 export interface Budget { dataFraction: number; epochs: number }
 
+/**
+ * The study's brackets. Throws with the field to change when the derived plan exceeds the caps of
+ * ./planLimits (rungs, configurations, trials); the work done here is bounded by those caps.
+ */
 export function planBrackets(def: StudyDefinition): BracketPlan[] {
+  const brackets = buildBrackets(def);
+  const configurations = brackets.reduce((n, b) => n + b.numConfigs, 0);
+  const trials = brackets.reduce((n, b) => n + b.rungs.reduce((m, r) => m + r.numTrials, 0), 0);
+  if (!(configurations <= MAX_CONFIGURATIONS)) {
+    throw new Error(`Expected the study to plan at most ${MAX_CONFIGURATIONS} configurations, but its scheduler settings plan ${configurations}`);
+  }
+  if (!(trials <= MAX_TRIALS)) {
+    throw new Error(`Expected the study to plan at most ${MAX_TRIALS} trials, but its scheduler settings plan ${trials}; raise reductionFactor or lower numConfigs`);
+  }
+  return brackets;
+}
+
+function buildBrackets(def: StudyDefinition): BracketPlan[] {
   const s = def.scheduler;
   switch (s.kind) {
     case 'successiveHalving':

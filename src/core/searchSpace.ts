@@ -80,7 +80,7 @@ export function validateSearchSpace(space: SearchSpace): string[] {
   const seen = new Map<ParamName, ParamSpec>();
   for (const spec of space) {
     const where = `param "${spec.name}"`;
-    if (!(spec.name in DEFAULT_FIXED)) problems.push(`${where} is not a known parameter`);
+    if (!Object.hasOwn(DEFAULT_FIXED, spec.name)) problems.push(`${where} is not a known parameter`);
     if (seen.has(spec.name)) problems.push(`${where} is listed more than once`);
     if (spec.kind === 'float' || spec.kind === 'int') {
       if (!Number.isFinite(spec.low) || !Number.isFinite(spec.high)) {
@@ -106,7 +106,7 @@ export function validateSearchSpace(space: SearchSpace): string[] {
       if (new Set(spec.choices).size !== spec.choices.length) problems.push(`${where} has duplicate choices`);
       for (const choice of spec.choices) {
         const ok = STRING_PARAMS.has(spec.name)
-          ? (STRING_CHOICES[spec.name] ?? []).includes(String(choice))
+          ? (Object.hasOwn(STRING_CHOICES, spec.name) ? STRING_CHOICES[spec.name]! : []).includes(String(choice))
           : typeof choice === 'number' && Number.isFinite(choice);
         if (!ok) problems.push(`${where} cannot take the choice ${JSON.stringify(choice)}`);
       }

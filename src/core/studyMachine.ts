@@ -98,9 +98,10 @@ function newTrial(state: Pick<StudyState, 'definition' | 'trials'>, configId: nu
 }
 
 function append(state: StudyState, configIds: number[], bracket: number, rung: number, resource: number): StudyState {
-  let next = state;
-  for (const configId of configIds) next = { ...next, trials: [...next.trials, newTrial(next, configId, bracket, rung, resource)] };
-  return next;
+  // One copy of the list, not one per trial: a 1,000-configuration rung stays linear.
+  const trials = [...state.trials];
+  for (const configId of configIds) trials.push(newTrial({ definition: state.definition, trials }, configId, bracket, rung, resource));
+  return { ...state, trials };
 }
 
 export function initStudy(definition: StudyDefinition): StudyState {

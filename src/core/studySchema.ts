@@ -3,7 +3,8 @@
 // link can carry markup or a URL scheme into the page.
 import { z } from 'zod';
 import type { SamplerKind } from './samplers/index';
-import { validateSearchSpace, type ParamName, type SearchSpace, type TrialConfig } from './searchSpace';
+import { describeDomain, domainOf, inDomain, PARAM_DOMAINS, type NumericParam } from './paramDomains';
+import { validateSearchSpace, type ParamName, type ParamSpec, type SearchSpace, type TrialConfig } from './searchSpace';
 import type { StudyData } from './studyDefinition';
 
 export type SchedulerKind = 'successiveHalving' | 'hyperband' | 'asha' | 'twoStep';
@@ -95,7 +96,15 @@ const safeText = (max: number, min = 0) => {
 const flag = () => z.union([z.literal(0), z.literal(1)], { error: 'expected 0 or 1' });
 const obj = <S extends z.ZodRawShape>(shape: S) => z.strictObject(shape, { error: 'expected an object' });
 
-// Parameter bounds: finite, and within +-1e9 so grid arithmetic stays exact.
+/** A fixed value inside the parameter's domain (./paramDomains), with the domain in the message. */
+function domainNumber(name: NumericParam) {
+  const d = PARAM_DOMAINS[name];
+  const error = `expected ${describeDomain(d)}`;
+  const base = d.integer ? z.int({ error }) : z.number({ error });
+  return (d.lowOpen ? base.gt(d.low, { error }) : base.min(d.low, { error })).max(d.high, { error }).optional();
+}
+
+// Parameter bounds: finite, and within +-1e9 so grid arithmetic stays exact (domains are checked after the shape).
 const bound = () => num(-1e9, 1e9);
 const paramName = oneOf(PARAM_NAMES);
 const choice = z.union([safeText(32, 1), bound()], { error: 'expected a short safe string or a finite number' });
@@ -113,19 +122,19 @@ export const SECTION_SCHEMAS = {
   seed: int(0, 4294967295),
   space: z.array(paramSpec, { error: 'expected a list of parameters' }).max(PARAM_NAMES.length, { error: `expected at most ${PARAM_NAMES.length} parameters` }),
   fixed: obj({
-    channels: int(1, 1024).optional(),
-    dropout: num(0, 0.95).optional(),
+    channels: domainNumber('channels'),
+    dropout: domainNumber('dropout'),
     optimizer: oneOf(['adam', 'sgd', 'adamw']).optional(),
-    learningRate: z.number({ error: 'expected a number in (0, 10]' }).gt(0, { error: 'expected a number in (0, 10]' }).max(10, { error: 'expected a number in (0, 10]' }).optional(),
-    momentum: num(0, 0.999).optional(),
-    weightDecay: num(0, 1).optional(),
-    batchSize: int(1, 4096).optional(),
-    epochs: int(1, 1000).optional(),
+    learningRate: domainNumber('learningRate'),
+    momentum: domainNumber('momentum'),
+    weightDecay: domainNumber('weightDecay'),
+    batchSize: domainNumber('batchSize'),
+    epochs: domainNumber('epochs'),
     nesterov: flag().optional(),
     lrSchedule: oneOf(['constant', 'step', 'cosine']).optional(),
-    warmupEpochs: num(0, 1000).optional(),
+    warmupEpochs: domainNumber('warmupEpochs'),
     batchNorm: flag().optional(),
-    labelSmoothing: num(0, 0.9).optional(),
+    labelSmoothing: domainNumber('labelSmoothing'),
     augment: flag().optional(),
   }),
   sampler: oneOf(['random', 'halton', 'grid']),
@@ -151,6 +160,24 @@ export const SECTION_SCHEMAS = {
   readEvery: int(1, 10000),
 } satisfies { [K in StudySection]: z.ZodType<StudyDefinitionV2[K]> };
 
+/** What is outside the parameter's domain in one spec of a space, or null. */
+function domainProblem(spec: ParamSpec): string | null {
+  const d = domainOf(spec.name);
+  if (!d) return null; // string parameters: their choices are checked by validateSearchSpace
+  const must = `${spec.name} must be ${describeDomain(d)}`;
+  switch (spec.kind) {
+    case 'float':
+      if (d.integer) return `"${spec.name}" takes whole numbers, so it must be int or categorical, not float`;
+      return inDomain(d, spec.low) && inDomain(d, spec.high) ? null : `"${spec.name}" ranges from ${spec.low} to ${spec.high}, but ${must}`;
+    case 'int':
+      return inDomain(d, spec.low) && inDomain(d, spec.high) ? null : `"${spec.name}" ranges from ${spec.low} to ${spec.high}, but ${must}`;
+    case 'categorical': {
+      const bad = spec.choices.find((c) => typeof c === 'number' && !inDomain(d, c));
+      return bad === undefined ? null : `"${spec.name}" has the choice ${bad}, but ${must}`;
+    }
+  }
+}
+
 /** Rules across fields of one section, as "path: message" problems; the section's shape is already valid. */
 export function sectionChecks<K extends StudySection>(section: K, value: StudyDefinitionV2[K]): string[] {
   switch (section) {
@@ -158,9 +185,11 @@ export function sectionChecks<K extends StudySection>(section: K, value: StudyDe
       // No '<' in any message from a link, even our own "low < high".
       const problems = validateSearchSpace(value as SearchSpace).map((p) => `space: ${p.replaceAll('<', 'less than')}`);
       (value as SearchSpace).forEach((spec, i) => {
-        if (!FLAG_PARAMS.includes(spec.name)) return;
-        const ok = spec.kind === 'categorical' ? spec.choices.every((c) => c === 0 || c === 1) : spec.kind === 'int' && spec.low >= 0 && spec.high <= 1;
-        if (!ok) problems.push(`space[${i}]: "${spec.name}" is on/off, so it must choose among 0 and 1`);
+        const isFlag = FLAG_PARAMS.includes(spec.name);
+        const flagOk = spec.kind === 'categorical' ? spec.choices.every((c) => c === 0 || c === 1) : spec.kind === 'int' && spec.low >= 0 && spec.high <= 1;
+        if (isFlag && !flagOk) problems.push(`space[${i}]: "${spec.name}" is on/off, so it must choose among 0 and 1`);
+        const outside = isFlag ? null : domainProblem(spec);
+        if (outside) problems.push(`space[${i}]: ${outside}`);
       });
       return problems;
     }

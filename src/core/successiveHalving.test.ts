@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, shuffleInPlace } from './rng';
 import { computeFraction, planSuccessiveHalving, promote, rankTrials, type RankedTrial } from './successiveHalving';
+import { MAX_RUNGS } from './planLimits';
+import { initAsha } from './asha';
 
 /** Written differently on purpose: multiply the resource and integer-divide the count each rung. */
 function oraclePlan(n: number, eta: number, minResource: number, maxResource: number) {
@@ -78,6 +80,18 @@ describe('planSuccessiveHalving', () => {
     expect(() => planSuccessiveHalving({ ...ok, minResource: 0 })).toThrow('minResource to be a finite number > 0, but got 0');
     expect(() => planSuccessiveHalving({ ...ok, minResource: 2 })).toThrow('>= minResource (2), but got 1');
     expect(() => computeFraction([], 0, 1)).toThrow(/> 0/);
+  });
+
+  it('refuses more than MAX_RUNGS rungs instead of looping (1 / 5e-324 overflows to Infinity)', () => {
+    const ok = { numConfigs: 9, reductionFactor: 1.5, maxResource: 1 };
+    // The oracle: the smallest minResource that still gives MAX_RUNGS rungs.
+    const lowest = 1 / 1.5 ** (MAX_RUNGS - 1);
+    expect(planSuccessiveHalving({ ...ok, minResource: lowest })).toHaveLength(MAX_RUNGS);
+    expect(() => planSuccessiveHalving({ ...ok, minResource: lowest / 1.6 })).toThrow(`but got ${lowest / 1.6}, which gives ${MAX_RUNGS + 1} rungs`);
+    for (const minResource of [5e-324, 1e-310, 1e-320]) {
+      expect(() => planSuccessiveHalving({ ...ok, minResource })).toThrow(`Expected minResource to be at least ${lowest.toPrecision(3)}`);
+      expect(() => initAsha({ ...ok, minResource })).toThrow('minResource');
+    }
   });
 });
 

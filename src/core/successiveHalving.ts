@@ -1,6 +1,7 @@
 // Successive halving over a resource (here the training-data fraction): Jamieson & Talwalkar
 // (2016), "Non-stochastic Best Arm Identification and Hyperparameter Optimization", as the inner
 // loop of Hyperband (Li et al., 2018, JMLR 18(185)). Pure planning and promotion; no I/O.
+import { MAX_RUNGS } from './planLimits';
 
 export interface RungPlan {
   rung: number;
@@ -25,7 +26,7 @@ function checkSettings(s: SuccessiveHalvingSettings): void {
   checkResourceSettings(s);
 }
 
-/** The reduction factor and resource range that successive halving and Hyperband share. */
+/** The reduction factor and resource range that successive halving and Hyperband share; at most MAX_RUNGS rungs. */
 export function checkResourceSettings({ reductionFactor, minResource, maxResource }: Omit<SuccessiveHalvingSettings, 'numConfigs'>): void {
   if (!Number.isFinite(reductionFactor) || reductionFactor <= 1) {
     throw new Error(`Expected reductionFactor to be a finite number > 1, but got ${reductionFactor}`);
@@ -36,6 +37,17 @@ export function checkResourceSettings({ reductionFactor, minResource, maxResourc
   if (!Number.isFinite(maxResource) || minResource > maxResource) {
     throw new Error(`Expected maxResource to be finite and >= minResource (${minResource}), but got ${maxResource}`);
   }
+  const rungs = countRungs(reductionFactor, minResource, maxResource);
+  // A tiny minResource (5e-324 makes max / min overflow to Infinity) would mean endless rungs.
+  if (!(rungs <= MAX_RUNGS)) {
+    const lowest = maxResource / reductionFactor ** (MAX_RUNGS - 1);
+    throw new Error(`Expected minResource to be at least ${lowest.toPrecision(3)} (maxResource / reductionFactor^${MAX_RUNGS - 1}, so at most ${MAX_RUNGS} rungs), but got ${minResource}, which gives ${rungs} rungs`);
+  }
+}
+
+/** floor(log_eta(max / min)) + 1; Infinity when max / min overflows. */
+function countRungs(eta: number, minResource: number, maxResource: number): number {
+  return Math.floor(Math.log(maxResource / minResource) / Math.log(eta) + EPS) + 1;
 }
 
 /**
@@ -47,7 +59,7 @@ export function checkResourceSettings({ reductionFactor, minResource, maxResourc
 export function planSuccessiveHalving(s: SuccessiveHalvingSettings): RungPlan[] {
   checkSettings(s);
   const { numConfigs, reductionFactor: eta, minResource, maxResource } = s;
-  const numRungs = Math.floor(Math.log(maxResource / minResource) / Math.log(eta) + EPS) + 1;
+  const numRungs = countRungs(eta, minResource, maxResource); // <= MAX_RUNGS, checked above
   const plan: RungPlan[] = [];
   for (let i = 0; i < numRungs; i++) {
     const scale = eta ** i;

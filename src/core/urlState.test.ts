@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import LZString from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from './presets';
-import { DEFAULT_FIXED, type ParamSpec } from './searchSpace';
+import { DEFAULT_FIXED } from './searchSpace';
+import { studyArb } from '../testing/studyArbitrary';
 import { studyV1ToV2 } from './urlMigrations';
 import { PARAM_NAMES, type StudyDefinitionV2 } from './studySchema';
 import type { StudyDefinitionV1 } from './studyDefinition';
@@ -12,62 +13,6 @@ import { completeStudy, decodeStudy, encodeStudy, MAX_LINK_CHARS, studyHash, typ
 
 const SAFE = /^[A-Za-z0-9 _.,()+-]*$/;
 const pack = (x: unknown) => LZString.compressToEncodedURIComponent(typeof x === 'string' ? x : JSON.stringify(x));
-
-// ---- Arbitraries over the schema ----------------------------------------------------------------
-const num = (min: number, max: number) => fc.double({ min, max, noNaN: true }).map((x) => x + 0); // + 0 drops -0
-const numericSpec = (name: ParamSpec['name']): fc.Arbitrary<ParamSpec> =>
-  fc.oneof(
-    fc.tuple(num(-1e6, 1e6), num(-1e6, 1e6), fc.boolean()).filter(([a, b, log]) => a !== b && (!log || Math.min(a, b) > 0))
-      .map(([a, b, log]): ParamSpec => ({ kind: 'float', name, low: Math.min(a, b), high: Math.max(a, b), log })),
-    fc.tuple(fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 50 }))
-      .map(([low, width, step]): ParamSpec => ({ kind: 'int', name, low, high: low + width, step })),
-    fc.uniqueArray(fc.integer({ min: -400, max: 400 }).map((i) => i / 4), { minLength: 1, maxLength: 6 })
-      .map((choices): ParamSpec => ({ kind: 'categorical', name, choices })),
-  );
-const CHOICES: Partial<Record<ParamSpec['name'], (string | number)[]>> = {
-  optimizer: ['adam', 'sgd', 'adamw'], lrSchedule: ['constant', 'step', 'cosine'], nesterov: [0, 1], batchNorm: [0, 1], augment: [0, 1],
-};
-const specFor = (name: ParamSpec['name']): fc.Arbitrary<ParamSpec> => {
-  const choices = CHOICES[name];
-  if (!choices) return numericSpec(name);
-  return fc.subarray(choices, { minLength: 1 }).map((c): ParamSpec => ({ kind: 'categorical', name, choices: c }));
-};
-
-/** Random parameters in random order; each may be conditional on an earlier categorical. */
-const spaceArb = fc.shuffledSubarray([...PARAM_NAMES]).chain((names) =>
-  fc.tuple(fc.tuple(...names.map(specFor)), fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: names.length, maxLength: names.length }))
-    .map(([specs, picks]) => specs.map((spec, i): ParamSpec => {
-      const parents = specs.slice(0, i).filter((s) => s.kind === 'categorical');
-      const pick = picks[i][0] % (parents.length + 1);
-      if (pick === parents.length) return spec;
-      const parent = parents[pick] as Extract<ParamSpec, { kind: 'categorical' }>;
-      return { ...spec, condition: { param: parent.name, equals: parent.choices[picks[i][1] % parent.choices.length] } };
-    })),
-);
-
-const fixedArb = fc.record({
-  channels: fc.integer({ min: 1, max: 1024 }), dropout: num(0, 0.95), optimizer: fc.constantFrom('adam' as const, 'sgd' as const, 'adamw' as const),
-  nesterov: fc.constantFrom(0 as const, 1 as const), lrSchedule: fc.constantFrom('constant' as const, 'step' as const, 'cosine' as const),
-  warmupEpochs: num(0, 1000), batchNorm: fc.constantFrom(0 as const, 1 as const), labelSmoothing: num(0, 0.9), augment: fc.constantFrom(0 as const, 1 as const),
-  learningRate: num(1e-8, 10), momentum: num(0, 0.999), weightDecay: num(0, 1), batchSize: fc.integer({ min: 1, max: 4096 }), epochs: fc.integer({ min: 1, max: 1000 }),
-}, { requiredKeys: [] });
-
-const schedulerArb = fc.record({
-  kind: fc.constantFrom('successiveHalving' as const, 'hyperband' as const, 'asha' as const, 'twoStep' as const),
-  numConfigs: fc.integer({ min: 1, max: 1000 }), reductionFactor: num(1.5, 10), lo: num(1e-6, 1), hi: num(1e-6, 1),
-  resource: fc.constantFrom('dataFraction' as const, 'epochs' as const, 'both' as const), k: fc.option(fc.nat(), { nil: undefined }),
-}).map(({ lo, hi, k, ...s }) => ({ ...s, minResource: Math.min(lo, hi), maxResource: Math.max(lo, hi), ...(k === undefined ? {} : { topK: 1 + (k % s.numConfigs) }) }));
-
-const dataArb = fc.integer({ min: 10, max: 25000 }).chain((validationSize) => fc.record({
-  dataset: fc.constant('cifar10' as const), validationSize: fc.constant(validationSize),
-  maxTrainImages: fc.integer({ min: 1, max: 50000 - validationSize }), evalImages: fc.integer({ min: 1, max: validationSize }),
-}));
-
-const studyArb: fc.Arbitrary<StudyDefinitionV2> = fc.record({
-  v: fc.constant(2 as const), name: fc.stringMatching(/^[A-Za-z0-9 _.,()+-]{1,64}$/), seed: fc.integer({ min: 0, max: 4294967295 }),
-  space: spaceArb, fixed: fixedArb, sampler: fc.constantFrom('random' as const, 'halton' as const, 'grid' as const),
-  scheduler: schedulerArb, data: dataArb, readEvery: fc.integer({ min: 1, max: 10000 }),
-});
 
 // ---- Invariants every decode must keep ----------------------------------------------------------
 function expectSafe(result: DecodeResult): void {
@@ -247,5 +192,17 @@ describe('decodeStudy on bad links', () => {
     expect(error(`#s=${pack(withValue(['scheduler', 'maxResource'], 0.05))}`)).toBe('scheduler.minResource: expected at most maxResource (0.05), got 0.1111111111111111');
     expect(error(`#s=${pack(withValue(['space', 1, 'low'], 0.5))}`)).toBe('space: param "dropout" needs low less than high, got low=0.5 high=0.3');
     expect(error('#x=1')).toBe('The link has no study in it (expected #s=...)');
+  });
+
+  it("checks each parameter's range against its domain (negative channels, dropout 5, learning rate 1e9)", () => {
+    const problems = (path: (string | number)[], value: unknown) => { const r = decodeStudy(`#s=${pack(withValue(path, value))}`); return r.ok ? [] : r.problems; };
+    // BASE's space: channels int 32..64, dropout float 0.1..0.3, optimizer, learningRate float log, momentum, weightDecay.
+    expect(problems(['space', 0, 'low'], -16)).toEqual(['space[0]: "channels" ranges from -16 to 64, but channels must be a whole number between 1 and 1024']);
+    expect(problems(['space', 1, 'high'], 5)).toEqual(['space[1]: "dropout" ranges from 0.1 to 5, but dropout must be a number between 0 and 0.95']);
+    expect(problems(['space', 3, 'high'], 1e9)).toEqual(['space[3]: "learningRate" ranges from 0.0005 to 1000000000, but learningRate must be a number in (0, 10]']);
+    expect(problems(['space', 0], { kind: 'float', name: 'channels', low: 16, high: 64, log: false })).toEqual(['space[0]: "channels" takes whole numbers, so it must be int or categorical, not float']);
+    expect(problems(['space', 0], { kind: 'categorical', name: 'channels', choices: [16, 0] })).toEqual(['space[0]: "channels" has the choice 0, but channels must be a whole number between 1 and 1024']);
+    expect(problems(['fixed', 'learningRate'], 0)).toEqual(['fixed.learningRate: expected a number in (0, 10], got 0']);
+    expect(problems(['fixed', 'channels'], 2048)).toEqual(['fixed.channels: expected a whole number between 1 and 1024, got 2048']);
   });
 });

@@ -72,6 +72,30 @@ describe('grid axes and counts', () => {
     }
   });
 
+  it('saturates at the cap, so several conditional parents cost at most cap branches', () => {
+    for (let seed = 0; seed < 60; seed++) {
+      const space = randomSpace(seed);
+      const exact = bruteForceGrid(space, 2).length;
+      for (const cap of [1, 3, 10, 1000]) expect(countGrid(space, 2, {}, cap)).toBe(Math.min(exact, cap));
+    }
+    // Four unconditional parents of 64 choices: 64^4 = 16.8 million branches counted exactly.
+    const wide: SearchSpace = [
+      { kind: 'categorical', name: 'channels', choices: Array.from({ length: 64 }, (_, i) => i + 1) },
+      { kind: 'categorical', name: 'batchSize', choices: Array.from({ length: 64 }, (_, i) => i + 1) },
+      { kind: 'categorical', name: 'epochs', choices: Array.from({ length: 64 }, (_, i) => i + 1) },
+      { kind: 'categorical', name: 'warmupEpochs', choices: Array.from({ length: 64 }, (_, i) => i + 1) },
+      { kind: 'float', name: 'dropout', low: 0, high: 0.5, log: false, condition: { param: 'channels', equals: 2 } },
+      { kind: 'float', name: 'momentum', low: 0, high: 0.5, log: false, condition: { param: 'batchSize', equals: 2 } },
+      { kind: 'float', name: 'weightDecay', low: 0, high: 0.5, log: false, condition: { param: 'epochs', equals: 2 } },
+      { kind: 'float', name: 'labelSmoothing', low: 0, high: 0.5, log: false, condition: { param: 'warmupEpochs', equals: 2 } },
+    ];
+    const t0 = performance.now();
+    expect(countGrid(wide, 1, {}, 1001)).toBe(1001);
+    const configs = sampleGridConfigs(wide, 1000, createRng(3));
+    expect(performance.now() - t0).toBeLessThan(500);
+    expect(new Set(configs.map((c) => keyOf(wide, c))).size).toBe(1000);
+  });
+
   it('chooses the fewest float levels that reach n', () => {
     for (let seed = 0; seed < 30; seed++) {
       const space = randomSpace(seed);
@@ -117,6 +141,28 @@ describe('sampleGridConfigs', () => {
         for (let v = 1; v <= 4; v++) expect(configs.filter((c) => c[name] === v).length).toBeGreaterThanOrEqual(2);
       }
     }
+  });
+
+  it('takes a seeded random n of a dense grid (size in (n, 2n]) in grid order, all distinct', () => {
+    const cube: SearchSpace = [
+      { kind: 'int', name: 'channels', low: 1, high: 4, step: 1 },
+      { kind: 'int', name: 'batchSize', low: 1, high: 4, step: 1 },
+    ];
+    const all = bruteForceGrid(cube, 1);
+    for (const n of [9, 12, 15]) {
+      const keys = sampleGridConfigs(cube, n, createRng(n)).map((c) => keyOf(cube, c));
+      expect(new Set(keys).size).toBe(n);
+      expect([...keys].sort((a, b) => all.indexOf(a) - all.indexOf(b))).toEqual(keys);
+    }
+  });
+
+  it('tells cells apart by index: a float between adjacent doubles still gives n configurations', () => {
+    const space: SearchSpace = [
+      { kind: 'int', name: 'channels', low: 1, high: 2, step: 1 },
+      { kind: 'float', name: 'learningRate', low: 1e-8, high: 1.0000000000000002e-8, log: false },
+    ];
+    expect(sampleGridConfigs(space, 313, createRng(1))).toHaveLength(313);
+    expect(sampleGridConfigs(space, 100, createRng(1))).toHaveLength(100);
   });
 
   it('returns n on-grid configurations for random spaces, distinct whenever the grid allows', () => {
