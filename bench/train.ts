@@ -1,12 +1,15 @@
-// `npm run bench:train [-- --json] [--quick] [--no-browser] [--no-pytorch]`: steady-state SimpleCNN
-// training images/s on every backend this machine runs — Node (wasm, cpu) and headless Chromium
-// (webgpu, webgl, wasm) — single worker and as a pool, plus PyTorch on the same model in the same
-// run, and the ratio of the best browser backend to PyTorch.
+// `npm run bench:train [-- --json] [--quick] [--no-browser] [--no-pytorch] [--backend webgpu]`:
+// steady-state SimpleCNN training images/s on every backend this machine runs — Node (wasm, cpu;
+// webgpu through Dawn with --backend webgpu) and headless Chromium (webgpu, webgl, wasm) — single
+// worker and as a pool, plus PyTorch on the same model in the same run, and the ratio of the best
+// browser backend to PyTorch. On webgpu each row also gives one step's dispatches, uploads and readbacks.
 import { execFileSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { loadCifar10 } from '../src/cli/nodeDataset';
 import { nodeWorkerFactory } from '../src/cli/nodeWorkers';
+import { backendFlagOrExit } from '../src/cli/backendFlag';
+import { hasGpuDeviceNode } from '../src/training/nodeWebGpu';
 import type { BackendName, ThroughputRequest } from '../workers/protocol';
 import { runBrowserBench } from './browserBench';
 import { poolThroughput, type BenchRow } from './poolThroughput';
@@ -18,13 +21,25 @@ const { values } = parseArgs({ options: {
   'no-pytorch': { type: 'boolean', default: false },
   'no-node': { type: 'boolean', default: false },
   cpu: { type: 'boolean', default: false },
+  backend: { type: 'string' },
 } });
+const nodeBackend = backendFlagOrExit(values.backend) ?? 'wasm';
+// SwiftShader runs a c=32 step in tens of seconds: few steps, one worker. The per-step counts are
+// exact all the same; its images/s say nothing about a GPU.
+const softwareGpu = nodeBackend === 'webgpu' && !hasGpuDeviceNode();
 
 const rows: BenchRow[] = [];
 const emit = (row: BenchRow) => {
   rows.push(row);
   if (values.json) console.log(JSON.stringify(row));
-  else console.error(`  ${row.runtime.padEnd(8)} ${row.backend.padEnd(12)} c=${row.channels} b=${String(row.batchSize).padEnd(3)} workers=${row.workers}  ${row.imagesPerSecond.toFixed(1)} img/s${row.error ? `  (${row.error})` : ''}`);
+  else {
+    console.error(`  ${row.runtime.padEnd(8)} ${row.backend.padEnd(12)} c=${row.channels} b=${String(row.batchSize).padEnd(3)} workers=${row.workers}  ${row.imagesPerSecond.toFixed(1)} img/s${row.error ? `  (${row.error})` : ''}`);
+    const w = row.gpuWorkPerStep;
+    if (w) {
+      const top = Object.entries(w.byProgram).slice(0, 6).map(([k, v]) => `${k.replace(/Program$/, '')} ${v}`).join(', ');
+      console.error(`           per step: ${w.dispatches} dispatches, ${w.uploads} uploads (${(w.uploadBytes / 1024).toFixed(0)} KiB), ${w.readbacks} readbacks, ${w.submits} submits; ${top}`);
+    }
+  }
 };
 
 const configs: [number, number][] = values.quick ? [[32, 64]] : [[32, 64], [32, 128], [64, 64], [64, 128]];
@@ -46,14 +61,14 @@ if (!values['no-node']) {
   const train = loadCifar10('train');
   const dataset = { images: new Uint8Array(train.images.buffer, 0, 4096 * 3072).slice(), labels: train.labels.slice(0, 4096), numClasses: 10 };
   const plan: { backend: BackendName; req: ThroughputRequest }[] = [
-    ...configs.map(([channels, batchSize]) => ({ backend: 'wasm' as const, req: { channels, batchSize, warmupSteps: 3, steps } })),
+    ...configs.map(([channels, batchSize]) => ({ backend: nodeBackend, req: softwareGpu ? { channels, batchSize, warmupSteps: 1, steps: 2 } : { channels, batchSize, warmupSteps: 3, steps } })),
     // tfjs's cpu backend trains at about 1 image/s: a few minutes for one step, so only on request.
     ...(values.cpu ? [{ backend: 'cpu' as const, req: { channels: 32, batchSize: 64, warmupSteps: 1, steps: 2 } }] : []),
   ];
   for (const { backend, req } of plan) emit(await poolThroughput('node', nodeWorkerFactory, dataset, backend, req, 1));
-  // The pool: one wasm worker per core, all training at once, as in a study.
-  for (const [channels, batchSize] of configs.slice(0, 1)) {
-    emit(await poolThroughput('node', nodeWorkerFactory, dataset, 'wasm', { channels, batchSize, warmupSteps: 3, steps }, cores));
+  // The pool: one worker per core, all training at once, as in a study.
+  for (const [channels, batchSize] of softwareGpu ? [] : configs.slice(0, 1)) {
+    emit(await poolThroughput('node', nodeWorkerFactory, dataset, nodeBackend, { channels, batchSize, warmupSteps: 3, steps }, cores));
   }
 }
 

@@ -23,6 +23,7 @@ import type { PromotionRule } from '../core/studySchema';
 import { appendKnowledgeFile, readKnowledgeFile } from './knowledgeFile';
 import { loadCifar10 } from './nodeDataset';
 import { nodeWorkerFactory } from './nodeWorkers';
+import { backendFlagOrExit, exitOnBackendFailure } from './backendFlag';
 
 const { values } = parseArgs({ options: {
   preset: { type: 'string', default: 'smoke' },
@@ -79,8 +80,8 @@ const plan = summarisePlan(definition);
 console.log(`[study] ${definition.scheduler.kind} over ${definition.scheduler.resource}, ${definition.sampler} sampler: ${plan.configurations} configurations, ${plan.trials} trials planned`);
 const pool = await createPool(nodeWorkerFactory, workers, {
   dataset: { images, labels: train.labels, numClasses: 10 },
-  forcedBackend: values.backend as 'wasm' | 'cpu' | undefined,
-});
+  forcedBackend: backendFlagOrExit(values.backend),
+}).catch(exitOnBackendFailure);
 console.log(`[study] ${workers} worker(s) on ${pool.backend.detail}; data loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
 // Tier-2 probes (sharpness, SAM, gradient norm) after every trial, as the page runs them.

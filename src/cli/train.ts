@@ -1,4 +1,5 @@
-// A full training run: `npm run train -- --config '<json>' --epochs N [--images 45000] [--json out.json]`.
+// A full training run: `npm run train -- --config '<json>' --epochs N [--images 45000] [--json out.json]
+//   [--backend wasm|webgpu|cpu]` (webgpu through Dawn: the GPU, or SwiftShader where there is none).
 // Trains one configuration on the training split (the 50,000 images less the study's 5,000-image
 // validation split) and reports validation and test accuracy after every epoch. The test set is
 // used only for this report, never for a choice.
@@ -10,6 +11,7 @@ import { DEFAULT_FIXED, describeConfig, type TrialConfig } from '../core/searchS
 import { initNodeBackend } from '../training/nodeBackend';
 import { trainTrial } from '../training/trainTrial';
 import { loadCifar10 } from './nodeDataset';
+import { backendFlagOrExit, exitOnBackendFailure } from './backendFlag';
 
 const { values } = parseArgs({ options: {
   config: { type: 'string', default: '{}' },
@@ -32,7 +34,7 @@ const seed = Number(values.seed);
 if (!(Number.isInteger(epochs) && epochs >= 1)) { console.error(`Expected --epochs to be a positive integer, but got ${values.epochs}`); process.exit(2); }
 const config: TrialConfig = { ...DEFAULT_FIXED, ...SEED001, ...overrides, epochs };
 
-const report = await initNodeBackend(values.backend as 'wasm' | 'cpu');
+const report = await initNodeBackend(backendFlagOrExit(values.backend)).catch(exitOnBackendFailure);
 const train = loadCifar10('train');
 const test = loadCifar10('test');
 const split = stratifiedSplit(train.labels, 10, 5000, deriveSeed(seed, 'validation'));
@@ -58,3 +60,5 @@ const result = await trainTrial({ images: train.images, labels: train.labels }, 
   },
 });
 console.log(`[train] ${result.status} in ${((performance.now() - t0) / 1000).toFixed(0)} s, ${result.imagesPerSecond.toFixed(0)} training images/s; final val acc ${(100 * (result.valAccuracy ?? NaN)).toFixed(2)}%`);
+// Dawn (webgpu) keeps Node running while it is referenced.
+process.exit(0);

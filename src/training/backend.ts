@@ -3,6 +3,7 @@
 // (../shared/notes/browser.md); every skipped backend is reported with the reason, for the UI.
 import * as tf from '@tensorflow/tfjs';
 import { registerWasmTrainingKernels } from './wasmKernels/register';
+import { registerWebGpuTrainingKernels } from './webgpuKernels';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export const BACKEND_ORDER: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
@@ -22,6 +23,27 @@ export interface BackendProbe {
   describe?(name: BackendName): Promise<string>;
 }
 
+interface AdapterInfoLike { vendor?: string; architecture?: string; description?: string; isFallbackAdapter?: boolean }
+/** The part of navigator.gpu (the browser's, or Dawn's in Node) that the backend choice reads. */
+export interface GpuLike {
+  requestAdapter(options?: { powerPreference?: 'high-performance' | 'low-power' }): Promise<{ info?: AdapterInfoLike; isFallbackAdapter?: boolean } | null>;
+}
+
+/**
+ * Asks for the adapter tfjs-backend-webgpu will use. In automatic mode a software adapter
+ * (SwiftShader) is refused: wasm is much faster on the same CPU. Returns the refusal, if any,
+ * and the adapter's description for the report.
+ */
+export async function checkWebGpuAdapter(gpu: GpuLike, forced: boolean, noAdapter: string): Promise<{ reason: string | null; description: string }> {
+  const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
+  if (!adapter) return { reason: noAdapter, description: '' };
+  const info = adapter.info ?? {};
+  const description = [info.vendor, info.architecture, info.description].filter(Boolean).join(' ');
+  const software = info.isFallbackAdapter || adapter.isFallbackAdapter || /swiftshader|llvmpipe|lavapipe/i.test(description);
+  if (software && !forced) return { reason: `only a software WebGPU adapter (${description || 'fallback'}); wasm is much faster on this CPU`, description };
+  return { reason: null, description };
+}
+
 /**
  * Tries the backends in order. `forced` names one backend and allows a software GPU.
  * Throws if a forced backend cannot start, so a test that asks for webgpu never silently runs on wasm.
@@ -38,6 +60,7 @@ export async function initBackend(probe: BackendProbe, forced?: BackendName): Pr
     try {
       if (name === 'wasm') registerWasmTrainingKernels();
       await probe.load(name);
+      if (name === 'webgpu') registerWebGpuTrainingKernels();
       if (await tf.setBackend(name)) {
         await tf.ready();
         const detail = probe.describe ? await probe.describe(name) : name;

@@ -7,9 +7,14 @@ import { DEFAULT_FIXED, type TrialConfig } from '../core/searchSpace';
 import { makeBatch, type ImagePool } from './batches';
 import { createOptimizer } from './optimizers';
 import { createSimpleCnn, initialWeights } from './simpleCnn';
+import { countGpuWork, gpuWorkPerStep, type GpuWork } from './gpuWorkCounter';
 
 export interface ThroughputRequest { channels: number; batchSize: number; warmupSteps: number; steps: number; seed?: number }
-export interface ThroughputResult { backend: string; channels: number; batchSize: number; steps: number; ms: number; imagesPerSecond: number }
+export interface ThroughputResult {
+  backend: string; channels: number; batchSize: number; steps: number; ms: number; imagesPerSecond: number;
+  /** On webgpu: the GPU work of one timed step (the closing readback not included). */
+  gpuWorkPerStep?: GpuWork;
+}
 
 export async function measureTrainingThroughput(pool: ImagePool, req: ThroughputRequest): Promise<ThroughputResult> {
   const config: TrialConfig = { ...DEFAULT_FIXED, channels: req.channels, batchSize: req.batchSize };
@@ -33,14 +38,18 @@ export async function measureTrainingThroughput(pool: ImagePool, req: Throughput
       await cost.data(); // forces compilation and execution of every kernel before timing
       cost.dispose();
     }
+    const counter = tf.getBackend() === 'webgpu' ? countGpuWork() : null;
     const t0 = performance.now();
     const costs: tf.Scalar[] = [];
     for (let i = 0; i < req.steps; i++) costs.push(step(req.warmupSteps + i));
+    const work = counter?.read();
+    counter?.stop();
     const last = tf.stack(costs);
     await last.data();
     const ms = performance.now() - t0;
     tf.dispose([last, ...costs]);
-    return { backend: tf.getBackend(), channels: req.channels, batchSize: req.batchSize, steps: req.steps, ms, imagesPerSecond: (req.steps * req.batchSize * 1000) / ms };
+    return { backend: tf.getBackend(), channels: req.channels, batchSize: req.batchSize, steps: req.steps, ms, imagesPerSecond: (req.steps * req.batchSize * 1000) / ms,
+      ...(work ? { gpuWorkPerStep: gpuWorkPerStep(work, req.steps) } : {}) };
   } finally {
     opt.dispose();
     model.dispose();
