@@ -93,6 +93,9 @@ test('meta-model memory: remembered across reloads, damaged records counted, exp
   // 5. Promote by the meta-model: the hint counts the matching examples; the share link carries the rule.
   const rule = page.getByTestId('promotion-rule');
   await expect(rule).toHaveValue('accuracy');
+  // The default says why it is the default, with the measured figures and what "full" meant.
+  await expect(page.getByTestId('promotion-evidence')).toContainText('Default: promote by accuracy');
+  await expect(page.getByTestId('promotion-evidence')).toContainText('45000 images x 4 epochs');
   await expect(page.getByTestId('ucb-kappa')).toHaveCount(0);
   await rule.selectOption('metaModel');
   const examplesText = `0 examples in memory match this study's full fidelity (1024 images x 1 epoch), not counting ${count} from an earlier run of this same study and seed`;

@@ -1,6 +1,8 @@
 // "Promote by": plain successive halving (a rung's validation accuracy) or the meta-model's predicted
 // full-fidelity accuracy, mean + κ·sd (an upper confidence bound, as in GP-UCB, Srinivas et al. 2010),
 // once enough remembered examples share the study's full fidelity.
+import evidence from '../../core/groundTruth/promotionEvidence.json';
+import { promotionEvidenceText, type PromotionEvidence } from '../../core/groundTruth/promotionEvidence';
 import { describeFidelity, type Fidelity } from '../../core/metaModel/knowledge';
 import type { PromotionGuard, PromotionRule } from '../../core/studySchema';
 import { editStudy } from '../../store/actions';
@@ -11,6 +13,8 @@ import { useStudyFidelity } from './useStudyFidelity';
 // Defaults of SchedulerSettings (../../core/studySchema): what an absent field means.
 const DEFAULT_KAPPA = 0;
 const DEFAULT_MIN_EXAMPLES = 8;
+// Measured by `npm run bench:simulate -- --write-evidence`; the default follows it.
+const EVIDENCE = promotionEvidenceText(evidence as PromotionEvidence);
 export const ASHA_REASON = 'ASHA promotes one trial at a time as workers free up, so there is no complete rung for the meta-model to rank.';
 
 function hint(matching: number, ownRun: number, fidelity: Fidelity | null, minExamples: number, loaded: boolean): string {
@@ -38,6 +42,7 @@ export function PromotionSettings({ disabled }: { disabled: boolean }) {
       </select>
       {asha && <small data-testid="promotion-asha">Meta-model prediction is unavailable: {ASHA_REASON}</small>}
     </label>
+    <p className="field-hint" data-testid="promotion-evidence">{EVIDENCE}</p>
     {rule === 'metaModel' && <>
       <NumberField label="UCB kappa κ" value={s.ucbKappa ?? DEFAULT_KAPPA} step={0.5} min={0} max={5} disabled={disabled} testId="ucb-kappa"
         hint="0 = predicted mean only" onChange={(v) => editStudy({ scheduler: { ucbKappa: v } })} />
