@@ -1,17 +1,16 @@
 // Headless study: `npm run study -- --preset smoke [--workers N] [--seed S] [--json out.json]
-//   [--promotion metaModel --kappa K --min-examples N --knowledge in.json --save-knowledge out.json]`.
+//   [--promotion metaModel --kappa K --min-examples N --knowledge in.json --save-knowledge out.json]`
+//   (`--help` lists every flag; ./studyArgs validates them).
 // Runs the page's orchestrator in Node worker_threads on real CIFAR-10 and prints the ranking and
 // the recommendation. --knowledge is the meta-model's memory (the page's export format), read
 // before the study; --save-knowledge adds the study's own full-fidelity examples to a file.
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
-import { findPreset, PRESETS } from '../core/presets';
+import { findPreset } from '../core/presets';
+import { estimateStudy, estimateText } from '../core/studyEstimate';
 import { describeConfig } from '../core/searchSpace';
 import { rankConfigs } from '../core/studyMachine';
 import { summarisePlan } from '../core/schedule';
-import type { StudyDefinition } from '../core/studyDefinition';
-import type { SchedulerKind } from '../core/studySchema';
 import { studyProblems } from '../core/studyProblems';
 import { runStudy } from '../orchestrator/runStudy';
 import { trialProbeRequest } from '../orchestrator/probeSettings';
@@ -19,56 +18,42 @@ import { studySplits } from '../orchestrator/studySplits';
 import { createPool } from '../orchestrator/workerPool';
 import { examplesFromStudy } from '../core/metaModel/knowledge';
 import { recommend } from '../core/metaModel/promotionRule';
-import type { PromotionRule } from '../core/studySchema';
 import { appendKnowledgeFile, readKnowledgeFile } from './knowledgeFile';
 import { loadCifar10 } from './nodeDataset';
 import { nodeWorkerFactory } from './nodeWorkers';
 import { backendFlagOrExit, exitOnBackendFailure } from './backendFlag';
+import { parseStudyArgs, STUDY_USAGE } from './studyArgs';
 
-const { values } = parseArgs({ options: {
-  preset: { type: 'string', default: 'smoke' },
-  workers: { type: 'string' },
-  seed: { type: 'string' },
-  json: { type: 'string' },
-  backend: { type: 'string' },
-  scheduler: { type: 'string' },
-  resource: { type: 'string' },
-  sampler: { type: 'string' },
-  probes: { type: 'boolean', default: false },
-  epochs: { type: 'string' },
-  images: { type: 'string' },
-  promotion: { type: 'string' },
-  kappa: { type: 'string' },
-  'min-examples': { type: 'string' },
-  knowledge: { type: 'string' },
-  'save-knowledge': { type: 'string' },
-} });
-
-const preset = findPreset(values.preset!);
-if (!preset) {
-  console.error(`Unknown preset "${values.preset}". Presets: ${PRESETS.map((p) => p.id).join(', ')}`);
+// Every flag is checked before anything loads: a bad one ends the run with its message and code 2.
+const parsed = parseStudyArgs(process.argv.slice(2));
+if (parsed.kind === 'help') {
+  console.log(STUDY_USAGE);
+  process.exit(0);
+}
+if (parsed.kind === 'error') {
+  console.error(parsed.message);
   process.exit(2);
 }
-const base = preset.study;
-const definition: StudyDefinition = {
-  ...base,
-  seed: values.seed !== undefined ? Number(values.seed) : base.seed,
-  sampler: (values.sampler as StudyDefinition['sampler'] | undefined) ?? base.sampler,
-  fixed: values.epochs ? { ...base.fixed, epochs: Number(values.epochs) } : base.fixed,
-  data: values.images ? { ...base.data, maxTrainImages: Number(values.images) } : base.data,
-  scheduler: {
-    ...base.scheduler, kind: (values.scheduler as SchedulerKind | undefined) ?? base.scheduler.kind, resource: (values.resource as StudyDefinition['scheduler']['resource'] | undefined) ?? base.scheduler.resource,
-    ...(values.promotion ? { promotion: values.promotion as PromotionRule } : {}),
-    ...(values.kappa ? { ucbKappa: Number(values.kappa) } : {}),
-    ...(values['min-examples'] ? { minExamples: Number(values['min-examples']) } : {}),
-  },
-};
+const values = { ...parsed.args, 'save-knowledge': parsed.args.saveKnowledge };
+const preset = findPreset(values.presetId)!;
+const definition = values.definition;
 const problems = studyProblems(definition);
 if (problems.length) {
   console.error(`The study is not valid:\n  ${problems.join('\n  ')}`);
   process.exit(2);
 }
-const workers = values.workers ? Number(values.workers) : Math.min(availableParallelism(), summarisePlan(definition).configurations);
+const workers = values.workers ?? Math.min(availableParallelism(), summarisePlan(definition).configurations);
+// As the page does before Run: refuse what this machine cannot hold or finish, ask before hours.
+const estimate = estimateStudy(definition, { backend: values.backend ?? 'wasm', detected: values.backend !== undefined, workers });
+console.log(`[study] estimate: ${estimateText(estimate)}`);
+if (estimate.verdict === 'refuse') {
+  console.error(estimate.reason);
+  process.exit(2);
+}
+if (estimate.verdict === 'confirm' && !values.yes) {
+  console.error(`${estimate.reason} Pass --yes to run it anyway.`);
+  process.exit(2);
+}
 const t0 = performance.now();
 const memory = readKnowledgeFile(values.knowledge, console.log);
 

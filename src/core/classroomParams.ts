@@ -1,6 +1,8 @@
 // Lesson links: which view opens, which controls a teacher hides and whether the study settings are
 // locked, as TensorFlow Playground's `<prop>_hide` (here `?view=present&hide=settings,preset&lock=1`).
-// Pure, validated and size-bounded; unknown names are reported, never thrown.
+// Pure, validated and size-bounded; unknown names are reported, never thrown. Lookups in tables are
+// own-property only (?lock=constructor is not a flag value), and messages quote only safe text.
+import { quoteInput } from './studySchema';
 
 export const VIEWS = ['lab', 'present'] as const;
 export type LabView = (typeof VIEWS)[number];
@@ -27,12 +29,12 @@ const MAX_SEARCH_CHARS = 2048;
 const MAX_HIDE_NAMES = 40;
 const FLAG_VALUES: Record<string, boolean> = { '': true, '1': true, true: true, yes: true, '0': false, false: false, no: false };
 
-const quote = (s: string) => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
+const quote = quoteInput;
 
 function parseFlag(name: string, raw: string | null, problems: string[]): boolean {
   if (raw === null) return false;
-  const value = FLAG_VALUES[raw.toLowerCase()];
-  if (value !== undefined) return value;
+  const key = raw.toLowerCase();
+  if (Object.hasOwn(FLAG_VALUES, key)) return FLAG_VALUES[key];
   problems.push(`Expected ${name} to be 1 or 0, but got ${quote(raw)}; it was ignored.`);
   return false;
 }

@@ -11,7 +11,15 @@ describe('parseLaunchParams', () => {
     const p = parseLaunchParams('?preset=<script>alert(1)</script>&backend=wasm', ids);
     expect(p.presetId).toBeNull();
     expect(p.backend).toBe('wasm');
-    expect(p.problems[0]).toMatch(/Unknown preset/);
+    expect(p.problems[0]).toBe('Unknown preset a value with disallowed characters; expected one of tiny, smoke.');
+    expect(parseLaunchParams('?preset=tinyy&backend=%E2%80%AEupgw', ids).problems).toEqual([
+      'Unknown preset "tinyy"; expected one of tiny, smoke.',
+      'Unknown backend a value with disallowed characters; expected one of webgpu, webgl, wasm, cpu.',
+    ]);
+  });
+
+  it('finds presets and backends as list members, never through the prototype', () => {
+    expect(parseLaunchParams('?preset=constructor&backend=__proto__', ids)).toMatchObject({ presetId: null, backend: null, problems: [expect.stringContaining('"constructor"'), expect.stringContaining('"__proto__"')] });
   });
   it('ignores oversized links', () => {
     const p = parseLaunchParams('?preset=' + 'a'.repeat(5000), ids);

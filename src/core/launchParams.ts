@@ -1,5 +1,8 @@
 // The query parameters a link may carry before the full share-link schema exists:
-// ?preset=<id>&backend=<webgpu|webgl|wasm|cpu>. Pure, validated, never throws.
+// ?preset=<id>&backend=<webgpu|webgl|wasm|cpu>. Pure, validated, never throws; messages quote the
+// input only when it is safe text (./studySchema quoteInput), as the share link's messages do.
+import { quoteInput } from './studySchema';
+
 const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type LaunchBackend = (typeof BACKENDS)[number];
 
@@ -12,12 +15,12 @@ export function parseLaunchParams(search: string, presetIds: readonly string[]):
   const preset = params.get('preset');
   if (preset !== null) {
     if (presetIds.includes(preset)) out.presetId = preset;
-    else out.problems.push(`Unknown preset "${preset.slice(0, 40)}"; expected one of ${presetIds.join(', ')}.`);
+    else out.problems.push(`Unknown preset ${quoteInput(preset)}; expected one of ${presetIds.join(', ')}.`);
   }
   const backend = params.get('backend');
   if (backend !== null) {
     if ((BACKENDS as readonly string[]).includes(backend)) out.backend = backend as LaunchBackend;
-    else out.problems.push(`Unknown backend "${backend.slice(0, 40)}"; expected one of ${BACKENDS.join(', ')}.`);
+    else out.problems.push(`Unknown backend ${quoteInput(backend)}; expected one of ${BACKENDS.join(', ')}.`);
   }
   return out;
 }

@@ -80,3 +80,19 @@ export const PRESETS: readonly Preset[] = [
 export function findPreset(id: string): Preset | undefined {
   return PRESETS.find((p) => p.id === id);
 }
+
+/** JSON with object keys sorted, so two definitions compare by content whatever their key order. */
+function canonical(x: unknown): string {
+  return JSON.stringify(x, (_, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v)
+    ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    : v));
+}
+
+/**
+ * The preset this definition is exactly, field for field, or undefined. A study named 'demo2' with
+ * another budget is a custom study: the preset's label and promise would not hold for it.
+ */
+export function presetOf(def: StudyDefinition): Preset | undefined {
+  const key = canonical(def);
+  return PRESETS.find((p) => canonical(p.study) === key);
+}

@@ -80,6 +80,15 @@ export function describeValue(x: unknown): string {
   return typeof x === 'object' ? 'an object' : typeof x;
 }
 
+/**
+ * A query parameter's value quoted for a message, as describeValue does for a share link: safe
+ * text up to 40 characters verbatim, anything else (markup, bidi or control characters) described.
+ */
+export function quoteInput(x: string): string {
+  if (x.length <= 40 && SAFE_TEXT.test(x)) return `"${x}"`;
+  return SAFE_TEXT.test(x) ? `a ${x.length}-character value` : 'a value with disallowed characters';
+}
+
 const between = (lo: number, hi: number) => `expected a number between ${lo} and ${hi}`;
 const num = (lo: number, hi: number) => z.number({ error: between(lo, hi) }).min(lo, { error: between(lo, hi) }).max(hi, { error: between(lo, hi) });
 const int = (lo: number, hi: number) => {

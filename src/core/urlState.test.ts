@@ -194,6 +194,18 @@ describe('decodeStudy on bad links', () => {
     expect(error('#x=1')).toBe('The link has no study in it (expected #s=...)');
   });
 
+  it('gives a note for anything beside or after the study, and refuses #S=', () => {
+    const link = encodeStudy(BASE);
+    expect(decodeStudy(`#s=${link}`)).toEqual({ ok: true, study: BASE, notes: [] });
+    expect(decodeStudy(`#x=1&s=${link}`)).toEqual({ ok: true, study: BASE, notes: ['The link also held x beside the study; it was ignored.'] });
+    expect(decodeStudy(`#s=${link}&<b>=1`)).toMatchObject({ ok: true, notes: ['The link also held a field with an unusual name beside the study; it was ignored.'] });
+    expect(decodeStudy(`#s=${link}&s=${link}`)).toMatchObject({ ok: true, notes: ['The link held 2 studies (s=); only the first was read.'] });
+    // lz-string stops at its end-of-stream marker, so junk after a valid payload still decompresses.
+    expect(decodeStudy(`#s=${link}AAAA`)).toEqual({ ok: true, study: BASE, notes: ['The link had 4 extra characters after its study; they were ignored.'] });
+    expect(decodeStudy(`#S=${link}`)).toMatchObject({ ok: false, error: 'The link has no study in it (expected #s=...)' });
+    expect(decodeStudy(`#x=1&y=${link}`)).toMatchObject({ ok: false, error: 'The link has no study in it (expected #s=...)' });
+  });
+
   it("checks each parameter's range against its domain (negative channels, dropout 5, learning rate 1e9)", () => {
     const problems = (path: (string | number)[], value: unknown) => { const r = decodeStudy(`#s=${pack(withValue(path, value))}`); return r.ok ? [] : r.problems; };
     // BASE's space: channels int 32..64, dropout float 0.1..0.3, optimizer, learningRate float log, momentum, weightDecay.

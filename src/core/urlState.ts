@@ -85,19 +85,38 @@ function fail(problems: string[], partial?: Partial<StudyDefinitionV2>): DecodeR
   return { ok: false, error: `${problems[0]}${more}`, problems, ...(partial ? { partial } : {}) };
 }
 
-/** The payload of "#s=...", "s=..." or a bare payload; null when the fragment holds no study. */
-function payloadOf(fragment: string): string | null {
+/**
+ * The payload of "#s=...", "s=..." or a bare payload, and notes on whatever else the fragment held
+ * (x=1 beside s=, a second s=); payload null when the fragment holds no study (#S=... included).
+ */
+function payloadOf(fragment: string): { payload: string | null; notes: string[] } {
   const body = fragment.startsWith('#') ? fragment.slice(1) : fragment;
-  const part = body.split('&').find((p) => p.startsWith('s='));
-  if (part !== undefined) return part.slice(2);
-  return body.includes('=') ? null : body;
+  const parts = body.split('&');
+  const studies = parts.filter((p) => p.startsWith('s='));
+  if (studies.length === 0) return { payload: body.includes('=') || parts.length > 1 ? null : body, notes: [] };
+  const others = parts.filter((p) => !p.startsWith('s=')).map((p) => safeKey(p.split('=')[0]));
+  const notes = others.length > 0 ? [`The link also held ${others.slice(0, 5).join(', ')}${others.length > 5 ? ' and more' : ''} beside the study; ${others.length === 1 ? 'it was' : 'they were'} ignored.`] : [];
+  if (studies.length > 1) notes.push(`The link held ${studies.length} studies (s=); only the first was read.`);
+  return { payload: studies[0].slice(2), notes };
+}
+
+/** A note when the payload is not exactly what encodeStudy writes for its JSON (junk after it, altered padding). */
+function exactnessNote(payload: string, json: string): string | null {
+  const exact = LZString.compressToEncodedURIComponent(json);
+  if (exact === payload) return null;
+  if (payload.startsWith(exact)) {
+    const extra = payload.length - exact.length;
+    return `The link had ${extra} extra character${extra === 1 ? '' : 's'} after its study; ${extra === 1 ? 'it was' : 'they were'} ignored.`;
+  }
+  return 'The link\'s study decoded, but the link is not exactly what this lab writes (it may have been altered); check the study before running it.';
 }
 
 function decode(fragment: unknown): DecodeResult {
   // 1. Find the payload and bound it before any work proportional to its expansion.
   if (typeof fragment !== 'string') return fail([`The link is not text (got ${describeValue(fragment)})`]);
   if (fragment.length > MAX_LINK_CHARS + 16) return fail([`The link is too long (${fragment.length} characters; a study link has at most ${MAX_LINK_CHARS})`]);
-  let payload = payloadOf(fragment);
+  const found = payloadOf(fragment);
+  let payload = found.payload;
   if (payload === null) return fail(['The link has no study in it (expected #s=...)']);
   if (/%[0-9A-Fa-f]{2}/.test(payload)) {
     try { payload = decodeURIComponent(payload); } catch { return fail(["The link's study is corrupt (bad percent-encoding)"]); }
@@ -114,7 +133,11 @@ function decode(fragment: unknown): DecodeResult {
   // 3. Parse, then migrate and validate.
   let parsed: unknown;
   try { parsed = JSON.parse(json); } catch { return fail(["The link's study is truncated or corrupt (not valid JSON)"]); }
-  return parseStudy(parsed);
+  const result = parseStudy(parsed);
+  if (!result.ok) return result;
+  // 4. Whatever the link held beyond the study gets a note, never silence.
+  const exactness = exactnessNote(payload, json);
+  return { ...result, notes: [...found.notes, ...(exactness ? [exactness] : []), ...result.notes] };
 }
 
 /** Reads a share link's hash. Pure; never throws: failures come back as ok: false with a message. */

@@ -1,6 +1,8 @@
 // Module-level actions: a button calls startStudy(); nothing starts from a useEffect chain.
 // Workers, the dataset and the running study live here, outside the store, which holds facts only.
-import { findPreset } from '../core/presets';
+import { findPreset, presetOf, PRESETS } from '../core/presets';
+import { parseLaunchParams } from '../core/launchParams';
+import { parseClassroomParams, type ClassroomParams } from '../core/classroomParams';
 import type { ImageSet } from '../core/cifarFormat';
 import { studyProblems } from '../core/studyProblems';
 import type { StudyDefinition } from '../core/studyDefinition';
@@ -12,6 +14,7 @@ import { createPool, type TrainerPool } from '../orchestrator/workerPool';
 import { trialProbeRequest } from '../orchestrator/probeSettings';
 import { studySplits } from '../orchestrator/studySplits';
 import { labStore, type LabState } from './labStore';
+import { pageEstimate } from './machine';
 import { resumeStudy } from '../core/studyMachine';
 import type { CheckedRecord } from '../core/studyRecord';
 import { completeStudy, decodeStudy, studyHash } from '../core/urlState';
@@ -120,11 +123,18 @@ export async function ensurePool(numConfigs: number): Promise<TrainerPool> {
   return created;
 }
 
-export async function startStudy(): Promise<void> {
+/**
+ * Runs the study on screen. A study this machine cannot hold or finish (./machine) is refused with
+ * the reason; a very long one runs only when `confirmed` (the page asks first).
+ */
+export async function startStudy(options: { confirmed?: boolean } = {}): Promise<void> {
   const state = labStore.getState();
   if (state.busy !== 'idle') return;
   const problems = studyProblems(state.definition);
   if (problems.length > 0) return set({ studyError: problems.join(' ') });
+  const estimate = pageEstimate(state, state.definition);
+  if (estimate?.verdict === 'refuse') return set({ studyError: estimate.reason });
+  if (estimate?.verdict === 'confirm' && !options.confirmed) return set({ studyError: `${estimate.reason} Confirm to run it.` });
   await launch(state.definition, null);
 }
 
@@ -133,7 +143,7 @@ export async function resumeSavedStudy(id: string): Promise<void> {
   if (labStore.getState().busy !== 'idle') return;
   const record = await loadSavedStudy(id);
   if (!record) return;
-  set({ definition: record.state.definition, presetId: findPreset(record.state.definition.name)?.id ?? 'custom' });
+  set({ definition: record.state.definition, presetId: presetOf(record.state.definition)?.id ?? 'custom' });
   await launch(record.state.definition, record);
 }
 
@@ -228,18 +238,38 @@ export async function copyShareLink(): Promise<void> {
   history.replaceState(null, '', url);
 }
 
-/** Applies a share link from the URL hash: the study it names, or defaults for whatever was wrong. */
-export function applyShareLink(hash: string): void {
-  if (!hash.startsWith('#s=')) return;
+/**
+ * Applies a share link from the URL hash: the study it names, or defaults for whatever was wrong.
+ * Returns its notices. Any fragment but '' and '#' is read, so #S=… gets a notice, not silence.
+ */
+export function applyShareLink(hash: string): string[] {
+  if (hash === '' || hash === '#') return [];
   const result = decodeStudy(hash);
   if (result.ok) {
-    set({ definition: result.study, presetId: findPreset(result.study.name)?.id ?? 'custom', linkProblems: result.notes });
-    return;
+    set({ definition: result.study, presetId: presetOf(result.study)?.id ?? 'custom' });
+    return result.notes;
   }
   const fallback = findPreset(labStore.getState().presetId)?.study ?? labStore.getState().definition;
   const definition = result.partial ? completeStudy(result.partial, fallback) : fallback;
-  const kept = result.partial ? Object.keys(result.partial) : [];
-  set({ definition, linkProblems: [`${result.error} ${kept.length ? `The valid parts (${kept.join(', ')}) were kept; the rest uses the defaults.` : 'The default study is shown instead.'} Nothing was run.`] });
+  const kept = result.partial ? Object.keys(result.partial).filter((k) => k !== 'v') : [];
+  set({ definition, presetId: presetOf(definition)?.id ?? 'custom' });
+  return [`${result.error} ${kept.length ? `The valid parts (${kept.join(', ')}) were kept; the rest uses the defaults.` : 'The default study is shown instead.'} Nothing was run.`];
+}
+
+/**
+ * What the page was opened with: ?preset= and ?backend=, a whole study in #s=…, and the lesson
+ * options (?view=present&hide=…&lock=1), which apply last so that a lock keeps the study. Every
+ * notice is shown once. Returns the lesson options (debug included) for the page's entry.
+ */
+export function openLaunchLink(search: string, hash: string): ClassroomParams {
+  const launch = parseLaunchParams(search, PRESETS.map((p) => p.id));
+  if (launch.presetId) selectPreset(launch.presetId);
+  if (launch.backend) forceBackend(launch.backend);
+  const shareNotes = applyShareLink(hash);
+  const classroom = parseClassroomParams(search);
+  applyClassroom(classroom);
+  set({ linkProblems: [...new Set([...launch.problems, ...shareNotes, ...classroom.problems])] });
+  return classroom;
 }
 
 export function stopStudy(): void {

@@ -1,9 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { parseLaunchParams } from '../core/launchParams';
-import { PRESETS } from '../core/presets';
-import { parseClassroomParams } from '../core/classroomParams';
-import { applyClassroom, applyShareLink, forceBackend, loadDataset, selectPreset } from '../store/actions';
+import { loadDataset, openLaunchLink } from '../store/actions';
 import { labStore } from '../store/labStore';
 import { refreshSavedStudies } from '../store/persistence';
 import { refreshKnowledge } from '../store/knowledge';
@@ -11,18 +8,9 @@ import { enableOffline } from '../store/offline';
 import { App } from './App';
 import './styles.css';
 
-// What the link asks for: ?preset= and ?backend=, or a whole study in #s=… (a share link).
-// Parsing is pure and validated; a bad link gets a message and the defaults, and runs nothing.
-const launch = parseLaunchParams(window.location.search, PRESETS.map((p) => p.id));
-if (launch.presetId) selectPreset(launch.presetId);
-if (launch.backend) forceBackend(launch.backend);
-labStore.setState({ linkProblems: launch.problems });
-applyShareLink(window.location.hash);
-if (launch.problems.length) labStore.setState({ linkProblems: [...launch.problems, ...labStore.getState().linkProblems] });
-// Lesson options (?view=present&hide=settings,preset&lock=1) apply after the study is chosen, so a lock keeps it.
-const classroom = parseClassroomParams(window.location.search);
-applyClassroom(classroom);
-if (classroom.problems.length) labStore.setState({ linkProblems: [...labStore.getState().linkProblems, ...classroom.problems] });
+// What the link asks for: ?preset=, ?backend=, a whole study in #s=… (a share link) and lesson
+// options. Parsing is pure and validated; a bad link gets one message each and the defaults, and runs nothing.
+const classroom = openLaunchLink(window.location.search, window.location.hash);
 // ?debug=1 exposes the store to tests and benchmarks (e2e/dashboard.spec.ts injects a 500-trial study).
 if (classroom.debug) (window as unknown as { __llpStore?: typeof labStore }).__llpStore = labStore;
 

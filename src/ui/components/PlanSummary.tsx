@@ -1,9 +1,11 @@
 // The plan before the run: every bracket's rungs (configurations x images x epochs) and the total
-// compute as a fraction of training every configuration fully.
+// compute as a fraction of training every configuration fully, and the estimate of its memory per
+// trial and wall time on this machine (../../core/studyEstimate).
 import { budgetAt, planBrackets, summarisePlan } from '../../core/schedule';
 import type { StudyDefinition } from '../../core/studyDefinition';
+import { estimateText, type StudyEstimate } from '../../core/studyEstimate';
 
-export function PlanSummary({ definition }: { definition: StudyDefinition }) {
+export function PlanSummary({ definition, estimate }: { definition: StudyDefinition; estimate: StudyEstimate | null }) {
   const brackets = planBrackets(definition);
   const summary = summarisePlan(definition);
   const full = definition.data.maxTrainImages;
@@ -21,6 +23,7 @@ export function PlanSummary({ definition }: { definition: StudyDefinition }) {
         {summary.configurations} configurations, {summary.trials} trials{async ? ' (ASHA promotes asynchronously: its synchronous equivalent is shown)' : ''};
         compute <strong data-testid="compute-fraction">{(100 * summary.computeFraction).toFixed(0)}%</strong> of training every configuration on {full} images × {definition.fixed.epochs ?? 1} epoch(s).
       </p>
+      {estimate && <p data-testid="study-estimate" data-verdict={estimate.verdict}>Estimate: {estimateText(estimate)}.</p>}
     </div>
   );
 }

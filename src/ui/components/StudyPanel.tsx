@@ -1,5 +1,6 @@
 // Preset choice, the rung plan before the run, Run study / Stop, and the study's progress.
-import { PRESETS, findPreset } from '../../core/presets';
+import { useState } from 'react';
+import { PRESETS, presetOf } from '../../core/presets';
 import { studyProblems } from '../../core/studyProblems';
 import { copyShareLink, selectPreset, startStudy, stopStudy } from '../../store/actions';
 import { useLab } from '../../store/labStore';
@@ -7,15 +8,20 @@ import { StudyProgress } from './StudyProgress';
 import { StudySettings } from './StudySettings';
 import { PlanSummary } from './PlanSummary';
 import { SearchSpaceEditor } from './SearchSpaceEditor';
+import { useStudyEstimate } from './useStudyEstimate';
 
 export function StudyPanel() {
-  const presetId = useLab((s) => s.presetId);
   const busy = useLab((s) => s.busy);
   const error = useLab((s) => s.studyError);
   const datasetPhase = useLab((s) => s.dataset.phase);
   const definition = useLab((s) => s.definition);
-  const preset = findPreset(presetId);
+  // Only a definition equal to a preset in every field shows as that preset.
+  const preset = presetOf(definition);
+  const estimate = useStudyEstimate(definition);
+  const refused = estimate?.verdict === 'refuse' ? [estimate.reason!] : [];
   const problems = studyProblems(definition);
+  const [asking, setAsking] = useState(false); // a very long study asks before it runs
+  const run = () => (estimate?.verdict === 'confirm' ? setAsking(true) : void startStudy());
   const shareNote = useLab((s) => s.shareNote);
   const { hide, lock } = useLab((s) => s.classroom); // lesson-link options
 
@@ -24,27 +30,33 @@ export function StudyPanel() {
       <h2>Study</h2>
       <div className="controls">
         {!hide.includes('preset') && <label>Preset{' '}
-          <select value={presetId} disabled={busy !== 'idle' || lock} onChange={(e) => selectPreset(e.target.value)} data-testid="preset-select">
+          <select value={preset?.id ?? 'custom'} disabled={busy !== 'idle' || lock} onChange={(e) => selectPreset(e.target.value)} data-testid="preset-select">
             {PRESETS.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
-            {!preset && <option value={presetId}>Custom study ({definition.name})</option>}
+            {!preset && <option value="custom">Custom study ({definition.name})</option>}
           </select>
         </label>}
         {!hide.includes('run') && <>
-          <button className="primary" onClick={() => void startStudy()} disabled={busy !== 'idle' || datasetPhase === 'error' || problems.length > 0}>Run study</button>
+          <button className="primary" onClick={run} disabled={busy !== 'idle' || datasetPhase === 'error' || problems.length + refused.length > 0}>Run study</button>
           <button onClick={stopStudy} disabled={busy !== 'running'}>Stop</button>
         </>}
         {lock && <span className="muted" data-testid="study-locked">Study settings locked by the lesson link.</span>}
         <button onClick={() => void copyShareLink()} disabled={problems.length > 0}>Copy share link</button>
         {shareNote && <span className="muted" role="status" data-testid="share-note">{shareNote}</span>}
       </div>
-      <p className="explain">{preset?.explains ?? `A study opened from a link or a saved record: ${definition.name}.`}</p>
+      {asking && estimate?.verdict === 'confirm' && (
+        <div role="alert" className="notice" data-testid="study-confirm">
+          <p>{estimate.reason} Run it anyway?</p>
+          <button className="primary" onClick={() => { setAsking(false); void startStudy({ confirmed: true }); }}>Run anyway</button>{' '}
+          <button onClick={() => setAsking(false)}>Cancel</button>
+        </div>
+      )}
+      <p className="explain" data-testid="study-explains">{preset?.explains ?? `A custom study (${definition.name}): not one of the presets, so check its plan and estimate below.`}</p>
       {!hide.includes('settings') && <StudySettings />}
       {!hide.includes('settings') && <SearchSpaceEditor />}
-      {problems.length > 0 ? (
-        <div role="alert" className="error" data-testid="study-problems">{problems.map((p) => <p key={p}>{p}</p>)}</div>
-      ) : (
-        !hide.includes('plan') && <PlanSummary definition={definition} />
+      {problems.length + refused.length > 0 && (
+        <div role="alert" className="error" data-testid="study-problems">{[...problems, ...refused].map((p) => <p key={p}>{p}</p>)}</div>
       )}
+      {problems.length === 0 && !hide.includes('plan') && <PlanSummary definition={definition} estimate={estimate} />}
       {busy === 'starting' && <p data-testid="study-starting">Starting workers and loading data…</p>}
       <StudyProgress testId="study-progress" />
       {error && <p role="alert" className="error">{error}</p>}

@@ -2,7 +2,7 @@
 // it, previous/next by buttons or the arrow keys, the ranking as the last slide, and just enough
 // controls to run the study in front of a class.
 import { useDeferredValue, useEffect, useState } from 'react';
-import { findPreset } from '../../core/presets';
+import { presetOf } from '../../core/presets';
 import { setView, startStudy, stopStudy } from '../../store/actions';
 import { useLab } from '../../store/labStore';
 import { StudyProgress } from '../components/StudyProgress';
@@ -25,7 +25,7 @@ export function PresentationView() {
   const curves = useLab((s) => s.curves);
   const hide = useLab((s) => s.classroom.hide);
   const busy = useLab((s) => s.busy);
-  const presetId = useLab((s) => s.presetId);
+  const definition = useLab((s) => s.definition);
   const datasetReady = useLab((s) => s.dataset.phase === 'ready');
   const audit = useLab((s) => (s.audit.studyId === s.studyId ? s.audit.report : null));
   const slides: Slide[] = [...visibleCharts(hide, { audit: audit !== null }), ...(hide.includes('ranking') ? [] : ['ranking' as const])];
@@ -54,7 +54,7 @@ export function PresentationView() {
     <DashboardContext.Provider value={{ exportPrefix: study?.definition.name ?? 'study', canExport: !hide.includes('export') }}>
       <section className="presentation" data-testid="presentation" aria-roledescription="slide deck" aria-label="Presentation view">
         <div className="present-bar">
-          <strong>{findPreset(presetId)?.label ?? study?.definition.name ?? 'Study'}</strong>
+          <strong>{presetOf(study?.definition ?? definition)?.label ?? `Custom study (${(study?.definition ?? definition).name})`}</strong>
           {!hide.includes('run') && (
             <>
               <button type="button" className="primary" onClick={() => void startStudy()} disabled={busy !== 'idle' || !datasetReady}>Run study</button>
