@@ -1,4 +1,5 @@
-// What the tfjs 4.22 webgpu backend needs to train SimpleCNN correctly. Its AddN binds every input
+// What the tfjs 4.22 webgpu backend needs to train SimpleCNN correctly and with fewer dispatches:
+// the fused Adam update of webgpuAdam.ts, and an AddN that works. tfjs's AddN binds every input
 // as a storage buffer, so more than maxStorageBuffersPerShaderStage - 1 inputs (7 at WebGPU's
 // default of 8, which tfjs does not raise) make an invalid pipeline, and WebGPU then drops the whole
 // command buffer it was recorded in: the L2 penalty over SimpleCNN's 10 weights did that. Here AddN
@@ -6,6 +7,7 @@
 // Call after the webgpu backend's module has loaded (its kernels are then registered) and before
 // tf.setBackend('webgpu'); calling again is a no-op.
 import * as tf from '@tensorflow/tfjs';
+import { ADAM_UPDATE, adamUpdateWebGpuConfig } from './webgpuAdam';
 
 interface WebGpuBackendLike { device: { limits: { maxStorageBuffersPerShaderStage: number } }; disposeData(dataId: object): void }
 
@@ -36,6 +38,8 @@ export function makeChunkedAddN(stock: tf.KernelConfig): tf.KernelConfig {
 }
 
 export function registerWebGpuTrainingKernels(): void {
+  // The fused Adam update (webgpuAdam.ts), which WebGpuAdamOptimizer runs.
+  if (tf.getKernel(ADAM_UPDATE, 'webgpu') == null) tf.registerKernel(adamUpdateWebGpuConfig);
   const stock = tf.getKernel('AddN', 'webgpu');
   if (stock == null || ours.has(stock.kernelFunc)) return;
   const config = makeChunkedAddN(stock);
