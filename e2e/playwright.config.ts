@@ -1,5 +1,6 @@
 // End-to-end tests in Debian's Chromium (playwright-core drives /usr/bin/chromium; no browser
-// download). The production build is served by `vite preview` with the dataset middleware.
+// download). Most specs use the production build (data included) under `vite preview`;
+// devServer.spec.ts starts `npm start` and staticHost.spec.ts a plain static server itself.
 import { defineConfig } from '@playwright/test';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -17,10 +17,16 @@ export function browserPoolSize(forced: string | null): number {
   return Math.max(1, Math.min(4, navigator.hardwareConcurrency || 2));
 }
 
+/** 'shared': one SharedArrayBuffer that every worker reads (the page is cross-origin isolated);
+ *  'copies': each worker gets its own copy at init (a host without COOP/COEP headers). */
+export type DataSharing = 'shared' | 'copies';
+export const dataSharing = (): DataSharing =>
+  globalThis.crossOriginIsolated && typeof SharedArrayBuffer !== 'undefined' ? 'shared' : 'copies';
+
 /** Copies the images into a SharedArrayBuffer once when the page is cross-origin isolated, so
  *  every worker reads the same memory; otherwise each worker gets its own copy at init. */
 export function shareImages(images: Uint8Array): Uint8Array {
-  if (!globalThis.crossOriginIsolated || typeof SharedArrayBuffer === 'undefined') return images;
+  if (dataSharing() === 'copies') return images;
   const out = new Uint8Array(new SharedArrayBuffer(images.byteLength));
   out.set(images);
   return out;

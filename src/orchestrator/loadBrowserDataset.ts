@@ -43,7 +43,10 @@ async function download(url: string, onBytes: (n: number) => void): Promise<Arra
   return out.buffer;
 }
 
-export async function loadBrowserDataset(onProgress: (p: DatasetProgress) => void, baseUrl = `${import.meta.env.BASE_URL}data/cifar10/`): Promise<ImageSet> {
+/** The shards ship with the build under the lab's base path, unless the build named another host (LLP_DATA_URL). */
+export const defaultDataUrl = (): string => import.meta.env.LLP_DATA_URL || `${import.meta.env.BASE_URL}data/cifar10/`;
+
+export async function loadBrowserDataset(onProgress: (p: DatasetProgress) => void, baseUrl = defaultDataUrl()): Promise<ImageSet> {
   const shards = CIFAR10_SHARDS.filter((s) => s.split === 'train');
   const p: DatasetProgress = { phase: 'checking', shard: null, bytesLoaded: 0, bytesTotal: shards.length * SHARD_BYTES, shardsFromCache: 0, shardsTotal: shards.length, notices: [] };
   const emit = (patch: Partial<DatasetProgress>) => { Object.assign(p, patch); onProgress({ ...p, notices: [...p.notices] }); };

@@ -1,6 +1,7 @@
 // Dataset status: checking cache / downloading / verifying / ready, with bytes and percent.
 import { loadDataset } from '../../store/actions';
 import { useLab } from '../../store/labStore';
+import { DataSharingNote } from './DataSharingNote';
 import { ProgressBar } from './ProgressBar';
 
 const MB = 1e6;
@@ -20,6 +21,7 @@ export function DatasetPanel() {
           label={`${(d.bytesLoaded / MB).toFixed(1)} / ${(d.bytesTotal / MB).toFixed(1)} MB (${pct}%)`} />
       )}
       {d.notices.map((n) => <p key={n} className="notice">{n}</p>)}
+      <DataSharingNote />
       {error && (
         <div role="alert" className="error">
           <p>{error}</p>
