@@ -3,6 +3,7 @@
 // gives every rung of every trial (pruned ones too) with its training curve: each Optuna step is a
 // rung of ./optunaStudy's ladder. Version 1 files and CSVs (hyperparameter columns and "value") give
 // one value per trial. Validated and size-bounded; a bad file gets a message, never an exception.
+import Papa from 'papaparse';
 import { OPTUNA_RESULTS_FORMAT, optunaLadder, type OptunaRung } from './optunaStudy';
 import { continuesFromWeights } from './schedule';
 import { DEFAULT_FIXED, type TrialConfig } from './searchSpace';
@@ -18,6 +19,10 @@ export type ImportResult =
   | { ok: false; error: string };
 
 const MAX_TRIALS = 100_000;
+/** Longest file read: 100,000 trials with curves fit well within it. */
+export const MAX_IMPORT_CHARS = 64 * 2 ** 20;
+/** Results file versions this lab reads. */
+const RESULTS_VERSIONS = [1, 2];
 const MAX_POINTS = 10_000;
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -116,32 +121,51 @@ function flatRows(items: { params: Obj; value: number | null; state: string }[])
   }));
 }
 
+/** Optuna writes booleans as True/False (pandas); the lab's on/off parameters are 1/0. */
+const cellValue = (cell: string): unknown => (cell === 'True' ? 1 : cell === 'False' ? 0 : cell);
+
+/**
+ * One row per trial, as Optuna's study.trials_dataframe().to_csv() writes it (an index column,
+ * number, value, datetimes, params_*, user_attrs_* holding quoted JSON with commas and newlines,
+ * state) or as the lab's own trials CSV. Parsed by papaparse (RFC 4180), a byte-order mark dropped.
+ */
 function rowsFromCsv(text: string): { params: Obj; value: number | null; state: string }[] | string {
-  const lines = text.trim().split(/\r?\n/);
-  if (lines.length < 2) return 'the CSV has no data rows';
-  const header = lines[0].split(',').map((h) => h.trim());
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: 'greedy' });
+  const error = parsed.errors[0];
+  if (error) return `the CSV is malformed at row ${error.row === undefined ? '?' : error.row + 1} (${error.message.replace(/[^A-Za-z0-9 ,.'()-]/g, '')})`;
+  const [header, ...rows] = parsed.data.map((r) => r.map((c) => c.trim()));
+  if (!header || rows.length === 0) return 'the CSV has no data rows';
   const valueAt = header.findIndex((h) => h === 'value' || h === 'valAccuracy');
   if (valueAt < 0) return 'the CSV needs a "value" (or "valAccuracy") column';
-  return lines.slice(1).map((line) => {
-    const cells = line.split(',');
-    const params = Object.fromEntries(header.map((h, i) => [h.replace(/^params_/, ''), cells[i]]));
+  const stateAt = header.indexOf('state');
+  const uneven = rows.findIndex((r) => r.length !== header.length);
+  if (uneven >= 0) return `row ${uneven + 2} has ${rows[uneven].length} fields where the header has ${header.length}`;
+  return rows.map((cells) => {
+    // Own keys only, empty cells left out: a conditional parameter Optuna did not sample is NaN there.
+    const params: Obj = Object.fromEntries(header.flatMap((h, i) => (cells[i] === '' ? [] : [[h.replace(/^params_/, ''), cellValue(cells[i])]])));
     const value = Number(cells[valueAt]);
-    return { params, value: cells[valueAt] !== '' && Number.isFinite(value) ? value : null, state: params.state ? String(params.state).toUpperCase() : 'COMPLETE' };
+    return { params, value: cells[valueAt] !== '' && Number.isFinite(value) ? value : null, state: stateAt >= 0 ? cells[stateAt].toUpperCase() : 'COMPLETE' };
   });
 }
 
 /** `definition`: the study the external run came from, used when the file does not carry a valid one. */
 export function importResults(text: string, definition: StudyDefinition): ImportResult {
   const fail = (why: string): ImportResult => ({ ok: false, error: `The results could not be imported: ${why}.` });
-  if (!text.trimStart().startsWith('{')) {
+  if (text.length > MAX_IMPORT_CHARS) return fail(`the file is ${(text.length / 2 ** 20).toFixed(0)} MiB, more than the ${MAX_IMPORT_CHARS / 2 ** 20} MiB a results file may have`);
+  if (!text.replace(/^\uFEFF/, '').trimStart().startsWith('{')) {
     const items = rowsFromCsv(text);
     if (typeof items === 'string') return fail(items);
     if (items.length > MAX_TRIALS) return fail('more than 100,000 trials');
     return finishedStudy(definition, flatRows(items), items.filter((r) => r.value === null).length, []);
   }
   let file: unknown;
-  try { file = JSON.parse(text); } catch { return fail('the file is not valid JSON'); }
+  try { file = JSON.parse(text.replace(/^\uFEFF/, '')); } catch { return fail('the file is not valid JSON'); }
   if (!isObj(file) || file.format !== OPTUNA_RESULTS_FORMAT) return fail('not a results file written by the exported script (format field missing)');
+  if (file.version !== undefined && !RESULTS_VERSIONS.includes(file.version as number)) {
+    const v = typeof file.version === 'number' && Number.isInteger(file.version) ? `version ${file.version}` : 'an unknown version';
+    return fail(`it is results format ${v}, and this lab reads versions ${RESULTS_VERSIONS.join(' and ')}${typeof file.version === 'number' && file.version > 2 ? ' (it was written by a newer exporter: update the lab)' : ''}`);
+  }
   if (!Array.isArray(file.trials)) return fail('it has no trials list');
   if (file.trials.length === 0) return fail('the file holds no trials');
   if (file.trials.length > MAX_TRIALS) return fail('more than 100,000 trials');

@@ -1,18 +1,11 @@
-// Saved studies in IndexedDB (idb-keyval), versioned records `study:v1:<id>`, plus the weights that
+// Saved studies in IndexedDB (idb-keyval) under keys `study:v1:<id>` (the key scheme; the record
+// inside carries its own version, ../core/studyRecord), plus the weights that
 // promoted trials continue from (`weights:v1:<id>:<trialId>`). Every function reports storage
 // failures (a full quota above all) as messages: the study goes on in memory either way.
 import { createStore, del, entries, get, set, keys } from 'idb-keyval';
-import type { StudyState } from '../core/studyMachine';
+import type { StudyRecord } from '../core/studyRecord';
 
-export interface StudyRecord {
-  v: 1;
-  id: string;
-  createdAt: number;
-  updatedAt: number;
-  state: StudyState;
-  /** Downsampled training curves per trial, so a reopened study still shows them. */
-  curves: Record<number, { step: number; loss: number; accuracy: number }[]>;
-}
+export type { StudyRecord };
 
 const studies = createStore('llp-studies', 'records');
 const weightsStore = createStore('llp-weights', 'records');

@@ -16,7 +16,7 @@ import { studySplits } from '../orchestrator/studySplits';
 import { labStore, type LabState } from './labStore';
 import { pageEstimate } from './machine';
 import { resumeStudy } from '../core/studyMachine';
-import type { CheckedRecord } from '../core/studyRecord';
+import { recordCurve, type CheckedRecord } from '../core/studyRecord';
 import { completeStudy, decodeStudy, studyHash } from '../core/urlState';
 import { idbWeightStore, loadSavedStudy, newStudyId, refreshSavedStudies, saveCurrentStudy } from './persistence';
 import { initialLandscape } from './landscapeState';
@@ -36,22 +36,46 @@ let run: StudyRun | null = null;
 const results = new Map<number, TrialResult>();
 
 /**
- * Trial results of the study on screen, by trial id: the ones this page trained in full, and for a
- * reopened or resumed study, the saved facts (accuracy, loss, downsampled curve, probes) of the rest.
+ * Trial results of the study on screen, by trial id. Curves, probes and initial gradient norms come
+ * from the store for every trial, trained here or reopened: the saved record holds exactly these
+ * facts (persistence.recordOfStudy), so the meta-model reads the same before and after a reload.
  */
 export function currentTrialResults(): Map<number, TrialResult> {
   const { study, curves, probes, initGradientNorms } = labStore.getState();
-  const out = new Map(results);
+  const out = new Map<number, TrialResult>();
   for (const t of study?.trials ?? []) {
-    if (out.has(t.trialId) || (t.state !== 'completed' && t.state !== 'diverged')) continue;
+    if (t.state !== 'completed' && t.state !== 'diverged') continue;
+    const live = results.get(t.trialId);
     out.set(t.trialId, {
-      trialId: t.trialId, status: t.state, valAccuracy: t.valAccuracy, valLoss: t.valLoss,
-      lossCurve: (curves[t.trialId] ?? []).map((p) => ({ step: p.step, epoch: p.epoch ?? 0, loss: p.loss, accuracy: p.accuracy })),
-      steps: 0, imagesTrained: 0, durationMs: t.durationMs ?? 0, imagesPerSecond: t.imagesPerSecond ?? 0, backend: t.backend ?? '',
+      ...(live ?? {
+        trialId: t.trialId, status: t.state, valAccuracy: t.valAccuracy, valLoss: t.valLoss,
+        steps: 0, imagesTrained: 0, durationMs: t.durationMs ?? 0, imagesPerSecond: t.imagesPerSecond ?? 0, backend: t.backend ?? '',
+      }),
+      lossCurve: (curves[t.trialId] ?? []).map((p) => ({ step: p.step, epoch: p.epoch, loss: p.loss, accuracy: p.accuracy })),
       probes: probes[t.trialId], initGradientNorm: initGradientNorms[t.trialId],
     });
   }
   return out;
+}
+
+/**
+ * A finished trial's facts into the store: its full curve through the record's downsampler (it
+ * replaces the progress points), probes and initial gradient norm; its weights kept if worth it.
+ */
+export function recordTrialFacts(trialId: number, result: TrialResult): void {
+  results.set(trialId, { ...result, weights: undefined });
+  labStore.setState({ curves: { ...labStore.getState().curves, [trialId]: recordCurve(result.lossCurve) } });
+  recordTrialResult(trialId, result);
+}
+
+/** A saved record on screen: its state, curves, probes and initial gradient norms, as they were saved. */
+export function showSavedRecord(record: CheckedRecord): void {
+  clearKeptWeights();
+  results.clear();
+  set({
+    studyId: record.id, study: record.state, definition: record.state.definition, presetId: presetOf(record.state.definition)?.id ?? 'custom',
+    curves: record.curves, live: {}, probes: record.probes, initGradientNorms: record.initGradientNorms, landscape: initialLandscape, studyError: null,
+  });
 }
 
 /** The same results as the meta-model reads them. */
@@ -152,11 +176,8 @@ export async function openSavedStudy(id: string): Promise<void> {
   if (labStore.getState().busy !== 'idle') return;
   const record = await loadSavedStudy(id);
   if (!record) return;
-  // Weights and slices belong to the study they came from.
-  clearKeptWeights();
-  results.clear();
-  set({ probes: {}, initGradientNorms: {}, landscape: initialLandscape });
-  set({ studyId: record.id, study: record.state, curves: record.curves as LabState['curves'], live: {}, definition: record.state.definition, studyError: null });
+  // Weights and slices belong to the study they came from; its saved facts come back with it.
+  showSavedRecord(record);
   clearAudit();
   void showSavedAudit(record.id);
   void updateRecommendation(record.state);
@@ -168,7 +189,8 @@ async function launch(definition: StudyDefinition, record: CheckedRecord | null)
   set({ busy: 'starting', studyError: null, study: record?.state ?? null, curves: (record?.curves ?? {}) as LabState['curves'], live: {}, startedAt: Date.now(), finishedAt: null, studyId, resumable: labStore.getState().resumable.filter((r) => r.id !== studyId) });
   clearKeptWeights();
   results.clear();
-  set({ probes: {}, initGradientNorms: {}, landscape: initialLandscape });
+  // A resumed study keeps the facts of its finished trials; a new one starts empty.
+  set({ probes: record?.probes ?? {}, initGradientNorms: record?.initGradientNorms ?? {}, landscape: initialLandscape });
   clearAudit(); // the audit belonged to the previous study, and the new one needs the workers
   try {
     const trainerPool = await ensurePool(definition.scheduler.numConfigs);
@@ -190,10 +212,7 @@ async function launch(definition: StudyDefinition, record: CheckedRecord | null)
           live: { ...live, [p.trialId]: { stepsDone: p.stepsDone, stepsTotal: p.stepsTotal, imagesPerSecond: p.imagesPerSecond } },
         });
       },
-      onTrialResult: (trialId, result) => {
-        results.set(trialId, { ...result, weights: undefined });
-        recordTrialResult(trialId, result);
-      },
+      onTrialResult: recordTrialFacts,
     }, {
       extraInput: () => ({ probes, returnWeights: true }), resumeFrom: record ? resumeStudy(record.state) : undefined, weights: idbWeightStore(studyId),
       knowledge: knowledgeExamples, advisor: workerAdvisor,

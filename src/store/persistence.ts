@@ -1,16 +1,14 @@
 // Saved studies: written to IndexedDB as they run, listed, reopened, resumed after a reload,
 // deleted, exported (JSON, CSV) and imported. Storage failures become notices; the study goes on.
-import { checkStudyRecord, type CheckedRecord } from '../core/studyRecord';
+import { checkStudyRecord, recordCurve, RECORD_VERSION, type CheckedRecord, type StudyRecord } from '../core/studyRecord';
 import { isTerminal, type StudyState } from '../core/studyMachine';
 import { trialsToCsv } from '../core/trialsCsv';
 import { exportOptunaScript } from '../core/exportPython';
-import { importResults } from '../core/importResults';
+import { importResults, MAX_IMPORT_CHARS } from '../core/importResults';
 import type { WeightStore } from '../orchestrator/runStudy';
 import { deleteAuditRecord } from '../storage/auditStore';
-import { deleteStudyRecord, readStudyRecord, readStudyRecords, readTrialWeights, saveStudyRecord, saveTrialWeights, type StudyRecord } from '../storage/studyStore';
+import { deleteStudyRecord, readStudyRecord, readStudyRecords, readTrialWeights, saveStudyRecord, saveTrialWeights } from '../storage/studyStore';
 import { labStore, type SavedStudySummary } from './labStore';
-
-const MAX_POINTS_SAVED = 200;
 
 export function newStudyId(seed: number): string {
   return `${Date.now().toString(36)}-${seed.toString(36)}`;
@@ -27,21 +25,27 @@ function summary(r: CheckedRecord): SavedStudySummary {
   return { id: r.id, name: r.state.definition.name, phase: r.state.phase, trials: r.state.trials.length, completed: r.state.trials.filter(isTerminal).length, best, updatedAt: r.updatedAt };
 }
 
-// Keeps every k-th point so a saved curve stays small however long the trial ran.
-function downsample<T>(points: T[]): T[] {
-  if (points.length <= MAX_POINTS_SAVED) return points;
-  const k = Math.ceil(points.length / MAX_POINTS_SAVED);
-  return points.filter((_, i) => i % k === 0 || i === points.length - 1);
-}
-
 let createdAt = new Map<string, number>();
 
+/**
+ * The record of a study with the facts the store holds for it: every curve through recordCurve,
+ * probes and initial gradient norms, the backend. What a reload or an import later shows.
+ */
+export function recordOfStudy(id: string, state: StudyState, at: { createdAt: number; updatedAt: number }): StudyRecord {
+  const { curves, probes, initGradientNorms, backend } = labStore.getState();
+  const record: StudyRecord = { v: RECORD_VERSION, id, ...at, state, curves: {}, probes: {}, initGradientNorms: {}, backend: backend?.backend ?? null };
+  for (const t of state.trials) {
+    const id = t.trialId;
+    if (curves[id]) record.curves[id] = recordCurve(curves[id]);
+    if (probes[id]) record.probes[id] = probes[id]!;
+    if (initGradientNorms[id] !== undefined) record.initGradientNorms[id] = initGradientNorms[id]!;
+  }
+  return record;
+}
+
 export async function saveCurrentStudy(id: string, state: StudyState): Promise<void> {
-  const { curves } = labStore.getState();
-  const small: StudyRecord['curves'] = {};
-  for (const [trialId, points] of Object.entries(curves)) small[Number(trialId)] = downsample(points).map(({ step, loss, accuracy }) => ({ step, loss, accuracy }));
   if (!createdAt.has(id)) createdAt.set(id, Date.now());
-  const problem = await saveStudyRecord({ v: 1, id, createdAt: createdAt.get(id)!, updatedAt: Date.now(), state, curves: small });
+  const problem = await saveStudyRecord(recordOfStudy(id, state, { createdAt: createdAt.get(id)!, updatedAt: Date.now() }));
   if (problem) notice(problem);
 }
 
@@ -99,12 +103,16 @@ export function download(name: string, text: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** The current study (or a saved one) as JSON: works even when storage is full. */
+/** The current study (or a saved one) as a record: works even when storage is full. */
+export async function exportableRecord(id: string | null): Promise<StudyRecord | null> {
+  const { study, studyId } = labStore.getState();
+  if (id) return loadSavedStudy(id);
+  return study ? recordOfStudy(studyId ?? newStudyId(study.definition.seed), study, { createdAt: createdAt.get(studyId ?? '') ?? Date.now(), updatedAt: Date.now() }) : null;
+}
+
 export async function exportStudyJson(id: string | null): Promise<void> {
-  const { study, curves } = labStore.getState();
-  const record = id ? await loadSavedStudy(id) : null;
-  const payload = record ?? (study ? { v: 1, id: newStudyId(study.definition.seed), createdAt: Date.now(), updatedAt: Date.now(), state: study, curves } : null);
-  if (payload) download(`study-${payload.state.definition.name}-${payload.id}.json`, JSON.stringify({ v: 1, ...payload }), 'application/json');
+  const record = await exportableRecord(id);
+  if (record) download(`study-${record.state.definition.name}-${record.id}.json`, JSON.stringify(record), 'application/json');
 }
 
 export async function exportTrialsCsv(id: string | null): Promise<void> {
@@ -113,14 +121,21 @@ export async function exportTrialsCsv(id: string | null): Promise<void> {
   if (state) download(`trials-${state.definition.name}.csv`, trialsToCsv(state), 'text/csv');
 }
 
-/** Imports an exported study file under a new id; a damaged file gets a message naming why. */
-export async function importStudyJson(text: string): Promise<string | null> {
+/** An exported study file as a checked record, or why it cannot be imported. Pure: nothing is saved. */
+export function readStudyFile(text: string): { ok: true; record: CheckedRecord } | { ok: false; error: string } {
+  if (text.length > MAX_IMPORT_CHARS) return { ok: false, error: `The file is ${(text.length / 2 ** 20).toFixed(0)} MiB, more than the ${MAX_IMPORT_CHARS / 2 ** 20} MiB a study file may have: it was not imported.` };
   let raw: unknown;
-  try { raw = JSON.parse(text); } catch { return 'The file is not JSON: it was not imported.'; }
+  try { raw = JSON.parse(text.replace(/^\uFEFF/, '')); } catch { return { ok: false, error: 'The file is not JSON: it was not imported.' }; }
   const r = checkStudyRecord(raw);
-  if (!r.ok) return r.error.replace('This saved study', 'The imported file');
+  return r.ok ? r : { ok: false, error: r.error.replace('This saved study', 'The imported file') };
+}
+
+/** Imports an exported study file under a new id; a damaged, oversized or newer file gets a message and changes nothing. */
+export async function importStudyJson(text: string): Promise<string | null> {
+  const r = readStudyFile(text);
+  if (!r.ok) return r.error;
   const id = newStudyId(r.record.state.definition.seed);
-  const problem = await saveStudyRecord({ v: 1, ...r.record, id, updatedAt: Date.now(), state: { ...r.record.state, phase: r.record.state.phase === 'running' ? 'stopped' : r.record.state.phase } });
+  const problem = await saveStudyRecord({ ...r.record, id, updatedAt: Date.now(), state: { ...r.record.state, phase: r.record.state.phase === 'running' ? 'stopped' : r.record.state.phase } });
   await refreshSavedStudies();
   return problem;
 }
@@ -136,7 +151,7 @@ export async function importExternalResults(text: string): Promise<string> {
   const r = importResults(text, labStore.getState().definition);
   if (!r.ok) return r.error;
   const id = newStudyId(r.state.definition.seed);
-  labStore.setState({ study: r.state, curves: r.curves, live: {}, studyId: id });
+  labStore.setState({ study: r.state, curves: r.curves, live: {}, studyId: id, probes: {}, initGradientNorms: {} });
   await saveCurrentStudy(id, r.state);
   await refreshSavedStudies();
   return `Imported ${r.state.trials.length} trials${r.skipped ? ` (${r.skipped} pruned or failed)` : ''}.${r.notes.map((n) => ` Note: ${n}.`).join('')}`;

@@ -2,6 +2,7 @@
 import { useRef, useState } from 'react';
 import { openSavedStudy, startStudy } from '../../store/actions';
 import { useLab, labStore } from '../../store/labStore';
+import { MAX_IMPORT_CHARS } from '../../core/importResults';
 import { deleteSavedStudy, exportOptuna, exportStudyJson, exportTrialsCsv, importExternalResults, importStudyJson, loadSavedStudy } from '../../store/persistence';
 
 async function rerun(id: string) {
@@ -18,9 +19,12 @@ export function StudyLibrary() {
   const file = useRef<HTMLInputElement>(null);
   const [importNote, setImportNote] = useState<string | null>(null);
   const idle = busy === 'idle';
+  // A file too large is refused before it is read: reading it could exhaust the tab's memory.
+  const tooLarge = (f: File) => f.size > MAX_IMPORT_CHARS && `${f.name} is ${(f.size / 2 ** 20).toFixed(0)} MiB, more than the ${MAX_IMPORT_CHARS / 2 ** 20} MiB an import may have: it was not imported.`;
   const onImport = async (f: File | undefined) => {
     if (!f) return;
-    const problem = await importStudyJson(await f.text());
+    const refused = tooLarge(f);
+    const problem = refused || await importStudyJson(await f.text());
     setImportNote(problem ?? `Imported ${f.name}.`);
     if (file.current) file.current.value = '';
   };
@@ -33,7 +37,7 @@ export function StudyLibrary() {
         <label className="file">Import study (JSON) <input ref={file} type="file" accept="application/json,.json" onChange={(e) => void onImport(e.target.files?.[0])} /></label>
         <button onClick={exportOptuna}>Export for Optuna (Python)</button>
         <label className="file">Import Optuna results (JSON/CSV) <input type="file" accept=".json,.csv" disabled={busy !== 'idle'}
-          onChange={(e) => { const f = e.target.files?.[0]; if (f) void f.text().then(importExternalResults).then(setImportNote); e.target.value = ''; }} /></label>
+          onChange={(e) => { const f = e.target.files?.[0]; if (f) void (tooLarge(f) ? Promise.resolve(tooLarge(f) as string) : f.text().then(importExternalResults)).then(setImportNote); e.target.value = ''; }} /></label>
         {importNote && <span role="status" data-testid="import-note">{importNote}</span>}
       </div>
       {saved.length === 0 ? <p className="muted">Studies are saved in this browser as they run.</p> : (
