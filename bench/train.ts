@@ -66,9 +66,10 @@ if (!values['no-node']) {
     ...(values.cpu ? [{ backend: 'cpu' as const, req: { channels: 32, batchSize: 64, warmupSteps: 1, steps: 2 } }] : []),
   ];
   for (const { backend, req } of plan) emit(await poolThroughput('node', nodeWorkerFactory, dataset, backend, req, 1));
-  // The pool: one worker per core, all training at once, as in a study.
+  // The pool, all training at once as in a study: one wasm worker per core; on a GPU, up to 4 workers share it.
+  const poolSize = nodeBackend === 'webgpu' ? Math.min(cores, 4) : cores;
   for (const [channels, batchSize] of softwareGpu ? [] : configs.slice(0, 1)) {
-    emit(await poolThroughput('node', nodeWorkerFactory, dataset, nodeBackend, { channels, batchSize, warmupSteps: 3, steps }, cores));
+    emit(await poolThroughput('node', nodeWorkerFactory, dataset, nodeBackend, { channels, batchSize, warmupSteps: 3, steps }, poolSize));
   }
 }
 

@@ -18,8 +18,9 @@ describe('bench/device', () => {
 
     const out = mkdtempSync(join(tmpdir(), 'llp-device-out-'));
     const t0 = performance.now();
-    // No PATH entry for Node: the archive must bring its own.
-    const env = { PATH: '/usr/sbin:/usr/bin:/sbin:/bin', HOME: process.env.HOME, OUT: out, LLP_DEVICE_ARCHIVE: archive };
+    // No Node on PATH: the archive must bring its own. No ldconfig either (it is in /sbin), so
+    // run.sh takes the archive's Vulkan loader and glvnd, as on a machine without them.
+    const env = { PATH: '/usr/bin:/bin', HOME: process.env.HOME, OUT: out, LLP_DEVICE_ARCHIVE: archive };
     const { stdout } = await promisify(execFile)('bash', [join(import.meta.dirname, 'run.sh'), '--dry-run'], { env, timeout: 290_000 });
     const seconds = (performance.now() - t0) / 1000;
     console.log(stdout, `dry run: ${seconds.toFixed(0)} s`);
@@ -37,5 +38,6 @@ describe('bench/device', () => {
       expect(r.gpuWorkPerStep!.byProgram.Conv2DMMProgram).toBe(3); // one forward convolution per layer
     }
     expect(stdout).toMatch(/channels\s+batch\s+pytorch img\/s\s+webgpu x1\s+webgpu x2/);
+    expect(stdout).toContain("[device] libvulkan.so.1: the archive's (Debian)");
   }, 600_000);
 });

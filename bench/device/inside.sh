@@ -11,12 +11,16 @@ args=()
 for a in "$@"; do if [ "$a" = --dry-run ]; then dry=1; else args+=("$a"); fi; done
 cat "$dir/manifest.json"
 
-# Vulkan: the system's loader if it has one, else Debian's from the archive.
-# (grep without -q: with pipefail, -q's early exit would fail ldconfig with SIGPIPE.)
-if ! ldconfig -p 2>/dev/null | grep 'libvulkan\.so\.1' >/dev/null; then
-  export LD_LIBRARY_PATH="$dir/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
-  echo "[device] Vulkan loader: the archive's (Debian libvulkan1)"
-fi
+# Vulkan's loader and glvnd's dispatcher (NVIDIA's Vulkan driver needs it): the system's where it
+# has them, else Debian's from the archive. (grep without -q: with pipefail, -q's early exit would
+# fail ldconfig with SIGPIPE.)
+for lib in "$dir"/lib/*/*.so.*; do
+  [ -e "$lib" ] || continue
+  if ! ldconfig -p 2>/dev/null | grep "$(basename "$lib")" >/dev/null; then
+    export LD_LIBRARY_PATH="$(dirname "$lib")${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+    echo "[device] $(basename "$lib"): the archive's (Debian)"
+  fi
+done
 # The NVIDIA driver's Vulkan manifest, also where the loader does not look (a container's /usr/local/nvidia).
 if [ -z "${VK_ICD_FILENAMES:-}${VK_DRIVER_FILES:-}" ]; then
   for f in /usr/share/vulkan/icd.d/nvidia_icd*.json /etc/vulkan/icd.d/nvidia_icd*.json \
@@ -46,3 +50,10 @@ fi
 
 # 2. webgpu: Dawn in Node worker threads, the trainer the page runs.
 timeout 240 "$dir/node" "$dir/bench.mjs" "${bench[@]}" --pytorch "$torch_rows" --out "$out/device-bench.jsonl" "${args[@]}"
+status=$?
+if [ "$status" != 0 ]; then
+  # What the next try needs to know: which drivers the loader could have seen.
+  echo "[device] webgpu run failed ($status); VK_DRIVER_FILES=${VK_DRIVER_FILES:-} VK_ICD_FILENAMES=${VK_ICD_FILENAMES:-}" >&2
+  ls -l /usr/share/vulkan/icd.d /etc/vulkan/icd.d /usr/local/nvidia/share/vulkan/icd.d 2>&1 | sed 's/^/[device]   /' >&2
+fi
+exit "$status"

