@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseLaunchParams } from './launchParams';
+import { parseLaunchParams, repairQuery } from './launchParams';
+import { tfjsQueryParams } from '../testing/hostileLinks';
 
 const ids = ['tiny', 'smoke'];
 
@@ -24,5 +25,19 @@ describe('parseLaunchParams', () => {
   it('ignores oversized links', () => {
     const p = parseLaunchParams('?preset=' + 'a'.repeat(5000), ids);
     expect(p).toEqual({ presetId: null, backend: null, problems: [expect.stringMatching(/too long/)] });
+  });
+});
+
+describe('repairQuery', () => {
+  it('makes malformed escapes literal so that tfjs can read the query, and leaves good ones alone', () => {
+    for (const bad of ['?lock=%ED%A0%80', '?x=%', '?preset=%ZZtiny', '?%E0=1&preset=tiny', '?hide=a%2Cb&view=%C3']) {
+      expect(() => tfjsQueryParams(bad)).toThrow(URIError);
+      const { search, repaired } = repairQuery(bad);
+      expect(repaired).toBe(true);
+      expect(() => tfjsQueryParams(search)).not.toThrow();
+    }
+    expect(repairQuery('?lock=%ED%A0%80&preset=tiny')).toMatchObject({ search: '?lock=%25ED%25A0%2580&preset=tiny', repaired: true });
+    expect(repairQuery('?preset=tiny&hide=a%2Cb')).toEqual({ search: '?preset=tiny&hide=a%2Cb', repaired: false, decodedChars: 17 });
+    expect(repairQuery('')).toEqual({ search: '', repaired: false, decodedChars: 0 });
   });
 });

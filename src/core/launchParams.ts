@@ -24,3 +24,22 @@ export function parseLaunchParams(search: string, presetIds: readonly string[]):
   }
   return out;
 }
+
+/**
+ * The query with every malformed percent-escape (a lone %, %ZZ, %ED%A0%80 that is no UTF-8) made
+ * literal (% as %25), and whether anything changed. tfjs decodes every query parameter with
+ * decodeURIComponent when it loads and throws on such escapes, which left a blank page.
+ */
+export function repairQuery(search: string): { search: string; repaired: boolean; decodedChars: number } {
+  let repaired = false;
+  // The decoded length is returned, not dropped: a minifier removes a decodeURIComponent whose result is unused.
+  let decodedChars = 0;
+  const fix = (piece: string) => {
+    try { decodedChars += decodeURIComponent(piece).length; return piece; } catch { repaired = true; return piece.replace(/%/g, '%25'); }
+  };
+  const body = search.startsWith('?') ? search.slice(1) : search;
+  const fixed = body.split('&').map((part) => part.split('=').map(fix).join('=')).join('&');
+  return { search: search.startsWith('?') ? `?${fixed}` : fixed, repaired, decodedChars };
+}
+
+export const REPAIRED_QUERY_NOTICE = 'The link had malformed percent-escapes in its query; they were read as plain text.';

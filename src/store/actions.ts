@@ -278,16 +278,16 @@ export function applyShareLink(hash: string): string[] {
 /**
  * What the page was opened with: ?preset= and ?backend=, a whole study in #s=…, and the lesson
  * options (?view=present&hide=…&lock=1), which apply last so that a lock keeps the study. Every
- * notice is shown once. Returns the lesson options (debug included) for the page's entry.
+ * notice is shown once, after `earlier` ones (a repaired query). Returns the lesson options (debug included).
  */
-export function openLaunchLink(search: string, hash: string): ClassroomParams {
+export function openLaunchLink(search: string, hash: string, earlier: readonly string[] = []): ClassroomParams {
   const launch = parseLaunchParams(search, PRESETS.map((p) => p.id));
   if (launch.presetId) selectPreset(launch.presetId);
   if (launch.backend) forceBackend(launch.backend);
   const shareNotes = applyShareLink(hash);
   const classroom = parseClassroomParams(search);
   applyClassroom(classroom);
-  set({ linkProblems: [...new Set([...launch.problems, ...shareNotes, ...classroom.problems])] });
+  set({ linkProblems: [...new Set([...earlier, ...launch.problems, ...shareNotes, ...classroom.problems])] });
   return classroom;
 }
 

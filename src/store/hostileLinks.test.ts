@@ -1,14 +1,15 @@
 // The hostile corpus (../testing/hostileLinks, over 1,000 links) through the page's launch path in
-// Node: openLaunchLink on a fresh store, as main.tsx calls it. Counts: 0 throws, 0 hangs, 0 unsafe
-// echoes, no prototype pollution, flags only from their own values, every valid link opened, and
-// no accepted study beyond the machine's means (the same check Run obeys, planning bounded).
+// Node, as main.tsx runs it: the query repaired and read as tfjs reads it, then openLaunchLink on a
+// fresh store. Counts: 0 throws, 0 hangs, 0 unsafe echoes, no prototype pollution, flags only from
+// their own values, every valid link opened, and no accepted study beyond the machine's means.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MAX_CONFIGURATIONS } from '../core/planLimits';
 import { SAFE_TEXT } from '../core/studySchema';
 import { initStudy } from '../core/studyMachine';
 import { studyProblems } from '../core/studyProblems';
 import { MAX_STUDY_SECONDS } from '../core/studyEstimate';
-import { hostileLinks, MALICIOUS, UNSAFE_ECHO, type HostileLink } from '../testing/hostileLinks';
+import { hostileLinks, MALICIOUS, tfjsQueryParams, UNSAFE_ECHO, type HostileLink } from '../testing/hostileLinks';
+import { repairQuery, REPAIRED_QUERY_NOTICE } from '../core/launchParams';
 import { openLaunchLink } from './actions';
 import { labStore } from './labStore';
 import { pageEstimate } from './machine';
@@ -28,13 +29,20 @@ describe('the hostile link corpus in Node', () => {
       labStore.setState(initial, true);
       let threw: string | null = null;
       let debug = false;
-      const ms = cpuMs(() => { try { debug = openLaunchLink(link.search, link.hash).debug; } catch (e) { threw = String(e); } });
+      // As the page: the query repaired first (ui/repairLocation), then what tfjs reads of it, then the launch.
+      const ms = cpuMs(() => {
+        try {
+          const { search, repaired } = repairQuery(link.search);
+          tfjsQueryParams(search);
+          debug = openLaunchLink(search, link.hash, repaired ? [REPAIRED_QUERY_NOTICE] : []).debug;
+        } catch (e) { threw = String(e); }
+      });
       const s = labStore.getState();
       const strings: string[] = [...s.linkProblems];
       JSON.stringify(s.definition, (_, v: unknown) => (typeof v === 'string' && strings.push(v), v));
       const unsafe = strings.filter((t) => UNSAFE_ECHO.test(t));
       for (const t of [s.definition.name, ...s.classroom.hide]) if (!SAFE_TEXT.test(t)) unsafe.push(t);
-      const params = new URLSearchParams(link.search.length <= 2048 ? link.search : '');
+      const params = new URLSearchParams(link.search.length <= 2048 ? repairQuery(link.search).search : '');
       if (debug && !FLAG_ON.includes((params.get('debug') ?? 'x').toLowerCase())) unsafe.push(`debug turned on by ${params.get('debug')}`);
       if (s.classroom.lock && !FLAG_ON.includes((params.get('lock') ?? 'x').toLowerCase())) unsafe.push(`lock turned on by ${params.get('lock')}`);
       let verdict: Outcome['verdict'] = 'problems';

@@ -166,3 +166,7 @@ export function hostileLinks(seed = 2026): HostileLink[] {
 
 /** What no notice, label or study string may contain: markup, a URL scheme, control, bidi or invisible characters, lone surrogates. */
 export const UNSAFE_ECHO = /[<>]|javascript:|data:text|[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]|[\ud800-\udfff]/i;
+
+/** What tfjs does with the page's query when it loads (its environment's getQueryParams): it throws on a malformed escape. */
+export const tfjsQueryParams = (search: string): string =>
+  search.replace(/[?&]([^=?&]+)(?:=([^&]*))?/g, (_, k: string, v?: string) => `${decodeURIComponent(k)}=${decodeURIComponent(v ?? '')}`);

@@ -1,3 +1,4 @@
+import { queryRepairNotices } from './repairLocation'; // first: before tfjs reads the query
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadDataset, openLaunchLink } from '../store/actions';
@@ -10,9 +11,10 @@ import './styles.css';
 
 // What the link asks for: ?preset=, ?backend=, a whole study in #s=… (a share link) and lesson
 // options. Parsing is pure and validated; a bad link gets one message each and the defaults, and runs nothing.
-const classroom = openLaunchLink(window.location.search, window.location.hash);
-// ?debug=1 exposes the store to tests and benchmarks (e2e/dashboard.spec.ts injects a 500-trial study).
-if (classroom.debug) (window as unknown as { __llpStore?: typeof labStore }).__llpStore = labStore;
+const classroom = openLaunchLink(window.location.search, window.location.hash, queryRepairNotices);
+// ?debug=1 exposes the store to tests and benchmarks (e2e/dashboard.spec.ts injects a 500-trial study)
+// and the launch path (e2e/hostile-links.spec.ts opens its corpus in one page).
+if (classroom.debug) Object.assign(window, { __llpStore: labStore, __llpOpenLink: openLaunchLink });
 
 createRoot(document.getElementById('root')!).render(<StrictMode><App /></StrictMode>);
 
