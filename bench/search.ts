@@ -13,16 +13,15 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { describeConfig } from '../src/core/searchSpace';
 import { auditStudy, type AuditReport } from '../src/orchestrator/audit';
-import { trialProbeRequest } from '../src/orchestrator/probeSettings';
-import { runStudy } from '../src/orchestrator/runStudy';
-import { studySplits } from '../src/orchestrator/studySplits';
+import { startStudySession } from '../src/orchestrator/studySession';
+import { shareImages } from '../src/orchestrator/sharedImages';
 import { createPool, type TrainerPool } from '../src/orchestrator/workerPool';
+import { promotionFlags } from '../src/cli/studyArgs';
 import { loadCifar10 } from '../src/cli/nodeDataset';
 import { nodeWorkerFactory } from '../src/cli/nodeWorkers';
 import type { Outcome, TrialResult } from '../workers/protocol';
 import { findSearchPreset, SEARCH_PRESETS } from './searchPresets';
 import { makeExamples } from '../src/core/metaModel/knowledge';
-import type { PromotionRule } from '../src/core/studySchema';
 import { trialSignalsOf } from '../src/orchestrator/audit';
 import { fullAccuracyOf, readRun, type SavedRun } from './savedRun';
 import { appendKnowledgeFile, readKnowledgeFile } from '../src/cli/knowledgeFile';
@@ -53,6 +52,12 @@ const log = (line: string) => (values.json ? console.error(line) : console.log(l
 const auditLog = { onFullFidelityTrial: (e: { configId: number; status: string; reused: boolean; done: number; total: number; valAccuracy: number | null }) =>
   log(`[search] full fidelity ${e.done}/${e.total}: config ${e.configId} ${e.status}${e.reused ? ' (reused from the study)' : ''}` +
     (e.valAccuracy === null ? '' : ` val acc ${(100 * e.valAccuracy).toFixed(1)}%`)) };
+const flagProblems: string[] = [];
+const promotion = promotionFlags(values, flagProblems);
+if (flagProblems.length > 0) {
+  console.error(flagProblems.join('\n'));
+  process.exit(2);
+}
 const alpha = values.alpha !== undefined ? Number(values.alpha) : undefined;
 const t0 = performance.now();
 const train = loadCifar10('train');
@@ -71,30 +76,29 @@ async function fresh(): Promise<{ saved: SavedRun; report: AuditReport }> {
   const base = preset!.study;
   const definition = { ...base, seed: values.seed !== undefined ? Number(values.seed) : base.seed, scheduler: {
     ...base.scheduler,
-    ...(values.promotion ? { promotion: values.promotion as PromotionRule } : {}),
-    ...(values.kappa ? { ucbKappa: Number(values.kappa) } : {}),
-    ...(values['min-examples'] ? { minExamples: Number(values['min-examples']) } : {}),
+    ...promotion,
   } };
   const workers = values.workers ? Number(values.workers) : availableParallelism();
-  const images = new Uint8Array(new SharedArrayBuffer(train.images.byteLength));
-  images.set(train.images);
+  const images = shareImages(train.images);
   log(`[search] preset ${preset!.id}: ${preset!.explains}`);
   const pool = await createPool(nodeWorkerFactory, workers, { dataset: { images, labels: train.labels, numClasses: 10 } });
   log(`[search] ${workers} worker(s) on ${pool.backend.detail}`);
   // 1. The study, keeping every trial's full result (loss curve and probes) for the audit.
   const results = new Map<number, TrialResult>();
-  const probes = values['no-probes'] ? undefined : trialProbeRequest(definition, studySplits(definition, train.labels).evalIndices);
-  const run = runStudy(definition, pool, train.labels, {
-    onTrialResult: (trialId, result) => results.set(trialId, { ...result, weights: undefined }),
-    onState(state, event) {
-      if (event?.type !== 'trialFinished' && event?.type !== 'trialFailed') return;
-      const t = state.trials[event.trialId];
-      log(`[search] study trial ${t.trialId} (config ${t.configId}, rung ${t.rung}, resource ${t.resource.toFixed(3)}): ${t.state}` +
-        (t.valAccuracy === null ? '' : ` val acc ${(100 * t.valAccuracy).toFixed(1)}%`) + (t.imagesPerSecond ? `, ${t.imagesPerSecond.toFixed(0)} img/s` : ''));
+  const { run, done } = startStudySession({
+    definition, pool, trainLabels: train.labels, probes: !values['no-probes'], knowledge: async () => memory,
+    listener: {
+      onTrialResult: (trialId, result) => results.set(trialId, { ...result, weights: undefined }),
+      onState(state, event) {
+        if (event?.type !== 'trialFinished' && event?.type !== 'trialFailed') return;
+        const t = state.trials[event.trialId];
+        log(`[search] study trial ${t.trialId} (config ${t.configId}, rung ${t.rung}, resource ${t.resource.toFixed(3)}): ${t.state}` +
+          (t.valAccuracy === null ? '' : ` val acc ${(100 * t.valAccuracy).toFixed(1)}%`) + (t.imagesPerSecond ? `, ${t.imagesPerSecond.toFixed(0)} img/s` : ''));
+      },
     },
-  }, { extraInput: () => (probes ? { probes } : {}), knowledge: async () => memory });
+  });
   process.on('SIGINT', () => run.stop());
-  const state = await run.done;
+  const { state } = await done;
   const studyMs = performance.now() - t0;
   log(`[search] study ${state.phase} in ${(studyMs / 1000).toFixed(1)} s`);
   // 2. The audit: every configuration at full fidelity, then the rules.

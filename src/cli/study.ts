@@ -12,9 +12,8 @@ import { describeConfig } from '../core/searchSpace';
 import { rankConfigs } from '../core/studyMachine';
 import { summarisePlan } from '../core/schedule';
 import { studyProblems } from '../core/studyProblems';
-import { runStudy } from '../orchestrator/runStudy';
-import { trialProbeRequest } from '../orchestrator/probeSettings';
-import { studySplits } from '../orchestrator/studySplits';
+import { startStudySession } from '../orchestrator/studySession';
+import { shareImages } from '../orchestrator/sharedImages';
 import { createPool } from '../orchestrator/workerPool';
 import { examplesFromStudy } from '../core/metaModel/knowledge';
 import { recommend } from '../core/metaModel/promotionRule';
@@ -58,8 +57,7 @@ const t0 = performance.now();
 const memory = readKnowledgeFile(values.knowledge, console.log);
 
 const train = loadCifar10('train');
-const images = new Uint8Array(new SharedArrayBuffer(train.images.byteLength));
-images.set(train.images);
+const images = shareImages(train.images);
 console.log(`[study] preset ${preset.id}: ${preset.explains}`);
 const plan = summarisePlan(definition);
 console.log(`[study] ${definition.scheduler.kind} over ${definition.scheduler.resource}, ${definition.sampler} sampler: ${plan.configurations} configurations, ${plan.trials} trials planned`);
@@ -70,19 +68,26 @@ const pool = await createPool(nodeWorkerFactory, workers, {
 console.log(`[study] ${workers} worker(s) on ${pool.backend.detail}; data loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
 // Tier-2 probes (sharpness, SAM, gradient norm) after every trial, as the page runs them.
-const probes = values.probes ? trialProbeRequest(definition, studySplits(definition, train.labels).evalIndices) : undefined;
-const run = runStudy(definition, pool, train.labels, {
-  onState(state, event) {
-    if (event?.type === 'trialFinished' || event?.type === 'trialFailed') {
-      const t = state.trials[event.trialId];
-      const acc = t.valAccuracy === null ? '—' : `${(100 * t.valAccuracy).toFixed(1)}%`;
-      console.log(`[study] trial ${t.trialId} (config ${t.configId}, rung ${t.rung}, fraction ${t.dataFraction.toFixed(3)}): ${t.state} val acc ${acc}` +
-        (t.imagesPerSecond ? `, ${t.imagesPerSecond.toFixed(0)} img/s` : '') + (t.error ? ` [${t.error.code}] ${t.error.message}` : ''));
-    }
+const saveKnowledge = values['save-knowledge'];
+const { run, done } = startStudySession({
+  definition, pool, trainLabels: train.labels, probes: values.probes, knowledge: async () => memory,
+  listener: {
+    onState(state, event) {
+      if (event?.type === 'trialFinished' || event?.type === 'trialFailed') {
+        const t = state.trials[event.trialId];
+        const acc = t.valAccuracy === null ? '—' : `${(100 * t.valAccuracy).toFixed(1)}%`;
+        console.log(`[study] trial ${t.trialId} (config ${t.configId}, rung ${t.rung}, fraction ${t.dataFraction.toFixed(3)}): ${t.state} val acc ${acc}` +
+          (t.imagesPerSecond ? `, ${t.imagesPerSecond.toFixed(0)} img/s` : '') + (t.error ? ` [${t.error.code}] ${t.error.message}` : ''));
+      }
+    },
   },
-}, { extraInput: () => (probes ? { probes } : {}), knowledge: async () => memory });
+  recommend: async (state, signals) => recommend({ state, signals, examples: memory, now: Date.now() }),
+  remember: async (state, signals) => {
+    if (saveKnowledge) appendKnowledgeFile(saveKnowledge, saveKnowledge === values.knowledge ? memory : readKnowledgeFile(saveKnowledge, console.log), examplesFromStudy(state, signals, Date.now()), console.log);
+  },
+});
 process.on('SIGINT', () => run.stop());
-const final = await run.done;
+const { state: final, recommendation: rec } = await done;
 pool.dispose();
 const wallMs = performance.now() - t0;
 const ranking = rankConfigs(final);
@@ -91,14 +96,12 @@ console.log('rank  config  rung  fraction  epochs  val acc  hyperparameters');
 ranking.forEach((r, i) => console.log(
   `${String(i + 1).padStart(4)}  ${String(r.configId).padStart(6)}  ${String(r.rung).padStart(4)}  ${r.dataFraction.toFixed(3).padStart(8)}  ${String(r.epochs).padStart(6)}  ${r.valAccuracy === null ? `  ${r.state}` : `${(100 * r.valAccuracy).toFixed(1).padStart(6)}%`}  ${describeConfig(r.config)}`));
 for (const p of final.promotions ?? []) console.log(`[study] bracket ${p.bracket} rung ${p.rung} -> ${p.rung + 1}: ${p.note}`);
-const rec = recommend({ state: final, signals: run.signals, examples: memory, now: Date.now() });
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 if (rec) {
   console.log(`[study] recommendation: config ${rec.configId} (${describeConfig(rec.config)}); ` +
     (rec.confirmedAccuracy === null ? `not trained at full fidelity (${rec.fidelity})` : `confirmed ${pct(rec.confirmedAccuracy)} at full fidelity (${rec.fidelity})`) +
     (rec.predicted ? `; meta-model forecast ${pct(rec.predicted.mean)} [${pct(rec.predicted.lower)}, ${pct(rec.predicted.upper)}]` : '') + `; ${rec.note}`);
 }
-if (values['save-knowledge']) appendKnowledgeFile(values['save-knowledge'], values['save-knowledge'] === values.knowledge ? memory : readKnowledgeFile(values['save-knowledge'], console.log), examplesFromStudy(final, run.signals, Date.now()), console.log);
 const result = { preset: preset.id, seed: definition.seed, phase: final.phase, wallMs, backend: pool.backend.backend, workers, ranking, trials: final.trials };
 console.log(JSON.stringify({ preset: result.preset, seed: result.seed, phase: result.phase, wallMs: Math.round(wallMs), backend: result.backend, workers, best: ranking[0], recommendation: rec }));
 if (values.json) writeFileSync(values.json, JSON.stringify(result, null, 2));

@@ -82,6 +82,18 @@ function path(flag: string, raw: string | undefined, problems: string[]): string
   return undefined;
 }
 
+/** --promotion, --kappa and --min-examples as a patch of the study's scheduler (bench:search reads them too). */
+export function promotionFlags(values: { promotion?: string; kappa?: string; 'min-examples'?: string }, problems: string[]): Partial<StudyDefinition['scheduler']> {
+  const promotion = oneOf<PromotionRule>('promotion', values.promotion, ['accuracy', 'metaModel'], problems);
+  const kappa = number('kappa', values.kappa, 0, 5, problems);
+  const minExamples = wholeNumber('min-examples', values['min-examples'], 3, 1000, problems);
+  return {
+    ...(promotion ? { promotion } : {}),
+    ...(kappa !== undefined ? { ucbKappa: kappa } : {}),
+    ...(minExamples !== undefined ? { minExamples } : {}),
+  };
+}
+
 export function parseStudyArgs(argv: readonly string[]): ParsedStudyArgs {
   let values;
   try {
@@ -104,13 +116,11 @@ export function parseStudyArgs(argv: readonly string[]): ParsedStudyArgs {
   const seed = wholeNumber('seed', values.seed, 0, 4294967295, problems);
   const epochs = wholeNumber('epochs', values.epochs, 1, 1000, problems);
   const images = wholeNumber('images', values.images, 1, 49990, problems);
-  const minExamples = wholeNumber('min-examples', values['min-examples'], 3, 1000, problems);
-  const kappa = number('kappa', values.kappa, 0, 5, problems);
   const backend = oneOf('backend', values.backend, NODE_BACKEND_FLAGS, problems);
   const scheduler = oneOf<SchedulerKind>('scheduler', values.scheduler, ['successiveHalving', 'hyperband', 'asha', 'twoStep'], problems);
   const resource = oneOf<ResourceKind>('resource', values.resource, ['dataFraction', 'epochs', 'both'], problems);
   const sampler = oneOf<SamplerKind>('sampler', values.sampler, ['random', 'halton', 'grid'], problems);
-  const promotion = oneOf<PromotionRule>('promotion', values.promotion, ['accuracy', 'metaModel'], problems);
+  const promotion = promotionFlags(values, problems);
   const json = path('json', values.json, problems);
   const knowledge = path('knowledge', values.knowledge, problems);
   const saveKnowledge = path('save-knowledge', values['save-knowledge'], problems);
@@ -127,9 +137,7 @@ export function parseStudyArgs(argv: readonly string[]): ParsedStudyArgs {
       ...base.scheduler,
       kind: scheduler ?? base.scheduler.kind,
       resource: resource ?? base.scheduler.resource,
-      ...(promotion ? { promotion } : {}),
-      ...(kappa !== undefined ? { ucbKappa: kappa } : {}),
-      ...(minExamples !== undefined ? { minExamples } : {}),
+      ...promotion,
     },
   };
   return { kind: 'run', args: { definition, presetId, workers: workers ?? null, backend, probes: values.probes ?? false, json, knowledge, saveKnowledge, yes: values.yes ?? false } };

@@ -2,6 +2,7 @@
 import * as Comlink from 'comlink';
 import type { TrainerApi } from '../../workers/protocol';
 import type { WorkerFactory } from './workerPool';
+import { shareImages as shareImagesAs } from './sharedImages';
 
 export const browserWorkerFactory: WorkerFactory = () => {
   const worker = new Worker(new URL('../../workers/trainer.worker.ts', import.meta.url), { type: 'module', name: 'trainer' });
@@ -26,8 +27,5 @@ export const dataSharing = (): DataSharing =>
 /** Copies the images into a SharedArrayBuffer once when the page is cross-origin isolated, so
  *  every worker reads the same memory; otherwise each worker gets its own copy at init. */
 export function shareImages(images: Uint8Array): Uint8Array {
-  if (dataSharing() === 'copies') return images;
-  const out = new Uint8Array(new SharedArrayBuffer(images.byteLength));
-  out.set(images);
-  return out;
+  return shareImagesAs(images, dataSharing());
 }

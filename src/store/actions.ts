@@ -8,11 +8,11 @@ import { studyProblems } from '../core/studyProblems';
 import type { StudyDefinition } from '../core/studyDefinition';
 import { loadBrowserDataset } from '../orchestrator/loadBrowserDataset';
 import { browserWorkerFactory, browserPoolSize, shareImages } from '../orchestrator/browserWorkers';
-import { runStudy, type StudyRun } from '../orchestrator/runStudy';
+import type { StudyRun } from '../orchestrator/runStudy';
+import { startStudySession } from '../orchestrator/studySession';
+import { keptPool } from '../orchestrator/keptPool';
 import { compareBackends } from '../orchestrator/compareBackends';
 import { createPool, type TrainerPool } from '../orchestrator/workerPool';
-import { trialProbeRequest } from '../orchestrator/probeSettings';
-import { studySplits } from '../orchestrator/studySplits';
 import { labStore, type LabState } from './labStore';
 import { pageEstimate } from './machine';
 import { resumeStudy } from '../core/studyMachine';
@@ -21,7 +21,7 @@ import { completeStudy, decodeStudy, studyHash } from '../core/urlState';
 import { idbWeightStore, loadSavedStudy, newStudyId, refreshSavedStudies, saveCurrentStudy } from './persistence';
 import { initialLandscape } from './landscapeState';
 import { clearKeptWeights, recordTrialResult } from './trialWeights';
-import type { TrialResult } from '../training/trainTrial';
+import type { TrialProgress, TrialResult } from '../training/trainTrial';
 import { knowledgeExamples, rememberExamples } from './knowledge';
 import { recommendInWorker, workerAdvisor } from '../orchestrator/metaModelWorker';
 import { examplesFromStudy, type TrialSignals } from '../core/metaModel/knowledge';
@@ -30,7 +30,7 @@ import { clearAudit, showSavedAudit } from './auditSession';
 
 let dataset: Promise<ImageSet> | null = null;
 let shared: { images: Uint8Array; labels: Uint8Array } | null = null;
-let pool: { key: string; pool: TrainerPool } | null = null;
+const pools = keptPool();
 let run: StudyRun | null = null;
 // Full results of the current study's trials (weights dropped), for the meta-model and the audit.
 const results = new Map<number, TrialResult>();
@@ -87,7 +87,7 @@ const set = (patch: Partial<LabState>) => labStore.setState(patch);
 
 /** The study's worker pool, for jobs between or after studies (landscape slices); null before the first study. */
 export function currentPool(): TrainerPool | null {
-  return pool?.pool ?? null;
+  return pools.current();
 }
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -136,15 +136,13 @@ export async function ensurePool(numConfigs: number): Promise<TrainerPool> {
   const { forcedBackend } = labStore.getState();
   const size = Math.min(browserPoolSize(forcedBackend), numConfigs);
   const key = `${forcedBackend}:${size}`;
-  if (pool?.key === key) return pool.pool;
-  pool?.pool.dispose();
-  pool = null;
-  const train = await loadDataset();
-  shared ??= { images: shareImages(train.images), labels: train.labels };
-  const created = await createPool(browserWorkerFactory, size, { dataset: { ...shared, numClasses: 10 }, forcedBackend: forcedBackend ?? undefined });
-  pool = { key, pool: created };
-  set({ backend: created.backend, poolSize: size });
-  return created;
+  return pools.ensure(key, async () => {
+    const train = await loadDataset();
+    shared ??= { images: shareImages(train.images), labels: train.labels };
+    const created = await createPool(browserWorkerFactory, size, { dataset: { ...shared, numClasses: 10 }, forcedBackend: forcedBackend ?? undefined });
+    set({ backend: created.backend, poolSize: size });
+    return created;
+  });
 }
 
 /**
@@ -195,35 +193,21 @@ async function launch(definition: StudyDefinition, record: CheckedRecord | null)
   try {
     const trainerPool = await ensurePool(definition.scheduler.numConfigs);
     const labels = (await loadDataset()).labels;
-    // Every trial probes the same images and keeps its weights, for the landscape panel.
-    const probes = trialProbeRequest(definition, studySplits(definition, labels).evalIndices);
     set({ busy: 'running' });
-    let saving = Promise.resolve();
-    run = runStudy(definition, trainerPool, labels, {
-      onState: (study, event) => {
-        set({ study });
-        // Saved after every change of a trial's fate, so a reload loses at most the running trials.
-        if (event === null || event.type !== 'trialStarted') saving = saving.then(() => saveCurrentStudy(studyId, study));
-      },
-      onProgress: (p) => {
-        const { curves, live } = labStore.getState();
-        set({
-          curves: { ...curves, [p.trialId]: [...(curves[p.trialId] ?? []), ...p.points] },
-          live: { ...live, [p.trialId]: { stepsDone: p.stepsDone, stepsTotal: p.stepsTotal, imagesPerSecond: p.imagesPerSecond } },
-        });
-      },
-      onTrialResult: recordTrialFacts,
-    }, {
-      extraInput: () => ({ probes, returnWeights: true }), resumeFrom: record ? resumeStudy(record.state) : undefined, weights: idbWeightStore(studyId),
+    // Every trial probes the same images and keeps its weights, for the landscape panel.
+    const session = startStudySession({
+      definition, pool: trainerPool, trainLabels: labels, probes: true, returnWeights: true,
+      listener: { onState: (study) => set({ study }), onProgress: showProgress, onTrialResult: recordTrialFacts },
+      resumeFrom: record ? resumeStudy(record.state) : undefined, weights: idbWeightStore(studyId),
       knowledge: knowledgeExamples, advisor: workerAdvisor,
+      save: (study) => saveCurrentStudy(studyId, study),
+      // The pick and its forecast come from the memory as it was before this study's own examples.
+      recommend: (final) => updateRecommendation(final),
+      // Its configurations trained at full fidelity teach the next study's meta-model.
+      remember: (final) => rememberExamples(examplesFromStudy(final, currentTrialSignals(), Date.now())),
     });
-    const final = await run.done;
-    await saving;
-    await saveCurrentStudy(studyId, final);
-    // The pick and its forecast come from the memory as it was before this study's own examples.
-    await updateRecommendation(final);
-    // Its configurations trained at full fidelity teach the next study's meta-model.
-    await rememberExamples(examplesFromStudy(final, currentTrialSignals(), Date.now()));
+    run = session.run;
+    await session.done;
   } catch (e) {
     set({ studyError: message(e) });
   } finally {
@@ -231,6 +215,15 @@ async function launch(definition: StudyDefinition, record: CheckedRecord | null)
     set({ busy: 'idle', finishedAt: Date.now() });
     void refreshSavedStudies();
   }
+}
+
+/** A running trial's new curve points and speed into the store. */
+function showProgress(p: TrialProgress): void {
+  const { curves, live } = labStore.getState();
+  set({
+    curves: { ...curves, [p.trialId]: [...(curves[p.trialId] ?? []), ...p.points] },
+    live: { ...live, [p.trialId]: { stepsDone: p.stepsDone, stepsTotal: p.stepsTotal, imagesPerSecond: p.imagesPerSecond } },
+  });
 }
 
 /** The final recommendation with the meta-model's forecast (computed in the meta-model worker). */
