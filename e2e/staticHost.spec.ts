@@ -37,14 +37,14 @@ const precached = (page: Page) => page.evaluate(async () => {
 
 test('the built folder on a plain static server: data ships with it, tiny trains, the next visit is isolated', async ({ page }) => {
   test.setTimeout(12 * 60_000);
-  expect(readdirSync(join(site, 'lab', 'data', 'cifar10')).sort()).toEqual([1, 2, 3, 4, 5].map((k) => `data_batch_${k}.bin`));
+  expect(readdirSync(join(site, 'lab', 'data', 'cifar10')).sort()).toEqual([...[1, 2, 3, 4, 5].map((k) => `data_batch_${k}.bin.residuals`), 'index.json']);
   page.on('console', (m) => { if (m.type() === 'error') console.log(`[page error] ${m.text()}`); });
   const dataRequests: string[] = [];
   page.on('request', (r) => { if (r.url().includes('/data/cifar10/')) dataRequests.push(new URL(r.url()).pathname); });
 
   await page.goto(`${server.url}?preset=tiny`);
   await expect(page.getByTestId('dataset-panel')).toHaveAttribute('data-phase', 'ready', { timeout: 180_000 });
-  expect(dataRequests.every((p) => p.startsWith(`${basePath}data/cifar10/`)) && dataRequests.length === 5).toBe(true);
+  expect(dataRequests.every((p) => p.startsWith(`${basePath}data/cifar10/`)) && dataRequests.length === 6).toBe(true);
   // No COOP/COEP from this host: each worker gets its own copy, and the page says so.
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
   await expect(page.getByTestId('data-sharing')).toHaveAttribute('data-mode', 'copies');
