@@ -2,6 +2,7 @@
 // ones included) becomes the lab's ladder and curves; version-1 files and CSVs one value per trial.
 import { describe, expect, it } from 'vitest';
 import { importResults } from './importResults';
+import { OPTUNA_TRIALS_CSV, OPTUNA_TRIALS_EXPECTED } from '../testing/optunaCsv';
 import { OPTUNA_RESULTS_FORMAT } from './optunaStudy';
 import { PRESETS } from './presets';
 import type { StudyDefinition } from './studyDefinition';
@@ -86,22 +87,10 @@ describe('importResults, version 1 and CSV', () => {
     expect(r.ok && r.state.trials[1].state).toBe('failed');
   });
   it("reads Optuna's trials_dataframe().to_csv(): a BOM, CRLF, an index column, quoted JSON with commas and newlines", () => {
-    // As pandas writes it: the index column has no name, a conditional parameter Optuna did not
-    // sample is empty (NaN), booleans are True/False, user_attrs hold JSON quoted RFC 4180-style.
-    const csv = '\uFEFF' + [
-      ',number,value,datetime_start,datetime_complete,duration,params_channels,params_learningRate,params_momentum,params_optimizer,params_augment,user_attrs_rungs,user_attrs_note,state',
-      '0,0,0.41,2026-01-02 10:00:00.123456,2026-01-02 10:01:00.5,0 days 00:01:00.376544,32,0.001,,adam,True,"{""1"": 0.2, ""3"": 0.3, ""9"": 0.41}","plain, with a comma",COMPLETE',
-      '1,1,0.12,2026-01-02 10:01:00.6,2026-01-02 10:01:10.0,0 days 00:00:09.400000,48,0.009,0.9,sgd,False,"{""1"": 0.12,\n ""pruned_at"": ""rung 1""}","a ""quoted"" word\nand a second line",PRUNED',
-      '2,2,,2026-01-02 10:01:10.1,,,64,0.002,0.5,sgd,False,{},,FAIL',
-      '3,3,0.52,2026-01-02 10:02:00.0,2026-01-02 10:03:00.0,0 days 00:01:00,48,0.004,0.5,sgd,True,"[1, 2, {""x"": ""a,b""}]",,COMPLETE',
-    ].join('\r\n') + '\r\n';
-    const r = importResults(csv, smoke);
+    const r = importResults(OPTUNA_TRIALS_CSV, smoke);
     if (!r.ok) throw new Error(r.error);
-    expect(r.state.configs).toHaveLength(4);
-    expect(r.state.configs[0]).toEqual({ ...config(32, 0.001), augment: 1 });
-    expect(r.state.configs[1]).toEqual({ ...config(48, 0.009), optimizer: 'sgd', momentum: 0.9 });
-    expect(r.state.configs[2]).toEqual({ ...config(64, 0.002), optimizer: 'sgd', momentum: 0.5 });
-    expect(r.state.trials.map((t) => [t.state, t.valAccuracy])).toEqual([['completed', 0.41], ['completed', 0.12], ['failed', null], ['completed', 0.52]]);
+    expect(r.state.configs).toEqual(OPTUNA_TRIALS_EXPECTED.map((e) => ({ ...config(32, 0), ...e.config })));
+    expect(r.state.trials.map((t) => [t.state, t.valAccuracy])).toEqual(OPTUNA_TRIALS_EXPECTED.map((e) => [e.state, e.value]));
     expect(r.skipped).toBe(1);
     expect(rankConfigs(r.state)[0]).toMatchObject({ configId: 3, valAccuracy: 0.52 });
   });
