@@ -3,7 +3,7 @@
 // that hides controls, and the render time of a synthetic 500-trial study injected via ?debug=1.
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { syntheticStudy } from '../src/core/syntheticStudy';
+import { syntheticStudy } from '../src/testing/syntheticStudy';
 
 const artifacts = new URL('./artifacts/', import.meta.url).pathname;
 mkdirSync(artifacts, { recursive: true });

@@ -1,5 +1,6 @@
 // Holds the architecture's line: imports point down only,
 // ui -> store -> orchestrator -> workers -> training -> core, and core is pure TypeScript.
+// src/testing is test support, not production: it may import any layer, and no production file imports it.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,9 +10,13 @@ const LAYERS = ['core', 'training', 'workers', 'orchestrator', 'storage', 'store
 // storage sits beside the orchestrator: both may use it; it uses only core.
 const RANK: Record<(typeof LAYERS)[number], number> = { core: 0, training: 1, workers: 2, storage: 3, orchestrator: 3, store: 4, ui: 5 };
 
+const TEST_SUPPORT = join(root, 'src', 'testing');
+
+/** Production files: no tests, and nothing under src/testing. */
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
+    if (path === TEST_SUPPORT) return [];
     if (statSync(path).isDirectory()) return files(path);
     return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
   });
@@ -37,6 +42,16 @@ describe('layering', () => {
       for (const spec of imports(file).filter((s) => s.startsWith('.'))) {
         const to = layerOf(join(file, '..', spec) + '.ts');
         if (to && RANK[to] > RANK[from]) violations.push(`${relative(root, file)} (${from}) imports ${spec} (${to})`);
+      }
+    }
+    expect(violations).toEqual([]);
+  });
+
+  it('production never imports test support (src/testing)', () => {
+    const violations: string[] = [];
+    for (const file of all) {
+      for (const spec of imports(file).filter((s) => s.startsWith('.'))) {
+        if (relative(TEST_SUPPORT, join(file, '..', spec)).split(/[\\/]/)[0] !== '..') violations.push(`${relative(root, file)} imports ${spec}`);
       }
     }
     expect(violations).toEqual([]);

@@ -5,19 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { PRESETS } from './presets';
 import { initStudy, pendingPromotions, queuedTrials, resumeStudy, studyReducer, type StudyState } from './studyMachine';
 import type { StudyDefinition } from './studyDefinition';
+import { driveStudy } from '../testing/driveStudy';
 
 const smoke = PRESETS.find((p) => p.id === 'smoke')!.study;
 const def: StudyDefinition = { ...smoke, scheduler: { ...smoke.scheduler, promotion: 'metaModel' } };
 
 /** Runs every queued trial; config c scores 0.1 + 0.01 c (so accuracy prefers high ids), config 4 diverges. */
-function finishQueued(state: StudyState): StudyState {
-  for (const t of queuedTrials(state)) {
-    state = studyReducer(state, { type: 'trialStarted', trialId: t.trialId });
-    const diverged = t.configId === 4;
-    state = studyReducer(state, { type: 'trialFinished', trialId: t.trialId, status: diverged ? 'diverged' : 'completed', valAccuracy: diverged ? null : 0.1 + 0.01 * t.configId, valLoss: 1, durationMs: 1, imagesPerSecond: 1, backend: 'cpu' });
-  }
-  return state;
-}
+const finishQueued = (state: StudyState): StudyState => driveStudy(state, (t) => (t.configId === 4 ? null : 0.1 + 0.01 * t.configId), { once: true });
 
 describe('meta-model promotion in the study machine', () => {
   it('waits for scores after a complete rung, then promotes by them, not by accuracy', () => {

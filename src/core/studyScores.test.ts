@@ -3,7 +3,7 @@ import { createRng } from './rng';
 import { studyImportance } from './studyImportance';
 import type { StudyState, TrialRecord } from './studyMachine';
 import { equalBudgetSample, finalScores, rungLadder } from './studyScores';
-import { syntheticStudy } from './syntheticStudy';
+import { syntheticStudy } from '../testing/syntheticStudy';
 
 const trial = (patch: Partial<TrialRecord> & Pick<TrialRecord, 'trialId' | 'configId'>): TrialRecord => ({
   bracket: 0, rung: 0, resource: 0.25, dataFraction: 0.25, epochs: 1, resumeFrom: null, startEpochs: 0, state: 'completed', attempts: 1,

@@ -2,13 +2,15 @@
 // the configurations the study did not already train at full fidelity, on the full training subset
 // and the study's evaluation images, and scores the rules against a known full-fidelity order.
 import { describe, expect, it } from 'vitest';
-import { initStudy, queuedTrials, studyReducer, type StudyState } from '../core/studyMachine';
+import type { StudyState } from '../core/studyMachine';
 import type { StudyDefinition } from '../core/studyDefinition';
 import { SEED001_SPACE, type TrialConfig } from '../core/searchSpace';
 import type { TrainTrialInput, TrialResult } from '../../workers/protocol';
-import { auditStudy, studyComputeFraction } from './audit';
+import { auditStudy, FULL_TRIAL_ID_BASE, studyComputeFraction } from './audit';
 import { studySplits } from './studySplits';
 import type { TrainerPool } from './workerPool';
+import { driveStudy } from '../testing/driveStudy';
+import { fakePool } from '../testing/fakePool';
 
 const definition: StudyDefinition = {
   v: 2, name: 'audit-test', seed: 3, space: SEED001_SPACE, sampler: 'random', fixed: { batchSize: 64, epochs: 2 }, readEvery: 4,
@@ -27,38 +29,24 @@ const resultFor = (trialId: number, accuracy: number, sharpness: number): TrialR
 });
 
 function runStudyScripted(): { state: StudyState; results: Map<number, TrialResult> } {
-  let state = initStudy(definition);
   const results = new Map<number, TrialResult>();
-  for (let guard = 0; state.phase === 'running' && guard < 100; guard++) {
-    const [t] = queuedTrials(state);
-    if (!t) break;
-    const accuracy = truth(state.configs[t.configId]) * (0.6 + 0.4 * t.resource);
+  const state = driveStudy(definition, (t, s) => {
+    const accuracy = truth(s.configs[t.configId]) * (0.6 + 0.4 * t.resource);
     results.set(t.trialId, resultFor(t.trialId, accuracy, 0.5));
-    state = studyReducer(state, { type: 'trialStarted', trialId: t.trialId });
-    state = studyReducer(state, { type: 'trialFinished', trialId: t.trialId, status: 'completed', valAccuracy: accuracy, valLoss: 1, durationMs: 1, imagesPerSecond: 1, backend: 'fake' });
-  }
+    return { status: 'completed', valAccuracy: accuracy, valLoss: 1, backend: 'fake' };
+  });
   return { state, results };
 }
 
-function fakePool(calls: TrainTrialInput[]): TrainerPool {
-  return {
-    size: 2, backend: { backend: 'cpu', detail: 'fake' } as TrainerPool['backend'],
-    async run(input) {
-      calls.push(input);
-      return { ok: true, value: resultFor(input.trialId, truth(input.config), 0) };
-    },
-    cancel() {},
-    withWorker: async () => ({ ok: false, error: { code: 'TRAINING_ERROR', message: 'unused' } }),
-    dispose() {},
-  };
-}
+/** Full-fidelity runs follow the truth, with zero sharpness. */
+const truthPool = (runs: TrainTrialInput[]) => fakePool((input) => ({ ok: true, value: resultFor(input.trialId, truth(input.config), 0) }), { runs, cancels: [] });
 
 describe('auditStudy', () => {
   it('trains the rest at full fidelity on the study splits and scores the rules', async () => {
     const { state, results } = runStudyScripted();
     expect(state.phase).toBe('finished');
     const calls: TrainTrialInput[] = [];
-    const report = await auditStudy(state, results, fakePool(calls), labels);
+    const report = await auditStudy(state, results, truthPool(calls), labels);
     const splits = studySplits(definition, labels);
     // Two configurations reached resource 1 in the study (8 -> 4 -> 2): only six are trained now.
     expect(report.reusedRuns).toBe(2);
@@ -88,8 +76,8 @@ describe('auditStudy', () => {
   it('says so when probes are missing, and leaves a twice-failed configuration out', async () => {
     const { state, results } = runStudyScripted();
     for (const [id, r] of results) results.set(id, { ...r, probes: undefined });
-    const pool = fakePool([]);
-    const failing: TrainerPool = { ...pool, run: async (input, p) => (input.trialId === 1_000_000 ? { ok: false, error: { code: 'TRAINING_ERROR', message: 'x' } } : pool.run(input, p)) };
+    const pool = truthPool([]);
+    const failing: TrainerPool = { ...pool, run: async (input, p) => (input.trialId === FULL_TRIAL_ID_BASE ? { ok: false, error: { code: 'TRAINING_ERROR', message: 'x' } } : pool.run(input, p)) };
     const report = await auditStudy(state, results, failing, labels);
     const failedRow = report.rows.find((r) => r.configId === 0)!;
     const reachedFull = state.trials.some((t) => t.configId === 0 && t.resource === 1);

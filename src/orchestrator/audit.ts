@@ -50,7 +50,7 @@ export function trialSignalsOf(results: Iterable<readonly [number, TrialResult]>
   return new Map([...results].map(([id, r]) => [id, { lossCurve: r.lossCurve, probes: probeSignalsOf(r) }]));
 }
 
-const FULL_TRIAL_ID_BASE = 1_000_000; // audit trials must not share an id with study trials in the pool
+export const FULL_TRIAL_ID_BASE = 1_000_000; // audit trials must not share an id with study trials in the pool
 
 export { studyComputeFraction };
 

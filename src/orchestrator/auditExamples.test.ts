@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { studyFullAccuracies } from '../core/metaModel/knowledge';
 import { auditExamples, fullAccuracies, type FullFidelityRun } from './auditExamples';
-import { notAtFullFidelity, scriptedStudy } from './scriptedStudy';
+import { notAtFullFidelity, scriptedStudy } from '../testing/scriptedStudy';
 
 describe('fullAccuracies', () => {
   it('keeps completed and diverged (at chance), drops failed, splits by who trained it', () => {

@@ -3,14 +3,15 @@ import { describe, expect, it } from 'vitest';
 import type { TrainTrialInput } from '../../workers/protocol';
 import { auditStudy } from './audit';
 import { auditPlan } from './auditPlan';
-import { fakePool, scriptedDefinition, scriptedLabels, scriptedStudy } from './scriptedStudy';
+import { scriptedDefinition, scriptedLabels, scriptedStudy, truthOutcome } from '../testing/scriptedStudy';
+import { fakePool } from '../testing/fakePool';
 
 describe('auditPlan', () => {
   it('announces exactly the runs, images and epochs the audit trains', async () => {
     const { state, results } = scriptedStudy();
     const plan = auditPlan(state);
     const calls = { runs: [] as TrainTrialInput[], cancels: [] as number[] };
-    const report = await auditStudy(state, results, fakePool(undefined, calls), scriptedLabels);
+    const report = await auditStudy(state, results, fakePool(truthOutcome, calls), scriptedLabels);
     expect(plan).toMatchObject({ configurations: 8, reused: report.reusedRuns, toTrain: report.fullFidelityRuns });
     expect(calls.runs).toHaveLength(plan.toTrain);
     for (const input of calls.runs) {

@@ -3,11 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { auditStudy, type AuditReport } from './audit';
 import { checkAuditRecord } from './auditRecord';
-import { fakePool, scriptedLabels, scriptedStudy } from './scriptedStudy';
+import { scriptedLabels, scriptedStudy, truthOutcome } from '../testing/scriptedStudy';
+import { fakePool } from '../testing/fakePool';
 
 async function report(): Promise<AuditReport> {
   const { state, results } = scriptedStudy();
-  return auditStudy(state, results, fakePool(), scriptedLabels);
+  return auditStudy(state, results, fakePool(truthOutcome), scriptedLabels);
 }
 
 describe('checkAuditRecord', () => {

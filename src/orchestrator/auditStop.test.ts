@@ -3,8 +3,9 @@
 // with AuditStopped counting the results reported before the stop.
 import { describe, expect, it } from 'vitest';
 import type { Outcome, TrialResult, TrialProgress } from '../../workers/protocol';
-import { AuditStopped, auditStudy } from './audit';
-import { FULL_ID, notAtFullFidelity, scriptedLabels, scriptedResult, scriptedStudy, truth } from './scriptedStudy';
+import { AuditStopped, auditStudy, FULL_TRIAL_ID_BASE } from './audit';
+import { fakePool } from '../testing/fakePool';
+import { notAtFullFidelity, scriptedLabels, scriptedStudy, truthOutcome } from '../testing/scriptedStudy';
 import type { TrainerPool } from './workerPool';
 
 /** One worker, like the real pool: runs queue for it, and cancel reaches only the run it is busy with. */
@@ -13,11 +14,11 @@ function oneWorkerPool(finishFirst: number) {
   let busy: { trialId: number; cancel: () => void } | null = null;
   let queue = Promise.resolve();
   const pool: TrainerPool = {
-    size: 1, backend: { backend: 'cpu', detail: 'fake' } as TrainerPool['backend'],
+    ...fakePool(truthOutcome, undefined, 1),
     run(input, onProgress: (p: TrialProgress) => void) {
       const job = queue.then(() => new Promise<Outcome<TrialResult>>((resolve) => {
         log.started.push(input.trialId);
-        if (log.started.length <= finishFirst) return resolve({ ok: true, value: scriptedResult(input.trialId, truth(input.config)) });
+        if (log.started.length <= finishFirst) return resolve(truthOutcome(input));
         busy = { trialId: input.trialId, cancel: () => resolve({ ok: false, error: { code: 'CANCELLED', message: 'cancelled' } }) };
         onProgress({ trialId: input.trialId, stepsDone: 1, stepsTotal: 10, points: [], imagesPerSecond: 1 } as unknown as TrialProgress);
       })).finally(() => { busy = null; });
@@ -29,8 +30,6 @@ function oneWorkerPool(finishFirst: number) {
       log.cancelled.push(trialId);
       busy.cancel();
     },
-    withWorker: async () => ({ ok: false, error: { code: 'TRAINING_ERROR', message: 'unused' } }),
-    dispose() {},
   };
   return { pool, log };
 }
@@ -56,7 +55,7 @@ describe('auditStudy with a stop signal', () => {
     expect(error).toMatchObject({ done: reused + 1, total: state.configs.length });
     expect(events).toHaveLength(reused + 1);
     // Every trained configuration started once (the queued ones too, then cancelled at once): no retry.
-    expect(log.started.sort((a, b) => a - b)).toEqual(toTrain.map((id) => FULL_ID + id));
+    expect(log.started.sort((a, b) => a - b)).toEqual(toTrain.map((id) => FULL_TRIAL_ID_BASE + id));
     expect(log.cancelled.sort((a, b) => a - b)).toEqual(log.started.slice(1).sort((a, b) => a - b));
   });
 

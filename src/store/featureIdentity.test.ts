@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { evidenceFor, examplesFromStudy } from '../core/metaModel/knowledge';
 import { promotionFeatureTable } from '../core/metaModel/promotionModel';
-import { syntheticStudy } from '../core/syntheticStudy';
+import { syntheticStudy } from '../testing/syntheticStudy';
 import { checkStudyRecord, MAX_CURVE_POINTS } from '../core/studyRecord';
 import type { TrialResult } from '../training/trainTrial';
 import { currentTrialSignals, recordTrialFacts, showSavedRecord } from './actions';

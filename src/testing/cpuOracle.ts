@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { expect } from 'vitest';
-import { registerWasmTrainingKernels } from './register';
+import { registerWasmTrainingKernels } from '../training/wasmKernels/register';
 
 export const TOLERANCE = 1e-4;
 

@@ -2,8 +2,8 @@
 // with float64 closed forms. Its Hessian is block-diagonal, one block AᵀA/n (A = [X 1]) per output
 // column, so its eigenvalues, trace and every Hessian-vector product are known exactly.
 import * as tf from '@tensorflow/tfjs';
-import { createRng } from '../../core/rng';
-import type { ProbeTarget } from './probeTarget';
+import { createRng } from '../core/rng';
+import type { ProbeTarget } from '../training/probes/probeTarget';
 
 export interface LeastSquaresProblem {
   n: number;

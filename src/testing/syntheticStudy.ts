@@ -1,11 +1,12 @@
 // A synthetic study of any size, driven through the real study machine with made-up but plausible
 // scores and loss curves: the dashboard's 500-trial benchmark and the chart tests use it. Seeded;
 // accuracy peaks at lr = 3e-3 and grows with the data fraction, so the charts have something to show.
-import { findPreset } from './presets';
-import { createRng, deriveSeed, type Rng } from './rng';
-import type { TrialConfig } from './searchSpace';
-import type { StudyDefinition } from './studyDefinition';
-import { initStudy, queuedTrials, studyReducer, type StudyState } from './studyMachine';
+import { findPreset } from '../core/presets';
+import { createRng, deriveSeed, type Rng } from '../core/rng';
+import type { TrialConfig } from '../core/searchSpace';
+import type { StudyDefinition } from '../core/studyDefinition';
+import type { StudyState } from '../core/studyMachine';
+import { driveStudy } from './driveStudy';
 
 export interface SyntheticPoint { step: number; epoch: number; loss: number; accuracy: number }
 
@@ -53,24 +54,19 @@ export function syntheticStudy(options: SyntheticOptions): SyntheticStudy {
   const { numConfigs, seed = 7, pointsPerTrial = 240 } = options;
   if (!Number.isInteger(numConfigs) || numConfigs < 1) throw new Error(`Expected numConfigs to be a positive integer, but got ${numConfigs}`);
   const rng = createRng(deriveSeed(seed, 'synthetic'));
-  let study = initStudy(syntheticDefinition(numConfigs, seed));
   const curves: Record<number, SyntheticPoint[]> = {};
   // Run every queued trial to completion until the study has nothing left to run.
-  for (let queued = queuedTrials(study); queued.length > 0; queued = queuedTrials(study)) {
-    for (const t of queued) {
-      const c = study.configs[t.configId];
-      const diverges = c.learningRate > 8e-3 && c.optimizer === 'sgd' && c.momentum > 0.8;
-      const accuracy = Math.min(0.95, Math.max(0.1, trueAccuracy(c, t.dataFraction) + 0.015 * rng.normal()));
-      const points = Math.max(8, Math.round(pointsPerTrial * Math.sqrt(t.dataFraction)));
-      curves[t.trialId] = curve(rng, c, accuracy, points, diverges);
-      const images = Math.round(t.dataFraction * study.definition.data.maxTrainImages);
-      study = studyReducer(study, { type: 'trialStarted', trialId: t.trialId });
-      study = studyReducer(study, {
-        type: 'trialFinished', trialId: t.trialId, status: diverges ? 'diverged' : 'completed',
-        valAccuracy: diverges ? null : accuracy, valLoss: diverges ? null : 2.3 - 2.6 * (accuracy - 0.1),
-        durationMs: images * 3, imagesPerSecond: 330, backend: 'synthetic',
-      });
-    }
-  }
+  const study = driveStudy(syntheticDefinition(numConfigs, seed), (t, state) => {
+    const c = state.configs[t.configId];
+    const diverges = c.learningRate > 8e-3 && c.optimizer === 'sgd' && c.momentum > 0.8;
+    const accuracy = Math.min(0.95, Math.max(0.1, trueAccuracy(c, t.dataFraction) + 0.015 * rng.normal()));
+    const points = Math.max(8, Math.round(pointsPerTrial * Math.sqrt(t.dataFraction)));
+    curves[t.trialId] = curve(rng, c, accuracy, points, diverges);
+    const images = Math.round(t.dataFraction * state.definition.data.maxTrainImages);
+    return {
+      status: diverges ? 'diverged' : 'completed', valAccuracy: diverges ? null : accuracy, valLoss: diverges ? null : 2.3 - 2.6 * (accuracy - 0.1),
+      durationMs: images * 3, imagesPerSecond: 330, backend: 'synthetic',
+    };
+  });
   return { study, curves };
 }

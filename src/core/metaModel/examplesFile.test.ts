@@ -1,7 +1,7 @@
 // Tests for examplesFile.ts: examples a real (synthetic) study leaves survive export and import
 // unchanged, NaN included (the oracle is the examples themselves); bad files get a clear sentence.
 import { describe, expect, it } from 'vitest';
-import { syntheticStudy } from '../syntheticStudy';
+import { syntheticStudy } from '../../testing/syntheticStudy';
 import { EXAMPLES_FILE_KIND, examplesFileText, importSummary, parseExamplesFile } from './examplesFile';
 import { examplesFromStudy, type TrialSignals } from './knowledge';
 

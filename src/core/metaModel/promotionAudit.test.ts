@@ -2,20 +2,15 @@
 // set are each judged by the best full-fidelity accuracy they kept.
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../presets';
-import { initStudy, pendingPromotions, queuedTrials, studyReducer, type StudyState } from '../studyMachine';
+import { initStudy, pendingPromotions, studyReducer, type StudyState } from '../studyMachine';
 import type { StudyDefinition } from '../studyDefinition';
 import { checkPromotions } from './promotionAudit';
+import { driveStudy } from '../../testing/driveStudy';
 
 const smoke = PRESETS.find((p) => p.id === 'smoke')!.study;
 const def: StudyDefinition = { ...smoke, scheduler: { ...smoke.scheduler, promotion: 'metaModel' } };
 
-function finishQueued(state: StudyState): StudyState {
-  for (const t of queuedTrials(state)) {
-    state = studyReducer(state, { type: 'trialStarted', trialId: t.trialId });
-    state = studyReducer(state, { type: 'trialFinished', trialId: t.trialId, status: 'completed', valAccuracy: 0.1 + 0.01 * t.configId, valLoss: 1, durationMs: 1, imagesPerSecond: 1, backend: 'cpu' });
-  }
-  return state;
-}
+const finishQueued = (state: StudyState): StudyState => driveStudy(state, (t) => 0.1 + 0.01 * t.configId, { once: true });
 
 describe('promotion regret', () => {
   it('scores the promoted set and the accuracy rule on the same candidates', () => {

@@ -10,6 +10,7 @@ import { initStudy, pendingPromotions, queuedTrials, studyReducer, type StudySta
 import type { StudyDefinition } from '../studyDefinition';
 import { fidelityOf, type MetaExample, type TrialSignals } from './knowledge';
 import { matchingExamples, recommend, scorePromotion } from './promotionRule';
+import { driveStudy } from '../../testing/driveStudy';
 
 const smoke = PRESETS.find((p) => p.id === 'smoke')!.study;
 const def: StudyDefinition = { ...smoke, space: SEED001_SPACE, scheduler: { ...smoke.scheduler, promotion: 'metaModel', minExamples: 8 } };
@@ -28,12 +29,10 @@ function example(i: number): MetaExample {
 }
 
 function finishRung(state: StudyState): StudyState {
-  for (const t of queuedTrials(state)) {
-    state = studyReducer(state, { type: 'trialStarted', trialId: t.trialId });
+  return driveStudy(state, (t) => {
     const acc = t.resource === 1 ? fullAccuracy(lowAccuracy(t.configId)) : lowAccuracy(t.configId);
-    state = studyReducer(state, { type: 'trialFinished', trialId: t.trialId, status: 'completed', valAccuracy: acc, valLoss: 2 - acc, durationMs: 1, imagesPerSecond: 1, backend: 'cpu' });
-  }
-  return state;
+    return { status: 'completed', valAccuracy: acc, valLoss: 2 - acc };
+  }, { once: true });
 }
 const noSignals = new Map<number, TrialSignals>();
 

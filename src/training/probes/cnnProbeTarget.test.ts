@@ -10,7 +10,7 @@ import { initNodeBackend } from '../nodeBackend';
 import { createSimpleCnn, initialWeights, type SimpleCnnSpec } from '../simpleCnn';
 import { buildProbeSet, simpleCnnProbeTarget } from './cnnProbeTarget';
 import { runProbes } from './index';
-import { dotParams, gradientAt, gramMatrix, hessianTimes, jacobiEigenvalues, leastSquaresTarget, paramsOf, randomProblem } from './leastSquaresOracle';
+import { dotParams, gradientAt, gramMatrix, hessianTimes, jacobiEigenvalues, leastSquaresTarget, paramsOf, randomProblem } from '../../testing/leastSquaresOracle';
 import { lossAndAccuracy } from './probeTarget';
 
 const spec: SimpleCnnSpec = { channels: 4, numClasses: 10, dropout: 0.2, imageSize: 32 };

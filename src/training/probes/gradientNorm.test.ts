@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { initNodeBackend } from '../nodeBackend';
 import { gradientNorm } from './gradientNorm';
-import { dotParams, gradientAt, leastSquaresTarget, lossAt, randomProblem, weightBytes } from './leastSquaresOracle';
+import { dotParams, gradientAt, leastSquaresTarget, lossAt, randomProblem, weightBytes } from '../../testing/leastSquaresOracle';
 
 beforeAll(async () => { await initNodeBackend('cpu'); });
 

@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import { createRng } from '../../core/rng';
 import { initNodeBackend } from '../nodeBackend';
 import { hessianTrace, hessianVectorProduct, topHessianEigenvalue } from './hessian';
-import { gramMatrix, hessianTimes, jacobiEigenvalues, leastSquaresTarget, paramsOf, randomProblem, weightBytes, type LeastSquaresTarget, type Params } from './leastSquaresOracle';
+import { gramMatrix, hessianTimes, jacobiEigenvalues, leastSquaresTarget, paramsOf, randomProblem, weightBytes, type LeastSquaresTarget, type Params } from '../../testing/leastSquaresOracle';
 import type { ProbeTarget } from './probeTarget';
 import { withWeightsRestored } from './weightSpace';
 

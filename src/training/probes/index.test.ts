@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { initNodeBackend } from '../nodeBackend';
 import { compositeScore, DEFAULT_PROBE_OPTIONS, drawGaussianDirections, gradientNorm, hessianTrace, interpolate1d, landscapeSlice, randomDirectionSharpness, runProbes, samSharpness, SEED_001_SHARPNESS, topHessianEigenvalue, type SharpnessProbeOptions } from './index';
-import { gramMatrix, jacobiEigenvalues, leastSquaresTarget, lossAt, randomProblem, weightBytes, type LeastSquaresTarget } from './leastSquaresOracle';
+import { gramMatrix, jacobiEigenvalues, leastSquaresTarget, lossAt, randomProblem, weightBytes, type LeastSquaresTarget } from '../../testing/leastSquaresOracle';
 
 const { problem, solution } = randomProblem(2, 64, [2, 1, 0.5], 2, 0.2);
 const shapes = [[problem.d, problem.m], [problem.m]];

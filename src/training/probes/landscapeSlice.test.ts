@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import { initNodeBackend } from '../nodeBackend';
 import { drawGaussianDirections } from './filterNormalization';
 import { gridCoordinates, interpolate1d, landscapeSlice, ProbeCancelled, type SliceRow } from './landscapeSlice';
-import { leastSquaresTarget, lossAt, randomProblem, weightBytes, type LeastSquaresTarget, type Params } from './leastSquaresOracle';
+import { leastSquaresTarget, lossAt, randomProblem, weightBytes, type LeastSquaresTarget, type Params } from '../../testing/leastSquaresOracle';
 import { meanLoss } from './probeTarget';
 
 const { problem, solution } = randomProblem(5, 96, [2, 1, 0.5], 2, 0.3);

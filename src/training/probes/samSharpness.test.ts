@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { initNodeBackend } from '../nodeBackend';
-import { dotParams, gradientAt, hessianTimes, leastSquaresTarget, paramsOf, randomProblem, weightBytes } from './leastSquaresOracle';
+import { dotParams, gradientAt, hessianTimes, leastSquaresTarget, paramsOf, randomProblem, weightBytes } from '../../testing/leastSquaresOracle';
 import { samSharpness } from './samSharpness';
 
 beforeAll(async () => { await initNodeBackend('cpu'); });

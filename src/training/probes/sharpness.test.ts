@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { initNodeBackend } from '../nodeBackend';
 import { drawGaussianDirections } from './filterNormalization';
-import { dotParams, gradientAt, hessianTimes, leastSquaresTarget, lossAt, paramsOf, randomProblem, weightBytes, type LeastSquaresTarget, type Params } from './leastSquaresOracle';
+import { dotParams, gradientAt, hessianTimes, leastSquaresTarget, lossAt, paramsOf, randomProblem, weightBytes, type LeastSquaresTarget, type Params } from '../../testing/leastSquaresOracle';
 import { randomDirectionSharpness } from './sharpness';
 
 const { problem, solution } = randomProblem(1, 128, [3, 2, 1.5, 1, 0.7], 2, 0);

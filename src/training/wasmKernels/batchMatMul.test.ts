@@ -2,7 +2,7 @@
 // both operand orders it may choose (n <= m and n > m), batch-1 rank 3, and a batched fallback.
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { expectClose, runOn, startWasm, uniform } from './cpuOracle';
+import { expectClose, runOn, startWasm, uniform } from '../../testing/cpuOracle';
 
 interface Case {
   name: string;

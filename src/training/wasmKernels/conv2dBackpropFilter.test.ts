@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conv2dBackpropFilterWasm, type FilterGradFormulation } from './conv2dBackpropFilter';
-import { expectClose, runOn, startWasm, uniform } from './cpuOracle';
+import { expectClose, runOn, startWasm, uniform } from '../../testing/cpuOracle';
 import { registerWasmTrainingKernels } from './register';
 
 type Shape4 = [number, number, number, number];

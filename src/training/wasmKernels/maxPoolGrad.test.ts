@@ -2,7 +2,7 @@
 // maximum in row-major window order) that ReLU's zeros exercise in real training.
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { expectClose, runOn, startWasm, uniform } from './cpuOracle';
+import { expectClose, runOn, startWasm, uniform } from '../../testing/cpuOracle';
 
 interface Case {
   name: string;

@@ -2,8 +2,9 @@
 // the coverage the audit reports, and the points exactly its scored configurations.
 import { describe, expect, it } from 'vitest';
 import type { TrialConfig } from '../../core/searchSpace';
-import { auditStudy, type AuditConfigRow } from '../../orchestrator/audit';
-import { FULL_ID, fakePool, notAtFullFidelity, scriptedLabels, scriptedResult, scriptedStudy, truth } from '../../orchestrator/scriptedStudy';
+import { auditStudy, FULL_TRIAL_ID_BASE, type AuditConfigRow } from '../../orchestrator/audit';
+import { fakePool } from '../../testing/fakePool';
+import { notAtFullFidelity, scriptedLabels, scriptedResult, scriptedStudy, truth } from '../../testing/scriptedStudy';
 import { predictedVsActualPoints, sharedDomain } from './predictedVsActual';
 
 describe('predictedVsActualPoints', () => {
@@ -12,7 +13,7 @@ describe('predictedVsActualPoints', () => {
     // One configuration the audit trains diverges, another fails twice; the rest train to their truth.
     const [diverges, fails] = notAtFullFidelity(state);
     const pool = fakePool((input) => {
-      const configId = input.trialId - FULL_ID;
+      const configId = input.trialId - FULL_TRIAL_ID_BASE;
       if (configId === fails) return { ok: false, error: { code: 'TRAINING_ERROR', message: 'scripted failure' } };
       return { ok: true, value: configId === diverges ? scriptedResult(input.trialId, 0.1, 'diverged') : scriptedResult(input.trialId, truth(input.config)) };
     });
