@@ -3,6 +3,7 @@
 // notification; a render error shows a message and an export of the study, not a blank page.
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { RECORD_VERSION } from '../src/core/studyRecord';
 
 const BASE_TITLE = 'Loss Landscape Probe';
 
@@ -98,7 +99,7 @@ test('tiny study: elapsed and ETA move, background finishes change the title and
   const [download] = await Promise.all([page.waitForEvent('download'), failure.getByRole('button', { name: 'Export current study (JSON)' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^study-tiny-.+\.json$/);
   const exported = JSON.parse(readFileSync((await download.path())!, 'utf8'));
-  expect(exported.v).toBe(1);
+  expect(exported.v).toBe(RECORD_VERSION);
   expect(exported.state.definition.name).toBe('tiny');
   expect(exported.state.phase).toBe('finished');
   expect(exported.state.trials).toHaveLength(7);
