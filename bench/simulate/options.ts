@@ -1,22 +1,18 @@
 // Command-line options of bench:simulate, validated with precise messages.
 import { parseArgs } from 'node:util';
-import { DEFAULT_SIMULATION, type SimulationSettings } from '../../src/core/groundTruth/simulateStudies';
-import { PROMOTION_RULES, type PromotionRuleName } from '../../src/core/groundTruth/replayPromotion';
-import { REPLAY_SCHEDULERS, type ReplaySchedulerName } from '../../src/core/groundTruth/replayPlans';
+import { DEFAULT_SIMULATION } from '../../src/core/groundTruth/simulateStudies';
+import type { SimulationRequest } from '../../src/core/groundTruth/simulationReport';
+import { PROMOTION_RULES } from '../../src/core/groundTruth/replayPromotion';
+import { REPLAY_SCHEDULERS } from '../../src/core/groundTruth/replayPlans';
 import type { PromotionGuard } from '../../src/core/studySchema';
 import { DEFAULT_TABLE_PATH } from '../table/tableFile';
 
-export interface SimulateOptions {
+/** What the simulator is asked (SimulationRequest), plus where the table comes from and how to print. */
+export interface SimulateOptions extends SimulationRequest {
   table: string;
   /** Replay the synthetic test fixture (src/testing) instead of a table file. */
   fixture: boolean;
   json: boolean;
-  poolSizes: number[];
-  schedulers: ReplaySchedulerName[];
-  rules: PromotionRuleName[];
-  bootstrap: number;
-  tableBootstrap: { tables: number; studiesPerTable: number };
-  simulation: SimulationSettings;
 }
 
 export const USAGE = `npm run bench:simulate [-- --json] [--table file | --fixture] [--studies 1000] [--meta-studies 200]
