@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { makeExamples, type MetaExample } from '../src/core/metaModel/knowledge';
 import { regretPts } from '../src/core/metaModel/promotionAudit';
 import { scorePromotion } from '../src/core/metaModel/promotionRule';
-import type { PromotionGuard } from '../src/core/studySchema';
+import type { PromotionGuard } from '../src/core/studyDefinition';
 import { promote } from '../src/core/successiveHalving';
 import type { StudyState } from '../src/core/studyMachine';
 import { trialSignalsOf } from '../src/orchestrator/audit';

@@ -4,8 +4,7 @@
 import { parseArgs } from 'node:util';
 import { findPreset, PRESETS } from '../core/presets';
 import { quoteInput } from '../core/studySchema';
-import type { StudyDefinition } from '../core/studyDefinition';
-import type { PromotionRule, ResourceKind, SchedulerKind } from '../core/studySchema';
+import type { PromotionRule, ResourceKind, SchedulerKind, StudyDefinition } from '../core/studyDefinition';
 import type { SamplerKind } from '../core/samplers/index';
 
 export const NODE_BACKEND_FLAGS = ['webgpu', 'wasm', 'cpu'] as const;

@@ -1,20 +1,42 @@
 // What a study is: a search space, a sampler, a scheduler with its budget, a seed and a dataset
-// slice. Versioned (v) because it travels in share links and IndexedDB records; the current
-// version (2) and its schema live in ./studySchema, version 1 stays here for migrations.
+// slice. Versioned (v) because it travels in share links and IndexedDB records; this is the current
+// version (2), its schema is ./studySchema, and older versions are upgraded by ./urlMigrations.
+import type { SamplerKind } from './samplers/index';
 import type { SearchSpace, TrialConfig } from './searchSpace';
-import type { StudyDefinitionV2 } from './studySchema';
 
-/** The current study definition. */
-export type StudyDefinition = StudyDefinitionV2;
+export type SchedulerKind = 'successiveHalving' | 'hyperband' | 'asha' | 'twoStep';
+/** What a rung's resource scales: the training-data fraction, the epochs, or both. */
+export type ResourceKind = 'dataFraction' | 'epochs' | 'both';
 
-export interface SuccessiveHalvingScheduler {
-  kind: 'successiveHalving';
+export interface SchedulerSettings {
+  kind: SchedulerKind;
   numConfigs: number;
   reductionFactor: number;
-  /** Resources are data fractions of `data.maxTrainImages`. */
+  /** Fractions of the full-fidelity budget (data.maxTrainImages and/or fixed epochs), in (0, 1]. */
   minResource: number;
   maxResource: number;
+  resource: ResourceKind;
+  /** Configurations carried to the second step (twoStep) or reported as the final top K. */
+  topK?: number;
+  /**
+   * What a synchronous rung promotes by: its validation accuracy (plain successive halving, the
+   * default) or the meta-model's predicted full-fidelity accuracy (../metaModel/promotionModel).
+   */
+  promotion?: PromotionRule;
+  /** Optimism of the meta-model rule: promote by mean + ucbKappa · sd. Default 0. */
+  ucbKappa?: number;
+  /** Full-fidelity examples the meta-model needs before it decides anything. Default 8. */
+  minExamples?: number;
+  /** When the meta-model may overrule a rung's own accuracy (../metaModel/promotionRule). Default 'cvGate'. */
+  promotionGuard?: PromotionGuard;
 }
+
+export type PromotionRule = 'accuracy' | 'metaModel';
+/**
+ * 'cvGate': only where, on earlier studies at this rung's resource, its out-of-fold ranking beat
+ * their own accuracy; 'count': wherever it has minExamples examples at that resource; 'none': always.
+ */
+export type PromotionGuard = 'cvGate' | 'count' | 'none';
 
 export interface StudyData {
   dataset: 'cifar10';
@@ -26,27 +48,19 @@ export interface StudyData {
   evalImages: number;
 }
 
-export interface StudyDefinitionV1 {
-  v: 1;
+export interface StudyDefinition {
+  v: 2;
   name: string;
   seed: number;
   space: SearchSpace;
   /** Values of hyperparameters the space does not sample. */
   fixed: Partial<TrialConfig>;
-  scheduler: SuccessiveHalvingScheduler;
+  sampler: SamplerKind;
+  scheduler: SchedulerSettings;
   data: StudyData;
   /** Loss readback period in optimizer steps. */
   readEvery: number;
 }
 
-export function validateStudy(def: StudyDefinition | StudyDefinitionV1): string[] {
-  const problems: string[] = [];
-  const { data, scheduler: s } = def;
-  if (!Number.isInteger(def.seed) || def.seed < 0) problems.push(`Expected seed to be a non-negative integer, but got ${def.seed}`);
-  if (!(data.validationSize >= 10 && data.validationSize <= 25000)) problems.push(`Expected validationSize in [10, 25000], but got ${data.validationSize}`);
-  if (!(data.maxTrainImages >= 1 && data.maxTrainImages <= 50000 - data.validationSize)) problems.push(`Expected maxTrainImages in [1, ${50000 - data.validationSize}], but got ${data.maxTrainImages}`);
-  if (!(data.evalImages >= 1 && data.evalImages <= data.validationSize)) problems.push(`Expected evalImages in [1, validationSize], but got ${data.evalImages}`);
-  if (!(s.numConfigs >= 1 && s.numConfigs <= 1000)) problems.push(`Expected numConfigs in [1, 1000], but got ${s.numConfigs}`);
-  if (!(def.readEvery >= 1)) problems.push(`Expected readEvery >= 1, but got ${def.readEvery}`);
-  return problems;
-}
+export type StudySection = Exclude<keyof StudyDefinition, 'v'>;
+export const STUDY_SECTIONS: readonly StudySection[] = ['name', 'seed', 'space', 'fixed', 'sampler', 'scheduler', 'data', 'readEvery'];

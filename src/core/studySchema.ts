@@ -1,60 +1,10 @@
-// The version-2 study definition and its zod schema, one schema per section so that a share link
-// with one bad section keeps the others. Strings are restricted to a safe alphabet: nothing from a
-// link can carry markup or a URL scheme into the page.
+// The study definition's zod schema, one schema per section so that a share link or a stored
+// record with one bad section keeps the others. Strings are restricted to a safe alphabet: nothing
+// from a link can carry markup or a URL scheme into the page.
 import { z } from 'zod';
-import type { SamplerKind } from './samplers/index';
 import { describeDomain, domainOf, inDomain, PARAM_DOMAINS, type NumericParam } from './paramDomains';
-import { validateSearchSpace, type ParamName, type ParamSpec, type SearchSpace, type TrialConfig } from './searchSpace';
-import type { StudyData } from './studyDefinition';
-
-export type SchedulerKind = 'successiveHalving' | 'hyperband' | 'asha' | 'twoStep';
-/** What a rung's resource scales: the training-data fraction, the epochs, or both. */
-export type ResourceKind = 'dataFraction' | 'epochs' | 'both';
-
-export interface SchedulerSettings {
-  kind: SchedulerKind;
-  numConfigs: number;
-  reductionFactor: number;
-  /** Fractions of the full-fidelity budget (data.maxTrainImages and/or fixed epochs), in (0, 1]. */
-  minResource: number;
-  maxResource: number;
-  resource: ResourceKind;
-  /** Configurations carried to the second step (twoStep) or reported as the final top K. */
-  topK?: number;
-  /**
-   * What a synchronous rung promotes by: its validation accuracy (plain successive halving, the
-   * default) or the meta-model's predicted full-fidelity accuracy (../metaModel/promotionModel).
-   */
-  promotion?: PromotionRule;
-  /** Optimism of the meta-model rule: promote by mean + ucbKappa · sd. Default 0. */
-  ucbKappa?: number;
-  /** Full-fidelity examples the meta-model needs before it decides anything. Default 8. */
-  minExamples?: number;
-  /** When the meta-model may overrule a rung's own accuracy (../metaModel/promotionRule). Default 'cvGate'. */
-  promotionGuard?: PromotionGuard;
-}
-
-export type PromotionRule = 'accuracy' | 'metaModel';
-/**
- * 'cvGate': only where, on earlier studies at this rung's resource, its out-of-fold ranking beat
- * their own accuracy; 'count': wherever it has minExamples examples at that resource; 'none': always.
- */
-export type PromotionGuard = 'cvGate' | 'count' | 'none';
-
-export interface StudyDefinitionV2 {
-  v: 2;
-  name: string;
-  seed: number;
-  space: SearchSpace;
-  fixed: Partial<TrialConfig>;
-  sampler: SamplerKind;
-  scheduler: SchedulerSettings;
-  data: StudyData;
-  readEvery: number;
-}
-
-export type StudySection = Exclude<keyof StudyDefinitionV2, 'v'>;
-export const STUDY_SECTIONS: readonly StudySection[] = ['name', 'seed', 'space', 'fixed', 'sampler', 'scheduler', 'data', 'readEvery'];
+import { validateSearchSpace, type ParamName, type ParamSpec, type SearchSpace } from './searchSpace';
+import { STUDY_SECTIONS, type SchedulerSettings, type StudyData, type StudyDefinition, type StudySection } from './studyDefinition';
 
 export const PARAM_NAMES = [
   'channels', 'dropout', 'optimizer', 'learningRate', 'momentum', 'weightDecay', 'batchSize', 'epochs',
@@ -167,7 +117,7 @@ export const SECTION_SCHEMAS = {
     evalImages: int(1, 25000),
   }),
   readEvery: int(1, 10000),
-} satisfies { [K in StudySection]: z.ZodType<StudyDefinitionV2[K]> };
+} satisfies { [K in StudySection]: z.ZodType<StudyDefinition[K]> };
 
 /** What is outside the parameter's domain in one spec of a space, or null. */
 function domainProblem(spec: ParamSpec): string | null {
@@ -188,7 +138,7 @@ function domainProblem(spec: ParamSpec): string | null {
 }
 
 /** Rules across fields of one section, as "path: message" problems; the section's shape is already valid. */
-export function sectionChecks<K extends StudySection>(section: K, value: StudyDefinitionV2[K]): string[] {
+export function sectionChecks<K extends StudySection>(section: K, value: StudyDefinition[K]): string[] {
   switch (section) {
     case 'space': {
       // No '<' in any message from a link, even our own "low < high".
@@ -221,4 +171,53 @@ export function sectionChecks<K extends StudySection>(section: K, value: StudyDe
     default:
       return [];
   }
+}
+
+/** A field name fit to quote in a message, or a description of it. */
+export const safeKey = (k: PropertyKey) => (typeof k === 'string' && /^[A-Za-z0-9_$]{1,40}$/.test(k) ? k : 'a field with an unusual name');
+
+function pathText(path: readonly PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${safeKey(p)}`)).join('');
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let x = root;
+  for (const p of path) {
+    if (typeof x !== 'object' || x === null || !Object.hasOwn(x, p)) return undefined;
+    x = (x as Record<PropertyKey, unknown>)[p];
+  }
+  return x;
+}
+
+function checkSection<K extends StudySection>(section: K, raw: unknown): { value?: StudyDefinition[K]; problems: string[] } {
+  const parsed = SECTION_SCHEMAS[section].safeParse(raw);
+  if (parsed.success) {
+    const value = parsed.data as StudyDefinition[K];
+    const problems = sectionChecks(section, value);
+    return problems.length === 0 ? { value, problems } : { problems };
+  }
+  const problems = parsed.error.issues.map((issue) => {
+    const where = pathText([section, ...issue.path]);
+    if (issue.code === 'unrecognized_keys') return `${where}: unexpected field ${issue.keys.map(safeKey).join(', ')}`;
+    return `${where}: ${issue.message}, got ${describeValue(valueAt(raw, issue.path))}`;
+  });
+  return { problems: [...new Set(problems)] };
+}
+
+/**
+ * Every section of a current-version payload checked against its schema and its cross-field rules:
+ * the valid sections, and a "path: message" problem for each invalid one and each unknown field.
+ * The same rules for a share link (after migration), a stored record and a study from the page.
+ */
+export function checkSections(raw: Record<string, unknown>): { partial: Partial<StudyDefinition>; problems: string[] } {
+  const problems: string[] = [];
+  const partial: Record<string, unknown> = {};
+  for (const section of STUDY_SECTIONS) {
+    const checked = checkSection(section, Object.hasOwn(raw, section) ? raw[section] : undefined);
+    if (checked.value !== undefined) partial[section] = checked.value;
+    problems.push(...checked.problems);
+  }
+  const unknown = Object.keys(raw).filter((k) => k !== 'v' && !(STUDY_SECTIONS as readonly string[]).includes(k));
+  if (unknown.length > 0) problems.push(`study: unexpected field ${unknown.map(safeKey).join(', ')}`);
+  return { partial: partial as Partial<StudyDefinition>, problems };
 }

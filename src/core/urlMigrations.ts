@@ -1,9 +1,33 @@
 // Upgrades of study payloads from older share links, one step per version (MIGRATIONS[v] turns v
-// into v + 1). They run on raw JSON before validation, so they only add or rename fields.
-import type { StudyDefinitionV1 } from './studyDefinition';
-import { describeValue, type StudyDefinitionV2 } from './studySchema';
+// into v + 1). They run on raw JSON before validation, so they only add or rename fields. The
+// version-1 definition is kept here, the one place that still reads it.
+import type { SearchSpace, TrialConfig } from './searchSpace';
+import type { StudyData, StudyDefinition } from './studyDefinition';
+import { describeValue } from './studySchema';
 
 export const CURRENT_STUDY_VERSION = 2;
+
+/** Version 1's only scheduler: successive halving over the data fraction. */
+export interface SuccessiveHalvingScheduler {
+  kind: 'successiveHalving';
+  numConfigs: number;
+  reductionFactor: number;
+  /** Resources are data fractions of `data.maxTrainImages`. */
+  minResource: number;
+  maxResource: number;
+}
+
+/** A study as version-1 links carried it: random sampling only, no scheduler.resource. */
+export interface StudyDefinitionV1 {
+  v: 1;
+  name: string;
+  seed: number;
+  space: SearchSpace;
+  fixed: Partial<TrialConfig>;
+  scheduler: SuccessiveHalvingScheduler;
+  data: StudyData;
+  readEvery: number;
+}
 
 type Raw = Record<string, unknown>;
 
@@ -39,7 +63,7 @@ export function migrateStudy(raw: Raw): MigrationResult {
   return { ok: true, raw: current, notes };
 }
 
-/** A v1 StudyDefinition (presets, stored studies) as v2; a typed twin of MIGRATIONS[1]. */
-export function studyV1ToV2(def: StudyDefinitionV1): StudyDefinitionV2 {
+/** A v1 study definition as v2; a typed twin of MIGRATIONS[1]. */
+export function studyV1ToV2(def: StudyDefinitionV1): StudyDefinition {
   return { ...def, v: 2, sampler: 'random', scheduler: { ...def.scheduler, resource: 'dataFraction' } };
 }

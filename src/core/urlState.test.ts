@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { PRESETS } from './presets';
 import { DEFAULT_FIXED } from './searchSpace';
 import { studyArb } from '../testing/studyArbitrary';
-import { studyV1ToV2 } from './urlMigrations';
-import { PARAM_NAMES, type StudyDefinitionV2 } from './studySchema';
-import type { StudyDefinitionV1 } from './studyDefinition';
+import { studyV1ToV2, type StudyDefinitionV1 } from './urlMigrations';
+import { PARAM_NAMES } from './studySchema';
+import type { StudyDefinition } from './studyDefinition';
 import { completeStudy, decodeStudy, encodeStudy, MAX_LINK_CHARS, studyHash, type DecodeResult } from './urlState';
 
 const SAFE = /^[A-Za-z0-9 _.,()+-]*$/;
@@ -39,7 +39,7 @@ const SAMPLES = fc.sample(studyArb, { seed: 4242, numRuns: 40 });
 const BASE = PRESETS[2].study;
 
 /** A preset as a version-1 link carried it: no sampler, no scheduler.resource. */
-function asV1(study: StudyDefinitionV2): StudyDefinitionV1 {
+function asV1(study: StudyDefinition): StudyDefinitionV1 {
   const { sampler: _sampler, scheduler, ...rest } = study;
   const { resource: _resource, topK: _topK, ...v1Scheduler } = scheduler;
   return { ...rest, v: 1, scheduler: { ...v1Scheduler, kind: 'successiveHalving' } };

@@ -2,8 +2,9 @@
 // link reproduces a study, seed included (the TensorFlow Playground habit). Parsing is pure,
 // size-bounded before decompression, validated section by section with zod, and never throws.
 import LZString from 'lz-string';
+import type { StudyDefinition } from './studyDefinition';
 import { migrateStudy } from './urlMigrations';
-import { describeValue, SECTION_SCHEMAS, STUDY_SECTIONS, sectionChecks, type StudyDefinitionV2, type StudySection } from './studySchema';
+import { checkSections, describeValue, safeKey } from './studySchema';
 
 /** Longest hash payload read; checked before decompressing. */
 export const MAX_LINK_CHARS = 8192;
@@ -14,49 +15,19 @@ export const MAX_JSON_CHARS = 65536;
 const LINK_ALPHABET = /^[A-Za-z0-9+\-$]*$/;
 
 export type DecodeResult =
-  | { ok: true; study: StudyDefinitionV2; notes: string[] }
+  | { ok: true; study: StudyDefinition; notes: string[] }
   /** partial: the sections that were valid, for the caller to complete with defaults (completeStudy). */
-  | { ok: false; error: string; problems: string[]; partial?: Partial<StudyDefinitionV2> };
+  | { ok: false; error: string; problems: string[]; partial?: Partial<StudyDefinition> };
 
 /** Fixed field order, so the same study always gives the same link. */
-export function encodeStudy(def: StudyDefinitionV2): string {
+export function encodeStudy(def: StudyDefinition): string {
   const { name, seed, space, fixed, sampler, scheduler, data, readEvery } = def;
   const json = JSON.stringify({ v: 2, name, seed, space, fixed, sampler, scheduler, data, readEvery });
   return LZString.compressToEncodedURIComponent(json);
 }
 
-export function studyHash(def: StudyDefinitionV2): string {
+export function studyHash(def: StudyDefinition): string {
   return `#s=${encodeStudy(def)}`;
-}
-
-const safeKey = (k: PropertyKey) => (typeof k === 'string' && /^[A-Za-z0-9_$]{1,40}$/.test(k) ? k : 'a field with an unusual name');
-
-function pathText(path: readonly PropertyKey[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${safeKey(p)}`)).join('');
-}
-
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let x = root;
-  for (const p of path) {
-    if (typeof x !== 'object' || x === null || !Object.hasOwn(x, p)) return undefined;
-    x = (x as Record<PropertyKey, unknown>)[p];
-  }
-  return x;
-}
-
-function checkSection<K extends StudySection>(section: K, raw: unknown): { value?: StudyDefinitionV2[K]; problems: string[] } {
-  const parsed = SECTION_SCHEMAS[section].safeParse(raw);
-  if (parsed.success) {
-    const value = parsed.data as StudyDefinitionV2[K];
-    const problems = sectionChecks(section, value);
-    return problems.length === 0 ? { value, problems } : { problems };
-  }
-  const problems = parsed.error.issues.map((issue) => {
-    const where = pathText([section, ...issue.path]);
-    if (issue.code === 'unrecognized_keys') return `${where}: unexpected field ${issue.keys.map(safeKey).join(', ')}`;
-    return `${where}: ${issue.message}, got ${describeValue(valueAt(raw, issue.path))}`;
-  });
-  return { problems: [...new Set(problems)] };
 }
 
 /** Validates a parsed payload (any version): the JSON stage of decodeStudy, also for stored records. */
@@ -66,21 +37,12 @@ export function parseStudy(payload: unknown): DecodeResult {
   }
   const migrated = migrateStudy(payload as Record<string, unknown>);
   if (!migrated.ok) return fail([migrated.error]);
-  const raw = migrated.raw;
-  const problems: string[] = [];
-  const partial: Record<string, unknown> = {};
-  for (const section of STUDY_SECTIONS) {
-    const checked = checkSection(section, Object.hasOwn(raw, section) ? raw[section] : undefined);
-    if (checked.value !== undefined) partial[section] = checked.value;
-    problems.push(...checked.problems);
-  }
-  const unknown = Object.keys(raw).filter((k) => k !== 'v' && !(STUDY_SECTIONS as readonly string[]).includes(k));
-  if (unknown.length > 0) problems.push(`study: unexpected field ${unknown.map(safeKey).join(', ')}`);
-  if (problems.length > 0) return fail(problems, { v: 2, ...partial } as Partial<StudyDefinitionV2>);
-  return { ok: true, study: { v: 2, ...partial } as unknown as StudyDefinitionV2, notes: migrated.notes };
+  const { partial, problems } = checkSections(migrated.raw);
+  if (problems.length > 0) return fail(problems, { v: 2, ...partial } as Partial<StudyDefinition>);
+  return { ok: true, study: { v: 2, ...partial } as unknown as StudyDefinition, notes: migrated.notes };
 }
 
-function fail(problems: string[], partial?: Partial<StudyDefinitionV2>): DecodeResult {
+function fail(problems: string[], partial?: Partial<StudyDefinition>): DecodeResult {
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
   return { ok: false, error: `${problems[0]}${more}`, problems, ...(partial ? { partial } : {}) };
 }
@@ -150,6 +112,6 @@ export function decodeStudy(fragment: string): DecodeResult {
 }
 
 /** The valid sections of a link over the defaults for the rest. Sections are independent, so the result is valid. */
-export function completeStudy(partial: Partial<StudyDefinitionV2>, defaults: StudyDefinitionV2): StudyDefinitionV2 {
+export function completeStudy(partial: Partial<StudyDefinition>, defaults: StudyDefinition): StudyDefinition {
   return { ...defaults, ...partial, v: 2 };
 }

@@ -4,7 +4,8 @@
 import fc from 'fast-check';
 import { PARAM_DOMAINS, type NumericParam } from '../core/paramDomains';
 import type { ParamSpec } from '../core/searchSpace';
-import { PARAM_NAMES, type SchedulerSettings, type StudyDefinitionV2 } from '../core/studySchema';
+import { PARAM_NAMES } from '../core/studySchema';
+import type { SchedulerSettings, StudyDefinition } from '../core/studyDefinition';
 
 /** Doubles in [min, max] without -0. */
 export const num = (min: number, max: number) => fc.double({ min, max, noNaN: true }).map((x) => x + 0);
@@ -87,7 +88,7 @@ export const dataArb = fc.integer({ min: 10, max: 25000 }).chain((validationSize
   maxTrainImages: fc.integer({ min: 1, max: 50000 - validationSize }), evalImages: fc.integer({ min: 1, max: validationSize }),
 }));
 
-const studyOf = (scheduler: fc.Arbitrary<SchedulerSettings>): fc.Arbitrary<StudyDefinitionV2> => fc.record({
+const studyOf = (scheduler: fc.Arbitrary<SchedulerSettings>): fc.Arbitrary<StudyDefinition> => fc.record({
   v: fc.constant(2 as const), name: fc.stringMatching(/^[A-Za-z0-9 _.,()+-]{1,64}$/), seed: fc.integer({ min: 0, max: 4294967295 }),
   space: spaceArb, fixed: fixedArb, sampler: fc.constantFrom('random' as const, 'halton' as const, 'grid' as const),
   scheduler, data: dataArb, readEvery: fc.integer({ min: 1, max: 10000 }),

@@ -4,8 +4,7 @@
 // (Li et al. 2018, Algorithm 1) and two-step search (seed 002, arXiv 2302.03845).
 import { budgetAt, continuesFromWeights, planBrackets, type BracketPlan, type Budget } from '../schedule';
 import { SEED001_SPACE } from '../searchSpace';
-import type { StudyDefinition } from '../studyDefinition';
-import type { SchedulerSettings } from '../studySchema';
+import type { SchedulerSettings, StudyDefinition } from '../studyDefinition';
 import { planSuccessiveHalving } from '../successiveHalving';
 import type { TableHeader } from './learningCurveTable';
 

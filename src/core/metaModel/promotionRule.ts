@@ -6,7 +6,7 @@
 import { createRng, deriveSeed } from '../rng';
 import { rankConfigs, type PromotionRecord, type StudyState } from '../studyMachine';
 import type { TrialConfig } from '../searchSpace';
-import type { PromotionGuard } from '../studySchema';
+import type { PromotionGuard } from '../studyDefinition';
 import { describeFidelity, evidenceFor, exampleIdentity, examplesFromStudy, fidelityKey, fidelityOf, studyFullAccuracies, type MetaExample, type TrialSignals } from './knowledge';
 import { fitPromotionModel, predictFullAccuracy, promotionScore, type OutOfFoldRow, type PromotionModel } from './promotionModel';
 import { spearman } from '../stats/rankCorrelation';

@@ -4,7 +4,7 @@
 import evidence from '../../core/groundTruth/promotionEvidence.json';
 import { promotionEvidenceText, type PromotionEvidence } from '../../core/groundTruth/promotionEvidence';
 import { describeFidelity, type Fidelity } from '../../core/metaModel/knowledge';
-import type { PromotionGuard, PromotionRule } from '../../core/studySchema';
+import type { PromotionGuard, PromotionRule } from '../../core/studyDefinition';
 import { editStudy } from '../../store/actions';
 import { useLab } from '../../store/labStore';
 import { NumberField } from './NumberField';
