@@ -9,7 +9,7 @@
 import { parseArgs } from 'node:util';
 import { makeExamples, type MetaExample } from '../src/core/metaModel/knowledge';
 import { regretPts } from '../src/core/metaModel/promotionAudit';
-import { scorePromotion } from '../src/core/metaModel/promotionRule';
+import { scorePromotion } from '../src/core/metaModel/promotionScoring';
 import type { PromotionGuard } from '../src/core/studyDefinition';
 import { promote } from '../src/core/successiveHalving';
 import type { StudyState } from '../src/core/studyMachine';

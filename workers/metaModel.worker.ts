@@ -2,7 +2,8 @@
 // cross-validation takes seconds on a slow machine, so the page fits it here, off the main thread
 // that draws the charts. Pure core functions, exposed over comlink.
 import * as Comlink from 'comlink';
-import { recommend, scorePromotion } from '../src/core/metaModel/promotionRule';
+import { scorePromotion } from '../src/core/metaModel/promotionScoring';
+import { recommend } from '../src/core/metaModel/recommendation';
 import { scoreAudit } from '../src/core/metaModel/auditScore';
 import type { MetaModelApi } from './protocol';
 

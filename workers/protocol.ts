@@ -8,7 +8,9 @@ import type { ThroughputRequest, ThroughputResult } from '../src/training/throug
 import type { TrainTrialInput, TrialProgress, TrialResult } from '../src/training/trainTrial';
 import type { TrialProbeRequest, TrialProbeValues } from '../src/training/probes/trialProbes';
 import type { InterpolationRequest, InterpolationResult, SliceRequest, SliceResult, SliceRowUpdate } from '../src/training/probes/weightSetLandscape';
-import type { MetaModelInputs, PendingPromotion, Recommendation } from '../src/core/metaModel/promotionRule';
+import type { MetaModelInputs } from '../src/core/metaModel/metaModelInputs';
+import type { PendingPromotion } from '../src/core/metaModel/promotionScoring';
+import type { Recommendation } from '../src/core/metaModel/recommendation';
 import type { PromotionRecord } from '../src/core/studyMachine';
 import type { AuditReport, AuditScoreInputs } from '../src/core/metaModel/auditScore';
 

@@ -16,7 +16,7 @@ import { startStudySession } from '../orchestrator/studySession';
 import { shareImages } from '../orchestrator/sharedImages';
 import { createPool } from '../orchestrator/workerPool';
 import { examplesFromStudy } from '../core/metaModel/knowledge';
-import { recommend } from '../core/metaModel/promotionRule';
+import { recommend } from '../core/metaModel/recommendation';
 import { appendKnowledgeFile, readKnowledgeFile } from './knowledgeFile';
 import { loadCifar10 } from './nodeDataset';
 import { nodeWorkerFactory } from './nodeWorkers';

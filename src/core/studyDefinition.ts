@@ -27,7 +27,7 @@ export interface SchedulerSettings {
   ucbKappa?: number;
   /** Full-fidelity examples the meta-model needs before it decides anything. Default 8. */
   minExamples?: number;
-  /** When the meta-model may overrule a rung's own accuracy (../metaModel/promotionRule). Default 'cvGate'. */
+  /** When the meta-model may overrule a rung's own accuracy (../metaModel/cvGate). Default 'cvGate'. */
   promotionGuard?: PromotionGuard;
 }
 

@@ -2,7 +2,8 @@
 // first use, so fitting the model never freezes the charts. If the worker cannot start or
 // crashes, the study still promotes: runStudy falls back to accuracy and says so.
 import * as Comlink from 'comlink';
-import type { MetaModelInputs, Recommendation } from '../core/metaModel/promotionRule';
+import type { MetaModelInputs } from '../core/metaModel/metaModelInputs';
+import type { Recommendation } from '../core/metaModel/recommendation';
 import type { AuditReport, AuditScoreInputs } from '../core/metaModel/auditScore';
 import type { MetaModelApi } from '../../workers/protocol';
 import type { PromotionAdvisor } from './runStudy';

@@ -2,7 +2,8 @@
 // and feeds results back. The page and the Node CLI both run studies through this function.
 import { pendingPromotions, queuedTrials, requestTrials, studyReducer, initStudy, trialSeed, type PromotionRecord, type StudyEvent, type StudyState, type TrialRecord } from '../core/studyMachine';
 import type { MetaExample, TrialSignals } from '../core/metaModel/knowledge';
-import { scorePromotion, type MetaModelInputs, type PendingPromotion } from '../core/metaModel/promotionRule';
+import type { MetaModelInputs } from '../core/metaModel/metaModelInputs';
+import { scorePromotion, type PendingPromotion } from '../core/metaModel/promotionScoring';
 import { probeSignalsOf } from './audit';
 import { continuesFromWeights } from '../core/schedule';
 import type { StudyDefinition } from '../core/studyDefinition';

@@ -9,7 +9,7 @@ import type { BackendReport } from '../training/backend';
 import type { LossPoint, TrialResult } from '../training/trainTrial';
 import { initialLandscape, type LandscapeState } from './landscapeState';
 import type { ClassroomParams } from '../core/classroomParams';
-import type { Recommendation } from '../core/metaModel/promotionRule';
+import type { Recommendation } from '../core/metaModel/recommendation';
 import type { DatasetProgress } from '../orchestrator/loadBrowserDataset';
 import type { BackendComparison } from '../orchestrator/compareBackends';
 import type { AuditReport } from '../orchestrator/audit';

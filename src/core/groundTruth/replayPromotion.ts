@@ -3,11 +3,11 @@
 // (../metaModel/rankingAudit), and the meta-model's predicted full-fidelity accuracy (performance
 // prediction, Baker et al. 2018; ../metaModel/promotionModel) learnt from the study's own full runs
 // ("in-study") or from those plus the table's other configurations ("memory"). Every fallback
-// mirrors ../metaModel/promotionRule's: too few examples, a failed fit or a closed gate -> accuracy.
+// mirrors ../metaModel/promotionScoring's: too few examples, a failed fit or a closed gate -> accuracy.
 import type { ConfigEvidence } from '../metaModel/features';
 import type { MetaExample } from '../metaModel/knowledge';
 import { predictFullAccuracy, type PromotionModel } from '../metaModel/promotionModel';
-import { examplesAtResource, GATE_CONFIDENCE, gateAtResource } from '../metaModel/promotionRule';
+import { examplesAtResource, GATE_CONFIDENCE, gateAtResource } from '../metaModel/cvGate';
 import { compositeScores } from '../metaModel/rankingAudit';
 import type { PromotionGuard } from '../studyDefinition';
 import { CHANCE } from './tableConfigurations';

@@ -10,7 +10,7 @@ import { promote } from '../successiveHalving';
 import type { StudyState } from '../studyMachine';
 import { evidenceFor, type MetaExample, type TrialSignals } from './knowledge';
 import { fitPromotionModel, predictFullAccuracy } from './promotionModel';
-import { matchingExamples } from './promotionRule';
+import { matchingExamples } from './metaModelInputs';
 import type { IntervalPrediction } from './select';
 
 export interface PromotionCheck {

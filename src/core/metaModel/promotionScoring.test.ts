@@ -1,40 +1,12 @@
-// The promotion rule against an oracle world in which full-fidelity accuracy is known: here it
-// falls as low-fidelity accuracy rises (a fast learner that overfits), which plain successive
-// halving cannot see. With enough examples the rule must promote the configurations the oracle
-// prefers; with too few it must fall back to accuracy and say why. The recommendation must pick the
-// best confirmed configuration and forecast it without its own label.
+// Promotion scoring against an oracle world (src/testing/promotionOracle) in which full-fidelity
+// accuracy falls as low-fidelity accuracy rises. With enough examples the rule must promote the
+// configurations the oracle prefers; with too few, or a closed CV gate, it must fall back to
+// accuracy and say why.
 import { describe, expect, it } from 'vitest';
-import { PRESETS } from '../presets';
-import { SEED001_SPACE, type TrialConfig } from '../searchSpace';
-import { initStudy, pendingPromotions, queuedTrials, studyReducer, type StudyState } from '../studyMachine';
+import { initStudy, pendingPromotions, queuedTrials, studyReducer } from '../studyMachine';
 import type { StudyDefinition } from '../studyDefinition';
-import { fidelityOf, type MetaExample, type TrialSignals } from './knowledge';
-import { matchingExamples, recommend, scorePromotion } from './promotionRule';
-import { driveStudy } from '../../testing/driveStudy';
-
-const smoke = PRESETS.find((p) => p.id === 'smoke')!.study;
-const def: StudyDefinition = { ...smoke, space: SEED001_SPACE, scheduler: { ...smoke.scheduler, promotion: 'metaModel', minExamples: 8 } };
-const lowAccuracy = (configId: number) => 0.2 + 0.02 * configId;
-/** The oracle: full-fidelity accuracy falls as low-fidelity accuracy rises. */
-const fullAccuracy = (low: number) => 0.7 - low;
-
-function example(i: number): MetaExample {
-  const low = 0.2 + 0.01 * i;
-  const config: TrialConfig = { ...initStudy(def).configs[0], learningRate: 1e-3 };
-  return {
-    v: 1, fidelity: fidelityOf(def), config, fullAccuracy: fullAccuracy(low), createdAt: i,
-    observations: [{ rung: 0, resource: 1 / 9, valAccuracy: low, valLoss: 2 - low, lossCurve: [], curveSummary: { trainLoss: 2 - low, trainAccuracy: low, lossSlope: -0.1, lastEpochGain: 0.01 }, probes: null }],
-    source: { study: 'earlier', seed: i, configId: 0, kind: 'audit' },
-  };
-}
-
-function finishRung(state: StudyState): StudyState {
-  return driveStudy(state, (t) => {
-    const acc = t.resource === 1 ? fullAccuracy(lowAccuracy(t.configId)) : lowAccuracy(t.configId);
-    return { status: 'completed', valAccuracy: acc, valLoss: 2 - acc };
-  }, { once: true });
-}
-const noSignals = new Map<number, TrialSignals>();
+import { scorePromotion } from './promotionScoring';
+import { def, example, finishRung, fullAccuracy, lowAccuracy, noSignals } from '../../testing/promotionOracle';
 
 describe('meta-model promotion rule', () => {
   it('promotes what the learned model predicts, against raw accuracy', () => {
@@ -104,37 +76,5 @@ describe('meta-model promotion rule', () => {
     expect(record.note).toMatch(/2 example\(s\) at full fidelity 4500 images x 1 epoch, fewer than the 8/);
     const next = studyReducer(state, { type: 'promotionScored', ...record });
     expect(queuedTrials(next).map((t) => t.configId).sort()).toEqual([6, 7, 8]);
-  });
-
-  it('recommends the best confirmed configuration with a forecast made without its own result', () => {
-    let state = initStudy(def);
-    const examples = Array.from({ length: 20 }, (_, i) => example(i));
-    for (let guard = 0; state.phase === 'running' && guard < 10; guard++) {
-      state = finishRung(state);
-      for (const p of pendingPromotions(state)) state = studyReducer(state, { type: 'promotionScored', ...scorePromotion({ state, signals: noSignals, examples, now: 100 }, p) });
-    }
-    expect(state.phase).toBe('finished');
-    const rec = recommend({ state, signals: noSignals, examples, now: 200 })!;
-    const finalist = state.trials.find((t) => t.resource === 1)!;
-    expect(rec.configId).toBe(finalist.configId);
-    expect(rec.confirmedAccuracy).toBeCloseTo(fullAccuracy(lowAccuracy(finalist.configId)), 10);
-    expect(rec.predicted).not.toBeNull();
-    expect(Math.abs(rec.predicted!.mean - rec.confirmedAccuracy!)).toBeLessThan(0.05);
-    expect(rec.note).toMatch(/without this configuration's own full-fidelity result/);
-  });
-});
-
-describe('matchingExamples', () => {
-  it('leaves out an earlier example with the identity of one of the study\'s configurations, whatever study left it', () => {
-    const state = initStudy(def);
-    const own = state.configs[3];
-    const leak: MetaExample = { ...example(0), config: { ...own }, source: { study: 'another name', seed: def.seed, configId: 7, kind: 'audit' } };
-    const otherSplit: MetaExample = { ...leak, source: { ...leak.source, seed: def.seed + 1 } };
-    const otherConfig: MetaExample = { ...leak, config: { ...own, learningRate: own.learningRate * 1.5 } };
-    const otherFidelity: MetaExample = { ...leak, fidelity: { ...leak.fidelity, epochs: leak.fidelity.epochs + 1 } };
-    const kept = matchingExamples(state, [leak, otherSplit, otherConfig, otherFidelity]);
-    // Oracle: only the exact (configuration, fidelity, split seed) is this study's answer; another
-    // fidelity never matches this study at all.
-    expect(kept).toEqual([otherSplit, otherConfig]);
   });
 });
