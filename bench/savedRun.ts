@@ -2,7 +2,7 @@
 // bench:search --replay and bench:promotion.
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import type { StudyState } from '../src/core/studyMachine';
+import type { StudyState } from '../src/core/study/studyMachine';
 import type { AuditReport } from '../src/orchestrator/audit';
 import type { Outcome, TrialResult } from '../workers/protocol';
 

@@ -11,7 +11,7 @@
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { describeConfig } from '../src/core/searchSpace';
+import { describeConfig } from '../src/core/searchSpace/searchSpace';
 import { auditStudy, type AuditReport } from '../src/orchestrator/audit';
 import { startStudySession } from '../src/orchestrator/studySession';
 import { shareImages } from '../src/orchestrator/sharedImages';

@@ -1,7 +1,7 @@
 // Studies for `npm run bench:search`: a successive-halving study followed by the full-fidelity audit.
 // Timed on two wasm workers (about 300 images/s each at c=32, batch 64; c=64 is ~2.5x slower).
-import { SEED001_SPACE } from '../src/core/searchSpace';
-import type { StudyDefinition } from '../src/core/studyDefinition';
+import { SEED001_SPACE } from '../src/core/searchSpace/searchSpace';
+import type { StudyDefinition } from '../src/core/study/studyDefinition';
 
 export interface SearchBenchPreset { id: string; explains: string; study: StudyDefinition }
 

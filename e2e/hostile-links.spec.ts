@@ -3,10 +3,10 @@
 // judged; a sample as real navigations; then the link-handling behaviours one by one: a budget
 // refused, a confirmation, the custom-study label, own-property flags, sanitised echoes, one notice.
 import { expect, test, type Page } from '@playwright/test';
-import { repairQuery, REPAIRED_QUERY_NOTICE } from '../src/core/launchParams';
-import { findPreset } from '../src/core/presets';
-import type { StudyDefinition } from '../src/core/studyDefinition';
-import { encodeStudy } from '../src/core/urlState';
+import { repairQuery, REPAIRED_QUERY_NOTICE } from '../src/core/link/launchParams';
+import { findPreset } from '../src/core/study/presets';
+import type { StudyDefinition } from '../src/core/study/studyDefinition';
+import { encodeStudy } from '../src/core/link/urlState';
 import { hostileLinks, UNSAFE_ECHO } from '../src/testing/hostileLinks';
 
 const corpus = hostileLinks();

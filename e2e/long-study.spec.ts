@@ -3,7 +3,7 @@
 // notification; a render error shows a message and an export of the study, not a blank page.
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { RECORD_VERSION } from '../src/core/studyRecord';
+import { RECORD_VERSION } from '../src/core/study/studyRecord';
 
 const BASE_TITLE = 'Loss Landscape Probe';
 

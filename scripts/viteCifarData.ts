@@ -1,7 +1,7 @@
 // Vite plugin for the CIFAR-10 batches that `npm install` wrote and verified in data/cifar10.
 // Dev and preview: serves the official .bin files from the checkout (the page in dev, and the
 // benchmark page under preview, read them there). Build: writes the five training batches into the
-// output as residual-coded gzip (src/core/cifarResiduals.ts, ~58% of the size) with an index; each
+// output as residual-coded gzip (src/core/dataset/cifarResiduals.ts, ~58% of the size) with an index; each
 // file is decoded and checked against its published sha256 before it ships. The encoded files are
 // kept in data/cifar10/web/ so a build encodes only once. LLP_DATA_URL builds ship no data.
 import { createHash } from 'node:crypto';
@@ -9,9 +9,9 @@ import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeF
 import { join, normalize, resolve } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Connect, Plugin } from 'vite';
-import { CIFAR10_SHARDS } from '../src/core/cifarChecksums';
-import { decodeResiduals, encodeResiduals } from '../src/core/cifarResiduals';
-import { DATA_INDEX_FILE, RESIDUALS_FORMAT, residualsFile, type DataIndex } from '../src/core/dataIndex';
+import { CIFAR10_SHARDS } from '../src/core/dataset/cifarChecksums';
+import { decodeResiduals, encodeResiduals } from '../src/core/dataset/cifarResiduals';
+import { DATA_INDEX_FILE, RESIDUALS_FORMAT, residualsFile, type DataIndex } from '../src/core/dataset/dataIndex';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 

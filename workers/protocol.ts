@@ -11,7 +11,7 @@ import type { InterpolationRequest, InterpolationResult, SliceRequest, SliceResu
 import type { MetaModelInputs } from '../src/core/metaModel/metaModelInputs';
 import type { PendingPromotion } from '../src/core/metaModel/promotionScoring';
 import type { Recommendation } from '../src/core/metaModel/recommendation';
-import type { PromotionRecord } from '../src/core/studyMachine';
+import type { PromotionRecord } from '../src/core/study/studyMachine';
 import type { AuditReport, AuditScoreInputs } from '../src/core/metaModel/auditScore';
 
 export type { BackendName, BackendReport, LossAndGradients, SimpleCnnSpec, ThroughputRequest, ThroughputResult, TrainTrialInput, TrialProgress, TrialResult };

@@ -1,6 +1,6 @@
 // Benchmark page: the lab's own Web Workers, driven by bench/browserBench.ts through
 // window.llpBench. Loads one verified CIFAR-10 batch (4,096 images are plenty for timing).
-import { parseCifar10Batch } from '../../src/core/cifarFormat';
+import { parseCifar10Batch } from '../../src/core/dataset/cifarFormat';
 import { browserWorkerFactory, shareImages } from '../../src/orchestrator/browserWorkers';
 import type { BackendName, ThroughputRequest } from '../../workers/protocol';
 import { poolThroughput, type BenchRow } from '../poolThroughput';

@@ -4,7 +4,7 @@ import { DEFAULT_SIMULATION } from '../../src/core/groundTruth/simulateStudies';
 import type { SimulationRequest } from '../../src/core/groundTruth/simulationReport';
 import { PROMOTION_RULES } from '../../src/core/groundTruth/replayPromotion';
 import { REPLAY_SCHEDULERS } from '../../src/core/groundTruth/replayPlans';
-import type { PromotionGuard } from '../../src/core/studyDefinition';
+import type { PromotionGuard } from '../../src/core/study/studyDefinition';
 import { DEFAULT_TABLE_PATH } from '../table/tableFile';
 
 /** What the simulator is asked (SimulationRequest), plus where the table comes from and how to print. */

@@ -3,8 +3,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CIFAR10_SHARDS, checkShard } from '../core/cifarChecksums';
-import { concatImageSets, parseCifar10Batch, type ImageSet } from '../core/cifarFormat';
+import { CIFAR10_SHARDS, checkShard } from '../core/dataset/cifarChecksums';
+import { concatImageSets, parseCifar10Batch, type ImageSet } from '../core/dataset/cifarFormat';
 
 export const DATA_DIR = join(import.meta.dirname, '..', '..', 'data', 'cifar10');
 

@@ -6,12 +6,12 @@
 // before the study; --save-knowledge adds the study's own full-fidelity examples to a file.
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { findPreset } from '../core/presets';
-import { estimateStudy, estimateText } from '../core/studyEstimate';
-import { describeConfig } from '../core/searchSpace';
-import { rankConfigs } from '../core/studyMachine';
-import { summarisePlan } from '../core/schedule';
-import { studyProblems } from '../core/studyProblems';
+import { findPreset } from '../core/study/presets';
+import { estimateStudy, estimateText } from '../core/study/studyEstimate';
+import { describeConfig } from '../core/searchSpace/searchSpace';
+import { rankConfigs } from '../core/study/studyMachine';
+import { summarisePlan } from '../core/schedulers/schedule';
+import { studyProblems } from '../core/study/studyProblems';
 import { startStudySession } from '../orchestrator/studySession';
 import { shareImages } from '../orchestrator/sharedImages';
 import { createPool } from '../orchestrator/workerPool';

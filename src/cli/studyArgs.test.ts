@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findPreset } from '../core/presets';
+import { findPreset } from '../core/study/presets';
 import { parseStudyArgs, STUDY_USAGE } from './studyArgs';
 
 const error = (argv: string[]) => { const r = parseStudyArgs(argv); return r.kind === 'error' ? r.message : `not an error: ${r.kind}`; };

@@ -2,9 +2,9 @@
 // message naming the flag and what it takes (the caller exits with code 2), and --help prints the
 // usage. Pure: no I/O, so tests read the messages directly.
 import { parseArgs } from 'node:util';
-import { findPreset, PRESETS } from '../core/presets';
-import { quoteInput } from '../core/studySchema';
-import type { PromotionRule, ResourceKind, SchedulerKind, StudyDefinition } from '../core/studyDefinition';
+import { findPreset, PRESETS } from '../core/study/presets';
+import { quoteInput } from '../core/study/studySchema';
+import type { PromotionRule, ResourceKind, SchedulerKind, StudyDefinition } from '../core/study/studyDefinition';
 import type { SamplerKind } from '../core/samplers/index';
 
 export const NODE_BACKEND_FLAGS = ['webgpu', 'wasm', 'cpu'] as const;

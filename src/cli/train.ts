@@ -5,9 +5,9 @@
 // used only for this report, never for a choice.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { nestedSubset, stratifiedSplit } from '../core/dataSplit';
+import { nestedSubset, stratifiedSplit } from '../core/dataset/dataSplit';
 import { deriveSeed } from '../core/rng';
-import { DEFAULT_FIXED, describeConfig, type TrialConfig } from '../core/searchSpace';
+import { DEFAULT_FIXED, describeConfig, type TrialConfig } from '../core/searchSpace/searchSpace';
 import { initNodeBackend } from '../training/nodeBackend';
 import { trainTrial } from '../training/trainTrial';
 import { loadCifar10 } from './nodeDataset';

@@ -3,7 +3,7 @@
 // the page's orchestrator, real CIFAR-10. Oracle: the network overfits its training images (the
 // preset's 4 epochs only start to; 10 memorise them, as wasm does with the same numbers).
 import { describe, expect, it } from 'vitest';
-import { findPreset } from '../core/presets';
+import { findPreset } from '../core/study/presets';
 import { createPool } from '../orchestrator/workerPool';
 import { runStudy } from '../orchestrator/runStudy';
 import type { TrialResult } from '../../workers/protocol';

@@ -2,9 +2,9 @@
 // the configurations the study did not already train at full fidelity, on the full training subset
 // and the study's evaluation images, and scores the rules against a known full-fidelity order.
 import { describe, expect, it } from 'vitest';
-import type { StudyState } from '../core/studyMachine';
-import type { StudyDefinition } from '../core/studyDefinition';
-import { SEED001_SPACE, type TrialConfig } from '../core/searchSpace';
+import type { StudyState } from '../core/study/studyMachine';
+import type { StudyDefinition } from '../core/study/studyDefinition';
+import { SEED001_SPACE, type TrialConfig } from '../core/searchSpace/searchSpace';
 import type { TrainTrialInput, TrialResult } from '../../workers/protocol';
 import { auditStudy, FULL_TRIAL_ID_BASE, studyComputeFraction } from './audit';
 import { studySplits } from './studySplits';

@@ -6,8 +6,8 @@ import { scoreAudit, studyComputeFraction, type AuditReport, type AuditScoreInpu
 import type { ProbeSignals } from '../core/metaModel/features';
 import type { Regressor } from '../core/metaModel/regressor';
 import type { MetaExample, TrialSignals } from '../core/metaModel/knowledge';
-import { budgetAt } from '../core/schedule';
-import { trainedToEnd, trialSeed, type StudyState } from '../core/studyMachine';
+import { budgetAt } from '../core/schedulers/schedule';
+import { trainedToEnd, trialSeed, type StudyState } from '../core/study/studyMachine';
 import type { Outcome, TrainTrialInput, TrialResult } from '../../workers/protocol';
 import type { TrainerPool } from './workerPool';
 import { studySplits } from './studySplits';

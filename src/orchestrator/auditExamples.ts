@@ -3,7 +3,7 @@
 // a failed one left out). Runs the audit reused from the study keep the source 'study': they are the
 // study's own trials, and a later study's examples must not count them twice as audits.
 import { makeExamples, type MetaExample, type TrialSignals } from '../core/metaModel/knowledge';
-import type { StudyState } from '../core/studyMachine';
+import type { StudyState } from '../core/study/studyMachine';
 
 /** One full-fidelity result as the audit reports it (AuditOptions.onFullFidelityTrial, or a report row). */
 export interface FullFidelityRun { configId: number; status: 'completed' | 'diverged' | 'failed'; valAccuracy: number | null; reused: boolean }

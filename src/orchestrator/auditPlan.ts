@@ -1,7 +1,7 @@
 // What an audit (./audit.ts) of a finished study will cost before it starts, so the page can say it
 // up front: every configuration once at full fidelity, minus the runs the study already made.
-import { budgetAt } from '../core/schedule';
-import { trainedToEnd, type StudyState } from '../core/studyMachine';
+import { budgetAt } from '../core/schedulers/schedule';
+import { trainedToEnd, type StudyState } from '../core/study/studyMachine';
 import { studyComputeFraction } from './audit';
 
 export interface AuditPlan {

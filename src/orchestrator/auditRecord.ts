@@ -1,7 +1,7 @@
 // A saved audit (./audit.ts's report for one study), checked with a zod schema when it is read back:
 // IndexedDB records can be damaged or written by an older version, and a bad one must not crash the page.
 import { z } from 'zod';
-import { SECTION_SCHEMAS } from '../core/studySchema';
+import { SECTION_SCHEMAS } from '../core/study/studySchema';
 import type { AuditReport } from './audit';
 
 export interface AuditRecord { v: 1; studyId: string; savedAt: number; report: AuditReport }

@@ -1,6 +1,6 @@
 // Cross-backend agreement: the same SimpleCNN weights and batch on every backend, each in a fresh
 // worker that is forced onto it, compared with the cpu backend (the reference implementation).
-import { compareToReference, type Agreement } from '../core/agreement';
+import { compareToReference, type Agreement } from '../core/stats/agreement';
 import type { BackendName, DatasetTransfer, LossAndGradients } from '../../workers/protocol';
 import { initialWeights, type SimpleCnnSpec } from '../training/simpleCnn';
 import type { WorkerFactory } from './workerPool';

@@ -3,10 +3,10 @@
 // A build ships the batches residual-coded and gzipped (~58% of the bytes, data/cifar10/index.json);
 // without an index the official .bin files are fetched. The 10,000 test images are not loaded:
 // selection never uses them.
-import { CIFAR10_SHARDS, checkShard } from '../core/cifarChecksums';
-import { concatImageSets, parseCifar10Batch, type ImageSet } from '../core/cifarFormat';
-import { decodeResiduals } from '../core/cifarResiduals';
-import { DATA_INDEX_FILE, parseDataIndex, type DataIndex } from '../core/dataIndex';
+import { CIFAR10_SHARDS, checkShard } from '../core/dataset/cifarChecksums';
+import { concatImageSets, parseCifar10Batch, type ImageSet } from '../core/dataset/cifarFormat';
+import { decodeResiduals } from '../core/dataset/cifarResiduals';
+import { DATA_INDEX_FILE, parseDataIndex, type DataIndex } from '../core/dataset/dataIndex';
 import { deleteShard, readShard, writeShard } from '../storage/datasetCache';
 
 export type DatasetPhase = 'idle' | 'checking' | 'downloading' | 'verifying' | 'ready' | 'error';

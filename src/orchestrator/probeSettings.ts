@@ -2,7 +2,7 @@
 // fixed probe set. Read from an optional `probes` field of the definition, with defaults, until the
 // definition carries the setting itself.
 import { deriveSeed } from '../core/rng';
-import type { StudyDefinition } from '../core/studyDefinition';
+import type { StudyDefinition } from '../core/study/studyDefinition';
 import type { TrialProbeRequest } from '../../workers/protocol';
 
 export interface ProbeSettings {

@@ -1,12 +1,12 @@
 // Drives a study: asks the pure study machine which trials to run, hands them to the worker pool,
 // and feeds results back. The page and the Node CLI both run studies through this function.
-import { pendingPromotions, queuedTrials, requestTrials, studyReducer, initStudy, trialSeed, type PromotionRecord, type StudyEvent, type StudyState, type TrialRecord } from '../core/studyMachine';
+import { pendingPromotions, queuedTrials, requestTrials, studyReducer, initStudy, trialSeed, type PromotionRecord, type StudyEvent, type StudyState, type TrialRecord } from '../core/study/studyMachine';
 import type { MetaExample, TrialSignals } from '../core/metaModel/knowledge';
 import type { MetaModelInputs } from '../core/metaModel/metaModelInputs';
 import { scorePromotion, type PendingPromotion } from '../core/metaModel/promotionScoring';
 import { probeSignalsOf } from './audit';
-import { continuesFromWeights } from '../core/schedule';
-import type { StudyDefinition } from '../core/studyDefinition';
+import { continuesFromWeights } from '../core/schedulers/schedule';
+import type { StudyDefinition } from '../core/study/studyDefinition';
 import type { TrainTrialInput, TrialProgress, TrialResult } from '../../workers/protocol';
 import type { TrainerPool } from './workerPool';
 import { studySplits } from './studySplits';

@@ -2,7 +2,7 @@
 // study is saved after every change of a trial's fate and once at the end, and the recommendation
 // comes before the study's examples are remembered.
 import { describe, expect, it } from 'vitest';
-import type { StudyState } from '../core/studyMachine';
+import type { StudyState } from '../core/study/studyMachine';
 import { fakePool, type FakePoolCalls } from '../testing/fakePool';
 import { scriptedDefinition, scriptedLabels, truthOutcome } from '../testing/scriptedStudy';
 import { startStudySession } from './studySession';

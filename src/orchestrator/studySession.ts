@@ -1,9 +1,9 @@
 // One way in: the page, `npm run study` and bench:search launch a study here. It holds the launch
 // recipe (probe settings from the study's splits, runStudy, the save cadence, the recommendation,
 // remembering the study's examples); callers supply the pool and the hooks for their own I/O.
-import type { StudyEvent, StudyState } from '../core/studyMachine';
+import type { StudyEvent, StudyState } from '../core/study/studyMachine';
 import type { MetaExample, TrialSignals } from '../core/metaModel/knowledge';
-import type { StudyDefinition } from '../core/studyDefinition';
+import type { StudyDefinition } from '../core/study/studyDefinition';
 import type { TrainerPool } from './workerPool';
 import { trialProbeRequest } from './probeSettings';
 import { runStudy, type PromotionAdvisor, type StudyListener, type StudyRun, type WeightStore } from './runStudy';

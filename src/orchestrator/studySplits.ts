@@ -1,9 +1,9 @@
 // The index sets a study trains and scores on, all derived from its seed: a stratified validation
 // split held out of the 50,000 training images, a fixed evaluation subset of it, and nested
 // stratified training subsets per data fraction. The test set is never touched here.
-import { nestedSubset, stratifiedSplit } from '../core/dataSplit';
+import { nestedSubset, stratifiedSplit } from '../core/dataset/dataSplit';
 import { deriveSeed } from '../core/rng';
-import type { StudyDefinition } from '../core/studyDefinition';
+import type { StudyDefinition } from '../core/study/studyDefinition';
 
 export interface StudySplits {
   trainPool: Int32Array;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCifar10 } from '../cli/nodeDataset';
 import { nodeWorkerFactory } from '../cli/nodeWorkers';
-import { DEFAULT_FIXED } from '../core/searchSpace';
+import { DEFAULT_FIXED } from '../core/searchSpace/searchSpace';
 import type { TrainTrialInput } from '../../workers/protocol';
 import { createPool, type WorkerHandle } from './workerPool';
 

@@ -1,9 +1,9 @@
 // Saved studies in IndexedDB (idb-keyval) under keys `study:v1:<id>` (the key scheme; the record
-// inside carries its own version, ../core/studyRecord), plus the weights that
+// inside carries its own version, ../core/study/studyRecord), plus the weights that
 // promoted trials continue from (`weights:v1:<id>:<trialId>`). Every function reports storage
 // failures (a full quota above all) as messages: the study goes on in memory either way.
 import { createStore, del, entries, get, set, keys } from 'idb-keyval';
-import type { StudyRecord } from '../core/studyRecord';
+import type { StudyRecord } from '../core/study/studyRecord';
 
 export type { StudyRecord };
 

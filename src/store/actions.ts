@@ -1,11 +1,11 @@
 // Module-level actions: a button calls startStudy(); nothing starts from a useEffect chain.
 // Workers, the dataset and the running study live here, outside the store, which holds facts only.
-import { findPreset, presetOf, PRESETS } from '../core/presets';
-import { parseLaunchParams } from '../core/launchParams';
-import { parseClassroomParams, type ClassroomParams } from '../core/classroomParams';
-import type { ImageSet } from '../core/cifarFormat';
-import { studyProblems } from '../core/studyProblems';
-import type { StudyDefinition } from '../core/studyDefinition';
+import { findPreset, presetOf, PRESETS } from '../core/study/presets';
+import { parseLaunchParams } from '../core/link/launchParams';
+import { parseClassroomParams, type ClassroomParams } from '../core/link/classroomParams';
+import type { ImageSet } from '../core/dataset/cifarFormat';
+import { studyProblems } from '../core/study/studyProblems';
+import type { StudyDefinition } from '../core/study/studyDefinition';
 import { loadBrowserDataset } from '../orchestrator/loadBrowserDataset';
 import { browserWorkerFactory, browserPoolSize, shareImages } from '../orchestrator/browserWorkers';
 import type { StudyRun } from '../orchestrator/runStudy';
@@ -15,9 +15,9 @@ import { compareBackends } from '../orchestrator/compareBackends';
 import { createPool, type TrainerPool } from '../orchestrator/workerPool';
 import { labStore, type LabState } from './labStore';
 import { pageEstimate } from './machine';
-import { resumeStudy } from '../core/studyMachine';
-import { recordCurve, type CheckedRecord } from '../core/studyRecord';
-import { completeStudy, decodeStudy, studyHash } from '../core/urlState';
+import { resumeStudy } from '../core/study/studyMachine';
+import { recordCurve, type CheckedRecord } from '../core/study/studyRecord';
+import { completeStudy, decodeStudy, studyHash } from '../core/link/urlState';
 import { idbWeightStore, loadSavedStudy, newStudyId, refreshSavedStudies, saveCurrentStudy } from './persistence';
 import { initialLandscape } from './landscapeState';
 import { clearKeptWeights, recordTrialResult } from './trialWeights';

@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { evidenceFor, examplesFromStudy } from '../core/metaModel/knowledge';
 import { promotionFeatureTable } from '../core/metaModel/promotionModel';
 import { syntheticStudy } from '../testing/syntheticStudy';
-import { checkStudyRecord, MAX_CURVE_POINTS } from '../core/studyRecord';
+import { checkStudyRecord, MAX_CURVE_POINTS } from '../core/study/studyRecord';
 import type { TrialResult } from '../training/trainTrial';
 import { currentTrialSignals, recordTrialFacts, showSavedRecord } from './actions';
 import { labStore } from './labStore';

@@ -3,13 +3,13 @@
 // fresh store. Counts: 0 throws, 0 hangs, 0 unsafe echoes, no prototype pollution, flags only from
 // their own values, every valid link opened, and no accepted study beyond the machine's means.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MAX_CONFIGURATIONS } from '../core/planLimits';
-import { SAFE_TEXT } from '../core/studySchema';
-import { initStudy } from '../core/studyMachine';
-import { studyProblems } from '../core/studyProblems';
-import { MAX_STUDY_SECONDS } from '../core/studyEstimate';
+import { MAX_CONFIGURATIONS } from '../core/schedulers/planLimits';
+import { SAFE_TEXT } from '../core/study/studySchema';
+import { initStudy } from '../core/study/studyMachine';
+import { studyProblems } from '../core/study/studyProblems';
+import { MAX_STUDY_SECONDS } from '../core/study/studyEstimate';
 import { hostileLinks, MALICIOUS, tfjsQueryParams, UNSAFE_ECHO, type HostileLink } from '../testing/hostileLinks';
-import { repairQuery, REPAIRED_QUERY_NOTICE } from '../core/launchParams';
+import { repairQuery, REPAIRED_QUERY_NOTICE } from '../core/link/launchParams';
 import { openLaunchLink } from './actions';
 import { labStore } from './labStore';
 import { pageEstimate } from './machine';

@@ -2,9 +2,9 @@
 // and changes nothing (nothing is saved: in Node there is no IndexedDB, so a save would report a
 // storage failure instead of the refusal checked here).
 import { describe, expect, it } from 'vitest';
-import { PRESETS } from '../core/presets';
-import { initStudy } from '../core/studyMachine';
-import { MAX_IMPORT_CHARS } from '../core/importResults';
+import { PRESETS } from '../core/study/presets';
+import { initStudy } from '../core/study/studyMachine';
+import { MAX_IMPORT_CHARS } from '../core/interop/importResults';
 import { labStore } from './labStore';
 import { importStudyJson } from './persistence';
 

@@ -2,13 +2,13 @@
 // so the orchestration actions in ./actions can update it from outside React.
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import { findPreset } from '../core/presets';
-import type { StudyDefinition } from '../core/studyDefinition';
-import type { StudyState } from '../core/studyMachine';
+import { findPreset } from '../core/study/presets';
+import type { StudyDefinition } from '../core/study/studyDefinition';
+import type { StudyState } from '../core/study/studyMachine';
 import type { BackendReport } from '../training/backend';
 import type { LossPoint, TrialResult } from '../training/trainTrial';
 import { initialLandscape, type LandscapeState } from './landscapeState';
-import type { ClassroomParams } from '../core/classroomParams';
+import type { ClassroomParams } from '../core/link/classroomParams';
 import type { Recommendation } from '../core/metaModel/recommendation';
 import type { DatasetProgress } from '../orchestrator/loadBrowserDataset';
 import type { BackendComparison } from '../orchestrator/compareBackends';

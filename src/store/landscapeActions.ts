@@ -1,7 +1,7 @@
 // Actions of the landscape panel: 2D slices around kept trials' weights (Li et al. 2018), drawn
 // row by row as they arrive, and 1D interpolations (Goodfellow et al. 2015), run on the study's pool.
 import { deriveSeed } from '../core/rng';
-import { trialSeed, type StudyState, type TrialRecord } from '../core/studyMachine';
+import { trialSeed, type StudyState, type TrialRecord } from '../core/study/studyMachine';
 import { interpolateOnPool, startSlice, type SliceJob } from '../orchestrator/landscapeJobs';
 import { probeIndices, probeSeed } from '../orchestrator/probeSettings';
 import { studySplits } from '../orchestrator/studySplits';

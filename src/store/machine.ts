@@ -1,9 +1,9 @@
 // The machine a study would run on, as far as the page knows before Run: the backend its pool
 // detected (else the forced one, else wasm, the likeliest on a machine without a usable GPU), the
 // pool's size, the throughput the trials on screen measured, and navigator.deviceMemory.
-import { estimateStudy, measuredReferenceThroughput, type Machine, type StudyEstimate } from '../core/studyEstimate';
-import type { StudyDefinition } from '../core/studyDefinition';
-import { studyProblems } from '../core/studyProblems';
+import { estimateStudy, measuredReferenceThroughput, type Machine, type StudyEstimate } from '../core/study/studyEstimate';
+import type { StudyDefinition } from '../core/study/studyDefinition';
+import { studyProblems } from '../core/study/studyProblems';
 import { browserPoolSize } from '../orchestrator/browserWorkers';
 import type { LabState } from './labStore';
 

@@ -1,8 +1,8 @@
 // Tests for openLaunchLink (./actions): every notice of a launch link shown once, a study that is
 // not exactly a preset shown as custom, prototype names never a flag, and no fragment ignored silently.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { findPreset, presetOf, PRESETS } from '../core/presets';
-import { encodeStudy } from '../core/urlState';
+import { findPreset, presetOf, PRESETS } from '../core/study/presets';
+import { encodeStudy } from '../core/link/urlState';
 import { openLaunchLink } from './actions';
 import { labStore } from './labStore';
 

@@ -1,10 +1,10 @@
 // Saved studies: written to IndexedDB as they run, listed, reopened, resumed after a reload,
 // deleted, exported (JSON, CSV) and imported. Storage failures become notices; the study goes on.
-import { checkStudyRecord, recordCurve, RECORD_VERSION, type CheckedRecord, type StudyRecord } from '../core/studyRecord';
-import { isTerminal, type StudyState } from '../core/studyMachine';
-import { trialsToCsv } from '../core/trialsCsv';
-import { exportOptunaScript } from '../core/exportPython';
-import { importResults, MAX_IMPORT_CHARS } from '../core/importResults';
+import { checkStudyRecord, recordCurve, RECORD_VERSION, type CheckedRecord, type StudyRecord } from '../core/study/studyRecord';
+import { isTerminal, type StudyState } from '../core/study/studyMachine';
+import { trialsToCsv } from '../core/interop/trialsCsv';
+import { exportOptunaScript } from '../core/interop/exportPython';
+import { importResults, MAX_IMPORT_CHARS } from '../core/interop/importResults';
 import type { WeightStore } from '../orchestrator/runStudy';
 import { deleteAuditRecord } from '../storage/auditStore';
 import { deleteStudyRecord, readStudyRecord, readStudyRecords, readTrialWeights, saveStudyRecord, saveTrialWeights } from '../storage/studyStore';

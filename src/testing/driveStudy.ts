@@ -1,8 +1,8 @@
 // Drives the pure study machine with scripted scores, no workers and no tfjs: every queued trial
 // starts and finishes with the score `scoreOf` gives it, until the study ends or waits (a complete
 // rung under the meta-model rule waits for its promotion scores).
-import { initStudy, queuedTrials, studyReducer, type StudyState, type TrialRecord } from '../core/studyMachine';
-import type { StudyDefinition } from '../core/studyDefinition';
+import { initStudy, queuedTrials, studyReducer, type StudyState, type TrialRecord } from '../core/study/studyMachine';
+import type { StudyDefinition } from '../core/study/studyDefinition';
 
 /** A trial's scripted end: the fields of its trialFinished event. */
 export interface ScriptedFinish {

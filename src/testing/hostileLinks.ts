@@ -3,9 +3,9 @@
 // compression around bad content (markup, prototype keys, extreme numbers, budgets no machine can
 // run, plans that once froze the page). Plus valid links, which must still open. Deterministic.
 import LZString from 'lz-string';
-import { PRESETS } from '../core/presets';
+import { PRESETS } from '../core/study/presets';
 import { createRng, type Rng } from '../core/rng';
-import { encodeStudy } from '../core/urlState';
+import { encodeStudy } from '../core/link/urlState';
 
 export type HostileKind = 'garbled' | 'corrupted' | 'query' | 'payload' | 'valid';
 export interface HostileLink { kind: HostileKind; label: string; search: string; hash: string }

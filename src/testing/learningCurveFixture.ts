@@ -4,7 +4,7 @@
 import type { EpochRow, LearningCurveTable, ProbeRecord, TableRow } from '../core/groundTruth/learningCurveTable';
 import { tableHeader, tableUnits, type TableSettings, type TableUnit } from '../core/groundTruth/tablePlan';
 import { createRng, deriveSeed, type Rng } from '../core/rng';
-import type { TrialConfig } from '../core/searchSpace';
+import type { TrialConfig } from '../core/searchSpace/searchSpace';
 
 /** 12 configurations at 4 fractions, 2 noise-floor repeats: 50 rows. */
 export const FIXTURE_SETTINGS: TableSettings = { configs: 12, repeats: 2, epochs: 4, tableSeed: 2026, splitSeed: 2026 };

@@ -3,8 +3,8 @@
 // processes run for real, and an independent read of the Optuna storage to check the results file.
 import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { SEED001_SPACE } from '../core/searchSpace';
-import type { StudyDefinition } from '../core/studyDefinition';
+import { SEED001_SPACE } from '../core/searchSpace/searchSpace';
+import type { StudyDefinition } from '../core/study/studyDefinition';
 
 export const DATA_DIR = join(import.meta.dirname, '..', '..', 'data', 'cifar10');
 

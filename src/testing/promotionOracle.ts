@@ -1,10 +1,10 @@
 // An oracle world for the meta-model promotion rule, in which full-fidelity accuracy is known: it
 // falls as low-fidelity accuracy rises (a fast learner that overfits), which plain successive
 // halving cannot see.
-import { PRESETS } from '../core/presets';
-import { SEED001_SPACE, type TrialConfig } from '../core/searchSpace';
-import { initStudy, type StudyState } from '../core/studyMachine';
-import type { StudyDefinition } from '../core/studyDefinition';
+import { PRESETS } from '../core/study/presets';
+import { SEED001_SPACE, type TrialConfig } from '../core/searchSpace/searchSpace';
+import { initStudy, type StudyState } from '../core/study/studyMachine';
+import type { StudyDefinition } from '../core/study/studyDefinition';
 import { fidelityOf, type MetaExample, type TrialSignals } from '../core/metaModel/knowledge';
 import { driveStudy } from './driveStudy';
 

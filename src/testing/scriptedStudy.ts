@@ -1,8 +1,8 @@
 // A test fixture for the audit's tests: a successive-halving study run by the reducer alone with
 // scripted accuracies (no tfjs), and full-fidelity outcomes (for ./fakePool) that follow the same truth.
-import type { StudyState } from '../core/studyMachine';
-import type { StudyDefinition } from '../core/studyDefinition';
-import { SEED001_SPACE, type TrialConfig } from '../core/searchSpace';
+import type { StudyState } from '../core/study/studyMachine';
+import type { StudyDefinition } from '../core/study/studyDefinition';
+import { SEED001_SPACE, type TrialConfig } from '../core/searchSpace/searchSpace';
 import type { Outcome, TrainTrialInput, TrialResult } from '../../workers/protocol';
 import { driveStudy } from './driveStudy';
 

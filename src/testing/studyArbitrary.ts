@@ -2,10 +2,10 @@
 // conditions on earlier categoricals) for round-trip properties, and hostile schedulers (subnormal
 // minResource, reductionFactor at its floor, huge budgets) for the bounded-planning property.
 import fc from 'fast-check';
-import { PARAM_DOMAINS, type NumericParam } from '../core/paramDomains';
-import type { ParamSpec } from '../core/searchSpace';
-import { PARAM_NAMES } from '../core/studySchema';
-import type { SchedulerSettings, StudyDefinition } from '../core/studyDefinition';
+import { PARAM_DOMAINS, type NumericParam } from '../core/searchSpace/paramDomains';
+import type { ParamSpec } from '../core/searchSpace/searchSpace';
+import { PARAM_NAMES } from '../core/study/studySchema';
+import type { SchedulerSettings, StudyDefinition } from '../core/study/studyDefinition';
 
 /** Doubles in [min, max] without -0. */
 export const num = (min: number, max: number) => fc.double({ min, max, noNaN: true }).map((x) => x + 0);

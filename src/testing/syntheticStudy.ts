@@ -1,11 +1,11 @@
 // A synthetic study of any size, driven through the real study machine with made-up but plausible
 // scores and loss curves: the dashboard's 500-trial benchmark and the chart tests use it. Seeded;
 // accuracy peaks at lr = 3e-3 and grows with the data fraction, so the charts have something to show.
-import { findPreset } from '../core/presets';
+import { findPreset } from '../core/study/presets';
 import { createRng, deriveSeed, type Rng } from '../core/rng';
-import type { TrialConfig } from '../core/searchSpace';
-import type { StudyDefinition } from '../core/studyDefinition';
-import type { StudyState } from '../core/studyMachine';
+import type { TrialConfig } from '../core/searchSpace/searchSpace';
+import type { StudyDefinition } from '../core/study/studyDefinition';
+import type { StudyState } from '../core/study/studyMachine';
 import { driveStudy } from './driveStudy';
 
 export interface SyntheticPoint { step: number; epoch: number; loss: number; accuracy: number }

@@ -1,7 +1,7 @@
 // The optimizers a trial can use, over tfjs's own: SGD (momentum, Nesterov), Adam, and AdamW
 // with decoupled weight decay (Loshchilov & Hutter 2019), plus per-step learning rates.
 import * as tf from '@tensorflow/tfjs';
-import type { TrialConfig } from '../core/searchSpace';
+import type { TrialConfig } from '../core/searchSpace/searchSpace';
 import { WebGpuAdamOptimizer } from './webgpuAdam';
 
 export interface TrialOptimizer {

@@ -3,7 +3,7 @@
 // the end, exactly the work a trial's inner loop does (batch upload, forward, backward, update).
 import * as tf from '@tensorflow/tfjs';
 import { deriveSeed } from '../core/rng';
-import { DEFAULT_FIXED, type TrialConfig } from '../core/searchSpace';
+import { DEFAULT_FIXED, type TrialConfig } from '../core/searchSpace/searchSpace';
 import { makeBatch, type ImagePool } from './batches';
 import { createOptimizer } from './optimizers';
 import { createSimpleCnn, initialWeights } from './simpleCnn';

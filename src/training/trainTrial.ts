@@ -2,9 +2,9 @@
 // evaluated on the fixed evaluation set. A hand-written loop (optimizer.minimize) instead of
 // model.fit, which reads the loss back every batch; here the loss is read every `readEvery` steps.
 import * as tf from '@tensorflow/tfjs';
-import { learningRateAt } from '../core/lrSchedule';
+import { learningRateAt } from '../core/searchSpace/lrSchedule';
 import { createRng, deriveSeed, shuffleInPlace } from '../core/rng';
-import type { TrialConfig } from '../core/searchSpace';
+import type { TrialConfig } from '../core/searchSpace/searchSpace';
 import { augmentBatch } from './augment';
 import { makeBatch, type ImagePool } from './batches';
 import { evaluate, type Evaluation } from './evaluate';

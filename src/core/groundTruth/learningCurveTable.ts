@@ -2,7 +2,7 @@
 // every fidelity (data fraction x epoch), so studies can be replayed over it without training,
 // as the tabular benchmarks LCBench (Zimmer et al. 2021) and NAS-Bench-201 (Dong & Yang 2020) do.
 // A table is JSON lines: one header, then one row per finished (configuration, replicate, fraction).
-import type { TrialConfig } from '../searchSpace';
+import type { TrialConfig } from '../searchSpace/searchSpace';
 
 export const TABLE_VERSION = 1;
 

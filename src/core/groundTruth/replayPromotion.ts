@@ -9,7 +9,7 @@ import type { MetaExample } from '../metaModel/knowledge';
 import { predictFullAccuracy, type PromotionModel } from '../metaModel/promotionModel';
 import { examplesAtResource, GATE_CONFIDENCE, gateAtResource } from '../metaModel/cvGate';
 import { compositeScores } from '../metaModel/rankingAudit';
-import type { PromotionGuard } from '../studyDefinition';
+import type { PromotionGuard } from '../study/studyDefinition';
 import { CHANCE } from './tableConfigurations';
 
 export type PromotionRuleName = 'accuracy' | 'compositeSharpness' | 'metaModel' | 'metaModelMemory';

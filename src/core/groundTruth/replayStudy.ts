@@ -1,11 +1,11 @@
 // One simulated study over the table: the planned brackets run one after another (Li et al. 2018,
 // Algorithm 1 order), every rung reads its trials off the table instead of training, promotes with
 // the lab's own `promote` by the rule's scores, and the study's pick (largest resource reached, then
-// score, as ../studyMachine's rankConfigs) is judged against the sub-pool's best at full fidelity.
+// score, as ../study/studyMachine's rankConfigs) is judged against the sub-pool's best at full fidelity.
 import type { FidelityObservation } from '../metaModel/features';
 import type { MetaExample } from '../metaModel/knowledge';
 import { spearman } from '../stats/rankCorrelation';
-import { promote, rankTrials } from '../successiveHalving';
+import { promote, rankTrials } from '../schedulers/successiveHalving';
 import type { TableHeader } from './learningCurveTable';
 import { fullTrainingMs, trialCost, type TrialCost } from './replayCost';
 import { trialBudget, type ReplayPlan } from './replayPlans';

@@ -2,7 +2,7 @@
 // validation accuracy and loss after `epochs` epochs on `dataFraction` of the data, and the probes
 // taken there, in the meta-model's own evidence type (../metaModel/features). Test fields are never read.
 import type { FidelityObservation, ProbeSignals } from '../metaModel/features';
-import type { Budget } from '../schedule';
+import type { Budget } from '../schedulers/schedule';
 import type { EpochRow, TableHeader, TableRow } from './learningCurveTable';
 import { epochOf, fractionIndex, type TableConfiguration } from './tableConfigurations';
 

@@ -6,7 +6,7 @@ import type { MetaExample } from '../metaModel/knowledge';
 import { fitPromotionModel, PROMOTION_FEATURES, type PromotionModel } from '../metaModel/promotionModel';
 import { defaultCandidates } from '../metaModel/select';
 import { createRng, deriveSeed, shuffleInPlace } from '../rng';
-import type { PromotionGuard } from '../studyDefinition';
+import type { PromotionGuard } from '../study/studyDefinition';
 import type { LearningCurveTable } from './learningCurveTable';
 import { lowFidelityResources, replayPlan, type ReplayPlan, type ReplaySchedulerName } from './replayPlans';
 import { usesMetaModel, type PromotionRuleName, type PromotionSettings } from './replayPromotion';

@@ -3,7 +3,7 @@
 // validation accuracy at full fidelity (fraction 1, the last epoch); a diverged run scores chance,
 // as in the study machine. Tabular benchmarks replay studies over exactly this (LCBench, Zimmer et
 // al. 2021; NAS-Bench-201, Dong & Yang 2020). The report-only test field is never read here.
-import type { TrialConfig } from '../searchSpace';
+import type { TrialConfig } from '../searchSpace/searchSpace';
 import type { EpochRow, LearningCurveTable, TableHeader, TableRow } from './learningCurveTable';
 
 export interface TableConfiguration {

@@ -5,7 +5,7 @@
 import type { MetaExample } from '../metaModel/knowledge';
 import type { FidelityObservation } from '../metaModel/features';
 import type { TableHeader } from './learningCurveTable';
-import { budgetAt } from '../schedule';
+import { budgetAt } from '../schedulers/schedule';
 import { fidelityObservation, readRung } from './rungObservation';
 import type { ReplayPlan } from './replayPlans';
 import type { TableConfiguration } from './tableConfigurations';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fidelityOf } from '../metaModel/knowledge';
-import { findPreset } from '../presets';
-import { SEED001_SPACE } from '../searchSpace';
-import { studyProblems } from '../studyProblems';
+import { findPreset } from '../study/presets';
+import { SEED001_SPACE } from '../searchSpace/searchSpace';
+import { studyProblems } from '../study/studyProblems';
 import { parseTable, rowKey } from './learningCurveTable';
 import { DEFAULT_TABLE_SETTINGS, SEED001_CONFIG, tableConfigs, tableHeader, tableUnits } from './tablePlan';
 

@@ -4,7 +4,7 @@
 // through the order so a partial table already carries a noise estimate.
 import { createRng, deriveSeed } from '../rng';
 import { sampleHaltonConfigs } from '../samplers/haltonSampler';
-import { DEFAULT_FIXED, SEED001_SPACE, type TrialConfig } from '../searchSpace';
+import { DEFAULT_FIXED, SEED001_SPACE, type TrialConfig } from '../searchSpace/searchSpace';
 import { rowKey, TABLE_VERSION, type TableHeader } from './learningCurveTable';
 
 /** Seed 001's final configuration (c32, dropout 0.2, Adam, lr 1e-3, wd 5e-4). */

@@ -5,9 +5,9 @@
 // it in the meta-model worker: the nested leave-one-out fits hundreds of models.
 // Validation only: every score here is on the study's evaluation subset of its validation split.
 import { createRng, deriveSeed } from '../rng';
-import { budgetCost } from '../schedule';
-import type { TrialConfig } from '../searchSpace';
-import { rankConfigs, trainedToEnd, type StudyState } from '../studyMachine';
+import { budgetCost } from '../schedulers/schedule';
+import type { TrialConfig } from '../searchSpace/searchSpace';
+import { rankConfigs, trainedToEnd, type StudyState } from '../study/studyMachine';
 import { buildFeatureTable } from './features';
 import { evidenceFor, type MetaExample, type TrialSignals } from './knowledge';
 import { checkPromotions, predictFromMemory, type PromotionCheck } from './promotionAudit';

@@ -4,7 +4,7 @@
 // Tibshirani 1993).
 import { createRng } from '../rng';
 import { spearman } from '../stats/rankCorrelation';
-import type { PromotionGuard } from '../studyDefinition';
+import type { PromotionGuard } from '../study/studyDefinition';
 import type { MetaExample } from './knowledge';
 import type { OutOfFoldRow, PromotionModel } from './promotionModel';
 

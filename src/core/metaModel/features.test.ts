@@ -1,7 +1,7 @@
 // Tests for features.ts: curve summaries of hand-made curves, hyperparameter encoding, per-rung
 // layout with NaN for what is missing, and the power-law extrapolation column.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FIXED, type TrialConfig } from '../searchSpace';
+import { DEFAULT_FIXED, type TrialConfig } from '../searchSpace/searchSpace';
 import { buildFeatureTable, summarizeCurve, type CurvePoint, type FidelityObservation } from './features';
 
 const linearCurve = (steps: number, epochs: number, loss: (s: number) => number): CurvePoint[] =>

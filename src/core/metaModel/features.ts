@@ -3,7 +3,7 @@
 // learning-curve predictors of Baker et al. 2018, "Accelerating NAS using Performance Prediction"),
 // parameter-space probes (seed 000's second tier), the resource reached and an inverse-power-law
 // extrapolation (Domhan et al. 2015, ./powerLaw). Missing values are NaN; ./standardizer imputes them.
-import type { TrialConfig } from '../searchSpace';
+import type { TrialConfig } from '../searchSpace/searchSpace';
 import { extrapolateAccuracy, fitSharedPowerLaw } from './powerLaw';
 
 export interface CurvePoint { step: number; epoch: number; loss: number; accuracy: number }

@@ -1,7 +1,7 @@
 // Tests for knowledge.ts's fidelity keys: parseFidelityKey is fidelityKey's inverse (the oracle),
 // rejects keys this version never writes, and the tiny preset's full fidelity is its own numbers.
 import { describe, expect, it } from 'vitest';
-import { findPreset } from '../presets';
+import { findPreset } from '../study/presets';
 import { describeFidelity, fidelityKey, fidelityOf, parseFidelityKey, type Fidelity } from './knowledge';
 
 describe('parseFidelityKey', () => {

@@ -6,11 +6,11 @@
 // epochs at resource 1): the label means "accuracy after that much training". Stored examples are
 // checked with a zod schema on the way back in, because IndexedDB and imported files can be damaged.
 import { z } from 'zod';
-import { budgetAt } from '../schedule';
-import type { TrialConfig } from '../searchSpace';
-import { SECTION_SCHEMAS } from '../studySchema';
-import type { StudyDefinition } from '../studyDefinition';
-import { trainedToEnd, type StudyState } from '../studyMachine';
+import { budgetAt } from '../schedulers/schedule';
+import type { TrialConfig } from '../searchSpace/searchSpace';
+import { SECTION_SCHEMAS } from '../study/studySchema';
+import type { StudyDefinition } from '../study/studyDefinition';
+import { trainedToEnd, type StudyState } from '../study/studyMachine';
 import { summarizeCurve, type ConfigEvidence, type CurvePoint, type FidelityObservation, type ProbeSignals } from './features';
 
 /** What "full fidelity" means for a study: an example's label is only comparable under the same one. */

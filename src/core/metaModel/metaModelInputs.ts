@@ -1,7 +1,7 @@
 // What a study's meta-model learns from: earlier studies' examples from memory at the study's full
 // fidelity, less any that would leak its own answers, plus the study's own full-fidelity runs so far.
 // Shared by promotion scoring (./promotionScoring) and the recommendation (./recommendation).
-import type { StudyState } from '../studyMachine';
+import type { StudyState } from '../study/studyMachine';
 import { exampleIdentity, examplesFromStudy, fidelityKey, fidelityOf, type MetaExample, type TrialSignals } from './knowledge';
 
 export interface MetaModelInputs {

@@ -1,9 +1,9 @@
 // Promotion regret against hand-computed cases: the study's promoted set and the top-n-by-accuracy
 // set are each judged by the best full-fidelity accuracy they kept.
 import { describe, expect, it } from 'vitest';
-import { PRESETS } from '../presets';
-import { initStudy, pendingPromotions, studyReducer, type StudyState } from '../studyMachine';
-import type { StudyDefinition } from '../studyDefinition';
+import { PRESETS } from '../study/presets';
+import { initStudy, pendingPromotions, studyReducer, type StudyState } from '../study/studyMachine';
+import type { StudyDefinition } from '../study/studyDefinition';
 import { checkPromotions } from './promotionAudit';
 import { driveStudy } from '../../testing/driveStudy';
 

@@ -6,8 +6,8 @@
 // Also the cold-study ranking: every configuration predicted from its rung-0 evidence by a model
 // fitted only on earlier studies' examples, so none of this study's full-fidelity labels are used.
 import { deriveSeed } from '../rng';
-import { promote } from '../successiveHalving';
-import type { StudyState } from '../studyMachine';
+import { promote } from '../schedulers/successiveHalving';
+import type { StudyState } from '../study/studyMachine';
 import { evidenceFor, type MetaExample, type TrialSignals } from './knowledge';
 import { fitPromotionModel, predictFullAccuracy } from './promotionModel';
 import { matchingExamples } from './metaModelInputs';

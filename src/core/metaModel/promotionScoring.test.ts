@@ -3,8 +3,8 @@
 // configurations the oracle prefers; with too few, or a closed CV gate, it must fall back to
 // accuracy and say why.
 import { describe, expect, it } from 'vitest';
-import { initStudy, pendingPromotions, queuedTrials, studyReducer } from '../studyMachine';
-import type { StudyDefinition } from '../studyDefinition';
+import { initStudy, pendingPromotions, queuedTrials, studyReducer } from '../study/studyMachine';
+import type { StudyDefinition } from '../study/studyDefinition';
 import { scorePromotion } from './promotionScoring';
 import { def, example, finishRung, fullAccuracy, lowAccuracy, noSignals } from '../../testing/promotionOracle';
 

@@ -4,7 +4,7 @@
 // halving is the fallback whenever the model cannot be trusted: too few examples at this study's
 // full fidelity or at the rung's resource, a closed CV gate (./cvGate), or a fit that fails.
 import { deriveSeed } from '../rng';
-import type { PromotionRecord } from '../studyMachine';
+import type { PromotionRecord } from '../study/studyMachine';
 import { DEFAULT_GUARD, examplesAtResource, GATE_CONFIDENCE, GATE_RESAMPLES, gateAtResource, type Gate } from './cvGate';
 import { describeFidelity, evidenceFor, fidelityOf } from './knowledge';
 import { trainingExamples, type MetaModelInputs } from './metaModelInputs';

@@ -1,7 +1,7 @@
 // The recommendation in the promotion oracle world (src/testing/promotionOracle): it must pick the
 // best confirmed configuration and forecast it without its own label.
 import { describe, expect, it } from 'vitest';
-import { initStudy, pendingPromotions, studyReducer } from '../studyMachine';
+import { initStudy, pendingPromotions, studyReducer } from '../study/studyMachine';
 import { scorePromotion } from './promotionScoring';
 import { recommend } from './recommendation';
 import { def, example, finishRung, fullAccuracy, lowAccuracy, noSignals } from '../../testing/promotionOracle';

@@ -2,8 +2,8 @@
 // forecast of its full-fidelity accuracy made without its own result, and the untrained
 // configurations whose interval still reaches above it.
 import { deriveSeed } from '../rng';
-import type { TrialConfig } from '../searchSpace';
-import { rankConfigs } from '../studyMachine';
+import type { TrialConfig } from '../searchSpace/searchSpace';
+import { rankConfigs } from '../study/studyMachine';
 import { describeFidelity, evidenceFor, fidelityOf, studyFullAccuracies, type MetaExample } from './knowledge';
 import { trainingExamples, type MetaModelInputs } from './metaModelInputs';
 import { fitPromotionModel, predictFullAccuracy, type PromotionModel } from './promotionModel';

@@ -2,7 +2,7 @@
 // axis (conditions applied afterwards, duplicates removed), float levels against closed forms.
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../rng';
-import { DEFAULT_FIXED, SEED001_SPACE, sampleRandomConfigs, type ParamName, type ParamSpec, type SearchSpace, type TrialConfig } from '../searchSpace';
+import { DEFAULT_FIXED, SEED001_SPACE, sampleRandomConfigs, type ParamName, type ParamSpec, type SearchSpace, type TrialConfig } from '../searchSpace/searchSpace';
 import { axisSize, axisValue, chooseFloatLevels, countGrid, sampleGridConfigs } from './gridSampler';
 import { sampleConfigs } from './index';
 

@@ -2,7 +2,7 @@
 // and categoricals take every value, floats `levels` evenly spaced values (log-spaced when log),
 // and a conditional parameter branches only under its parent's matching value.
 import type { Rng } from '../rng';
-import { DEFAULT_FIXED, type ParamName, type ParamSpec, type SearchSpace, type TrialConfig } from '../searchSpace';
+import { DEFAULT_FIXED, type ParamName, type ParamSpec, type SearchSpace, type TrialConfig } from '../searchSpace/searchSpace';
 import { checkSamplerArgs, createScrambledHalton } from './haltonSampler';
 
 type Values = Record<ParamName, string | number>;

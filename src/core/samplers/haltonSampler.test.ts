@@ -3,7 +3,7 @@
 // exact 2D star discrepancy).
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../rng';
-import { SEED001_SPACE, sampleRandomConfigs, type SearchSpace } from '../searchSpace';
+import { SEED001_SPACE, sampleRandomConfigs, type SearchSpace } from '../searchSpace/searchSpace';
 import { createScrambledHalton, radicalInverse, sampleHaltonConfigs } from './haltonSampler';
 import { sampleConfigs } from './index';
 

@@ -4,7 +4,7 @@
 import type { Rng } from '../rng';
 import {
   DEFAULT_FIXED, validateSearchSpace, type ParamName, type ParamSpec, type SearchSpace, type TrialConfig,
-} from '../searchSpace';
+} from '../searchSpace/searchSpace';
 
 /** One base per dimension; a space has at most one parameter per TrialConfig key (14). */
 const PRIMES = [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53] as const;

@@ -1,7 +1,7 @@
 // The samplers a study can name: random (Bergstra & Bengio 2012), scrambled Halton and grid.
 // One entry point so the study machine and the share link agree on the kinds.
 import type { Rng } from '../rng';
-import { sampleRandomConfigs, type SearchSpace, type TrialConfig } from '../searchSpace';
+import { sampleRandomConfigs, type SearchSpace, type TrialConfig } from '../searchSpace/searchSpace';
 import { sampleGridConfigs } from './gridSampler';
 import { sampleHaltonConfigs } from './haltonSampler';
 

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { loadCifar10 } from '../../cli/nodeDataset';
-import { DEFAULT_FIXED, type TrialConfig } from '../../core/searchSpace';
+import { DEFAULT_FIXED, type TrialConfig } from '../../core/searchSpace/searchSpace';
 import type { ImagePool } from '../batches';
 import { initNodeBackend } from '../nodeBackend';
 import { trainTrial, trialSpec, type TrainTrialInput } from '../trainTrial';

@@ -1,6 +1,6 @@
 // "Compare backends": the same network, weights and batch on every backend this browser has,
 // with the loss and gradients compared to the cpu backend. Shows a user whether their GPU computes right.
-import { AGREEMENT_TOLERANCE } from '../../core/agreement';
+import { AGREEMENT_TOLERANCE } from '../../core/stats/agreement';
 import { checkBackends } from '../../store/actions';
 import { useLab } from '../../store/labStore';
 

@@ -1,9 +1,9 @@
 // The plan before the run: every bracket's rungs (configurations x images x epochs) and the total
 // compute as a fraction of training every configuration fully, and the estimate of its memory per
-// trial and wall time on this machine (../../core/studyEstimate).
-import { budgetAt, planBrackets, summarisePlan } from '../../core/schedule';
-import type { StudyDefinition } from '../../core/studyDefinition';
-import { estimateText, type StudyEstimate } from '../../core/studyEstimate';
+// trial and wall time on this machine (../../core/study/studyEstimate).
+import { budgetAt, planBrackets, summarisePlan } from '../../core/schedulers/schedule';
+import type { StudyDefinition } from '../../core/study/studyDefinition';
+import { estimateText, type StudyEstimate } from '../../core/study/studyEstimate';
 
 export function PlanSummary({ definition, estimate }: { definition: StudyDefinition; estimate: StudyEstimate | null }) {
   const brackets = planBrackets(definition);

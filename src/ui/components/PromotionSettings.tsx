@@ -4,13 +4,13 @@
 import evidence from '../../core/groundTruth/promotionEvidence.json';
 import { promotionEvidenceText, type PromotionEvidence } from '../../core/groundTruth/promotionEvidence';
 import { describeFidelity, type Fidelity } from '../../core/metaModel/knowledge';
-import type { PromotionGuard, PromotionRule } from '../../core/studyDefinition';
+import type { PromotionGuard, PromotionRule } from '../../core/study/studyDefinition';
 import { editStudy } from '../../store/actions';
 import { useLab } from '../../store/labStore';
 import { NumberField } from './NumberField';
 import { useStudyFidelity } from './useStudyFidelity';
 
-// Defaults of SchedulerSettings (../../core/studySchema): what an absent field means.
+// Defaults of SchedulerSettings (../../core/study/studySchema): what an absent field means.
 const DEFAULT_KAPPA = 0;
 const DEFAULT_MIN_EXAMPLES = 8;
 // Measured by `npm run bench:simulate -- --write-evidence`; the default follows it.

@@ -2,7 +2,7 @@
 // the meta-model had forecast for it without seeing that result (a check anyone can read off).
 // Configurations never trained fully whose interval still reaches above it are named, so a careful
 // user knows which one more full run could change the answer.
-import { describeConfig } from '../../core/searchSpace';
+import { describeConfig } from '../../core/searchSpace/searchSpace';
 import { useLab } from '../../store/labStore';
 
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;

@@ -1,6 +1,6 @@
 // The rung ladder as a table: every trial of every rung, its state and validation accuracy.
-import { budgetAt } from '../../core/schedule';
-import { describeConfig } from '../../core/searchSpace';
+import { budgetAt } from '../../core/schedulers/schedule';
+import { describeConfig } from '../../core/searchSpace/searchSpace';
 import { useLab } from '../../store/labStore';
 
 const pct = (v: number | null) => (v === null ? '—' : `${(100 * v).toFixed(1)}%`);

@@ -2,8 +2,8 @@
 // a parameter (move it to "fixed"), or add any the training engine supports (batchSize, epochs,
 // lrSchedule, augment, batchNorm, ...). Validated by the same schema as share links before it applies.
 import { useState } from 'react';
-import { DEFAULT_FIXED } from '../../core/searchSpace';
-import { studyProblems } from '../../core/studyProblems';
+import { DEFAULT_FIXED } from '../../core/searchSpace/searchSpace';
+import { studyProblems } from '../../core/study/studyProblems';
 import { labStore, useLab } from '../../store/labStore';
 
 export function SearchSpaceEditor() {

@@ -2,7 +2,7 @@
 import { useRef, useState } from 'react';
 import { openSavedStudy, startStudy } from '../../store/actions';
 import { useLab, labStore } from '../../store/labStore';
-import { MAX_IMPORT_CHARS } from '../../core/importResults';
+import { MAX_IMPORT_CHARS } from '../../core/interop/importResults';
 import { deleteSavedStudy, exportOptuna, exportStudyJson, exportTrialsCsv, importExternalResults, importStudyJson, loadSavedStudy } from '../../store/persistence';
 
 async function rerun(id: string) {

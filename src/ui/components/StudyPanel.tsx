@@ -1,7 +1,7 @@
 // Preset choice, the rung plan before the run, Run study / Stop, and the study's progress.
 import { useState } from 'react';
-import { PRESETS, presetOf } from '../../core/presets';
-import { studyProblems } from '../../core/studyProblems';
+import { PRESETS, presetOf } from '../../core/study/presets';
+import { studyProblems } from '../../core/study/studyProblems';
 import { copyShareLink, selectPreset, startStudy, stopStudy } from '../../store/actions';
 import { useLab } from '../../store/labStore';
 import { StudyProgress } from './StudyProgress';

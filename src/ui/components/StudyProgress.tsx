@@ -1,8 +1,8 @@
-// The study's progress bar: filled by training work (../../core/studyWork), since a late rung's one
+// The study's progress bar: filled by training work (../../core/study/studyWork), since a late rung's one
 // trial can cost as much as a whole early rung, labelled in trials, with elapsed time and ETA.
 import { useMemo } from 'react';
-import { summarisePlan } from '../../core/schedule';
-import { studyWork } from '../../core/studyWork';
+import { summarisePlan } from '../../core/schedulers/schedule';
+import { studyWork } from '../../core/study/studyWork';
 import { useLab } from '../../store/labStore';
 import { ProgressBar } from './ProgressBar';
 

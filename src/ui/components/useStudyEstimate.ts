@@ -1,8 +1,8 @@
 // The study's memory per trial and wall time on this machine (../../store/machine), recomputed when
 // the definition, the detected backend or the measured throughput changes; null while it has problems.
 import { useMemo } from 'react';
-import type { StudyDefinition } from '../../core/studyDefinition';
-import type { StudyEstimate } from '../../core/studyEstimate';
+import type { StudyDefinition } from '../../core/study/studyDefinition';
+import type { StudyEstimate } from '../../core/study/studyEstimate';
 import { useLab } from '../../store/labStore';
 import { pageEstimate } from '../../store/machine';
 

@@ -1,7 +1,7 @@
 // The frame every hand-written chart draws in: an SVG with a viewBox (so it scales to any width and
 // exports at a fixed size), x and y axes with nice ticks, light grid lines and axis titles.
 import type { ReactNode } from 'react';
-import { formatTick, type Scale } from '../../core/chartScale';
+import { formatTick, type Scale } from '../../core/charts/chartScale';
 import { GRID } from './palette';
 
 export interface Frame { width: number; height: number; top: number; right: number; bottom: number; left: number }

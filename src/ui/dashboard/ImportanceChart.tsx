@@ -3,9 +3,9 @@
 // equal-budget trials, as a sorted bar chart.
 import { memo, useMemo } from 'react';
 import { createRng, deriveSeed } from '../../core/rng';
-import { equalBudgetSample } from '../../core/studyScores';
-import { studyImportance } from '../../core/studyImportance';
-import type { StudyState } from '../../core/studyMachine';
+import { equalBudgetSample } from '../../core/charts/studyScores';
+import { studyImportance } from '../../core/charts/studyImportance';
+import type { StudyState } from '../../core/study/studyMachine';
 import { ChartSvg, type Frame } from './Axes';
 import { ChartCard } from './ChartCard';
 import { OKABE_ITO } from './palette';

@@ -2,10 +2,10 @@
 // where the space is log-uniform, choices evenly spaced) and a last axis for the configuration's
 // final validation accuracy; one line per configuration, coloured by that accuracy, best on top.
 import { memo, useMemo } from 'react';
-import { formatTick, linearScale, logScale, paddedDomain } from '../../core/chartScale';
-import { axisPosition, paramAxes, type ParamAxis } from '../../core/hyperparameterAxes';
-import type { StudyState } from '../../core/studyMachine';
-import { finalScores } from '../../core/studyScores';
+import { formatTick, linearScale, logScale, paddedDomain } from '../../core/charts/chartScale';
+import { axisPosition, paramAxes, type ParamAxis } from '../../core/charts/hyperparameterAxes';
+import type { StudyState } from '../../core/study/studyMachine';
+import { finalScores } from '../../core/charts/studyScores';
 import { ChartSvg, type Frame } from './Axes';
 import { ChartCard } from './ChartCard';
 import { ColourBar } from './ColourBar';

@@ -2,8 +2,8 @@
 // full-fidelity validation accuracy, y the meta-model's nested leave-one-out prediction from the
 // study's cheap trials, with its interval as a vertical whisker and y = x for a perfect prediction.
 import { memo, useMemo } from 'react';
-import { linearScale } from '../../core/chartScale';
-import { describeConfig } from '../../core/searchSpace';
+import { linearScale } from '../../core/charts/chartScale';
+import { describeConfig } from '../../core/searchSpace/searchSpace';
 import type { AuditReport } from '../../orchestrator/audit';
 import { Axes, ChartSvg, FRAME, Legend, plotArea, type Frame } from './Axes';
 import { ChartCard } from './ChartCard';

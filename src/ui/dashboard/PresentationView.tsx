@@ -2,7 +2,7 @@
 // it, previous/next by buttons or the arrow keys, the ranking as the last slide, and just enough
 // controls to run the study in front of a class.
 import { useDeferredValue, useEffect, useState } from 'react';
-import { presetOf } from '../../core/presets';
+import { presetOf } from '../../core/study/presets';
 import { setView, startStudy, stopStudy } from '../../store/actions';
 import { useLab } from '../../store/labStore';
 import { StudyProgress } from '../components/StudyProgress';

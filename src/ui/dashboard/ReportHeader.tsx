@@ -1,6 +1,6 @@
 // The printed report's first lines: which study, when, on what, and how it went. Hidden on screen.
-import type { StudyState } from '../../core/studyMachine';
-import { summarisePlan } from '../../core/schedule';
+import type { StudyState } from '../../core/study/studyMachine';
+import { summarisePlan } from '../../core/schedulers/schedule';
 
 export function ReportHeader({ study, backend, startedAt, finishedAt }: { study: StudyState | null; backend: string | null; startedAt: number | null; finishedAt: number | null }) {
   if (!study) return null;

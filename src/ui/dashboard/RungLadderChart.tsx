@@ -1,9 +1,9 @@
 // The successive-halving bracket as a picture: a column per rung, a dot per trial at its validation
 // accuracy (viridis), and a line joining each configuration's trials from rung to rung.
 import { memo, useMemo } from 'react';
-import { linearScale, paddedDomain } from '../../core/chartScale';
-import type { StudyState } from '../../core/studyMachine';
-import { rungLadder, type LadderNode } from '../../core/studyScores';
+import { linearScale, paddedDomain } from '../../core/charts/chartScale';
+import type { StudyState } from '../../core/study/studyMachine';
+import { rungLadder, type LadderNode } from '../../core/charts/studyScores';
 import { Axes, ChartSvg, FRAME, plotArea, type Frame } from './Axes';
 import { ChartCard } from './ChartCard';
 import { ColourBar } from './ColourBar';

@@ -2,9 +2,9 @@
 // where the space is log-uniform, choices spread with a little jitter), one dot per scored trial,
 // coloured by rung (Okabe–Ito) since more data lifts every score.
 import { memo, useMemo } from 'react';
-import { linearScale, logScale, paddedDomain, type Scale } from '../../core/chartScale';
-import { axisValue, paramAxes, type ParamAxis } from '../../core/hyperparameterAxes';
-import type { StudyState } from '../../core/studyMachine';
+import { linearScale, logScale, paddedDomain, type Scale } from '../../core/charts/chartScale';
+import { axisValue, paramAxes, type ParamAxis } from '../../core/charts/hyperparameterAxes';
+import type { StudyState } from '../../core/study/studyMachine';
 import { Axes, ChartSvg, Legend, plotArea, type Frame } from './Axes';
 import { ChartCard } from './ChartCard';
 import { rungColour } from './palette';

@@ -1,9 +1,9 @@
 // Live training loss and accuracy of every trial, side by side: top-k by final validation accuracy,
 // an optional log loss axis, lines coloured by rung (Okabe–Ito), curves thinned to 200 points each.
 import { memo, useMemo, useState } from 'react';
-import { linearScale, logScale, paddedDomain } from '../../core/chartScale';
-import { downsampleCurve } from '../../core/downsampleCurve';
-import type { StudyState } from '../../core/studyMachine';
+import { linearScale, logScale, paddedDomain } from '../../core/charts/chartScale';
+import { downsampleCurve } from '../../core/charts/downsampleCurve';
+import type { StudyState } from '../../core/study/studyMachine';
 import type { LossPoint } from '../../training/trainTrial';
 import { Axes, ChartSvg, Legend, linePath, plotArea, type Frame } from './Axes';
 import { ChartCard } from './ChartCard';

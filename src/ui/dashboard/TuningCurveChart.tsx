@@ -2,12 +2,12 @@
 // opda): the median and average best validation accuracy after k trials, k = 1..2n, with
 // simultaneous DKW or Learned-Miller–DeStefano bands, the fitted quadratic law and a plain readout.
 import { memo, useMemo, useState } from 'react';
-import { linearScale } from '../../core/chartScale';
+import { linearScale } from '../../core/charts/chartScale';
 import { createRng, deriveSeed } from '../../core/rng';
 import { improvementReadout } from '../../core/stats/readout';
-import type { StudyState } from '../../core/studyMachine';
-import { equalBudgetSample } from '../../core/studyScores';
-import { CONFIDENCE_LEVELS, MIN_LAW_TRIALS, confidenceBand, tuningCurveSeries, type BandMethod } from '../../core/tuningCurveSeries';
+import type { StudyState } from '../../core/study/studyMachine';
+import { equalBudgetSample } from '../../core/charts/studyScores';
+import { CONFIDENCE_LEVELS, MIN_LAW_TRIALS, confidenceBand, tuningCurveSeries, type BandMethod } from '../../core/charts/tuningCurveSeries';
 import { Axes, ChartSvg, FRAME, Legend, bandPath, linePath, plotArea } from './Axes';
 import { ChartCard } from './ChartCard';
 import { OKABE_ITO } from './palette';

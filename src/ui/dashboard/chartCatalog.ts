@@ -1,6 +1,6 @@
 // The dashboard's charts in reading order, each with its title and the one line that says what to
 // look at; the dashboard, the presentation view, the print report and lesson links (hide=) share it.
-import type { Hideable } from '../../core/classroomParams';
+import type { Hideable } from '../../core/link/classroomParams';
 
 // The audit's chart is not in core's HIDEABLE list yet, so a lesson link cannot hide it by name.
 export type ChartId = Extract<Hideable, 'trainingCurves' | 'rungLadder' | 'tuningCurves' | 'parallelCoordinates' | 'importance' | 'slices' | 'predictedVsActual'>;

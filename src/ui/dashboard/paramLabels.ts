@@ -1,5 +1,5 @@
 // Readable names of the hyperparameters for chart axes.
-import type { ParamName } from '../../core/searchSpace';
+import type { ParamName } from '../../core/searchSpace/searchSpace';
 
 export const PARAM_LABELS: Record<ParamName, string> = {
   channels: 'channels', dropout: 'dropout', optimizer: 'optimizer', learningRate: 'learning rate', momentum: 'momentum',

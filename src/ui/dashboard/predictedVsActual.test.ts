@@ -1,7 +1,7 @@
 // The chart's points against the audit itself: the share of points inside their interval must be
 // the coverage the audit reports, and the points exactly its scored configurations.
 import { describe, expect, it } from 'vitest';
-import type { TrialConfig } from '../../core/searchSpace';
+import type { TrialConfig } from '../../core/searchSpace/searchSpace';
 import { auditStudy, FULL_TRIAL_ID_BASE, type AuditConfigRow } from '../../orchestrator/audit';
 import { fakePool } from '../../testing/fakePool';
 import { notAtFullFidelity, scriptedLabels, scriptedResult, scriptedStudy, truth } from '../../testing/scriptedStudy';

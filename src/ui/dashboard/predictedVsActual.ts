@@ -1,7 +1,7 @@
 // The points of the predicted-versus-actual chart: each audited configuration's full-fidelity
 // accuracy against the meta-model's nested leave-one-out prediction and interval (../../orchestrator/audit).
 // A diverged full run scores chance, as in the audit's metrics; a failed one has no point.
-import { paddedDomain } from '../../core/chartScale';
+import { paddedDomain } from '../../core/charts/chartScale';
 import type { AuditConfigRow } from '../../orchestrator/audit';
 
 export interface PredictedPoint {

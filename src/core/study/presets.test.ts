@@ -1,0 +1,23 @@
+// Tests for presets.ts: a definition is a preset only when every field equals the preset's.
+import { describe, expect, it } from 'vitest';
+import { decodeStudy, studyHash } from '../link/urlState';
+import { PRESETS, presetOf } from './presets';
+
+describe('presetOf', () => {
+  it('finds every preset, also after a share-link round trip (other key order)', () => {
+    for (const p of PRESETS) {
+      expect(presetOf(p.study)?.id).toBe(p.id);
+      const decoded = decodeStudy(studyHash(p.study));
+      expect(decoded.ok && presetOf(decoded.study)?.id).toBe(p.id);
+    }
+  });
+
+  it("is undefined for a study that only borrows a preset's name (demo2 planning 1000 x 45,000 images x 1,000 epochs)", () => {
+    const demo = PRESETS.find((p) => p.id === 'demo2')!.study;
+    const big = { ...demo, fixed: { ...demo.fixed, epochs: 1000 }, scheduler: { ...demo.scheduler, numConfigs: 1000 }, data: { ...demo.data, maxTrainImages: 45000 } };
+    expect(presetOf(big)).toBeUndefined();
+    expect(presetOf({ ...demo, seed: demo.seed + 1 })).toBeUndefined();
+    expect(presetOf({ ...demo, scheduler: { ...demo.scheduler, topK: 1 } })).toBeUndefined();
+    expect(presetOf({ ...demo, space: demo.space.slice(1) })).toBeUndefined();
+  });
+});
