@@ -7,7 +7,7 @@
 // Rung 0 is exact for every rule; a later rung can only be replayed over the candidates the real
 // run promoted to it, so it is reported "given the same candidates".
 import { parseArgs } from 'node:util';
-import { makeExamples, type MetaExample } from '../src/core/metaModel/knowledge';
+import { makeExamples, type MetaExample } from '../src/core/metaModel/memory';
 import { regretPts } from '../src/core/metaModel/promotionAudit';
 import { scorePromotion } from '../src/core/metaModel/promotionScoring';
 import type { PromotionGuard } from '../src/core/study/studyDefinition';

@@ -21,10 +21,10 @@ import { loadCifar10 } from '../src/cli/nodeDataset';
 import { nodeWorkerFactory } from '../src/cli/nodeWorkers';
 import type { Outcome, TrialResult } from '../workers/protocol';
 import { findSearchPreset, SEARCH_PRESETS } from './searchPresets';
-import { makeExamples } from '../src/core/metaModel/knowledge';
+import { makeExamples } from '../src/core/metaModel/memory';
 import { trialSignalsOf } from '../src/orchestrator/audit';
 import { fullAccuracyOf, readRun, type SavedRun } from './savedRun';
-import { appendKnowledgeFile, readKnowledgeFile } from '../src/cli/knowledgeFile';
+import { appendMemoryFile, readMemoryFile } from '../src/cli/memoryFile';
 
 const { values } = parseArgs({ options: {
   preset: { type: 'string', default: 'audit-smoke' },
@@ -61,7 +61,7 @@ if (flagProblems.length > 0) {
 const alpha = values.alpha !== undefined ? Number(values.alpha) : undefined;
 const t0 = performance.now();
 const train = loadCifar10('train');
-const memory = readKnowledgeFile(values.knowledge, log);
+const memory = readMemoryFile(values.knowledge, log);
 
 /** A pool that records every outcome, by trial id. */
 function recording(pool: TrainerPool, into: Map<number, Outcome<TrialResult>>): TrainerPool {
@@ -86,7 +86,7 @@ async function fresh(): Promise<{ saved: SavedRun; report: AuditReport }> {
   // 1. The study, keeping every trial's full result (loss curve and probes) for the audit.
   const results = new Map<number, TrialResult>();
   const { run, done } = startStudySession({
-    definition, pool, trainLabels: train.labels, probes: !values['no-probes'], knowledge: async () => memory,
+    definition, pool, trainLabels: train.labels, probes: !values['no-probes'], memory: async () => memory,
     listener: {
       onTrialResult: (trialId, result) => results.set(trialId, { ...result, weights: undefined }),
       onState(state, event) {
@@ -129,7 +129,7 @@ const wallMs = values.replay ? saved.wallMs ?? NaN : performance.now() - t0; // 
 const signals = trialSignalsOf(saved.results);
 const fullAccuracy = fullAccuracyOf(report);
 const promotionChecks = report.promotions ?? [];
-if (values['save-knowledge']) appendKnowledgeFile(values['save-knowledge'], values['save-knowledge'] === values.knowledge ? memory : readKnowledgeFile(values['save-knowledge'], log), makeExamples(state, signals, fullAccuracy, 'audit', Date.now()), log);
+if (values['save-knowledge']) appendMemoryFile(values['save-knowledge'], values['save-knowledge'] === values.knowledge ? memory : readMemoryFile(values['save-knowledge'], log), makeExamples(state, signals, fullAccuracy, 'audit', Date.now()), log);
 
 const pct = (v: number | null | undefined, digits = 1) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : (100 * v).toFixed(digits));
 const fixed = (v: number, digits: number) => (Number.isFinite(v) ? v.toFixed(digits) : 'NaN');

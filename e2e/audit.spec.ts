@@ -19,9 +19,9 @@ async function ruleRows(page: Page) {
   })));
 }
 
-/** The meta-model memory's size, if the knowledge panel is on the page (it is another feature's). */
-async function knowledgeCount(page: Page): Promise<number | null> {
-  const panel = page.getByTestId('knowledge-panel');
+/** The meta-model memory's size, if the memory panel is on the page (it is another feature's). */
+async function memoryCount(page: Page): Promise<number | null> {
+  const panel = page.getByTestId('memory-panel');
   if ((await panel.count()) === 0) return null;
   return Number(await panel.getAttribute('data-count'));
 }
@@ -42,7 +42,7 @@ test('audit a tiny study: stop, full audit, rules, predicted vs actual, memory, 
   await expect(page.getByTestId('audit-cost')).toContainText('3 new runs, 1 reused');
   await expect(page.getByTestId('predicted-vs-actual')).toHaveCount(0);
   await page.waitForTimeout(500); // the study's examples reach the memory just after the ranking shows
-  const before = await knowledgeCount(page);
+  const before = await memoryCount(page);
 
   // 1. Stopped at once: a clear message, and the button is back.
   const auditButton = panel.getByRole('button', { name: 'Audit: train every configuration fully' });
@@ -85,10 +85,10 @@ test('audit a tiny study: stop, full audit, rules, predicted vs actual, memory, 
 
   // 3. The memory learned the three configurations the audit trained (the fourth was the study's own).
   if (before !== null) {
-    await expect.poll(() => knowledgeCount(page)).toBeGreaterThanOrEqual(before + 3);
-    expect.soft(await knowledgeCount(page)).toBe(4);
+    await expect.poll(() => memoryCount(page)).toBeGreaterThanOrEqual(before + 3);
+    expect.soft(await memoryCount(page)).toBe(4);
   } else {
-    console.log('no knowledge panel on the page: the memory check was skipped');
+    console.log('no memory panel on the page: the memory check was skipped');
   }
 
   // 4. After a reload, reopening the study shows the same audit without training anything.

@@ -19,8 +19,8 @@ test('meta-model promotion: warm memory, the CV gate, promotions by prediction, 
   await expect(page.getByTestId('dataset-panel')).toHaveAttribute('data-phase', 'ready', { timeout: 120_000 });
 
   // Warm the memory from a file, as a teacher would before a lesson.
-  const panel = page.getByTestId('knowledge-panel');
-  await page.getByTestId('knowledge-import').setInputFiles(memory);
+  const panel = page.getByTestId('memory-panel');
+  await page.getByTestId('memory-import').setInputFiles(memory);
   await expect(panel).toHaveAttribute('data-count', '4');
 
   await page.getByTestId('promotion-rule').selectOption('metaModel');

@@ -15,9 +15,9 @@ import { studyProblems } from '../core/study/studyProblems';
 import { startStudySession } from '../orchestrator/studySession';
 import { shareImages } from '../orchestrator/sharedImages';
 import { createPool } from '../orchestrator/workerPool';
-import { examplesFromStudy } from '../core/metaModel/knowledge';
+import { examplesFromStudy } from '../core/metaModel/memory';
 import { recommend } from '../core/metaModel/recommendation';
-import { appendKnowledgeFile, readKnowledgeFile } from './knowledgeFile';
+import { appendMemoryFile, readMemoryFile } from './memoryFile';
 import { loadCifar10 } from './nodeDataset';
 import { nodeWorkerFactory } from './nodeWorkers';
 import { backendFlagOrExit, exitOnBackendFailure } from './backendFlag';
@@ -54,7 +54,7 @@ if (estimate.verdict === 'confirm' && !values.yes) {
   process.exit(2);
 }
 const t0 = performance.now();
-const memory = readKnowledgeFile(values.knowledge, console.log);
+const memory = readMemoryFile(values.knowledge, console.log);
 
 const train = loadCifar10('train');
 const images = shareImages(train.images);
@@ -70,7 +70,7 @@ console.log(`[study] ${workers} worker(s) on ${pool.backend.detail}; data loaded
 // Tier-2 probes (sharpness, SAM, gradient norm) after every trial, as the page runs them.
 const saveKnowledge = values['save-knowledge'];
 const { run, done } = startStudySession({
-  definition, pool, trainLabels: train.labels, probes: values.probes, knowledge: async () => memory,
+  definition, pool, trainLabels: train.labels, probes: values.probes, memory: async () => memory,
   listener: {
     onState(state, event) {
       if (event?.type === 'trialFinished' || event?.type === 'trialFailed') {
@@ -83,7 +83,7 @@ const { run, done } = startStudySession({
   },
   recommend: async (state, signals) => recommend({ state, signals, examples: memory, now: Date.now() }),
   remember: async (state, signals) => {
-    if (saveKnowledge) appendKnowledgeFile(saveKnowledge, saveKnowledge === values.knowledge ? memory : readKnowledgeFile(saveKnowledge, console.log), examplesFromStudy(state, signals, Date.now()), console.log);
+    if (saveKnowledge) appendMemoryFile(saveKnowledge, saveKnowledge === values.knowledge ? memory : readMemoryFile(saveKnowledge, console.log), examplesFromStudy(state, signals, Date.now()), console.log);
   },
 });
 process.on('SIGINT', () => run.stop());

@@ -5,7 +5,7 @@
 import { scoreAudit, studyComputeFraction, type AuditReport, type AuditScoreInputs, type FullRun } from '../core/metaModel/auditScore';
 import type { ProbeSignals } from '../core/metaModel/features';
 import type { Regressor } from '../core/metaModel/regressor';
-import type { MetaExample, TrialSignals } from '../core/metaModel/knowledge';
+import type { MetaExample, TrialSignals } from '../core/metaModel/memory';
 import { budgetAt } from '../core/schedulers/schedule';
 import { trainedToEnd, trialSeed, type StudyState } from '../core/study/studyMachine';
 import type { Outcome, TrainTrialInput, TrialResult } from '../../workers/protocol';

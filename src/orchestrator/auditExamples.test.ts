@@ -1,7 +1,7 @@
 // What an audit teaches the meta-model: every full-fidelity result but the failed ones, a diverged
 // run at chance, the audit's own runs as 'audit' and the study's reused ones as 'study'.
 import { describe, expect, it } from 'vitest';
-import { studyFullAccuracies } from '../core/metaModel/knowledge';
+import { studyFullAccuracies } from '../core/metaModel/memory';
 import { auditExamples, fullAccuracies, type FullFidelityRun } from './auditExamples';
 import { notAtFullFidelity, scriptedStudy } from '../testing/scriptedStudy';
 

@@ -1,8 +1,8 @@
-// What an audit teaches the meta-model's memory (../core/metaModel/knowledge): one example per
+// What an audit teaches the meta-model's memory (../core/metaModel/memory): one example per
 // configuration with a full-fidelity result, labelled with that accuracy (a diverged run at chance,
 // a failed one left out). Runs the audit reused from the study keep the source 'study': they are the
 // study's own trials, and a later study's examples must not count them twice as audits.
-import { makeExamples, type MetaExample, type TrialSignals } from '../core/metaModel/knowledge';
+import { makeExamples, type MetaExample, type TrialSignals } from '../core/metaModel/memory';
 import type { StudyState } from '../core/study/studyMachine';
 
 /** One full-fidelity result as the audit reports it (AuditOptions.onFullFidelityTrial, or a report row). */

@@ -1,7 +1,7 @@
 // Drives a study: asks the pure study machine which trials to run, hands them to the worker pool,
 // and feeds results back. The page and the Node CLI both run studies through this function.
 import { pendingPromotions, queuedTrials, requestTrials, studyReducer, initStudy, trialSeed, type PromotionRecord, type StudyEvent, type StudyState, type TrialRecord } from '../core/study/studyMachine';
-import type { MetaExample, TrialSignals } from '../core/metaModel/knowledge';
+import type { MetaExample, TrialSignals } from '../core/metaModel/memory';
 import type { MetaModelInputs } from '../core/metaModel/metaModelInputs';
 import { scorePromotion, type PendingPromotion } from '../core/metaModel/promotionScoring';
 import { probeSignalsOf } from './audit';
@@ -36,7 +36,7 @@ export interface StudyRunOptions {
   /** Extra fields for every trial input (e.g. probe settings). */
   extraInput?: (trial: TrialRecord) => Partial<TrainTrialInput>;
   /** Examples from earlier studies for the meta-model promotion rule (read once, when first needed). */
-  knowledge?: () => Promise<readonly MetaExample[]>;
+  memory?: () => Promise<readonly MetaExample[]>;
   /** Where the meta-model runs: in this thread by default, in a worker in the page. */
   advisor?: PromotionAdvisor;
 }
@@ -61,13 +61,13 @@ export function runStudy(definition: StudyDefinition, pool: TrainerPool, trainLa
   const keepWeights = continuesFromWeights(definition);
   const running = new Map<number, Promise<void>>();
   const signals = new Map<number, TrialSignals>();
-  let knowledge: readonly MetaExample[] | null = null;
+  let memory: readonly MetaExample[] | null = null;
   const advisor = options.advisor ?? inThreadAdvisor;
   const scoring = new Map<string, Promise<void>>();
 
   const score = async (pending: PendingPromotion): Promise<void> => {
-    knowledge ??= await (options.knowledge?.() ?? Promise.resolve([])).catch(() => []);
-    const record = await advisor({ state, signals, examples: knowledge, now: Date.now() }, pending)
+    memory ??= await (options.memory?.() ?? Promise.resolve([])).catch(() => []);
+    const record = await advisor({ state, signals, examples: memory, now: Date.now() }, pending)
       .catch((e: unknown): PromotionRecord => ({ ...pending, rule: 'accuracy', scores: null, predictions: null, note: `the meta-model could not run (${e instanceof Error ? e.message : String(e)}): promoted by validation accuracy` }));
     dispatch({ type: 'promotionScored', ...record, bracket: pending.bracket, rung: pending.rung });
   };

@@ -2,7 +2,7 @@
 // recipe (probe settings from the study's splits, runStudy, the save cadence, the recommendation,
 // remembering the study's examples); callers supply the pool and the hooks for their own I/O.
 import type { StudyEvent, StudyState } from '../core/study/studyMachine';
-import type { MetaExample, TrialSignals } from '../core/metaModel/knowledge';
+import type { MetaExample, TrialSignals } from '../core/metaModel/memory';
 import type { StudyDefinition } from '../core/study/studyDefinition';
 import type { TrainerPool } from './workerPool';
 import { trialProbeRequest } from './probeSettings';
@@ -20,7 +20,7 @@ export interface StudySessionOptions<R> {
   listener?: StudyListener;
   resumeFrom?: StudyState;
   weights?: WeightStore;
-  knowledge?: () => Promise<readonly MetaExample[]>;
+  memory?: () => Promise<readonly MetaExample[]>;
   advisor?: PromotionAdvisor;
   /** Called after every change of a trial's fate, in order, and once with the final state. */
   save?: (state: StudyState) => Promise<void>;
@@ -49,7 +49,7 @@ export function startStudySession<R = never>(options: StudySessionOptions<R>): S
   };
   const run = runStudy(definition, pool, trainLabels, { ...listener, onState }, {
     extraInput: () => extra, resumeFrom: options.resumeFrom, weights: options.weights,
-    knowledge: options.knowledge, advisor: options.advisor,
+    memory: options.memory, advisor: options.advisor,
   });
   const done = (async () => {
     const state = await run.done;

@@ -22,9 +22,9 @@ import { idbWeightStore, loadSavedStudy, newStudyId, refreshSavedStudies, saveCu
 import { initialLandscape } from './landscapeState';
 import { clearKeptWeights, recordTrialResult } from './trialWeights';
 import type { TrialProgress, TrialResult } from '../training/trainTrial';
-import { knowledgeExamples, rememberExamples } from './knowledge';
+import { memoryExamples, rememberExamples } from './memory';
 import { recommendInWorker, workerAdvisor } from '../orchestrator/metaModelWorker';
-import { examplesFromStudy, type TrialSignals } from '../core/metaModel/knowledge';
+import { examplesFromStudy, type TrialSignals } from '../core/metaModel/memory';
 import { trialSignalsOf } from '../orchestrator/audit';
 import { clearAudit, showSavedAudit } from './auditSession';
 
@@ -199,7 +199,7 @@ async function launch(definition: StudyDefinition, record: CheckedRecord | null)
       definition, pool: trainerPool, trainLabels: labels, probes: true, returnWeights: true,
       listener: { onState: (study) => set({ study }), onProgress: showProgress, onTrialResult: recordTrialFacts },
       resumeFrom: record ? resumeStudy(record.state) : undefined, weights: idbWeightStore(studyId),
-      knowledge: knowledgeExamples, advisor: workerAdvisor,
+      memory: memoryExamples, advisor: workerAdvisor,
       save: (study) => saveCurrentStudy(studyId, study),
       // The pick and its forecast come from the memory as it was before this study's own examples.
       recommend: (final) => updateRecommendation(final),
@@ -231,7 +231,7 @@ export async function updateRecommendation(state = labStore.getState().study): P
   if (!state) return set({ recommendation: null });
   set({ recommendation: { status: 'computing', value: null, error: null } });
   try {
-    const value = await recommendInWorker({ state, signals: currentTrialSignals(), examples: await knowledgeExamples(), now: Date.now() });
+    const value = await recommendInWorker({ state, signals: currentTrialSignals(), examples: await memoryExamples(), now: Date.now() });
     set({ recommendation: { status: 'ready', value, error: null } });
   } catch (e) {
     set({ recommendation: { status: 'error', value: null, error: `No forecast for the recommendation: ${message(e)}` } });

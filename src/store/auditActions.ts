@@ -5,7 +5,7 @@ import { AuditStopped, auditStudy } from '../orchestrator/audit';
 import { auditExamples, type FullFidelityRun } from '../orchestrator/auditExamples';
 import { currentPool, currentTrialResults, currentTrialSignals, ensurePool, loadDataset } from './actions';
 import { beginAudit, saveAudit } from './auditSession';
-import { knowledgeExamples, rememberExamples } from './knowledge';
+import { memoryExamples, rememberExamples } from './memory';
 import { scoreAuditInWorker } from '../orchestrator/metaModelWorker';
 import { initialAudit, labStore, type AuditState } from './labStore';
 import { notice } from './persistence';
@@ -40,7 +40,7 @@ export async function runAudit(): Promise<void> {
     const pool = currentPool() ?? (await ensurePool(study.definition.scheduler.numConfigs));
     if (signal.aborted) throw new AuditStopped(0, total);
     const report = await auditStudy(study, results, pool, labels, {
-      signal, memory: await knowledgeExamples(), scorer: scoreAuditInWorker,
+      signal, memory: await memoryExamples(), scorer: scoreAuditInWorker,
       onFullFidelityTrial: (e) => {
         finished.push({ configId: e.configId, status: e.status, valAccuracy: e.valAccuracy, reused: e.reused });
         update({ done: e.done, total: e.total, finished: [...finished] });

@@ -3,7 +3,7 @@
 // gradient norms, through one downsampler. Before, a reopened study had lost its epochs (so
 // lastEpochGain changed) and its probes (so every probe feature was imputed).
 import { beforeEach, describe, expect, it } from 'vitest';
-import { evidenceFor, examplesFromStudy } from '../core/metaModel/knowledge';
+import { evidenceFor, examplesFromStudy } from '../core/metaModel/memory';
 import { promotionFeatureTable } from '../core/metaModel/promotionModel';
 import { syntheticStudy } from '../testing/syntheticStudy';
 import { checkStudyRecord, MAX_CURVE_POINTS } from '../core/study/studyRecord';

@@ -21,7 +21,7 @@ export interface TrialLive { stepsDone: number; stepsTotal: number; imagesPerSec
 export interface SavedStudySummary { id: string; name: string; phase: StudyState['phase']; trials: number; completed: number; best: number | null; updatedAt: number }
 
 /** The meta-model's memory across studies, as the page shows it. */
-export interface KnowledgeSummary {
+export interface MemorySummary {
   loaded: boolean;
   count: number;
   /** Examples per full fidelity, e.g. { 'cifar10:4500x1': 12 }: only the matching ones help a study. */
@@ -84,7 +84,7 @@ export interface LabState {
   landscape: LandscapeState;
   /** Lesson options from the link (?view=present&hide=…&lock=1) and the presentation toggle. */
   classroom: Pick<ClassroomParams, 'view' | 'hide' | 'lock'>;
-  knowledge: KnowledgeSummary;
+  memory: MemorySummary;
   recommendation: RecommendationState | null;
   audit: AuditState;
 }
@@ -117,7 +117,7 @@ export const labStore = createStore<LabState>(() => ({
   initGradientNorms: {},
   landscape: initialLandscape,
   classroom: { view: 'lab', hide: [], lock: false },
-  knowledge: { loaded: false, count: 0, byFidelity: {}, bySource: {}, studies: 0, damaged: 0 },
+  memory: { loaded: false, count: 0, byFidelity: {}, bySource: {}, studies: 0, damaged: 0 },
   recommendation: null,
   audit: initialAudit,
 }));

@@ -5,7 +5,7 @@ import { PRESETS } from '../core/study/presets';
 import { SEED001_SPACE, type TrialConfig } from '../core/searchSpace/searchSpace';
 import { initStudy, type StudyState } from '../core/study/studyMachine';
 import type { StudyDefinition } from '../core/study/studyDefinition';
-import { fidelityOf, type MetaExample, type TrialSignals } from '../core/metaModel/knowledge';
+import { fidelityOf, type MetaExample, type TrialSignals } from '../core/metaModel/memory';
 import { driveStudy } from './driveStudy';
 
 const smoke = PRESETS.find((p) => p.id === 'smoke')!.study;

@@ -14,7 +14,7 @@ import { BackendCheck } from './components/BackendCheck';
 import { LandscapePanel } from './landscape/LandscapePanel';
 import { StudyLibrary } from './components/StudyLibrary';
 import { ResumeBanner } from './components/ResumeBanner';
-import { KnowledgePanel } from './components/KnowledgePanel';
+import { MemoryPanel } from './components/MemoryPanel';
 import { NotifyToggle } from './components/NotifyToggle';
 import { ErrorBoundary } from './ErrorBoundary';
 import { useBackgroundNotice } from './useBackgroundNotice';
@@ -61,7 +61,7 @@ function Lab() {
       {shown('ranking') && <AuditPanel />}
       {shown('landscape') && <LandscapePanel />}
       {shown('library') && <StudyLibrary />}
-      {shown('library') && <KnowledgePanel />}
+      {shown('library') && <MemoryPanel />}
       {shown('backendCheck') && <BackendCheck />}
       </>)}
     </main>

@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { loadDataset, openLaunchLink } from '../store/actions';
 import { labStore } from '../store/labStore';
 import { refreshSavedStudies } from '../store/persistence';
-import { refreshKnowledge } from '../store/knowledge';
+import { refreshMemory } from '../store/memory';
 import { enableOffline } from '../store/offline';
 import { App } from './App';
 import './styles.css';
@@ -23,7 +23,7 @@ createRoot(document.getElementById('root')!).render(<StrictMode><App /></StrictM
 // meta-model's memory is read (its panel and the Promote-by hint count the examples).
 void loadDataset().catch(() => { /* shown in the dataset panel, with a retry */ });
 void refreshSavedStudies();
-void refreshKnowledge();
+void refreshMemory();
 
 // Offline once visited: a service worker keeps the app's files (production builds only; the dev
 // server's modules change on every edit).

@@ -5,7 +5,7 @@
 // ("in-study") or from those plus the table's other configurations ("memory"). Every fallback
 // mirrors ../metaModel/promotionScoring's: too few examples, a failed fit or a closed gate -> accuracy.
 import type { ConfigEvidence } from '../metaModel/features';
-import type { MetaExample } from '../metaModel/knowledge';
+import type { MetaExample } from '../metaModel/memory';
 import { predictFullAccuracy, type PromotionModel } from '../metaModel/promotionModel';
 import { examplesAtResource, GATE_CONFIDENCE, gateAtResource } from '../metaModel/cvGate';
 import { compositeScores } from '../metaModel/rankingAudit';

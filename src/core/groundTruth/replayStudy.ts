@@ -3,7 +3,7 @@
 // the lab's own `promote` by the rule's scores, and the study's pick (largest resource reached, then
 // score, as ../study/studyMachine's rankConfigs) is judged against the sub-pool's best at full fidelity.
 import type { FidelityObservation } from '../metaModel/features';
-import type { MetaExample } from '../metaModel/knowledge';
+import type { MetaExample } from '../metaModel/memory';
 import { spearman } from '../stats/rankCorrelation';
 import { promote, rankTrials } from '../schedulers/successiveHalving';
 import type { TableHeader } from './learningCurveTable';

@@ -2,7 +2,7 @@
 // table, as tabular HPO benchmarks do (LCBench, Zimmer et al. 2021; HPOBench, Eggensperger et al.
 // 2021). Study k of a pool size draws the same sub-pool for every rule (common random numbers), so
 // rules are compared on the same studies. The meta-model's memory is the table minus the sub-pool.
-import type { MetaExample } from '../metaModel/knowledge';
+import type { MetaExample } from '../metaModel/memory';
 import { fitPromotionModel, PROMOTION_FEATURES, type PromotionModel } from '../metaModel/promotionModel';
 import { defaultCandidates } from '../metaModel/select';
 import { createRng, deriveSeed, shuffleInPlace } from '../rng';

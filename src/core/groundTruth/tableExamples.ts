@@ -1,8 +1,8 @@
-// Table configurations as the meta-model's examples (../metaModel/knowledge's MetaExample): the
+// Table configurations as the meta-model's examples (../metaModel/memory's MetaExample): the
 // evidence at the replayed scheduler's low-fidelity resources and the full-fidelity label. Memory
 // for a simulated study is the table minus the study's own sub-pool, keyed by configuration identity
 // (configId), never by study name: leave-configurations-out, so no example is the answer itself.
-import type { MetaExample } from '../metaModel/knowledge';
+import type { MetaExample } from '../metaModel/memory';
 import type { FidelityObservation } from '../metaModel/features';
 import type { TableHeader } from './learningCurveTable';
 import { budgetAt } from '../schedulers/schedule';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fidelityOf } from '../metaModel/knowledge';
+import { fidelityOf } from '../metaModel/memory';
 import { findPreset } from '../study/presets';
 import { SEED001_SPACE } from '../searchSpace/searchSpace';
 import { studyProblems } from '../study/studyProblems';

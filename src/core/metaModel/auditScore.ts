@@ -9,7 +9,7 @@ import { budgetCost } from '../schedulers/schedule';
 import type { TrialConfig } from '../searchSpace/searchSpace';
 import { rankConfigs, trainedToEnd, type StudyState } from '../study/studyMachine';
 import { buildFeatureTable } from './features';
-import { evidenceFor, type MetaExample, type TrialSignals } from './knowledge';
+import { evidenceFor, type MetaExample, type TrialSignals } from './memory';
 import { checkPromotions, predictFromMemory, type PromotionCheck } from './promotionAudit';
 import { compositeScores, leaveOneOutMetaModel, scoreRanking, type RankingRule, type RankingScore } from './rankingAudit';
 import type { Regressor } from './regressor';

@@ -5,7 +5,7 @@
 import { createRng } from '../rng';
 import { spearman } from '../stats/rankCorrelation';
 import type { PromotionGuard } from '../study/studyDefinition';
-import type { MetaExample } from './knowledge';
+import type { MetaExample } from './memory';
 import type { OutOfFoldRow, PromotionModel } from './promotionModel';
 
 /**

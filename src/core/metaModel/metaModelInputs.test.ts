@@ -1,7 +1,7 @@
 // What a study's meta-model may learn from: never an example that is one of its own answers.
 import { describe, expect, it } from 'vitest';
 import { initStudy } from '../study/studyMachine';
-import type { MetaExample } from './knowledge';
+import type { MetaExample } from './memory';
 import { matchingExamples } from './metaModelInputs';
 import { def, example } from '../../testing/promotionOracle';
 

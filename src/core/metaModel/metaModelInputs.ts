@@ -2,7 +2,7 @@
 // fidelity, less any that would leak its own answers, plus the study's own full-fidelity runs so far.
 // Shared by promotion scoring (./promotionScoring) and the recommendation (./recommendation).
 import type { StudyState } from '../study/studyMachine';
-import { exampleIdentity, examplesFromStudy, fidelityKey, fidelityOf, type MetaExample, type TrialSignals } from './knowledge';
+import { exampleIdentity, examplesFromStudy, fidelityKey, fidelityOf, type MetaExample, type TrialSignals } from './memory';
 
 export interface MetaModelInputs {
   state: StudyState;

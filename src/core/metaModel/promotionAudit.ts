@@ -8,7 +8,7 @@
 import { deriveSeed } from '../rng';
 import { promote } from '../schedulers/successiveHalving';
 import type { StudyState } from '../study/studyMachine';
-import { evidenceFor, type MetaExample, type TrialSignals } from './knowledge';
+import { evidenceFor, type MetaExample, type TrialSignals } from './memory';
 import { fitPromotionModel, predictFullAccuracy } from './promotionModel';
 import { matchingExamples } from './metaModelInputs';
 import type { IntervalPrediction } from './select';

@@ -10,7 +10,7 @@
 // training row per low-fidelity observation (the same configuration seen at 1/9, then at 1/3).
 import { createRng, deriveSeed } from '../rng';
 import { hyperparameterFeatures, HYPERPARAMETERS, PER_RUNG, rungFeatures, signedLog, type ConfigEvidence } from './features';
-import type { MetaExample } from './knowledge';
+import type { MetaExample } from './memory';
 import { extrapolateAccuracy, fitSharedPowerLaw } from './powerLaw';
 import type { Regressor } from './regressor';
 import { defaultCandidates, predictPipeline, selectModel, type IntervalPrediction, type Selection } from './select';

@@ -6,7 +6,7 @@
 import { deriveSeed } from '../rng';
 import type { PromotionRecord } from '../study/studyMachine';
 import { DEFAULT_GUARD, examplesAtResource, GATE_CONFIDENCE, GATE_RESAMPLES, gateAtResource, type Gate } from './cvGate';
-import { describeFidelity, evidenceFor, fidelityOf } from './knowledge';
+import { describeFidelity, evidenceFor, fidelityOf } from './memory';
 import { trainingExamples, type MetaModelInputs } from './metaModelInputs';
 import { fitPromotionModel, predictFullAccuracy, promotionScore, type PromotionModel } from './promotionModel';
 

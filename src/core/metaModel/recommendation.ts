@@ -4,7 +4,7 @@
 import { deriveSeed } from '../rng';
 import type { TrialConfig } from '../searchSpace/searchSpace';
 import { rankConfigs } from '../study/studyMachine';
-import { describeFidelity, evidenceFor, fidelityOf, studyFullAccuracies, type MetaExample } from './knowledge';
+import { describeFidelity, evidenceFor, fidelityOf, studyFullAccuracies, type MetaExample } from './memory';
 import { trainingExamples, type MetaModelInputs } from './metaModelInputs';
 import { fitPromotionModel, predictFullAccuracy, type PromotionModel } from './promotionModel';
 

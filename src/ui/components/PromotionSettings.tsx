@@ -3,7 +3,7 @@
 // once enough remembered examples share the study's full fidelity.
 import evidence from '../../core/groundTruth/promotionEvidence.json';
 import { promotionEvidenceText, type PromotionEvidence } from '../../core/groundTruth/promotionEvidence';
-import { describeFidelity, type Fidelity } from '../../core/metaModel/knowledge';
+import { describeFidelity, type Fidelity } from '../../core/metaModel/memory';
 import type { PromotionGuard, PromotionRule } from '../../core/study/studyDefinition';
 import { editStudy } from '../../store/actions';
 import { useLab } from '../../store/labStore';
@@ -28,7 +28,7 @@ function hint(matching: number, ownRun: number, fidelity: Fidelity | null, minEx
 
 export function PromotionSettings({ disabled }: { disabled: boolean }) {
   const s = useLab((st) => st.definition.scheduler);
-  const loaded = useLab((st) => st.knowledge.loaded);
+  const loaded = useLab((st) => st.memory.loaded);
   const { fidelity, matching, ownRun } = useStudyFidelity();
   const rule: PromotionRule = s.promotion ?? 'accuracy';
   const asha = s.kind === 'asha';

@@ -12,12 +12,12 @@ test('meta-model memory: remembered across reloads, damaged records counted, exp
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') console.log(`[page error] ${m.text()}`); });
-  const panel = page.getByTestId('knowledge-panel');
+  const panel = page.getByTestId('memory-panel');
   const started = Date.now();
 
   await page.goto('/?preset=tiny');
   await expect(page.getByTestId('dataset-panel')).toHaveAttribute('data-phase', 'ready', { timeout: 120_000 });
-  await expect(page.getByTestId('knowledge-summary')).toContainText('No examples yet');
+  await expect(page.getByTestId('memory-summary')).toContainText('No examples yet');
   await expect(panel).toHaveAttribute('data-count', '0');
 
   // 1. A finished study teaches the memory: the tiny study's one configuration at full fidelity.
@@ -26,10 +26,10 @@ test('meta-model memory: remembered across reloads, damaged records counted, exp
   await expect.poll(async () => Number(await panel.getAttribute('data-count'))).toBeGreaterThanOrEqual(1);
   const count = (await panel.getAttribute('data-count'))!;
   console.log(`tiny study finished after ${((Date.now() - started) / 1000).toFixed(0)} s; ${count} example(s) remembered`);
-  await expect(page.getByTestId('knowledge-summary')).toContainText(`${count} example${count === '1' ? '' : 's'} from 1 study`);
-  await expect(page.getByTestId('knowledge-fidelities')).toContainText('1024 images x 1 epoch');
+  await expect(page.getByTestId('memory-summary')).toContainText(`${count} example${count === '1' ? '' : 's'} from 1 study`);
+  await expect(page.getByTestId('memory-fidelities')).toContainText('1024 images x 1 epoch');
   // They came from this very study (name and seed), which does not learn from its own earlier run.
-  await expect(page.getByTestId('knowledge-matching')).toContainText(`0 of them match the study being edited (1024 images x 1 epoch); ${count} more ${count === '1' ? 'is' : 'are'} from an earlier run of this same study and seed`);
+  await expect(page.getByTestId('memory-matching')).toContainText(`0 of them match the study being edited (1024 images x 1 epoch); ${count} more ${count === '1' ? 'is' : 'are'} from an earlier run of this same study and seed`);
 
   // 2. It persists: a reload reads it back from IndexedDB.
   await page.reload();
@@ -50,7 +50,7 @@ test('meta-model memory: remembered across reloads, damaged records counted, exp
   await page.reload();
   await expect(panel).toHaveAttribute('data-damaged', '1');
   await expect(panel).toHaveAttribute('data-count', count);
-  await expect(page.getByTestId('knowledge-damaged')).toContainText('1 stored record is damaged and ignored');
+  await expect(page.getByTestId('memory-damaged')).toContainText('1 stored record is damaged and ignored');
   await expect(page.getByTestId('dataset-panel')).toHaveAttribute('data-phase', 'ready', { timeout: 120_000 });
   await expect(page.getByRole('button', { name: 'Run study' })).toBeEnabled();
   await expect(page.getByTestId('study-problems')).toHaveCount(0);
@@ -67,14 +67,14 @@ test('meta-model memory: remembered across reloads, damaged records counted, exp
   expect(exported.examples[0].source).toMatchObject({ study: 'tiny', kind: 'study' });
 
   await panel.getByRole('button', { name: 'Clear memory' }).click();
-  await expect(page.getByTestId('knowledge-confirm')).toContainText('cannot be undone');
+  await expect(page.getByTestId('memory-confirm')).toContainText('cannot be undone');
   await expect(panel).toHaveAttribute('data-count', count); // nothing gone before the confirmation
   await panel.getByRole('button', { name: 'Yes, clear memory' }).click();
   await expect(panel).toHaveAttribute('data-count', '0');
   await expect(panel).toHaveAttribute('data-damaged', '0');
 
-  const importFile = page.getByTestId('knowledge-import');
-  const note = page.getByTestId('knowledge-note');
+  const importFile = page.getByTestId('memory-import');
+  const note = page.getByTestId('memory-note');
   await importFile.setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('this is not json') });
   await expect(note).toContainText('not JSON');
   await importFile.setInputFiles({ name: 'study.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ v: 1, id: 'x', state: {} })) });
@@ -113,7 +113,7 @@ test('meta-model memory: remembered across reloads, damaged records counted, exp
   await expect(page.getByTestId('promotion-hint')).toContainText(examplesText);
   await expect(page.getByTestId('link-problems')).toHaveCount(0);
   await page.getByTestId('study-settings').screenshot({ path: `${artifacts}/promotion-settings.png` });
-  await panel.screenshot({ path: `${artifacts}/knowledge-panel.png` });
+  await panel.screenshot({ path: `${artifacts}/memory-panel.png` });
 
   // ASHA has no complete rung to rank: the choice falls back to plain promotion, with the reason shown.
   await page.getByTestId('study-settings').getByLabel('scheduler').selectOption('asha');
@@ -123,5 +123,5 @@ test('meta-model memory: remembered across reloads, damaged records counted, exp
   await expect(page.getByTestId('study-problems')).toHaveCount(0);
 
   expect(pageErrors).toEqual([]);
-  console.log(`knowledge spec done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(`memory spec done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 });

@@ -1,8 +1,8 @@
-// Tests for knowledge.ts's fidelity keys: parseFidelityKey is fidelityKey's inverse (the oracle),
+// Tests for memory.ts's fidelity keys: parseFidelityKey is fidelityKey's inverse (the oracle),
 // rejects keys this version never writes, and the tiny preset's full fidelity is its own numbers.
 import { describe, expect, it } from 'vitest';
 import { findPreset } from '../study/presets';
-import { describeFidelity, fidelityKey, fidelityOf, parseFidelityKey, type Fidelity } from './knowledge';
+import { describeFidelity, fidelityKey, fidelityOf, parseFidelityKey, type Fidelity } from './memory';
 
 describe('parseFidelityKey', () => {
   it('inverts fidelityKey', () => {

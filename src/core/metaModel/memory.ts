@@ -1,7 +1,8 @@
-// Knowledge across studies: (low-fidelity evidence, full-fidelity accuracy) examples that every
-// finished study or audit leaves behind, so the next study's meta-model starts warm rather than
-// cold (warm-starting from earlier tasks, as in Feurer, Springenberg & Hutter 2015, "Initializing
-// Bayesian Hyperparameter Optimization via Meta-Learning", here with the earlier tasks' own curves).
+// The meta-model's memory across studies: (low-fidelity evidence, full-fidelity accuracy) examples
+// that every finished study or audit leaves behind, so the next study's meta-model starts warm
+// rather than cold (warm-starting from earlier tasks, as in Feurer, Springenberg & Hutter 2015,
+// "Initializing Bayesian Hyperparameter Optimization via Meta-Learning", here with the earlier
+// tasks' own curves).
 // An example only transfers between studies with the same "full fidelity" (training images and
 // epochs at resource 1): the label means "accuracy after that much training". Stored examples are
 // checked with a zod schema on the way back in, because IndexedDB and imported files can be damaged.

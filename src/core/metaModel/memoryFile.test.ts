@@ -2,8 +2,8 @@
 // unchanged, NaN included (the oracle is the examples themselves); bad files get a clear sentence.
 import { describe, expect, it } from 'vitest';
 import { syntheticStudy } from '../../testing/syntheticStudy';
-import { EXAMPLES_FILE_KIND, examplesFileText, importSummary, parseExamplesFile } from './examplesFile';
-import { examplesFromStudy, type TrialSignals } from './knowledge';
+import { MEMORY_FILE_KIND, memoryFileText, importSummary, parseMemoryFile } from './memoryFile';
+import { examplesFromStudy, type TrialSignals } from './memory';
 
 function studyExamples() {
   const { study, curves } = syntheticStudy({ numConfigs: 81, seed: 3, pointsPerTrial: 40 });
@@ -20,12 +20,12 @@ describe('examples file', () => {
     expect(examples.length).toBe(3); // 81 configurations, η = 3: three reach full fidelity
     const nanSummaries = examples.flatMap((e) => e.observations).filter((o) => Number.isNaN(o.curveSummary!.trainLoss)).length;
     expect(nanSummaries).toBeGreaterThan(0); // the fixture really holds NaN
-    const text = examplesFileText(examples);
+    const text = memoryFileText(examples);
     expect(text).not.toContain('NaN');
     const file = JSON.parse(text);
-    expect(file.kind).toBe(EXAMPLES_FILE_KIND);
+    expect(file.kind).toBe(MEMORY_FILE_KIND);
     expect(file.v).toBe(1);
-    const back = parseExamplesFile(text);
+    const back = parseMemoryFile(text);
     if (!back.ok) throw new Error(back.error);
     expect(back.damaged).toBe(0);
     // A NaN probe comes back as null ("missing"); a NaN curve summary as NaN. Everything else is equal.
@@ -35,10 +35,10 @@ describe('examples file', () => {
   });
 
   it('counts damaged examples and keeps the good ones', () => {
-    const file = JSON.parse(examplesFileText(examples));
+    const file = JSON.parse(memoryFileText(examples));
     file.examples[0].fullAccuracy = 2;
     file.examples.push({ v: 1, junk: true }, 'nonsense');
-    const back = parseExamplesFile(JSON.stringify(file));
+    const back = parseMemoryFile(JSON.stringify(file));
     if (!back.ok) throw new Error(back.error);
     expect(back.examples).toHaveLength(examples.length - 1);
     expect(back.damaged).toBe(3);
@@ -47,13 +47,13 @@ describe('examples file', () => {
   });
 
   it('says why a file holds no examples', () => {
-    const error = (text: string) => { const r = parseExamplesFile(text); return r.ok ? null : r.error; };
+    const error = (text: string) => { const r = parseMemoryFile(text); return r.ok ? null : r.error; };
     expect(error('not json {')).toMatch(/not JSON/);
     expect(error('[1, 2]')).toMatch(/not a meta-model examples export/);
     expect(error(JSON.stringify({ v: 1, id: 'x', state: {} }))).toMatch(/expected kind 'llp-meta-examples'/);
-    expect(error(JSON.stringify({ kind: EXAMPLES_FILE_KIND, v: 2, examples: [] }))).toMatch(/version/);
-    expect(error(JSON.stringify({ kind: EXAMPLES_FILE_KIND, v: 1, examples: {} }))).toMatch(/no list of examples/);
+    expect(error(JSON.stringify({ kind: MEMORY_FILE_KIND, v: 2, examples: [] }))).toMatch(/version/);
+    expect(error(JSON.stringify({ kind: MEMORY_FILE_KIND, v: 1, examples: {} }))).toMatch(/no list of examples/);
     expect(error(' '.repeat(50_000_001))).toMatch(/larger than 50 MB/);
-    expect(parseExamplesFile(JSON.stringify({ kind: EXAMPLES_FILE_KIND, v: 1, examples: [] }))).toEqual({ ok: true, examples: [], damaged: 0 });
+    expect(parseMemoryFile(JSON.stringify({ kind: MEMORY_FILE_KIND, v: 1, examples: [] }))).toEqual({ ok: true, examples: [], damaged: 0 });
   });
 });
