@@ -1,6 +1,5 @@
 // The probe settings of a study: which tier-2 probes every trial runs after training, and on which
-// fixed probe set. Read from an optional `probes` field of the definition, with defaults, until the
-// definition carries the setting itself.
+// fixed probe set. Every study uses the defaults; the definition has no probe section.
 import { deriveSeed } from '../core/rng';
 import type { StudyDefinition } from '../core/study/studyDefinition';
 import type { TrialProbeRequest } from '../../workers/protocol';
@@ -22,13 +21,8 @@ export interface ProbeSettings {
 /** With 256 images and K = 4, probing a trial costs about one epoch of a 256-image rung. */
 export const DEFAULT_PROBE_SETTINGS: ProbeSettings = { enabled: true, images: 256, directions: 4, rho: 0.05, samRho: 0.05, hessian: false };
 
-export function probeSettings(definition: StudyDefinition): ProbeSettings {
-  const given = (definition as StudyDefinition & { probes?: Partial<ProbeSettings> }).probes;
-  return { ...DEFAULT_PROBE_SETTINGS, ...given };
-}
-
 /** The study's probe set: the first `images` evaluation images (fewer if the study has fewer). */
-export function probeIndices(definition: StudyDefinition, evalIndices: Int32Array, images = probeSettings(definition).images): Int32Array {
+export function probeIndices(evalIndices: Int32Array, images = DEFAULT_PROBE_SETTINGS.images): Int32Array {
   if (!Number.isInteger(images) || images < 1) throw new Error(`Expected the probe-set size to be a positive integer, but got ${images}`);
   return evalIndices.slice(0, Math.min(images, evalIndices.length));
 }
@@ -40,7 +34,7 @@ export function probeSeed(definition: StudyDefinition): number {
 
 /** What each trial input carries, or undefined when the study's probes are off. */
 export function trialProbeRequest(definition: StudyDefinition, evalIndices: Int32Array): TrialProbeRequest | undefined {
-  const s = probeSettings(definition);
+  const s = DEFAULT_PROBE_SETTINGS;
   if (!s.enabled) return undefined;
-  return { indices: probeIndices(definition, evalIndices, s.images), sharpnessDirections: s.directions, rho: s.rho, samRho: s.samRho, hessian: s.hessian, seed: probeSeed(definition) };
+  return { indices: probeIndices(evalIndices, s.images), sharpnessDirections: s.directions, rho: s.rho, samRho: s.samRho, hessian: s.hessian, seed: probeSeed(definition) };
 }

@@ -37,7 +37,7 @@ export function validResolution(n: number): number {
 /** The study's probe set, cut to `images` (a prefix: at the study's probe size it is the trials' own probe set). */
 async function sliceIndices(study: StudyState, images: number): Promise<Int32Array> {
   const { labels } = await loadDataset();
-  return probeIndices(study.definition, studySplits(study.definition, labels).evalIndices, images);
+  return probeIndices(studySplits(study.definition, labels).evalIndices, images);
 }
 
 function context() {

@@ -12,7 +12,6 @@ import {
   concatImageSets,
   encodeCifar10Records,
   parseCifar10Batch,
-  parseCifar100,
   pixelAt,
 } from './cifarFormat';
 
@@ -65,26 +64,6 @@ describe('parseCifar10Batch and encodeCifar10Records', () => {
     expect(() => encodeCifar10Records({ ...set, count: 8 })).toThrow(/count\*3072 = 24576 bytes, got 21504/);
     const two = parseCifar10Batch(randomRecords(2, CIFAR10_RECORD_BYTES, [10], 3));
     expect(() => concatImageSets([set, { ...two, labels: new Uint8Array(1) }])).toThrow('image set 1: labels must hold 2 entries, got 1');
-  });
-});
-
-describe('parseCifar100', () => {
-  it('reads coarse and fine labels and the same pixel layout', () => {
-    const bytes = randomRecords(5, 3074, [20, 100], 4);
-    const set = parseCifar100(bytes);
-    expect(set.count).toBe(5);
-    for (let i = 0; i < 5; i++) {
-      const rec = i * 3074;
-      expect(set.coarseLabels[i]).toBe(bytes[rec]);
-      expect(set.labels[i]).toBe(bytes[rec + 1]);
-      expect(pixelAt(set, i, 9, 30)).toEqual([0, 1, 2].map((ch) => planar(bytes, rec + 2, ch, 9, 30)));
-    }
-    expect(() => parseCifar100(new Uint8Array(3073))).toThrow('multiple of 3074 bytes, got 3073');
-    const bad = bytes.slice();
-    bad[2 * 3074 + 1] = 100;
-    expect(() => parseCifar100(bad)).toThrow('CIFAR-100 record 2 has fine label 100');
-    bad[2 * 3074] = 20;
-    expect(() => parseCifar100(bad)).toThrow('CIFAR-100 record 2 has coarse label 20');
   });
 });
 

@@ -1,6 +1,6 @@
-// The official CIFAR binary layouts (Krizhevsky 2009, https://www.cs.toronto.edu/~kriz/cifar.html):
-// each CIFAR-10 record is 1 label byte then 3072 bytes of planar R, G, B 32x32 rows; CIFAR-100
-// adds a coarse label first. We store images as NHWC (interleaved RGB), the layout tfjs expects.
+// The official CIFAR-10 binary layout (Krizhevsky 2009, https://www.cs.toronto.edu/~kriz/cifar.html):
+// each record is 1 label byte then 3072 bytes of planar R, G, B 32x32 rows. We store images as
+// NHWC (interleaved RGB), the layout tfjs expects.
 
 export const CIFAR10_CLASSES: readonly string[] = Object.freeze([
   'airplane', 'automobile', 'bird', 'cat', 'deer', 'dog', 'frog', 'horse', 'ship', 'truck',
@@ -8,7 +8,6 @@ export const CIFAR10_CLASSES: readonly string[] = Object.freeze([
 
 export const IMAGE_BYTES = 3072;
 export const CIFAR10_RECORD_BYTES = 3073;
-export const CIFAR100_RECORD_BYTES = 3074;
 export const IMAGES_PER_BATCH = 10000;
 const SIDE = 32;
 const PLANE = SIDE * SIDE; // 1024 bytes per colour channel
@@ -69,29 +68,6 @@ export function concatImageSets(sets: ImageSet[]): ImageSet {
     at += s.count;
   }
   return { images, labels, count };
-}
-
-/** A CIFAR-100 train.bin or test.bin: labels are the 100 fine labels, coarseLabels the 20 superclasses. */
-export function parseCifar100(bytes: Uint8Array): ImageSet & { coarseLabels: Uint8Array } {
-  if (bytes.length === 0) throw new Error('CIFAR-100 file is empty (0 bytes)');
-  if (bytes.length % CIFAR100_RECORD_BYTES !== 0) {
-    throw new Error(`CIFAR-100 file must be a multiple of ${CIFAR100_RECORD_BYTES} bytes, got ${bytes.length}`);
-  }
-  const count = bytes.length / CIFAR100_RECORD_BYTES;
-  const images = new Uint8Array(count * IMAGE_BYTES);
-  const labels = new Uint8Array(count);
-  const coarseLabels = new Uint8Array(count);
-  for (let i = 0; i < count; i++) {
-    const rec = i * CIFAR100_RECORD_BYTES;
-    const coarse = bytes[rec];
-    const fine = bytes[rec + 1];
-    if (coarse >= 20) throw new Error(`CIFAR-100 record ${i} has coarse label ${coarse}, expected 0..19`);
-    if (fine >= 100) throw new Error(`CIFAR-100 record ${i} has fine label ${fine}, expected 0..99`);
-    coarseLabels[i] = coarse;
-    labels[i] = fine;
-    chwToHwc(bytes, rec + 2, images, i * IMAGE_BYTES);
-  }
-  return { images, labels, coarseLabels, count };
 }
 
 /** Inverse of parseCifar10Batch: HWC back to label + planar CHW records. */
