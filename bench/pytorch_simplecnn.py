@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""PyTorch reference for `npm run bench:train`: seed 001's SimpleCNN, same definition as
+"""PyTorch reference for `npm run bench:train`: the seed project's SimpleCNN, same definition as
 src/training/simpleCnn.ts, trained on random CIFAR-shaped data; prints one JSON line per
 (channels, batch size) with steady-state training images per second.
 Usage: python3 bench/pytorch_simplecnn.py [--threads N] [--device cpu|cuda] [--steps S] [--configs 32x64,64x128]"""

@@ -1,4 +1,4 @@
-// Training throughput of seed 001's SimpleCNN (c=32, 1,147,466 parameters) on tfjs wasm in Node,
+// Training throughput of the seed project's SimpleCNN (c=32, 1,147,466 parameters) on tfjs wasm in Node,
 // batch 64, Adam, random data, for each step of the kernel set registerWasmTrainingKernels adds.
 // Run: npx tsx bench/wasmConvGrad.ts [steps=20] [rounds=2]
 import { createRequire } from 'node:module';

@@ -1,4 +1,4 @@
-// Audit mode end to end (issue 6), real CIFAR-10 in real workers: after a tiny study, an audit is
+// Audit mode end to end, real CIFAR-10 in real workers: after a tiny study, an audit is
 // started and stopped (a clear message, nothing lost), then run in full: every configuration trained
 // at full fidelity, the ranking rules scored, the predicted-versus-actual chart drawn, the meta-model
 // memory taught. After a reload, reopening the study from the library shows the same audit again.

@@ -5,7 +5,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { memoryFileText, parseMemoryFile } from '../core/metaModel/memoryFile';
 import { mergeExamples, type MetaExample } from '../core/metaModel/memory';
 
-/** The examples in `path`; none if it does not exist yet. Exits with a message when it is not an examples file. */
+/** The examples in `path`; none if it does not exist yet. Exits with a message when it is not a memory file. */
 export function readMemoryFile(path: string | undefined, log: (line: string) => void): MetaExample[] {
   if (!path || !existsSync(path)) return [];
   const file = parseMemoryFile(readFileSync(path, 'utf8'));

@@ -22,7 +22,7 @@ const { values } = parseArgs({ options: {
   backend: { type: 'string', default: 'wasm' },
 } });
 
-// Seed 001's configuration, with augmentation, unless --config says otherwise.
+// The seed project's configuration, with augmentation, unless --config says otherwise.
 const SEED001: Partial<TrialConfig> = { channels: 32, dropout: 0.2, optimizer: 'adam', learningRate: 1e-3, weightDecay: 5e-4, batchSize: 128, augment: 1 };
 let overrides: Partial<TrialConfig>;
 try { overrides = JSON.parse(values.config!) as Partial<TrialConfig>; } catch (e) {

@@ -1,5 +1,5 @@
 // Audit mode: after a study, train every configuration at full fidelity and measure how well each
-// ranking rule — rung-0 accuracy, seed 000's composite (accuracy - alpha · sharpness), and the
+// ranking rule — rung-0 accuracy, the sharpness composite (accuracy - alpha · sharpness), and the
 // meta-model's nested leave-one-out predictions (../core/metaModel) — would have ordered them.
 // Validation only: every score here is on the study's evaluation subset of its validation split.
 import { scoreAudit, studyComputeFraction, type AuditReport, type AuditScoreInputs, type FullRun } from '../core/metaModel/auditScore';
@@ -13,7 +13,7 @@ import type { TrainerPool } from './workerPool';
 import { studySplits } from './studySplits';
 
 export interface AuditOptions {
-  /** Weight of sharpness in the composite rule (seed 000). Default 0.1. */
+  /** Weight of sharpness in the composite rule. Default 0.1. */
   alpha?: number;
   /** Seeds the meta-model's folds, restarts and forests. Default: derived from the study seed. */
   seed?: number;

@@ -1,4 +1,4 @@
-// Audit mode from the page (issue 6): a button trains every configuration of the finished study at
+// Audit mode from the page: a button trains every configuration of the finished study at
 // full fidelity (../orchestrator/audit) on the study's worker pool, shows how well each ranking rule
 // predicted the result, saves the report beside the study and teaches the meta-model's memory.
 import { AuditStopped, auditStudy } from '../orchestrator/audit';

@@ -9,7 +9,7 @@ import type { StudyDefinition } from '../core/study/studyDefinition';
 export const DATA_DIR = join(import.meta.dirname, '..', '..', 'data', 'cifar10');
 
 /**
- * Twelve seed-001 configurations (narrow networks) under ASHA with reduction factor 2: rungs of
+ * Twelve configurations (narrow networks) under ASHA with reduction factor 2: rungs of
  * 128, 256 and 512 training images, one epoch, batch 16, scored on 500 validation images.
  */
 export const MICRO_OPTUNA_STUDY: StudyDefinition = {

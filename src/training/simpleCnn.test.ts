@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { initialWeights, parameterCount, simpleCnnShapes } from './simpleCnn';
 
 describe('SimpleCNN', () => {
-  it('has the parameter counts of seed 001 (1,147,466 at c=32; 2,473,610 at c=64)', () => {
+  it('has the parameter counts of the seed project\'s SimpleCNN (1,147,466 at c=32; 2,473,610 at c=64)', () => {
     expect(parameterCount({ channels: 32, numClasses: 10, dropout: 0.2, imageSize: 32 })).toBe(1_147_466);
     expect(parameterCount({ channels: 64, numClasses: 10, dropout: 0.2, imageSize: 32 })).toBe(2_473_610);
   });

@@ -1,4 +1,4 @@
-// SimpleCNN of seed 001 as pure functions over tf.Variables: three conv3x3 blocks (c, 2c, 4c
+// The seed project's SimpleCNN as pure functions over tf.Variables: three conv3x3 blocks (c, 2c, 4c
 // channels, 'same' padding, [batch norm,] ReLU, 2x2 max-pool), FC 512, dropout, FC classes.
 // Weights are drawn with our seeded rng on the CPU so every backend starts from identical weights.
 import * as tf from '@tensorflow/tfjs';

@@ -44,7 +44,7 @@ export interface EpochRow { epoch: number; trainLoss: number; valLoss: number; v
 
 export interface TableRow {
   kind: 'trial';
-  /** Identity of the configuration: its place in the table's draw ("c00" is seed 001's own). */
+  /** Identity of the configuration: its place in the table's draw ("c00" is the seed project's configuration). */
   configId: string;
   config: TrialConfig;
   /** 0 for the table's run; 1.. for noise-floor repeats with another seed. */

@@ -1,7 +1,7 @@
 // The schedulers a simulated study replays, planned by the lab's own planners (../schedulers/schedule's
 // planBrackets over ../schedulers/successiveHalving and ../schedulers/hyperband), sized to a sub-pool of the table:
 // successive halving (Jamieson & Talwalkar 2016) over data fractions or over epochs, Hyperband
-// (Li et al. 2018, Algorithm 1) and two-step search (seed 002, arXiv 2302.03845).
+// (Li et al. 2018, Algorithm 1) and two-step search (arXiv 2302.03845).
 import { budgetAt, continuesFromWeights, planBrackets, type BracketPlan, type Budget } from '../schedulers/schedule';
 import { SEED001_SPACE } from '../searchSpace/searchSpace';
 import type { SchedulerSettings, StudyDefinition } from '../study/studyDefinition';

@@ -1,5 +1,5 @@
 // The promotion rules a replayed rung can use, each as the lab applies it: validation accuracy
-// (plain successive halving), seed 000's composite "accuracy - alpha x sharpness"
+// (plain successive halving), the sharpness composite "accuracy - alpha x sharpness"
 // (../metaModel/rankingAudit), and the meta-model's predicted full-fidelity accuracy (performance
 // prediction, Baker et al. 2018; ../metaModel/promotionModel) learnt from the study's own full runs
 // ("in-study") or from those plus the table's other configurations ("memory"). Every fallback

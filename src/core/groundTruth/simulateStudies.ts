@@ -19,7 +19,7 @@ export interface SimulationSettings {
   /** Studies per (scheduler, rule, pool size); meta-model rules run the first `metaModelStudies` of them. */
   studies: number;
   metaModelStudies: number;
-  /** Seed 000's composite weight: accuracy - alpha x sharpness. */
+  /** Weight of sharpness in the composite rule: accuracy - alpha x sharpness. */
   alpha: number;
   /** The meta-model's minimum examples (the lab's default is 8) and when it may overrule accuracy. */
   minExamples: number;

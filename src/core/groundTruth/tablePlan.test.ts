@@ -9,7 +9,7 @@ import { DEFAULT_TABLE_SETTINGS, SEED001_CONFIG, tableConfigs, tableHeader, tabl
 const header = tableHeader(DEFAULT_TABLE_SETTINGS);
 
 describe('tablePlan', () => {
-  it('puts seed 001\'s configuration first, with the table\'s fixed settings', () => {
+  it('puts the seed project\'s configuration first, with the table\'s fixed settings', () => {
     const [first] = tableConfigs(header, 32);
     expect(first.configId).toBe('c00');
     expect(first.config).toMatchObject({ ...SEED001_CONFIG, batchSize: 128, augment: 1, lrSchedule: 'constant', epochs: 4 });

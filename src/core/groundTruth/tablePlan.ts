@@ -1,5 +1,5 @@
-// What the ground-truth table trains, in which order. Seed 001's own configuration comes first,
-// then scrambled Halton points (Halton 1960) of the seed-001 space, so that every prefix of the
+// What the ground-truth table trains, in which order. The seed project's configuration comes first,
+// then scrambled Halton points (Halton 1960) of the seed project's space, so that every prefix of the
 // table is itself space-filling; noise-floor repeats (another seed, full fidelity) are spread
 // through the order so a partial table already carries a noise estimate.
 import { createRng, deriveSeed } from '../rng';
@@ -7,7 +7,7 @@ import { sampleHaltonConfigs } from '../samplers/haltonSampler';
 import { DEFAULT_FIXED, SEED001_SPACE, type TrialConfig } from '../searchSpace/searchSpace';
 import { rowKey, TABLE_VERSION, type TableHeader } from './learningCurveTable';
 
-/** Seed 001's final configuration (c32, dropout 0.2, Adam, lr 1e-3, wd 5e-4). */
+/** The seed project's final configuration (c32, dropout 0.2, Adam, lr 1e-3, wd 5e-4). */
 export const SEED001_CONFIG: Partial<TrialConfig> = { channels: 32, dropout: 0.2, optimizer: 'adam', learningRate: 1e-3, momentum: 0, weightDecay: 5e-4 };
 
 export interface TableSettings { configs: number; repeats: number; epochs: number; tableSeed: number; splitSeed: number }
@@ -34,7 +34,7 @@ export function tableHeader(s: TableSettings): TableHeader {
 
 export interface TableConfig { configId: string; config: TrialConfig }
 
-/** c00 is seed 001's configuration; c01.. are Halton points 0.. of the seed-001 space. */
+/** c00 is the seed project's configuration; c01.. are Halton points 0.. of its space. */
 export function tableConfigs(header: TableHeader, count: number): TableConfig[] {
   if (!Number.isInteger(count) || count < 1) throw new Error(`Expected the number of configurations to be a positive integer, but got ${count}`);
   const halton = sampleHaltonConfigs(SEED001_SPACE, count - 1, createRng(deriveSeed(header.tableSeed, 'table', 'halton')), header.fixed);

@@ -1,7 +1,7 @@
 // Features of a configuration from its low-fidelity trials, for predicting its full-fidelity
 // validation accuracy: hyperparameters, learning-curve summaries per rung (in the spirit of the
 // learning-curve predictors of Baker et al. 2018, "Accelerating NAS using Performance Prediction"),
-// parameter-space probes (seed 000's second tier), the resource reached and an inverse-power-law
+// parameter-space probes (the tier-2 probes), the resource reached and an inverse-power-law
 // extrapolation (Domhan et al. 2015, ./powerLaw). Missing values are NaN; ./standardizer imputes them.
 import type { TrialConfig } from '../searchSpace/searchSpace';
 import { extrapolateAccuracy, fitSharedPowerLaw } from './powerLaw';

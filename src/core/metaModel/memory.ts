@@ -63,7 +63,7 @@ export function parseFidelityKey(key: string): Fidelity | null {
 }
 
 
-/** A configuration's low-fidelity observations, from the state and whatever signals were kept (none after a reload). */
+/** A configuration's low-fidelity observations, from the state and the trials' signals (a trial without any has no curve or probes). */
 export function evidenceFor(state: StudyState, configId: number, signals: ReadonlyMap<number, TrialSignals>, maxResource = 1): ConfigEvidence {
   const observations = state.trials
     .filter((t) => t.configId === configId && trainedToEnd(t) && t.resource < 1 && t.resource <= maxResource + 1e-12)

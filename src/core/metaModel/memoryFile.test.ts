@@ -1,4 +1,4 @@
-// Tests for examplesFile.ts: examples a real (synthetic) study leaves survive export and import
+// Tests for memoryFile.ts: examples a real (synthetic) study leaves survive export and import
 // unchanged, NaN included (the oracle is the examples themselves); bad files get a clear sentence.
 import { describe, expect, it } from 'vitest';
 import { syntheticStudy } from '../../testing/syntheticStudy';
@@ -7,13 +7,13 @@ import { examplesFromStudy, type TrialSignals } from './memory';
 
 function studyExamples() {
   const { study, curves } = syntheticStudy({ numConfigs: 81, seed: 3, pointsPerTrial: 40 });
-  // Curves for even trials only: the odd ones keep NaN curve summaries, as after a reload.
+  // Curves for even trials only: the odd ones keep NaN curve summaries, as trials without signals do.
   const signals = new Map<number, TrialSignals>();
   for (const t of study.trials) if (t.trialId % 2 === 0) signals.set(t.trialId, { lossCurve: curves[t.trialId] ?? [], probes: { sharpnessMean: 0.5, gradientNorm: Number.NaN } });
   return examplesFromStudy(study, signals, 1_700_000_000_000);
 }
 
-describe('examples file', () => {
+describe('memory file', () => {
   const examples = studyExamples();
 
   it('round-trips a study\'s examples, writing NaN as null', () => {

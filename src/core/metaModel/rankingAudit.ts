@@ -1,6 +1,6 @@
 // How well a ranking rule orders configurations by their full-fidelity accuracy: Spearman's rho,
 // Kendall's tau-b and top-k regret (../stats/rankCorrelation), for three rules — rung-0 accuracy
-// (successive halving's own signal), seed 000's composite "val accuracy - alpha · sharpness", and
+// (successive halving's own signal), the sharpness composite "val accuracy - alpha · sharpness", and
 // the meta-model's leave-one-out predictions (each configuration predicted by a model that never
 // saw its full-fidelity result; the model itself chosen by an inner CV: nested cross-validation).
 import { createRng, deriveSeed, type Rng } from '../rng';
@@ -24,7 +24,7 @@ export function scoreRanking(predicted: readonly number[], actual: readonly numb
 
 export interface CompositeScores { scores: number[]; usedSharpness: boolean; note: string }
 
-/** Seed 000's score, accuracy - alpha · sharpness; falls back to accuracy alone when any sharpness is missing. */
+/** The sharpness composite, accuracy - alpha · sharpness; falls back to accuracy alone when any sharpness is missing. */
 export function compositeScores(accuracy: readonly number[], sharpness: readonly (number | null)[], alpha = 0.1): CompositeScores {
   const missing = sharpness.filter((s) => s === null || !Number.isFinite(s)).length;
   if (missing > 0) {

@@ -1,6 +1,6 @@
 // From a study's scheduler settings to brackets of rungs, and from a rung's resource to what a trial
 // trains on. Successive halving (Jamieson & Talwalkar 2016) is one bracket; Hyperband (Li et al. 2018)
-// runs all of its brackets side by side; two-step search (seed 002, arXiv 2302.03845) is a two-rung
+// runs all of its brackets side by side; two-step search (arXiv 2302.03845) is a two-rung
 // bracket; ASHA (Li et al. 2020) has one rung ladder whose trials it promotes asynchronously.
 import { hyperbandBrackets } from './hyperband';
 import { MAX_CONFIGURATIONS, MAX_TRIALS } from './planLimits';

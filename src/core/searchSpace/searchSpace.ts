@@ -1,6 +1,7 @@
-// The hyperparameter search space (seed 001), its validation and a seeded random sampler.
-// Random search as in Bergstra & Bengio (2012); log-uniform scales and conditional parameters
-// follow the Optuna distributions (FloatDistribution(log=True), IntDistribution(step)).
+// The hyperparameter search space (SEED001_SPACE: the seed project's SimpleCNN space), its
+// validation and a seeded random sampler. Random search as in Bergstra & Bengio (2012); log-uniform
+// scales and conditional parameters follow the Optuna distributions (FloatDistribution(log=True),
+// IntDistribution(step)).
 import type { Rng } from '../rng';
 
 /** 'adam' and 'sgd' take weightDecay as an L2 penalty (PyTorch's weight_decay); 'adamw' decouples it (Loshchilov & Hutter 2019). */

@@ -62,7 +62,7 @@ describe('drawGaussianDirections', () => {
     a[0].forEach((values, i) => expect(values.length).toBe(shapes[i].reduce((x, y) => x * y, 1)));
   });
 
-  it('draws standard normals, and the plain Gaussian (seed 001) variant uploads them unchanged', () => {
+  it("draws standard normals, and the seed project's plain Gaussian variant uploads them unchanged", () => {
     const [raw] = drawGaussianDirections([[200, 50]], 1, 3);
     const values = raw[0];
     const mean = values.reduce((s, v) => s + v, 0) / values.length;

@@ -40,7 +40,7 @@ export function filterNormalize(direction: WeightVector, weights: tf.Tensor[]): 
 
 /**
  * Uploads a raw direction and normalises it: 'filter' as above; 'gaussian' leaves it as drawn,
- * which with radius sigma is seed 001's isotropic N(0, sigma²) noise on every weight.
+ * which with radius sigma is the seed project's isotropic N(0, sigma²) noise on every weight.
  */
 export function makeDirection(raw: Float32Array[], weights: tf.Tensor[], normalization: DirectionNormalization): WeightVector {
   const uploaded = toTensors(raw, weights.map((w) => w.shape));

@@ -63,7 +63,7 @@ describe('runProbes', () => {
     await expect(runProbes(target, { seed: 1, directions: directions.slice(0, 2) })).rejects.toThrow(/at least 5 directions/);
   });
 
-  it("runs seed 001's sharpness (Gaussian std 0.01, 5 samples)", async () => {
+  it("runs the seed project's sharpness (Gaussian std 0.01, 5 samples)", async () => {
     const r = await runProbes(target, { seed: 1, sharpness: SEED_001_SHARPNESS, gradientNorm: false, sam: false, eigenvalue: false, trace: false });
     expect(r.sharpness!.normalization).toBe('gaussian');
     expect(r.sharpness!.increases).toHaveLength(5);
@@ -71,7 +71,7 @@ describe('runProbes', () => {
 });
 
 describe('compositeScore', () => {
-  it("is seed 000's acc - alpha·sharpness, alpha 0.1 by default", () => {
+  it("is the composite acc - alpha·sharpness, alpha 0.1 by default", () => {
     expect(compositeScore(0.8, 0.5)).toBeCloseTo(0.75, 12);
     expect(compositeScore(0.8, 0.5, 0.2)).toBeCloseTo(0.7, 12);
     expect(() => compositeScore(NaN, 0.1)).toThrow(/finite/);

@@ -58,7 +58,7 @@ export const DEFAULT_PROBE_OPTIONS: Omit<ProbeOptions, 'seed'> = {
   relativeEpsilon: 1e-3,
 };
 
-/** Seed 001's sharpness: isotropic N(0, 0.01²) noise on every weight, 5 samples. */
+/** The seed project's sharpness: isotropic N(0, 0.01²) noise on every weight, 5 samples. */
 export const SEED_001_SHARPNESS: SharpnessProbeOptions = { directions: 5, rho: 0.01, normalization: 'gaussian', twoSided: false };
 
 export interface ProbeResults {
@@ -111,7 +111,7 @@ export async function runProbes(target: ProbeTarget, options: Partial<ProbeOptio
   };
 }
 
-/** Seed 000's selection score: validation accuracy minus alpha times sharpness (seed 001: alpha 0.1). */
+/** The sharpness composite selection score: validation accuracy minus alpha times sharpness (alpha 0.1 by default). */
 export function compositeScore(valAccuracy: number, sharpness: number, alpha = 0.1): number {
   if (!Number.isFinite(valAccuracy) || !Number.isFinite(sharpness)) {
     throw new Error(`Expected finite valAccuracy and sharpness, but got ${valAccuracy} and ${sharpness}`);

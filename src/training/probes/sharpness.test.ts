@@ -61,7 +61,7 @@ describe('randomDirectionSharpness', () => {
     expect(Math.abs(one.baseLoss - lossAt(problem, w)) / lossAt(problem, w)).toBeLessThan(1e-5);
   });
 
-  it("seed 001's plain Gaussian variant perturbs every weight, biases included, by rho·N(0, 1)", async () => {
+  it("the seed project's plain Gaussian variant perturbs every weight, biases included, by rho·N(0, 1)", async () => {
     target = leastSquaresTarget(problem, solution);
     const rho = 0.01;
     const r = await randomDirectionSharpness(target, { directions, rho, normalization: 'gaussian' });

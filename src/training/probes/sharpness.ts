@@ -1,6 +1,6 @@
 // Random-direction sharpness: the loss increase at w + rho·d over K random directions d, filter-
 // normalised after Li et al. 2018 (so rho is relative to each filter's norm) or plain Gaussian as
-// in seed 001 (std rho on every weight). Reports the mean and the max increase.
+// in the seed project (std rho on every weight). Reports the mean and the max increase.
 import * as tf from '@tensorflow/tfjs';
 import { makeDirection, type DirectionNormalization } from './filterNormalization';
 import { meanLoss, type ProbeTarget } from './probeTarget';
@@ -9,7 +9,7 @@ import { assignOffset, readScalars, withWeightsRestored } from './weightSpace';
 export interface SharpnessOptions {
   /** Raw N(0, 1) draws from drawGaussianDirections; one direction is used per entry. */
   directions: Float32Array[][];
-  /** Radius: relative to filter norms for 'filter', absolute std for 'gaussian' (seed 001: 0.01). */
+  /** Radius: relative to filter norms for 'filter', absolute std for 'gaussian' (the seed project's: 0.01). */
   rho: number;
   normalization: DirectionNormalization;
   /** Also step to w - rho·d and average both sides: cancels the gradient term rho·gᵀd away from a minimum. */
