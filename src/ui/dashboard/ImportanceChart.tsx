@@ -16,6 +16,7 @@ const ROW = 34;
 function Importance({ study }: { study: StudyState | null }) {
   const sampleKey = useMemo(() => (study ? equalBudgetSample(study).trials.map((t) => `${t.trialId}:${t.valAccuracy}`).join(',') : ''), [study]);
   // Refit the forest only when the equal-budget scores change (not on every trial start).
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on sampleKey, not study, on purpose
   const result = useMemo(() => (study ? studyImportance(study, createRng(deriveSeed(study.definition.seed, 'fanova'))) : null), [sampleKey]);
   if (!study || !result || result.params.length === 0) {
     return <ChartCard id="importance" empty={result?.note ?? 'Importance appears once a few trials at the first rung have finished.'} />;

@@ -22,6 +22,7 @@ function TuningCurves({ study }: { study: StudyState | null }) {
   const sample = useMemo(() => (study ? equalBudgetSample(study) : null), [study]);
   // Recompute only when the scores change, not on every trial start.
   const scoresKey = sample?.scores.join(',') ?? '';
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on scoresKey, not sample, on purpose
   const scores = useMemo(() => sample?.scores ?? [], [scoresKey]);
   const n = scores.length;
   const seed = study?.definition.seed ?? 0;
