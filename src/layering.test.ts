@@ -1,6 +1,7 @@
 // Holds the architecture's line: imports point down only,
 // ui -> store -> orchestrator -> workers -> training -> core, and core is pure TypeScript.
 // src/testing is test support, not production: it may import any layer, and no production file imports it.
+// eslint.config.js holds the same line file by file (no-restricted-imports): change the two together.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
