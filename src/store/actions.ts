@@ -139,7 +139,12 @@ export async function ensurePool(numConfigs: number): Promise<TrainerPool> {
   return pools.ensure(key, async () => {
     const train = await loadDataset();
     shared ??= { images: shareImages(train.images), labels: train.labels };
-    const created = await createPool(browserWorkerFactory, size, { dataset: { ...shared, numClasses: 10 }, forcedBackend: forcedBackend ?? undefined });
+    const created = await createPool(browserWorkerFactory, size, { dataset: { ...shared, numClasses: 10 }, forcedBackend: forcedBackend ?? undefined }, {
+      onWorkerReplaced: ({ error, backend, fallback }) => set({
+        backend: created.backend,
+        workerFaults: [...labStore.getState().workerFaults, { code: error.code, message: error.message, backend: backend?.backend ?? null, fallback }].slice(-20),
+      }),
+    });
     set({ backend: created.backend, poolSize: size });
     return created;
   });
