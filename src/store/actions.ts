@@ -209,7 +209,7 @@ async function launch(definition: StudyDefinition, record: CheckedRecord | null)
       // The pick and its forecast come from the memory as it was before this study's own examples.
       recommend: (final) => updateRecommendation(final),
       // Its configurations trained at full fidelity teach the next study's meta-model.
-      remember: (final) => rememberExamples(examplesFromStudy(final, currentTrialSignals(), Date.now())),
+      remember: (final) => rememberExamples(examplesFromStudy(final, currentTrialSignals(), Date.now()), studyId),
     });
     run = session.run;
     await session.done;
