@@ -38,7 +38,8 @@ export interface InitRequest {
 export type WorkerErrorCode =
   | 'CANCELLED'       // the orchestrator asked the trial to stop
   | 'NOT_INITIALISED' // runTrial before init
-  | 'BACKEND_FAILED'  // the backend could not start or lost its device
+  | 'BACKEND_FAILED'  // the backend could not start
+  | 'DEVICE_LOST'     // the GPU device was lost mid-work (driver reset, GPU removed, destroy())
   | 'OUT_OF_MEMORY'
   | 'WORKER_CRASHED'  // the worker died (set by the pool, not by the worker)
   | 'TRAINING_ERROR'; // any other exception inside a trial

@@ -8,15 +8,22 @@ import { lossAndGradients } from '../src/training/lossAndGradients';
 import { measureTrainingThroughput } from '../src/training/throughput';
 import { ProbeCancelled } from '../src/training/probes/landscapeSlice';
 import { computeSlice, interpolateWeights } from '../src/training/probes/weightSetLandscape';
+import { DeviceLost, gpuDeviceLost, lostWithin, unlessDeviceLost } from '../src/training/deviceLoss';
 import type { MemoryReport, Outcome, TrainerApi, WorkerError } from './protocol';
 
 function classify(e: unknown): WorkerError {
   if (e instanceof TrialCancelled || e instanceof ProbeCancelled) return { code: 'CANCELLED', message: e.message };
   const message = e instanceof Error ? e.message : String(e);
+  // A lost device can surface as a failed read before device.lost settles: same code either way.
+  if (e instanceof DeviceLost || /device (is |was |has been )?(lost|destroyed)/i.test(message)) return { code: 'DEVICE_LOST', message };
   if (/out of memory|allocation failed|OOM/i.test(message)) return { code: 'OUT_OF_MEMORY', message };
-  if (/device (was )?lost|GPUDevice/i.test(message)) return { code: 'BACKEND_FAILED', message };
+  if (/GPUDevice/i.test(message)) return { code: 'BACKEND_FAILED', message };
   return { code: 'TRAINING_ERROR', message };
 }
+
+// How long a failure on webgpu waits to learn whether the device went (Chromium's destroy() fails
+// pending mapAsync reads a moment before device.lost settles).
+const LOSS_GRACE_MS = 500;
 
 export type BackendInit = (forced?: BackendName, options?: { wasmThreads?: boolean }) => Promise<BackendReport>;
 
@@ -25,14 +32,21 @@ export function createTrainerApi(initBackend: BackendInit): TrainerApi {
   let numClasses = 10;
   const cancelled = new Set<number>();
   let probeCancelled = false;
+  // Set at init on webgpu; every request races it, so a lost device is answered at once.
+  let deviceLost: Promise<string> | null = null;
+  const failure = async (e: unknown): Promise<WorkerError> => {
+    if (e instanceof TrialCancelled || e instanceof ProbeCancelled) return classify(e);
+    const lost = await lostWithin(deviceLost, LOSS_GRACE_MS);
+    return lost ? { code: 'DEVICE_LOST', message: lost } : classify(e);
+  };
 
   // Every request but init and runTrial: needs the dataset, and returns errors as coded outcomes.
   const withPool = async <T>(name: string, work: (p: ImagePool) => Promise<T>): Promise<Outcome<T>> => {
     if (!pool) return { ok: false, error: { code: 'NOT_INITIALISED', message: `${name} called before init` } };
     try {
-      return { ok: true, value: await work(pool) };
+      return { ok: true, value: await unlessDeviceLost(work(pool), deviceLost) };
     } catch (e) {
-      return { ok: false, error: classify(e) };
+      return { ok: false, error: await failure(e) };
     }
   };
 
@@ -40,6 +54,7 @@ export function createTrainerApi(initBackend: BackendInit): TrainerApi {
     async init(request) {
       try {
         const report = await initBackend(request.forcedBackend, { wasmThreads: request.wasmThreads });
+        deviceLost = gpuDeviceLost();
         pool = { images: request.dataset.images, labels: request.dataset.labels };
         numClasses = request.dataset.numClasses;
         return { ok: true, value: report };
@@ -51,15 +66,15 @@ export function createTrainerApi(initBackend: BackendInit): TrainerApi {
       if (!pool) return { ok: false, error: { code: 'NOT_INITIALISED', message: 'runTrial called before init' } };
       const baseline = tf.memory().numTensors;
       try {
-        const result = await trainTrial(pool, { ...input, numClasses }, {
+        const result = await unlessDeviceLost(trainTrial(pool, { ...input, numClasses }, {
           onProgress: (p) => void onProgress(p),
           shouldStop: () => cancelled.has(input.trialId),
-        });
+        }), deviceLost);
         const leaked = tf.memory().numTensors - baseline;
         if (leaked !== 0) console.warn(`trial ${input.trialId} left ${leaked} tensors behind`);
         return { ok: true, value: result } satisfies Outcome<typeof result>;
       } catch (e) {
-        return { ok: false, error: classify(e) };
+        return { ok: false, error: await failure(e) };
       } finally {
         cancelled.delete(input.trialId);
       }

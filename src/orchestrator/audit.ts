@@ -35,7 +35,7 @@ export interface AuditOptions {
 export type { AuditConfigRow, AuditReport, AuditRuleRow, FullRun } from '../core/metaModel/auditScore';
 
 /** Probe summaries of a trial result in the meta-model's vocabulary. */
-export function probeSignalsOf(r: TrialResult): ProbeSignals | null {
+export function probeSignalsOf(r: Pick<TrialResult, 'probes' | 'initGradientNorm'>): ProbeSignals | null {
   if (!r.probes && r.initGradientNorm === undefined) return null;
   const p = r.probes;
   return {

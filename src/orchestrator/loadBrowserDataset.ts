@@ -67,17 +67,27 @@ async function decodeDownload(bytes: Uint8Array<ArrayBuffer>): Promise<ArrayBuff
   return decodeResiduals(residuals).buffer as ArrayBuffer;
 }
 
+/**
+ * What to say when the cache held some shards but not all: the browser cleared part of it between
+ * visits (an empty cache is a first visit, or a whole origin cleared: nothing to explain).
+ */
+export function evictedShardsNotice(absent: readonly string[], total: number): string | null {
+  if (absent.length === 0 || absent.length === total) return null;
+  return `${absent.length} of ${total} cached shards (${absent.join(', ')}) were no longer in the browser's storage (it may have cleared them to free space); downloading them again.`;
+}
+
 export async function loadBrowserDataset(onProgress: (p: DatasetProgress) => void, baseUrl = defaultDataUrl()): Promise<ImageSet> {
   const shards = CIFAR10_SHARDS.filter((s) => s.split === 'train');
   const p: DatasetProgress = { phase: 'checking', shard: null, bytesLoaded: 0, bytesTotal: shards.length * SHARD_BYTES, shardsFromCache: 0, shardsTotal: shards.length, notices: [] };
   const emit = (patch: Partial<DatasetProgress>) => { Object.assign(p, patch); onProgress({ ...p, notices: [...p.notices] }); };
   const batches = new Map<string, ArrayBuffer>();
+  const absent: string[] = [];
 
   // 1. The browser cache: every shard whose bytes still match the published digest.
   for (const shard of shards) {
     emit({ phase: 'checking', shard: shard.name });
     const bytes = await readShard('cifar10', shard.name).catch(() => undefined);
-    if (!bytes) continue;
+    if (!bytes) { absent.push(shard.name); continue; }
     const problem = checkShard(shard.name, await sha256Hex(bytes));
     if (problem) {
       p.notices.push(`The cached copy of ${shard.name} was corrupt (${problem}); downloading it again.`);
@@ -87,6 +97,9 @@ export async function loadBrowserDataset(onProgress: (p: DatasetProgress) => voi
       emit({ bytesLoaded: p.bytesLoaded + bytes.byteLength, shardsFromCache: p.shardsFromCache + 1 });
     }
   }
+
+  const evicted = evictedShardsNotice(absent, shards.length);
+  if (evicted) p.notices.push(evicted);
 
   // 2. The rest from the server; progress counts the bytes that cross the network.
   const missing = shards.filter((s) => !batches.has(s.name));

@@ -1,7 +1,8 @@
 // A pool of trainer workers. Each worker receives the dataset once at start; trials queue for an
-// idle worker. A worker that dies or loses its backend is replaced and the error returned with a code.
+// idle worker. A worker that dies or loses its backend or GPU device is replaced and the error
+// returned with a code (the study retries the trial once); a GPU that cannot start again falls back to wasm.
 import * as Comlink from 'comlink';
-import type { BackendReport, InitRequest, Outcome, TrainerApi, TrainTrialInput, TrialProgress, TrialResult } from '../../workers/protocol';
+import type { BackendName, BackendReport, InitRequest, Outcome, TrainerApi, TrainTrialInput, TrialProgress, TrialResult, WorkerError, WorkerErrorCode } from '../../workers/protocol';
 
 export interface WorkerHandle {
   api: Comlink.Remote<TrainerApi>;
@@ -14,6 +15,7 @@ export type WorkerFactory = () => WorkerHandle;
 
 export interface TrainerPool {
   readonly size: number;
+  /** The backend of the workers now training: after a fallback, the one the pool moved to. */
   readonly backend: BackendReport;
   run(input: TrainTrialInput, onProgress: (p: TrialProgress) => void): Promise<Outcome<TrialResult>>;
   cancel(trialId: number): void;
@@ -21,6 +23,24 @@ export interface TrainerPool {
   withWorker<T>(job: (api: Comlink.Remote<TrainerApi>) => Promise<Outcome<T>>): Promise<Outcome<T>>;
   dispose(): void;
 }
+
+/** A worker that failed and what took its place. */
+export interface WorkerReplacement {
+  error: WorkerError;
+  /** The new worker's backend; null when none could start (the pool has one worker fewer). */
+  backend: BackendReport | null;
+  /** Set when the old backend could not start again and the new worker runs on wasm instead. */
+  fallback: { from: BackendName; reason: string } | null;
+}
+
+export interface PoolOptions {
+  onWorkerReplaced?(replacement: WorkerReplacement): void;
+}
+
+/** Errors after which the worker is not trusted again (its runtime or device is gone). */
+const REPLACED_ON: readonly WorkerErrorCode[] = ['WORKER_CRASHED', 'BACKEND_FAILED', 'DEVICE_LOST'];
+const GPU_BACKENDS: readonly BackendName[] = ['webgpu', 'webgl'];
+const FALLBACK_BACKEND: BackendName = 'wasm';
 
 interface Slot { handle: WorkerHandle; busyWith: number | null }
 
@@ -37,39 +57,74 @@ async function startWorker(factory: WorkerFactory, init: InitRequest): Promise<{
   return { handle, report: outcome.value };
 }
 
-export async function createPool(factory: WorkerFactory, size: number, init: InitRequest): Promise<TrainerPool> {
+const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export async function createPool(factory: WorkerFactory, size: number, firstInit: InitRequest, options: PoolOptions = {}): Promise<TrainerPool> {
   if (!(Number.isInteger(size) && size >= 1)) throw new Error(`Expected pool size to be a positive integer, but got ${size}`);
+  let init = firstInit;
   const started = await Promise.all(Array.from({ length: size }, () => startWorker(factory, init)));
+  let backend = started[0].report;
   const slots: Slot[] = started.map(({ handle }) => ({ handle, busyWith: null }));
   const waiting: (() => void)[] = [];
 
   // Claims the slot synchronously when it finds it: two runs starting in the same tick must not
-  // both see the same idle worker.
-  const acquire = async (trialId: number): Promise<Slot> => {
+  // both see the same idle worker. Null once no worker is left, so nothing waits forever.
+  const acquire = async (trialId: number): Promise<Slot | null> => {
     for (;;) {
+      if (slots.length === 0) return null;
       const idle = slots.find((s) => s.busyWith === null);
       if (idle) { idle.busyWith = trialId; return idle; }
       await new Promise<void>((resolve) => waiting.push(resolve));
     }
   };
   const release = (slot: Slot) => { slot.busyWith = null; waiting.shift()?.(); };
+  const noWorker: WorkerError = { code: 'BACKEND_FAILED', message: 'no trainer worker could be started again after earlier failures' };
   let nextJobId = -1; // jobs other than trials hold negative ids, which no trial cancel matches
+
+  // A fresh worker in place of a failed one, so the retry (decided by the study) runs on it. A GPU
+  // backend that cannot start again (its device gone for good) gives way to wasm for the rest of
+  // the pool's life; a worker that cannot start at all leaves the pool.
+  const replace = async (slot: Slot, error: WorkerError): Promise<void> => {
+    slot.handle.terminate();
+    let fallback: WorkerReplacement['fallback'] = null;
+    let report: BackendReport | null = null;
+    try {
+      const fresh = await startWorker(factory, init);
+      slot.handle = fresh.handle;
+      report = fresh.report;
+    } catch (e) {
+      const from = init.forcedBackend ?? backend.backend;
+      if (GPU_BACKENDS.includes(from)) {
+        fallback = { from, reason: messageOf(e) };
+        const wasmInit: InitRequest = { ...init, forcedBackend: FALLBACK_BACKEND };
+        try {
+          const fresh = await startWorker(factory, wasmInit);
+          slot.handle = fresh.handle;
+          report = fresh.report;
+          init = wasmInit;
+        } catch { /* reported below as no backend */ }
+      }
+    }
+    if (report) backend = report;
+    else {
+      slots.splice(slots.indexOf(slot), 1);
+      waiting.splice(0).forEach((wake) => wake()); // they see the smaller (perhaps empty) pool
+    }
+    options.onWorkerReplaced?.({ error, backend: report, fallback });
+  };
 
   return {
     size,
-    backend: started[0].report,
+    get backend() { return backend; },
     async run(input, onProgress) {
       const slot = await acquire(input.trialId);
+      if (!slot) return { ok: false, error: noWorker };
       try {
         const outcome = await Promise.race([
           slot.handle.api.runTrial(input, Comlink.proxy(onProgress)),
           slot.handle.crashed.then((message): Outcome<TrialResult> => ({ ok: false, error: { code: 'WORKER_CRASHED', message } })),
         ]);
-        if (!outcome.ok && (outcome.error.code === 'WORKER_CRASHED' || outcome.error.code === 'BACKEND_FAILED')) {
-          // Replace the worker so the retry (decided by the study) runs on a fresh one.
-          slot.handle.terminate();
-          slot.handle = (await startWorker(factory, init)).handle;
-        }
+        if (!outcome.ok && REPLACED_ON.includes(outcome.error.code)) await replace(slot, outcome.error);
         return outcome;
       } finally {
         release(slot);
@@ -80,11 +135,14 @@ export async function createPool(factory: WorkerFactory, size: number, init: Ini
     },
     async withWorker(job) {
       const slot = await acquire(nextJobId--);
+      if (!slot) return { ok: false, error: noWorker };
       try {
-        return await Promise.race([
+        const outcome = await Promise.race([
           job(slot.handle.api),
           slot.handle.crashed.then((message) => ({ ok: false as const, error: { code: 'WORKER_CRASHED' as const, message } })),
         ]);
+        if (!outcome.ok && REPLACED_ON.includes(outcome.error.code)) await replace(slot, outcome.error);
+        return outcome;
       } finally {
         release(slot);
       }

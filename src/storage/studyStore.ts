@@ -11,6 +11,9 @@ const studies = createStore('llp-studies', 'records');
 const weightsStore = createStore('llp-weights', 'records');
 const studyKey = (id: string) => `study:v1:${id}`;
 const weightsKey = (id: string, trialId: number) => `weights:v1:${id}:${trialId}`;
+// Beside the record, in the same database: the study's examples went into the meta-model memory, so
+// a memory the browser cleared can be rebuilt from the records that taught it (not from imports).
+const TAUGHT_PREFIX = 'taught:v1:';
 
 export function storageMessage(e: unknown, what: string): string {
   const name = e instanceof DOMException ? e.name : '';
@@ -39,8 +42,25 @@ export async function readStudyRecord(id: string): Promise<unknown> {
 
 export async function deleteStudyRecord(id: string): Promise<void> {
   await del(studyKey(id), studies);
+  await del(`${TAUGHT_PREFIX}${id}`, studies);
   const prefix = `weights:v1:${id}:`;
   for (const k of await keys(weightsStore)) if (typeof k === 'string' && k.startsWith(prefix)) await del(k, weightsStore);
+}
+
+/** Notes that a study's examples are in the meta-model memory; a failure only loses the rebuild. */
+export async function markStudyTaught(id: string): Promise<void> {
+  await set(`${TAUGHT_PREFIX}${id}`, true, studies).catch(() => {});
+}
+
+/** Ids of the studies whose examples went into the memory (since it was last cleared). */
+export async function readTaughtStudies(): Promise<Set<string>> {
+  const all = await keys(studies);
+  return new Set(all.filter((k): k is string => typeof k === 'string' && k.startsWith(TAUGHT_PREFIX)).map((k) => k.slice(TAUGHT_PREFIX.length)));
+}
+
+/** The memory was cleared on purpose: no study's examples are to be rebuilt into it. */
+export async function forgetTaughtStudies(): Promise<void> {
+  for (const id of await readTaughtStudies()) await del(`${TAUGHT_PREFIX}${id}`, studies);
 }
 
 export async function saveTrialWeights(id: string, trialId: number, weights: Float32Array[]): Promise<string | null> {

@@ -139,7 +139,12 @@ export async function ensurePool(numConfigs: number): Promise<TrainerPool> {
   return pools.ensure(key, async () => {
     const train = await loadDataset();
     shared ??= { images: shareImages(train.images), labels: train.labels };
-    const created = await createPool(browserWorkerFactory, size, { dataset: { ...shared, numClasses: 10 }, forcedBackend: forcedBackend ?? undefined });
+    const created = await createPool(browserWorkerFactory, size, { dataset: { ...shared, numClasses: 10 }, forcedBackend: forcedBackend ?? undefined }, {
+      onWorkerReplaced: ({ error, backend, fallback }) => set({
+        backend: created.backend,
+        workerFaults: [...labStore.getState().workerFaults, { code: error.code, message: error.message, backend: backend?.backend ?? null, fallback }].slice(-20),
+      }),
+    });
     set({ backend: created.backend, poolSize: size });
     return created;
   });
@@ -204,7 +209,7 @@ async function launch(definition: StudyDefinition, record: CheckedRecord | null)
       // The pick and its forecast come from the memory as it was before this study's own examples.
       recommend: (final) => updateRecommendation(final),
       // Its configurations trained at full fidelity teach the next study's meta-model.
-      remember: (final) => rememberExamples(examplesFromStudy(final, currentTrialSignals(), Date.now())),
+      remember: (final) => rememberExamples(examplesFromStudy(final, currentTrialSignals(), Date.now()), studyId),
     });
     run = session.run;
     await session.done;

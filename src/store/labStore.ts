@@ -15,6 +15,16 @@ import type { BackendComparison } from '../orchestrator/compareBackends';
 import type { AuditReport } from '../orchestrator/audit';
 import type { FullFidelityRun } from '../orchestrator/auditExamples';
 
+/** A trainer worker that failed (crashed, lost its GPU device) and what the pool did about it. */
+export interface WorkerFault {
+  code: string;
+  message: string;
+  /** The replacement's backend; null when none could start. */
+  backend: string | null;
+  /** The backend that could not start again, and why (the replacement then runs on wasm). */
+  fallback: { from: string; reason: string } | null;
+}
+
 export interface TrialLive { stepsDone: number; stepsTotal: number; imagesPerSecond: number }
 
 /** One line of the saved-studies list. */
@@ -60,6 +70,8 @@ export interface LabState {
   datasetError: string | null;
   backend: BackendReport | null;
   poolSize: number;
+  /** Worker failures of this page's pools, oldest first: shown beside the backend. */
+  workerFaults: WorkerFault[];
   study: StudyState | null;
   curves: Record<number, LossPoint[]>;
   live: Record<number, TrialLive>;
@@ -99,6 +111,7 @@ export const labStore = createStore<LabState>(() => ({
   datasetError: null,
   backend: null,
   poolSize: 0,
+  workerFaults: [],
   study: null,
   curves: {},
   live: {},

@@ -53,7 +53,12 @@ export async function saveCurrentStudy(id: string, state: StudyState): Promise<v
 export function idbWeightStore(id: string): WeightStore {
   const memory = new Map<number, Float32Array[]>();
   return {
-    async get(trialId) { return memory.get(trialId) ?? (await readTrialWeights(id, trialId).catch(() => undefined)); },
+    async get(trialId) {
+      const weights = memory.get(trialId) ?? (await readTrialWeights(id, trialId).catch(() => undefined));
+      // Asked for only by a trial that continues from them (a resumed study): say why it starts over.
+      if (!weights) notice(`The saved weights of trial ${trialId} were no longer in this browser's storage, so the trial that continues from them trains from scratch.`);
+      return weights;
+    },
     async put(trialId, weights) {
       memory.set(trialId, weights);
       const problem = await saveTrialWeights(id, trialId, weights);
@@ -81,7 +86,20 @@ export async function refreshSavedStudies(): Promise<void> {
 }
 
 export async function loadSavedStudy(id: string): Promise<CheckedRecord | null> {
-  const r = checkStudyRecord(await readStudyRecord(id).catch(() => undefined));
+  let raw: unknown;
+  try {
+    raw = await readStudyRecord(id);
+  } catch (e) {
+    notice(`Saved study ${id} could not be read (${e instanceof Error ? e.message : String(e)}).`);
+    return null;
+  }
+  if (raw === undefined) {
+    // Listed earlier, gone now: deleted in another tab, or cleared by the browser since the list was read.
+    notice(`Saved study ${id} is no longer in this browser's storage (deleted in another tab, or cleared by the browser); it was removed from the list.`);
+    await refreshSavedStudies();
+    return null;
+  }
+  const r = checkStudyRecord(raw);
   if (!r.ok) { notice(r.error); return null; }
   createdAt.set(id, r.record.createdAt);
   return r.record;

@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { loadDataset, openLaunchLink } from '../store/actions';
 import { labStore } from '../store/labStore';
 import { refreshSavedStudies } from '../store/persistence';
-import { refreshMemory } from '../store/memory';
+import { restoreMemory } from '../store/memory';
 import { enableOffline } from '../store/offline';
 import { App } from './App';
 import './styles.css';
@@ -20,10 +20,11 @@ createRoot(document.getElementById('root')!).render(<StrictMode><App /></StrictM
 
 // The training images start loading as soon as the page opens (progress shown in the dataset panel),
 // saved studies are listed, with an offer to resume any that a closed tab interrupted, and the
-// meta-model's memory is read (its panel and the Promote-by hint count the examples).
+// meta-model's memory is read (its panel and the Promote-by hint count the examples), with any
+// examples of saved studies that the browser's storage lost rebuilt from their records.
 void loadDataset().catch(() => { /* shown in the dataset panel, with a retry */ });
 void refreshSavedStudies();
-void refreshMemory();
+void restoreMemory();
 
 // Offline once visited: a service worker keeps the app's files (production builds only; the dev
 // server's modules change on every edit).

@@ -38,9 +38,9 @@ export function RungTable() {
                     const state = t.state === 'running' && l ? `running ${Math.round((100 * l.stepsDone) / Math.max(1, l.stepsTotal))}%` : t.state;
                     return (
                       <tr key={t.trialId} className={`state-${t.state}`} title={t.error?.message} data-testid="trial-row"
-                        data-backend={t.backend ?? ''} data-trial-id={t.trialId} data-state={t.state} data-duration-ms={t.durationMs ?? ''} data-first-loss={firstLoss ?? ''} data-last-loss={lastLoss ?? ''} data-probe-loss={p?.loss ?? ''}>
+                        data-backend={t.backend ?? ''} data-attempts={t.attempts} data-trial-id={t.trialId} data-state={t.state} data-duration-ms={t.durationMs ?? ''} data-first-loss={firstLoss ?? ''} data-last-loss={lastLoss ?? ''} data-probe-loss={p?.loss ?? ''}>
                         <td>{t.trialId}</td><td>{t.configId}</td><td>{describeConfig(study.configs[t.configId])}</td>
-                        <td>{state}{t.error ? ` (${t.error.code})` : ''}</td><td>{firstLoss === undefined ? '—' : `${firstLoss.toFixed(2)} → ${lastLoss!.toFixed(2)}`}</td><td>{pct(t.valAccuracy)}</td>
+                        <td>{state}{t.error ? ` (${t.error.code})` : ''}{t.attempts > 1 ? ` · attempt ${t.attempts}` : ''}</td><td>{firstLoss === undefined ? '—' : `${firstLoss.toFixed(2)} → ${lastLoss!.toFixed(2)}`}</td><td>{pct(t.valAccuracy)}</td>
                         <td>{t.imagesPerSecond ? t.imagesPerSecond.toFixed(0) : l ? l.imagesPerSecond.toFixed(0) : '—'}</td>
                         <td>{p ? p.sharpnessMean.toFixed(3) : '—'}</td><td>{p ? p.samSharpness.toFixed(3) : '—'}</td><td>{p ? p.gradientNorm.toFixed(3) : '—'}</td>
                         {promotion?.predictions && <td data-testid="predicted-full">{predicted(t.configId) ? `${pct(predicted(t.configId)!.mean)} [${pct(predicted(t.configId)!.lower)}, ${pct(predicted(t.configId)!.upper)}]` : '—'}</td>}
