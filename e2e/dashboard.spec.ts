@@ -124,6 +124,11 @@ test.describe.serial('analysis dashboard and classroom view', () => {
     await expect(problems).toContainText('Unknown name in hide: "nonsense"');
     await expect(problems).toContainText('Expected lock to be 1 or 0');
     await expect(page.getByTestId('study-settings')).toHaveCount(0);
+
+    // A link that hides every slide still presents one (the ranking) instead of failing to render.
+    await page.goto('/?view=present&hide=tuningCurves,trainingCurves,rungLadder,parallelCoordinates,importance,slices,ranking');
+    await expect(page.getByTestId('slide')).toHaveAttribute('data-slide', 'ranking');
+    await expect(page.getByTestId('slide-position')).toContainText('1 / 1');
   });
 
   test('500 trials: the dashboard renders in time, a live update re-renders one chart', async () => {

@@ -28,7 +28,9 @@ export function PresentationView() {
   const definition = useLab((s) => s.definition);
   const datasetReady = useLab((s) => s.dataset.phase === 'ready');
   const audit = useLab((s) => (s.audit.studyId === s.studyId ? s.audit.report : null));
-  const slides: Slide[] = [...visibleCharts(hide, { audit: audit !== null }), ...(hide.includes('ranking') ? [] : ['ranking' as const])];
+  const shown: Slide[] = [...visibleCharts(hide, { audit: audit !== null }), ...(hide.includes('ranking') ? [] : ['ranking' as const])];
+  // A link that hides every chart still gets one slide: a presentation with none has nothing to show.
+  const slides: Slide[] = shown.length > 0 ? shown : ['ranking'];
   const [index, setIndex] = useState(0);
   const at = Math.min(index, slides.length - 1);
   const slide = slides[at];
