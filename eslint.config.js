@@ -10,7 +10,10 @@ import tseslint from 'typescript-eslint';
 // ui -> store -> orchestrator -> workers -> training -> core; storage sits beside the orchestrator.
 const RANK = { core: 0, training: 1, workers: 2, storage: 3, orchestrator: 3, store: 4, ui: 5 };
 const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
-const NO_TEST_SUPPORT = { regex: '(^|/)testing(/|$)', message: 'Production code never imports test support (src/testing).' };
+const NO_TEST_SUPPORT = {
+  regex: '(^|/)testing(/|$)',
+  message: 'Production code never imports test support (src/testing).',
+};
 // What core may not import: it is pure TypeScript.
 const IMPURE = {
   regex: '^(@tensorflow|react|idb-keyval|node:|comlink|zustand)',
@@ -30,7 +33,10 @@ function layerRules(layer) {
   if (layer === 'core') patterns.push(IMPURE);
   const rules = { 'no-restricted-imports': ['error', { patterns }] };
   if (layer === 'core') {
-    rules['no-restricted-properties'] = ['error', { object: 'Math', property: 'random', message: 'Randomness is injected: take an rng.' }];
+    rules['no-restricted-properties'] = [
+      'error',
+      { object: 'Math', property: 'random', message: 'Randomness is injected: take an rng.' },
+    ];
   }
   return { files: [layer === 'workers' ? 'workers/**' : `src/${layer}/**`], ignores: TESTS, rules };
 }
@@ -38,7 +44,16 @@ function layerRules(layer) {
 export default defineConfig(
   {
     // Build output, downloaded data, caches and run artefacts.
-    ignores: ['dist/', 'node_modules/', 'data/', '.cache/', '.scratch/', 'bench/results/', 'bench/device/dist/', 'e2e/artifacts/'],
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'data/',
+      '.cache/',
+      '.scratch/',
+      'bench/results/',
+      'bench/device/dist/',
+      'e2e/artifacts/',
+    ],
   },
   js.configs.recommended,
   tseslint.configs.recommended,
@@ -47,7 +62,10 @@ export default defineConfig(
     rules: {
       // A leading underscore marks a deliberately unused binding, as tsc's noUnusedLocals reads it;
       // `const { v: _v, ...rest } = x` is how this code drops a field.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       // `({ state, job } = next(state))` assigns a let and a fresh binding at once; splitting it adds noise.
       'prefer-const': ['error', { destructuring: 'all' }],
       // Control characters in patterns are deliberate here: the hostile-input checks match them by design.

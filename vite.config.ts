@@ -57,7 +57,12 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 4096,
     // The benchmark page ships with the build so `npm run bench:train` measures production code.
-    rollupOptions: { input: { main: join(import.meta.dirname, 'index.html'), bench: join(import.meta.dirname, 'bench/browser/index.html') } },
+    rollupOptions: {
+      input: {
+        main: join(import.meta.dirname, 'index.html'),
+        bench: join(import.meta.dirname, 'bench/browser/index.html'),
+      },
+    },
   },
   optimizeDeps: {
     // The dependency scan starts from the HTML pages and never follows `new Worker(new URL(…))`, so

@@ -15,24 +15,38 @@ const model = createSimpleCnn(spec, initialWeights(spec, 1));
 const optimizer = tf.train.adam(1e-3);
 const x = tf.randomNormal([batch, 32, 32, 3]) as tf.Tensor4D;
 const y = tf.oneHot(tf.randomUniform([batch], 0, 10, 'int32') as tf.Tensor1D, 10);
-const step = () => optimizer.minimize(() => {
-  const ce = tf.losses.softmaxCrossEntropy(y, model.apply(x, true, 7));
-  const l2 = tf.addN(model.weights.map((w) => tf.sum(tf.square(w))));
-  return tf.add(ce, tf.mul(2.5e-4, l2)) as tf.Scalar;
-}, true, model.weights)?.dispose();
+const step = () =>
+  optimizer
+    .minimize(
+      () => {
+        const ce = tf.losses.softmaxCrossEntropy(y, model.apply(x, true, 7));
+        const l2 = tf.addN(model.weights.map((w) => tf.sum(tf.square(w))));
+        return tf.add(ce, tf.mul(2.5e-4, l2)) as tf.Scalar;
+      },
+      true,
+      model.weights,
+    )
+    ?.dispose();
 for (let i = 0; i < 2; i++) step();
 const t0 = performance.now();
-const info = await tf.profile(() => { for (let i = 0; i < steps; i++) step(); });
+const info = await tf.profile(() => {
+  for (let i = 0; i < steps; i++) step();
+});
 const wallMs = (performance.now() - t0) / steps;
 const byKernel = new Map<string, { ms: number; calls: number }>();
 for (const k of info.kernels) {
   const key = `${k.name} ${JSON.stringify(k.inputShapes)}`;
   const e = byKernel.get(key) ?? { ms: 0, calls: 0 };
-  e.ms += (k.kernelTimeMs as number) / steps; e.calls += 1 / steps;
+  e.ms += (k.kernelTimeMs as number) / steps;
+  e.calls += 1 / steps;
   byKernel.set(key, e);
 }
 const total = [...byKernel.values()].reduce((a, e) => a + e.ms, 0);
-console.log(`c=${channels} b=${batch}: ${wallMs.toFixed(0)} ms/step wall (profiled), kernels ${total.toFixed(0)} ms, ${(batch / wallMs * 1000).toFixed(0)} img/s`);
+console.log(
+  `c=${channels} b=${batch}: ${wallMs.toFixed(0)} ms/step wall (profiled), kernels ${total.toFixed(0)} ms, ${((batch / wallMs) * 1000).toFixed(0)} img/s`,
+);
 for (const [k, e] of [...byKernel].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25)) {
-  console.log(`${e.ms.toFixed(1).padStart(7)} ms ${(100 * e.ms / total).toFixed(1).padStart(5)}%  x${e.calls.toFixed(0)}  ${k}`);
+  console.log(
+    `${e.ms.toFixed(1).padStart(7)} ms ${((100 * e.ms) / total).toFixed(1).padStart(5)}%  x${e.calls.toFixed(0)}  ${k}`,
+  );
 }

@@ -17,12 +17,14 @@ import { trialSignalsOf } from '../src/orchestrator/audit';
 import { fullAccuracyOf, readRun as read, type SavedRun } from './savedRun';
 import { spearman } from '../src/core/stats/rankCorrelation';
 
-const { values } = parseArgs({ options: {
-  run: { type: 'string', multiple: true },
-  memory: { type: 'string', multiple: true },
-  kappa: { type: 'string', default: '0,1' },
-  json: { type: 'boolean', default: false },
-} });
+const { values } = parseArgs({
+  options: {
+    run: { type: 'string', multiple: true },
+    memory: { type: 'string', multiple: true },
+    kappa: { type: 'string', default: '0,1' },
+    json: { type: 'boolean', default: false },
+  },
+});
 
 /** An audited run's examples, as its --save-knowledge would have written them. */
 function examplesOf(run: SavedRun): MetaExample[] {
@@ -36,19 +38,24 @@ function audited(run: SavedRun): Map<number, number> {
 /** The study as it stood when rung `rung` of bracket 0 had just completed: later trials removed. */
 function stateAtRung(state: StudyState, rung: number, kappa: number, promotionGuard: PromotionGuard): StudyState {
   return {
-    ...state, phase: 'running',
-    definition: { ...state.definition, scheduler: { ...state.definition.scheduler, promotion: 'metaModel', ucbKappa: kappa, promotionGuard } },
+    ...state,
+    phase: 'running',
+    definition: {
+      ...state.definition,
+      scheduler: { ...state.definition.scheduler, promotion: 'metaModel', ucbKappa: kappa, promotionGuard },
+    },
     trials: state.trials.filter((t) => t.rung <= rung),
     brackets: state.brackets.map((b) => ({ ...b, rung, done: false, awaitingScores: true })),
     promotions: [],
   };
 }
 
-
 const runs = values.run ?? [];
 const memoryRuns = values.memory ?? [];
 if (runs.length === 0 || memoryRuns.length === 0) {
-  console.error('Usage: npm run bench:promotion -- --run saved.json[.gz] --memory other.json[.gz] [--memory …] [--kappa 0,1] [--json]');
+  console.error(
+    'Usage: npm run bench:promotion -- --run saved.json[.gz] --memory other.json[.gz] [--memory …] [--kappa 0,1] [--json]',
+  );
   process.exit(2);
 }
 const kappas = values.kappa!.split(',').map(Number);
@@ -64,31 +71,83 @@ for (const path of runs) {
   const full = audited(run);
   const signals = trialSignalsOf(run.results);
   const plan = run.state.brackets[0].plan;
-  if (!values.json) console.log(`\n${path}: ${run.state.configs.length} configurations, memory ${memory.length} examples from ${memoryRuns.filter((m) => m !== path).join(', ')}`);
+  if (!values.json)
+    console.log(
+      `\n${path}: ${run.state.configs.length} configurations, memory ${memory.length} examples from ${memoryRuns.filter((m) => m !== path).join(', ')}`,
+    );
   for (let rung = 0; rung + 1 < plan.length; rung++) {
     const current = run.state.trials.filter((t) => t.bracket === 0 && t.rung === rung);
     const candidates = current.map((t) => t.configId);
     const n = run.state.trials.filter((t) => t.bracket === 0 && t.rung === rung + 1).length;
-    const byAccuracy = promote(current.map((t) => ({ ...t, score: t.state === 'completed' ? t.valAccuracy : null })), n).map((t) => t.configId);
+    const byAccuracy = promote(
+      current.map((t) => ({ ...t, score: t.state === 'completed' ? t.valAccuracy : null })),
+      n,
+    ).map((t) => t.configId);
     const actual = candidates.map((id) => full.get(id)!);
     // How well a rule's scores order all of this rung's candidates by full-fidelity accuracy (diverged at chance).
-    const rho = (scores: readonly (number | null)[]) => spearman(scores.map((v) => v ?? 0.1), actual);
-    const rows: { rule: string; kappa: number | null; promoted: number[]; regretPts: number; spearman: number; note: string }[] = [
-      { rule: 'accuracy', kappa: null, promoted: byAccuracy, regretPts: regretPts(byAccuracy, candidates, full), spearman: rho(current.map((t) => (t.state === 'completed' ? t.valAccuracy : null))), note: 'plain successive halving' },
+    const rho = (scores: readonly (number | null)[]) =>
+      spearman(
+        scores.map((v) => v ?? 0.1),
+        actual,
+      );
+    const rows: {
+      rule: string;
+      kappa: number | null;
+      promoted: number[];
+      regretPts: number;
+      spearman: number;
+      note: string;
+    }[] = [
+      {
+        rule: 'accuracy',
+        kappa: null,
+        promoted: byAccuracy,
+        regretPts: regretPts(byAccuracy, candidates, full),
+        spearman: rho(current.map((t) => (t.state === 'completed' ? t.valAccuracy : null))),
+        note: 'plain successive halving',
+      },
     ];
     for (const { name, guard } of variants) {
       for (const kappa of kappas) {
         const state = stateAtRung(run.state, rung, kappa, guard);
-        const record = scorePromotion({ state, signals, examples: memory, now: 0 }, { bracket: 0, rung, resource: plan[rung].resource, configIds: candidates });
-        const scored = current.map((t) => ({ ...t, score: t.state !== 'completed' ? null : record.scores ? record.scores[t.configId] ?? t.valAccuracy : t.valAccuracy }));
+        const record = scorePromotion(
+          { state, signals, examples: memory, now: 0 },
+          { bracket: 0, rung, resource: plan[rung].resource, configIds: candidates },
+        );
+        const scored = current.map((t) => ({
+          ...t,
+          score:
+            t.state !== 'completed'
+              ? null
+              : record.scores
+                ? (record.scores[t.configId] ?? t.valAccuracy)
+                : t.valAccuracy,
+        }));
         const promoted = promote(scored, n).map((t) => t.configId);
-        rows.push({ rule: name, kappa, promoted, regretPts: regretPts(promoted, candidates, full), spearman: rho(scored.map((t) => t.score)), note: record.note });
+        rows.push({
+          rule: name,
+          kappa,
+          promoted,
+          regretPts: regretPts(promoted, candidates, full),
+          spearman: rho(scored.map((t) => t.score)),
+          note: record.note,
+        });
       }
     }
     for (const r of rows) {
-      const line = { run: path, rung, candidates: candidates.length, promote: n, given: rung === 0 ? 'exact' : 'the real run\'s candidates', ...r };
+      const line = {
+        run: path,
+        rung,
+        candidates: candidates.length,
+        promote: n,
+        given: rung === 0 ? 'exact' : "the real run's candidates",
+        ...r,
+      };
       if (values.json) console.log(JSON.stringify(line));
-      else console.log(`  rung ${rung} -> ${rung + 1} (${n} of ${candidates.length}${rung > 0 ? ', given the real run\'s candidates' : ''}) ${r.rule.padEnd(26)} ${r.kappa === null ? '     ' : `κ=${r.kappa}`.padEnd(5)} regret ${r.regretPts.toFixed(1).padStart(4)} pts  ρ ${r.spearman.toFixed(3)}  promoted [${r.promoted.join(', ')}]  ${r.rule === 'accuracy' ? '' : r.note}`);
+      else
+        console.log(
+          `  rung ${rung} -> ${rung + 1} (${n} of ${candidates.length}${rung > 0 ? ", given the real run's candidates" : ''}) ${r.rule.padEnd(26)} ${r.kappa === null ? '     ' : `κ=${r.kappa}`.padEnd(5)} regret ${r.regretPts.toFixed(1).padStart(4)} pts  ρ ${r.spearman.toFixed(3)}  promoted [${r.promoted.join(', ')}]  ${r.rule === 'accuracy' ? '' : r.note}`,
+        );
     }
   }
 }

@@ -13,14 +13,23 @@ const argv = process.argv.slice(2);
 // --write-evidence: also write the page's promotion evidence (src/core/groundTruth/promotionEvidence.json).
 const evidence = argv.includes('--write-evidence');
 const options = parseSimulateOptions(argv.filter((a) => a !== '--write-evidence'));
-const source = options.fixture ? 'the SYNTHETIC test fixture (src/testing/learningCurveFixture.ts), not a result' : options.table;
+const source = options.fixture
+  ? 'the SYNTHETIC test fixture (src/testing/learningCurveFixture.ts), not a result'
+  : options.table;
 const table = options.fixture ? learningCurveFixture() : readTableFile(options.table);
 const started = performance.now();
 let report;
 try {
-  report = simulationReport(table, options, (run, seconds) => {
-    console.error(`[simulate] pool ${run.poolSize} ${run.scheduler} ${run.rule}: ${run.outcomes.length} studies in ${seconds.toFixed(1)} s`);
-  }, () => performance.now());
+  report = simulationReport(
+    table,
+    options,
+    (run, seconds) => {
+      console.error(
+        `[simulate] pool ${run.poolSize} ${run.scheduler} ${run.rule}: ${run.outcomes.length} studies in ${seconds.toFixed(1)} s`,
+      );
+    },
+    () => performance.now(),
+  );
 } catch (e) {
   console.error(`[simulate] ${source}: ${e instanceof Error ? e.message : String(e)}`);
   if (evidence && !options.fixture) writeEvidence(table, []);
@@ -30,7 +39,9 @@ if (evidence && !options.fixture) writeEvidence(table, report.rules);
 const seconds = (performance.now() - started) / 1000;
 if (options.json) {
   const { rules, probes, ...summary } = report;
-  console.log(JSON.stringify({ table: source, ...summary, settings: options.simulation, seconds: Number(seconds.toFixed(1)) }));
+  console.log(
+    JSON.stringify({ table: source, ...summary, settings: options.simulation, seconds: Number(seconds.toFixed(1)) }),
+  );
   for (const r of rules) console.log(JSON.stringify(r));
   for (const p of probes) console.log(JSON.stringify(p));
 } else {

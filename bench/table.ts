@@ -13,19 +13,24 @@ import { checkTable } from './table/checkTable';
 import { appendRow, DEFAULT_TABLE_PATH, readTableFile } from './table/tableFile';
 import { startTableTrainer } from './table/tableTrainer';
 
-const { values } = parseArgs({ options: {
-  workers: { type: 'string' },
-  configs: { type: 'string', default: String(DEFAULT_TABLE_SETTINGS.configs) },
-  epochs: { type: 'string', default: String(DEFAULT_TABLE_SETTINGS.epochs) },
-  repeats: { type: 'string', default: String(DEFAULT_TABLE_SETTINGS.repeats) },
-  out: { type: 'string', default: DEFAULT_TABLE_PATH },
-  limit: { type: 'string' },
-  check: { type: 'boolean', default: false },
-} });
+const { values } = parseArgs({
+  options: {
+    workers: { type: 'string' },
+    configs: { type: 'string', default: String(DEFAULT_TABLE_SETTINGS.configs) },
+    epochs: { type: 'string', default: String(DEFAULT_TABLE_SETTINGS.epochs) },
+    repeats: { type: 'string', default: String(DEFAULT_TABLE_SETTINGS.repeats) },
+    out: { type: 'string', default: DEFAULT_TABLE_PATH },
+    limit: { type: 'string' },
+    check: { type: 'boolean', default: false },
+  },
+});
 
 const positiveInt = (name: string, raw: string | undefined, min = 1): number => {
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) { console.error(`Expected --${name} to be an integer >= ${min}, but got ${raw}`); process.exit(2); }
+  if (!Number.isInteger(n) || n < min) {
+    console.error(`Expected --${name} to be an integer >= ${min}, but got ${raw}`);
+    process.exit(2);
+  }
   return n;
 };
 
@@ -39,7 +44,10 @@ const path = values.out!;
 
 if (values.check) {
   const problems = checkTable(path, settings);
-  if (problems.length === 0) { console.log(`[table] ${path}: valid and complete`); process.exit(0); }
+  if (problems.length === 0) {
+    console.log(`[table] ${path}: valid and complete`);
+    process.exit(0);
+  }
   problems.forEach((p) => console.error(`[table] ${p}`));
   process.exit(1);
 }
@@ -51,7 +59,9 @@ if (existing && JSON.stringify({ ...existing.header, epochs: 0 }) !== JSON.strin
   process.exit(2);
 }
 if (existing && existing.header.epochs !== header.epochs) {
-  console.error(`[table] ${path} has ${existing.header.epochs} epochs per row, not ${header.epochs}; choose another --out`);
+  console.error(
+    `[table] ${path} has ${existing.header.epochs} epochs per row, not ${header.epochs}; choose another --out`,
+  );
   process.exit(2);
 }
 if (!existing) appendRow(path, header);

@@ -18,10 +18,15 @@ const CHANNELS = 32;
 function simpleCnn(c: number): tf.Sequential {
   const model = tf.sequential();
   [c, 2 * c, 4 * c].forEach((filters, i) => {
-    model.add(tf.layers.conv2d({
-      filters, kernelSize: 3, padding: 'same', activation: 'relu',
-      ...(i === 0 ? { inputShape: [32, 32, 3] } : {}),
-    }));
+    model.add(
+      tf.layers.conv2d({
+        filters,
+        kernelSize: 3,
+        padding: 'same',
+        activation: 'relu',
+        ...(i === 0 ? { inputShape: [32, 32, 3] } : {}),
+      }),
+    );
     model.add(tf.layers.maxPooling2d({ poolSize: 2, strides: 2 }));
   });
   model.add(tf.layers.flatten());
@@ -55,11 +60,41 @@ interface Variant {
   scatterMaxPoolGrad: boolean;
 }
 const VARIANTS: Variant[] = [
-  { name: 'filter grad (dy as filter) only', filterGrad: 'dyAsFilter', forwardConvInputGrad: false, plainMatMul: false, scatterMaxPoolGrad: false },
-  { name: 'filter grad (auto)', filterGrad: 'auto', forwardConvInputGrad: false, plainMatMul: false, scatterMaxPoolGrad: false },
-  { name: '+ forward-conv input grad', filterGrad: 'auto', forwardConvInputGrad: true, plainMatMul: false, scatterMaxPoolGrad: false },
-  { name: '+ plain BatchMatMul', filterGrad: 'auto', forwardConvInputGrad: true, plainMatMul: true, scatterMaxPoolGrad: false },
-  { name: '+ scatter MaxPoolGrad (= registerWasmTrainingKernels)', filterGrad: 'auto', forwardConvInputGrad: true, plainMatMul: true, scatterMaxPoolGrad: true },
+  {
+    name: 'filter grad (dy as filter) only',
+    filterGrad: 'dyAsFilter',
+    forwardConvInputGrad: false,
+    plainMatMul: false,
+    scatterMaxPoolGrad: false,
+  },
+  {
+    name: 'filter grad (auto)',
+    filterGrad: 'auto',
+    forwardConvInputGrad: false,
+    plainMatMul: false,
+    scatterMaxPoolGrad: false,
+  },
+  {
+    name: '+ forward-conv input grad',
+    filterGrad: 'auto',
+    forwardConvInputGrad: true,
+    plainMatMul: false,
+    scatterMaxPoolGrad: false,
+  },
+  {
+    name: '+ plain BatchMatMul',
+    filterGrad: 'auto',
+    forwardConvInputGrad: true,
+    plainMatMul: true,
+    scatterMaxPoolGrad: false,
+  },
+  {
+    name: '+ scatter MaxPoolGrad (= registerWasmTrainingKernels)',
+    filterGrad: 'auto',
+    forwardConvInputGrad: true,
+    plainMatMul: true,
+    scatterMaxPoolGrad: true,
+  },
 ];
 
 function replaceKernel(config: tf.KernelConfig): void {
@@ -95,7 +130,9 @@ async function main(): Promise<void> {
   await tf.ready();
 
   const model = simpleCnn(CHANNELS);
-  console.log(`SimpleCNN c=${CHANNELS}: ${model.countParams()} parameters; batch ${BATCH}, ${STEPS} timed steps, ${ROUNDS} rounds`);
+  console.log(
+    `SimpleCNN c=${CHANNELS}: ${model.countParams()} parameters; batch ${BATCH}, ${STEPS} timed steps, ${ROUNDS} rounds`,
+  );
   const optimizer = tf.train.adam(1e-3);
   const x = tf.randomNormal([BATCH, 32, 32, 3]);
   const y = tf.oneHot(tf.randomUniform([BATCH], 0, 10, 'int32') as tf.Tensor1D, 10);
@@ -114,7 +151,13 @@ async function main(): Promise<void> {
     if (round === 0) tensorsAfterFirstRound = tf.memory().numTensors;
   }
   console.log('best of rounds, images/s:');
-  VARIANTS.forEach((v, i) => console.log(`  ${Math.max(...results[i]).toFixed(1).padStart(6)}  ${v.name}`));
+  VARIANTS.forEach((v, i) =>
+    console.log(
+      `  ${Math.max(...results[i])
+        .toFixed(1)
+        .padStart(6)}  ${v.name}`,
+    ),
+  );
   console.log(`tensors gained after round 1: ${tf.memory().numTensors - tensorsAfterFirstRound}`);
   const heap = (tf.backend() as unknown as { wasm: { HEAPU8: Uint8Array } }).wasm.HEAPU8.length;
   console.log(`wasm heap: ${(heap / 2 ** 20).toFixed(0)} MiB`);

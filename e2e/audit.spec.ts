@@ -12,11 +12,16 @@ const RULES = ['lowFidelity', 'composite', 'metaModel'];
 
 /** The rules table as numbers, read from its rows' data attributes. */
 async function ruleRows(page: Page) {
-  return page.getByTestId('audit-rule').evaluateAll((rows) => rows.map((r) => ({
-    rule: r.getAttribute('data-rule'),
-    spearman: Number(r.getAttribute('data-spearman')), kendall: Number(r.getAttribute('data-kendall')),
-    top1: Number(r.getAttribute('data-top1')), top3: Number(r.getAttribute('data-top3')), compute: Number(r.getAttribute('data-compute')),
-  })));
+  return page.getByTestId('audit-rule').evaluateAll((rows) =>
+    rows.map((r) => ({
+      rule: r.getAttribute('data-rule'),
+      spearman: Number(r.getAttribute('data-spearman')),
+      kendall: Number(r.getAttribute('data-kendall')),
+      top1: Number(r.getAttribute('data-top1')),
+      top3: Number(r.getAttribute('data-top3')),
+      compute: Number(r.getAttribute('data-compute')),
+    })),
+  );
 }
 
 /** The meta-model memory's size, if the memory panel is on the page (it is another feature's). */
@@ -26,10 +31,14 @@ async function memoryCount(page: Page): Promise<number | null> {
   return Number(await panel.getAttribute('data-count'));
 }
 
-test('audit a tiny study: stop, full audit, rules, predicted vs actual, memory, and the saved audit after a reload', async ({ page }) => {
+test('audit a tiny study: stop, full audit, rules, predicted vs actual, memory, and the saved audit after a reload', async ({
+  page,
+}) => {
   test.setTimeout(6 * 60_000);
   const started = Date.now();
-  page.on('console', (m) => { if (m.type() === 'error') console.log(`[page error] ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') console.log(`[page error] ${m.text()}`);
+  });
   await page.goto('/?preset=tiny');
   await expect(page.getByTestId('dataset-panel')).toHaveAttribute('data-phase', 'ready', { timeout: 120_000 });
   await page.getByRole('button', { name: 'Run study' }).click();
@@ -49,7 +58,9 @@ test('audit a tiny study: stop, full audit, rules, predicted vs actual, memory, 
   await auditButton.click();
   await expect(page.getByTestId('audit-progress')).toContainText(/\d \/ 4 full-fidelity runs/);
   await panel.getByRole('button', { name: 'Stop audit' }).click();
-  await expect(page.getByTestId('audit-error')).toContainText(/Audit stopped after [0-4] of 4 full-fidelity runs/, { timeout: 60_000 });
+  await expect(page.getByTestId('audit-error')).toContainText(/Audit stopped after [0-4] of 4 full-fidelity runs/, {
+    timeout: 60_000,
+  });
   await expect(auditButton).toBeEnabled();
 
   // 2. The full audit.
@@ -100,7 +111,9 @@ test('audit a tiny study: stop, full audit, rules, predicted vs actual, memory, 
   expect(await ruleRows(page)).toEqual(rules);
   await expect(page.getByTestId('predicted-vs-actual')).toHaveAttribute('data-points', '4');
   await expect(page.getByTestId('audit-progress')).toHaveCount(0);
-  console.log(`audit e2e: study ${((studyDone - started) / 1000).toFixed(0)} s, audits ${((auditDone - studyDone) / 1000).toFixed(0)} s, total ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(
+    `audit e2e: study ${((studyDone - started) / 1000).toFixed(0)} s, audits ${((auditDone - studyDone) / 1000).toFixed(0)} s, total ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
 });
 
 test('a study reopened after a reload is audited on workers started for it', async ({ page }) => {

@@ -10,8 +10,12 @@ mkdirSync(artifacts, { recursive: true });
 
 const CHARTS = ['trainingCurves', 'rungLadder', 'tuningCurves', 'parallelCoordinates', 'importance', 'slices'] as const;
 const FILE_NAMES: Record<(typeof CHARTS)[number], string> = {
-  trainingCurves: 'training-curves', rungLadder: 'rung-ladder', tuningCurves: 'tuning-curves',
-  parallelCoordinates: 'parallel-coordinates', importance: 'importance', slices: 'slices',
+  trainingCurves: 'training-curves',
+  rungLadder: 'rung-ladder',
+  tuningCurves: 'tuning-curves',
+  parallelCoordinates: 'parallel-coordinates',
+  importance: 'importance',
+  slices: 'slices',
 };
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -23,10 +27,14 @@ test.describe.serial('analysis dashboard and classroom view', () => {
   let page: Page;
   test.beforeAll(async ({ browser }) => {
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    page.on('console', (m) => { if (m.type() === 'error') console.log(`[page error] ${m.text()}`); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') console.log(`[page error] ${m.text()}`);
+    });
     page.on('pageerror', (e) => console.log(`[page exception] ${e.message}`));
   });
-  test.afterAll(async () => { await page.close(); });
+  test.afterAll(async () => {
+    await page.close();
+  });
 
   test('a tiny study on wasm fills every chart', async () => {
     test.setTimeout(6 * 60_000);
@@ -61,7 +69,10 @@ test.describe.serial('analysis dashboard and classroom view', () => {
     await expect(card).toHaveAttribute('data-confidence', '0.95');
     await expect(page.getByTestId('tuning-readout')).toContainText('With 95% confidence');
 
-    const [png] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: 'Export Tuning curves (random search) as PNG' }).click()]);
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      card.getByRole('button', { name: 'Export Tuning curves (random search) as PNG' }).click(),
+    ]);
     expect(png.suggestedFilename()).toBe('tiny-tuningCurves.png');
     const bytes = readFileSync((await png.path())!);
     expect([...bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
@@ -69,7 +80,13 @@ test.describe.serial('analysis dashboard and classroom view', () => {
     console.log(`exported PNG: ${bytes.length} bytes`);
     await png.saveAs(`${artifacts}/dashboard-export-tuning-curves.png`);
 
-    const [svg] = await Promise.all([page.waitForEvent('download'), page.getByTestId('chart-rungLadder').getByRole('button', { name: /as SVG$/ }).click()]);
+    const [svg] = await Promise.all([
+      page.waitForEvent('download'),
+      page
+        .getByTestId('chart-rungLadder')
+        .getByRole('button', { name: /as SVG$/ })
+        .click(),
+    ]);
     const text = readFileSync((await svg.path())!, 'utf8');
     expect(text).toMatch(/^<\?xml[^>]*>\s*<svg[^>]+xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     expect((text.match(/<circle/g) ?? []).length).toBe(7);
@@ -126,7 +143,9 @@ test.describe.serial('analysis dashboard and classroom view', () => {
     await expect(page.getByTestId('study-settings')).toHaveCount(0);
 
     // A link that hides every slide still presents one (the ranking) instead of failing to render.
-    await page.goto('/?view=present&hide=tuningCurves,trainingCurves,rungLadder,parallelCoordinates,importance,slices,ranking');
+    await page.goto(
+      '/?view=present&hide=tuningCurves,trainingCurves,rungLadder,parallelCoordinates,importance,slices,ranking',
+    );
     await expect(page.getByTestId('slide')).toHaveAttribute('data-slide', 'ranking');
     await expect(page.getByTestId('slide-position')).toContainText('1 / 1');
   });
@@ -137,34 +156,49 @@ test.describe.serial('analysis dashboard and classroom view', () => {
     await datasetReady(page);
     const { study, curves } = syntheticStudy({ numConfigs: 337 });
     const points = Object.values(curves).reduce((n, c) => n + c.length, 0);
-    const timing = await page.evaluate(async ({ study, curves, points }) => {
-      type Store = { setState(p: object): void; getState(): { curves: Record<number, object[]> } };
-      const store = (window as unknown as { __llpStore: Store }).__llpStore;
-      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-      const attr = (id: string, name: string) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute(name);
-      // The charts take the study a render late (useDeferredValue): wait until all six show it, then one more frame.
-      const until = async (done: () => boolean) => {
-        while (!done()) await frame();
+    const timing = await page.evaluate(
+      async ({ study, curves, points }) => {
+        type Store = { setState(p: object): void; getState(): { curves: Record<number, object[]> } };
+        const store = (window as unknown as { __llpStore: Store }).__llpStore;
+        const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+        const attr = (id: string, name: string) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute(name);
+        // The charts take the study a render late (useDeferredValue): wait until all six show it, then one more frame.
+        const until = async (done: () => boolean) => {
+          while (!done()) await frame();
+          await frame();
+        };
         await frame();
-      };
-      await frame();
-      const t0 = performance.now();
-      store.setState({ study, curves });
-      await frame();
-      const firstFrame = performance.now() - t0;
-      await until(() => attr('chart-rungLadder', 'data-nodes') === String(study.trials.length) && document.querySelectorAll('.chart-card[data-state="ready"]').length === 6);
-      const allCharts = performance.now() - t0;
-      // A live loss reading: one more point on one trial's curve.
-      const live = store.getState().curves;
-      const t1 = performance.now();
-      const last = live[0][live[0].length - 1] as { step: number; epoch: number };
-      store.setState({ curves: { ...live, 0: [...live[0], { step: last.step + 1, epoch: last.epoch, loss: 1.9, accuracy: 0.3 }] } });
-      await until(() => attr('loss-chart', 'data-points') === String(points + 1));
-      return { firstFrame, allCharts, update: performance.now() - t1 };
-    }, { study, curves, points });
+        const t0 = performance.now();
+        store.setState({ study, curves });
+        await frame();
+        const firstFrame = performance.now() - t0;
+        await until(
+          () =>
+            attr('chart-rungLadder', 'data-nodes') === String(study.trials.length) &&
+            document.querySelectorAll('.chart-card[data-state="ready"]').length === 6,
+        );
+        const allCharts = performance.now() - t0;
+        // A live loss reading: one more point on one trial's curve.
+        const live = store.getState().curves;
+        const t1 = performance.now();
+        const last = live[0][live[0].length - 1] as { step: number; epoch: number };
+        store.setState({
+          curves: { ...live, 0: [...live[0], { step: last.step + 1, epoch: last.epoch, loss: 1.9, accuracy: 0.3 }] },
+        });
+        await until(() => attr('loss-chart', 'data-points') === String(points + 1));
+        return { firstFrame, allCharts, update: performance.now() - t1 };
+      },
+      { study, curves, points },
+    );
     for (const id of CHARTS) await expect(page.getByTestId(`chart-${id}`)).toHaveAttribute('data-state', 'ready');
     await expect(page.getByTestId('chart-rungLadder')).toHaveAttribute('data-nodes', String(study.trials.length));
-    const report = { trials: study.trials.length, lossPoints: points, firstFrameMs: Math.round(timing.firstFrame), allChartsMs: Math.round(timing.allCharts), liveUpdateMs: Math.round(timing.update) };
+    const report = {
+      trials: study.trials.length,
+      lossPoints: points,
+      firstFrameMs: Math.round(timing.firstFrame),
+      allChartsMs: Math.round(timing.allCharts),
+      liveUpdateMs: Math.round(timing.update),
+    };
     console.log(`500-trial dashboard: ${JSON.stringify(report)}`);
     writeFileSync(`${artifacts}/dashboard-500-timing.json`, `${JSON.stringify(report, null, 2)}\n`);
     await page.getByTestId('dashboard').screenshot({ path: `${artifacts}/dashboard-500-trials.png` });

@@ -21,24 +21,29 @@ test('a corrupt cached shard is detected by its sha256 and downloaded again', as
   const panel = page.getByTestId('dataset-panel');
   await expect(panel).toHaveAttribute('data-phase', 'ready', { timeout: 120_000 });
   // Flip one byte of the cached copy of data_batch_3.bin (idb-keyval's default store).
-  await page.evaluate(() => new Promise<void>((resolve, reject) => {
-    const open = indexedDB.open('keyval-store');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const store = open.result.transaction('keyval', 'readwrite').objectStore('keyval');
-      const key = 'dataset:v1:cifar10:data_batch_3.bin';
-      const get = store.get(key);
-      get.onsuccess = () => {
-        const bytes = new Uint8Array((get.result as ArrayBuffer).slice(0));
-        bytes[12345] ^= 0xff;
-        const put = store.put(bytes.buffer, key);
-        put.onsuccess = () => resolve();
-        put.onerror = () => reject(put.error);
-      };
-    };
-  }));
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('keyval-store');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const store = open.result.transaction('keyval', 'readwrite').objectStore('keyval');
+          const key = 'dataset:v1:cifar10:data_batch_3.bin';
+          const get = store.get(key);
+          get.onsuccess = () => {
+            const bytes = new Uint8Array((get.result as ArrayBuffer).slice(0));
+            bytes[12345] ^= 0xff;
+            const put = store.put(bytes.buffer, key);
+            put.onsuccess = () => resolve();
+            put.onerror = () => reject(put.error);
+          };
+        };
+      }),
+  );
   const fetched: string[] = [];
-  page.on('request', (r) => { if (r.url().includes('/data/cifar10/')) fetched.push(r.url().split('/').pop()!); });
+  page.on('request', (r) => {
+    if (r.url().includes('/data/cifar10/')) fetched.push(r.url().split('/').pop()!);
+  });
   await page.reload();
   await expect(panel).toHaveAttribute('data-phase', 'ready', { timeout: 120_000 });
   await expect(panel).toContainText('The cached copy of data_batch_3.bin was corrupt');

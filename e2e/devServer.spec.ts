@@ -15,7 +15,9 @@ let cacheDir: string;
 test.beforeAll(async () => {
   cacheDir = mkdtempSync(join(tmpdir(), 'llp-vite-cache-'));
   server = await startServer('npm', ['start', '--', '--port', String(port), '--strictPort'], {
-    cwd: repoRoot, url: `http://127.0.0.1:${port}/`, env: { LLP_VITE_CACHE_DIR: cacheDir },
+    cwd: repoRoot,
+    url: `http://127.0.0.1:${port}/`,
+    env: { LLP_VITE_CACHE_DIR: cacheDir },
   });
 });
 
@@ -26,14 +28,24 @@ test.afterAll(async () => {
 
 test('npm start with an empty dependency cache: the first click trains the tiny study, no reload', async ({ page }) => {
   test.setTimeout(10 * 60_000);
-  page.on('console', (m) => { if (m.type() === 'error') console.log(`[page error] ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') console.log(`[page error] ${m.text()}`);
+  });
   await page.goto(`${server.url}?preset=tiny`);
   await expect(page.getByTestId('dataset-panel')).toHaveAttribute('data-phase', 'ready', { timeout: 180_000 });
   await expect(page.getByTestId('data-sharing')).toHaveAttribute('data-mode', 'shared'); // the dev server sends COOP/COEP
   // A reload under the click would restart the page and lose the study: fail at once if one comes.
-  const reload = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: 0 }).then(() => 'the page reloaded', () => 'closed');
+  const reload = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: 0 }).then(
+    () => 'the page reloaded',
+    () => 'closed',
+  );
   await page.getByRole('button', { name: 'Run study' }).click();
-  const finished = expect(page.getByTestId('ranking')).toHaveAttribute('data-phase', 'finished', { timeout: 8 * 60_000 }).then(() => 'finished', (e: Error) => `not finished: ${e.message}`);
+  const finished = expect(page.getByTestId('ranking'))
+    .toHaveAttribute('data-phase', 'finished', { timeout: 8 * 60_000 })
+    .then(
+      () => 'finished',
+      (e: Error) => `not finished: ${e.message}`,
+    );
   expect(await Promise.race([finished, reload])).toBe('finished');
   await expect(page.getByTestId('backend-name')).toHaveText('wasm');
   await expect(page.getByTestId('rung-table').locator('tr.state-completed')).toHaveCount(4 + 2 + 1);

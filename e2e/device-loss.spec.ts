@@ -8,13 +8,19 @@ import { expect, test, type Worker } from '@playwright/test';
 // Worker scripts must come from the network, where the route below sees them, not from the offline cache.
 test.use({ serviceWorkers: 'block' });
 
-const NO_ADAPTER_PRELUDE = 'GPU.prototype.requestAdapter = async () => null; // e2e/device-loss.spec.ts: the GPU is gone\n';
+const NO_ADAPTER_PRELUDE =
+  'GPU.prototype.requestAdapter = async () => null; // e2e/device-loss.spec.ts: the GPU is gone\n';
 
-test('a lost webgpu device: the worker is replaced, the trial retried on wasm, and the page says why', async ({ page, context }) => {
+test('a lost webgpu device: the worker is replaced, the trial retried on wasm, and the page says why', async ({
+  page,
+  context,
+}) => {
   test.setTimeout(8 * 60_000);
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') console.log(`[page error] ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') console.log(`[page error] ${m.text()}`);
+  });
 
   // The first trainer worker loads unchanged; every later one finds no WebGPU adapter.
   let trainerScripts = 0;
@@ -34,12 +40,19 @@ test('a lost webgpu device: the worker is replaced, the trial retried on wasm, a
   const row = page.getByTestId('trial-row').first();
   await expect(row).toHaveAttribute('data-state', 'running');
   const chart = page.getByTestId('loss-chart');
-  await expect.poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 180_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 180_000 })
+    .toBeGreaterThan(0);
   const trainer = page.workers().find((w: Worker) => /trainer\.worker/.test(w.url()));
   expect(trainer, 'the trainer worker is running').toBeDefined();
   const destroyed = await trainer!.evaluate(() => {
-    const engine = (globalThis as unknown as { _tfengine?: { backendName?: string; backendInstance?: { device?: { destroy(): void } } } })._tfengine;
-    if (engine?.backendName !== 'webgpu' || !engine.backendInstance?.device) return `no webgpu device (backend ${engine?.backendName})`;
+    const engine = (
+      globalThis as unknown as {
+        _tfengine?: { backendName?: string; backendInstance?: { device?: { destroy(): void } } };
+      }
+    )._tfengine;
+    if (engine?.backendName !== 'webgpu' || !engine.backendInstance?.device)
+      return `no webgpu device (backend ${engine?.backendName})`;
     engine.backendInstance.device.destroy();
     return 'destroyed';
   });
@@ -57,7 +70,9 @@ test('a lost webgpu device: the worker is replaced, the trial retried on wasm, a
   await expect(fault).toHaveCount(1);
   await expect(fault).toHaveAttribute('data-code', 'DEVICE_LOST');
   await expect(fault).toHaveAttribute('data-fallback-from', 'webgpu');
-  await expect(fault).toContainText('A trainer worker lost its GPU device (DEVICE_LOST: the GPU device was lost (destroyed');
+  await expect(fault).toContainText(
+    'A trainer worker lost its GPU device (DEVICE_LOST: the GPU device was lost (destroyed',
+  );
   await expect(fault).toContainText('webgpu could not be started again');
   await expect(fault).toContainText('requestAdapter() returned no adapter');
   await expect(fault).toContainText('so training goes on on wasm');

@@ -4,11 +4,15 @@
 // a listed study whose record then vanishes is reported when opened, never half-read.
 import { expect, test } from '@playwright/test';
 
-test('storage cleared between visits is detected: shards downloaded again, memory rebuilt, a vanished study reported', async ({ page }) => {
+test('storage cleared between visits is detected: shards downloaded again, memory rebuilt, a vanished study reported', async ({
+  page,
+}) => {
   test.setTimeout(8 * 60_000);
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') console.log(`[page error] ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') console.log(`[page error] ${m.text()}`);
+  });
   const dataset = page.getByTestId('dataset-panel');
   const memory = page.getByTestId('memory-panel');
   const notices = page.getByTestId('storage-notice');
@@ -31,7 +35,8 @@ test('storage cleared between visits is detected: shards downloaded again, memor
     });
     await new Promise<void>((resolve, reject) => {
       const tx = db.transaction('keyval', 'readwrite');
-      for (const shard of ['data_batch_2.bin', 'data_batch_4.bin']) tx.objectStore('keyval').delete(`dataset:v1:cifar10:${shard}`);
+      for (const shard of ['data_batch_2.bin', 'data_batch_4.bin'])
+        tx.objectStore('keyval').delete(`dataset:v1:cifar10:${shard}`);
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);
     });
@@ -40,16 +45,22 @@ test('storage cleared between visits is detected: shards downloaded again, memor
     indexedDB.deleteDatabase('llp-knowledge');
   });
   const fetched: string[] = [];
-  page.on('request', (r) => { if (r.url().includes('/data/cifar10/')) fetched.push(r.url().split('/').pop()!); });
+  page.on('request', (r) => {
+    if (r.url().includes('/data/cifar10/')) fetched.push(r.url().split('/').pop()!);
+  });
   await page.reload();
 
   // 3. Second visit: only the dropped shards come from the network, and the page says why.
   await expect(dataset).toHaveAttribute('data-phase', 'ready', { timeout: 120_000 });
-  await expect(dataset).toContainText("2 of 5 cached shards (data_batch_2.bin, data_batch_4.bin) were no longer in the browser's storage");
+  await expect(dataset).toContainText(
+    "2 of 5 cached shards (data_batch_2.bin, data_batch_4.bin) were no longer in the browser's storage",
+  );
   expect(fetched).toEqual(['index.json', 'data_batch_2.bin.residuals', 'data_batch_4.bin.residuals']);
   // The memory is back, rebuilt from the saved study, with a notice.
   await expect(memory).toHaveAttribute('data-count', count);
-  await expect(notices.filter({ hasText: 'meta-model memory lacked' })).toContainText(`lacked ${count} example(s) of 1 saved study`);
+  await expect(notices.filter({ hasText: 'meta-model memory lacked' })).toContainText(
+    `lacked ${count} example(s) of 1 saved study`,
+  );
   await expect(notices.filter({ hasText: 'meta-model memory lacked' })).toContainText('rebuilt from the saved studies');
 
   // 4. The listed study's record vanishes (another tab, or the browser): opening it says so and
@@ -64,7 +75,9 @@ test('storage cleared between visits is detected: shards downloaded again, memor
       const tx = db.transaction('records', 'readwrite');
       const store = tx.objectStore('records');
       const keys = store.getAllKeys();
-      keys.onsuccess = () => { for (const k of keys.result) if (String(k).startsWith('study:v1:')) store.delete(k); };
+      keys.onsuccess = () => {
+        for (const k of keys.result) if (String(k).startsWith('study:v1:')) store.delete(k);
+      };
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);
     });

@@ -8,7 +8,9 @@ const artifacts = new URL('./artifacts/', import.meta.url).pathname;
 mkdirSync(artifacts, { recursive: true });
 
 async function runStudy(page: Page, url: string) {
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.log(`[page ${m.type()}] ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') console.log(`[page ${m.type()}] ${m.text()}`);
+  });
   await page.goto(url);
   await expect(page.getByTestId('dataset-panel')).toHaveAttribute('data-phase', 'ready', { timeout: 120_000 });
   await page.getByRole('button', { name: 'Run study' }).click();
@@ -24,14 +26,17 @@ async function computeSlices(page: Page, trials: number, images: number) {
   await panel.getByRole('button', { name: /^Compute slice/ }).click();
   const heatmaps = panel.getByTestId('slice-heatmap');
   await expect(heatmaps).toHaveCount(trials);
-  for (let i = 0; i < trials; i++) await expect(heatmaps.nth(i)).toHaveAttribute('data-rows-done', '11', { timeout: 4 * 60_000 });
+  for (let i = 0; i < trials; i++)
+    await expect(heatmaps.nth(i)).toHaveAttribute('data-rows-done', '11', { timeout: 4 * 60_000 });
   await expect(panel).toHaveAttribute('data-status', 'done');
   const speed = Number(await panel.getByTestId('slice-speed').getAttribute('data-images-per-second'));
-  console.log(`slice 11×11 × ${images} images on ${await page.getByTestId('backend-name').textContent()}: ${speed.toFixed(1)} images/s forward`);
+  console.log(
+    `slice 11×11 × ${images} images on ${await page.getByTestId('backend-name').textContent()}: ${speed.toFixed(1)} images/s forward`,
+  );
   return { panel, heatmaps };
 }
 
-test('micro study on webgpu: an 11×11 slice with contours, centred on the trial\'s probe-set loss', async ({ page }) => {
+test("micro study on webgpu: an 11×11 slice with contours, centred on the trial's probe-set loss", async ({ page }) => {
   test.setTimeout(12 * 60_000);
   await runStudy(page, '/?preset=micro&backend=webgpu');
   await expect(page.getByTestId('backend-name')).toHaveText('webgpu');
@@ -53,7 +58,9 @@ test('micro study on webgpu: an 11×11 slice with contours, centred on the trial
   await panel.screenshot({ path: `${artifacts}/landscape-slice.png` });
 });
 
-test('tiny study on wasm: two trials side by side on one colour scale, and a linear interpolation', async ({ page }) => {
+test('tiny study on wasm: two trials side by side on one colour scale, and a linear interpolation', async ({
+  page,
+}) => {
   test.setTimeout(12 * 60_000);
   await runStudy(page, '/?preset=tiny');
   await expect(page.getByTestId('backend-name')).toHaveText('wasm');

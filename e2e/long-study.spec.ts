@@ -21,11 +21,18 @@ async function setHidden(page: Page, hidden: boolean) {
   }, hidden);
 }
 
-const elapsedMs = async (page: Page) => Number(await page.getByTestId('study-progress-time').getAttribute('data-elapsed-ms'));
+const elapsedMs = async (page: Page) =>
+  Number(await page.getByTestId('study-progress-time').getAttribute('data-elapsed-ms'));
 
-test('tiny study: elapsed and ETA move, background finishes change the title and notify, a render error keeps the export', async ({ page, context, baseURL }) => {
+test('tiny study: elapsed and ETA move, background finishes change the title and notify, a render error keeps the export', async ({
+  page,
+  context,
+  baseURL,
+}) => {
   test.setTimeout(12 * 60_000);
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.log(`[page ${m.type()}] ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') console.log(`[page ${m.type()}] ${m.text()}`);
+  });
   await context.grantPermissions(['notifications'], { origin: baseURL });
   // Records the notifications the page shows (headless Chromium draws none).
   await page.addInitScript(() => {
@@ -33,10 +40,14 @@ test('tiny study: elapsed and ETA move, background finishes change the title and
     (window as unknown as { __shown: typeof shown }).__shown = shown;
     const Real = window.Notification;
     window.Notification = class extends Real {
-      constructor(title: string, options?: NotificationOptions) { shown.push({ title, body: options?.body ?? '' }); super(title, options); }
+      constructor(title: string, options?: NotificationOptions) {
+        shown.push({ title, body: options?.body ?? '' });
+        super(title, options);
+      }
     } as typeof Notification;
   });
-  const notifications = () => page.evaluate(() => (window as unknown as { __shown: { title: string; body: string }[] }).__shown);
+  const notifications = () =>
+    page.evaluate(() => (window as unknown as { __shown: { title: string; body: string }[] }).__shown);
 
   await page.goto('/?preset=tiny&debug=1');
   await expect(page).toHaveTitle(BASE_TITLE);
@@ -89,14 +100,19 @@ test('tiny study: elapsed and ETA move, background finishes change the title and
 
   // 4. A render error (the lesson options broken through the ?debug=1 store): a message and a working export.
   await page.evaluate(() => {
-    const store = (window as unknown as { __llpStore: { getState(): { classroom: object }; setState(p: object): void } }).__llpStore;
+    const store = (
+      window as unknown as { __llpStore: { getState(): { classroom: object }; setState(p: object): void } }
+    ).__llpStore;
     store.setState({ classroom: { ...store.getState().classroom, hide: null } });
   });
   const failure = page.getByTestId('render-error');
   await expect(failure).toBeVisible();
   await expect(failure).toContainText('Something went wrong while drawing the page');
   await expect(failure).toContainText('The study “tiny” (7 trials, finished) is not lost');
-  const [download] = await Promise.all([page.waitForEvent('download'), failure.getByRole('button', { name: 'Export current study (JSON)' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    failure.getByRole('button', { name: 'Export current study (JSON)' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^study-tiny-.+\.json$/);
   const exported = JSON.parse(readFileSync((await download.path())!, 'utf8'));
   expect(exported.v).toBe(RECORD_VERSION);

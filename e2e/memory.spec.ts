@@ -8,10 +8,14 @@ import { mkdirSync, readFileSync } from 'node:fs';
 const artifacts = new URL('./artifacts/', import.meta.url).pathname;
 mkdirSync(artifacts, { recursive: true });
 
-test('meta-model memory: remembered across reloads, damaged records counted, export, clear, import, promotion in the link', async ({ page }) => {
+test('meta-model memory: remembered across reloads, damaged records counted, export, clear, import, promotion in the link', async ({
+  page,
+}) => {
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') console.log(`[page error] ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') console.log(`[page error] ${m.text()}`);
+  });
   const panel = page.getByTestId('memory-panel');
   const started = Date.now();
 
@@ -25,11 +29,17 @@ test('meta-model memory: remembered across reloads, damaged records counted, exp
   await expect(page.getByTestId('ranking')).toHaveAttribute('data-phase', 'finished', { timeout: 5 * 60_000 });
   await expect.poll(async () => Number(await panel.getAttribute('data-count'))).toBeGreaterThanOrEqual(1);
   const count = (await panel.getAttribute('data-count'))!;
-  console.log(`tiny study finished after ${((Date.now() - started) / 1000).toFixed(0)} s; ${count} example(s) remembered`);
-  await expect(page.getByTestId('memory-summary')).toContainText(`${count} example${count === '1' ? '' : 's'} from 1 study`);
+  console.log(
+    `tiny study finished after ${((Date.now() - started) / 1000).toFixed(0)} s; ${count} example(s) remembered`,
+  );
+  await expect(page.getByTestId('memory-summary')).toContainText(
+    `${count} example${count === '1' ? '' : 's'} from 1 study`,
+  );
   await expect(page.getByTestId('memory-fidelities')).toContainText('1024 images x 1 epoch');
   // They came from this very study (name and seed), which does not learn from its own earlier run.
-  await expect(page.getByTestId('memory-matching')).toContainText(`0 of them match the study being edited (1024 images x 1 epoch); ${count} more ${count === '1' ? 'is' : 'are'} from an earlier run of this same study and seed`);
+  await expect(page.getByTestId('memory-matching')).toContainText(
+    `0 of them match the study being edited (1024 images x 1 epoch); ${count} more ${count === '1' ? 'is' : 'are'} from an earlier run of this same study and seed`,
+  );
 
   // 2. It persists: a reload reads it back from IndexedDB.
   await page.reload();
@@ -37,16 +47,22 @@ test('meta-model memory: remembered across reloads, damaged records counted, exp
   await expect(panel).toHaveAttribute('data-damaged', '0');
 
   // 3. A damaged record, written straight into IndexedDB, is counted and ignored; the lab still works.
-  await page.evaluate(() => new Promise<void>((resolve, reject) => {
-    const open = indexedDB.open('llp-knowledge');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const tx = open.result.transaction('examples', 'readwrite');
-      tx.objectStore('examples').put({ v: 1, junk: true }, 'example:v1:broken');
-      tx.oncomplete = () => { open.result.close(); resolve(); };
-      tx.onerror = () => reject(tx.error);
-    };
-  }));
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('llp-knowledge');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('examples', 'readwrite');
+          tx.objectStore('examples').put({ v: 1, junk: true }, 'example:v1:broken');
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
   await page.reload();
   await expect(panel).toHaveAttribute('data-damaged', '1');
   await expect(panel).toHaveAttribute('data-count', count);
@@ -75,13 +91,25 @@ test('meta-model memory: remembered across reloads, damaged records counted, exp
 
   const importFile = page.getByTestId('memory-import');
   const note = page.getByTestId('memory-note');
-  await importFile.setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('this is not json') });
+  await importFile.setInputFiles({
+    name: 'notes.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('this is not json'),
+  });
   await expect(note).toContainText('not JSON');
-  await importFile.setInputFiles({ name: 'study.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ v: 1, id: 'x', state: {} })) });
+  await importFile.setInputFiles({
+    name: 'study.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ v: 1, id: 'x', state: {} })),
+  });
   await expect(note).toContainText("expected kind 'llp-meta-examples'");
   await expect(panel).toHaveAttribute('data-count', '0');
   const withJunk = { ...exported, examples: [...exported.examples, { v: 1, junk: true }] };
-  await importFile.setInputFiles({ name: 'examples.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(withJunk)) });
+  await importFile.setInputFiles({
+    name: 'examples.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(withJunk)),
+  });
   await expect(note).toContainText('1 damaged example was skipped');
   await expect(panel).toHaveAttribute('data-count', count);
   await importFile.setInputFiles(exportedPath); // the same examples again: merged by key, not doubled
@@ -99,7 +127,9 @@ test('meta-model memory: remembered across reloads, damaged records counted, exp
   await expect(page.getByTestId('ucb-kappa')).toHaveCount(0);
   await rule.selectOption('metaModel');
   const examplesText = `0 examples in memory match this study's full fidelity (1024 images x 1 epoch), not counting ${count} from an earlier run of this same study and seed`;
-  await expect(page.getByTestId('promotion-hint')).toHaveText(`${examplesText}; the meta-model decides once there are at least 8, until then plain successive halving does.`);
+  await expect(page.getByTestId('promotion-hint')).toHaveText(
+    `${examplesText}; the meta-model decides once there are at least 8, until then plain successive halving does.`,
+  );
   await page.getByTestId('ucb-kappa').fill('1.5');
   await page.getByTestId('min-examples').fill('3');
   await expect(page.getByTestId('promotion-hint')).toContainText('at least 3');

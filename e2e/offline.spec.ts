@@ -8,8 +8,28 @@ test('after one visit the lab opens and trains with the network off', async ({ p
   await expect(page.getByTestId('dataset-panel')).toHaveAttribute('data-phase', 'ready', { timeout: 120_000 });
   // The service worker takes control; its precache holds the worker code and the tfjs wasm.
   await page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 60_000 });
-  await expect.poll(() => page.evaluate(async () => (await Promise.all((await caches.keys()).map(async (n) => (await caches.open(n)).keys()))).flat().some((r) => r.url.endsWith('.wasm'))), { timeout: 60_000 }).toBe(true);
-  await expect.poll(() => page.evaluate(async () => (await Promise.all((await caches.keys()).map(async (n) => (await caches.open(n)).keys()))).flat().some((r) => r.url.includes('metaModel.worker'))), { timeout: 60_000 }).toBe(true);
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () =>
+          (await Promise.all((await caches.keys()).map(async (n) => (await caches.open(n)).keys())))
+            .flat()
+            .some((r) => r.url.endsWith('.wasm')),
+        ),
+      { timeout: 60_000 },
+    )
+    .toBe(true);
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () =>
+          (await Promise.all((await caches.keys()).map(async (n) => (await caches.open(n)).keys())))
+            .flat()
+            .some((r) => r.url.includes('metaModel.worker')),
+        ),
+      { timeout: 60_000 },
+    )
+    .toBe(true);
 
   await context.setOffline(true);
   await page.reload();

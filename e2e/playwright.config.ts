@@ -22,7 +22,11 @@ export default defineConfig({
       args: [
         '--enable-unsafe-webgpu', // exposes the SwiftShader WebGPU adapter here
         '--no-sandbox',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
       ],
     },
     trace: 'off',

@@ -12,7 +12,9 @@ const artifacts = new URL('./artifacts/', import.meta.url).pathname;
 mkdirSync(artifacts, { recursive: true });
 const memory = new URL('./fixtures/tiny-memory.examples.json', import.meta.url).pathname;
 
-test('meta-model promotion: warm memory, the CV gate, promotions by prediction, recommendation with a forecast, audit', async ({ page }) => {
+test('meta-model promotion: warm memory, the CV gate, promotions by prediction, recommendation with a forecast, audit', async ({
+  page,
+}) => {
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.goto('/?preset=tiny');
@@ -56,9 +58,15 @@ test('meta-model promotion: warm memory, the CV gate, promotions by prediction, 
   // The recommendation: the configuration trained fully, and the forecast made before its result was known.
   const rec = page.getByTestId('recommendation');
   await expect(rec).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
-  await expect(page.getByTestId('recommendation-confirmed')).toContainText('Confirmed at full fidelity (1024 images x 1 epoch)');
-  await expect(page.getByTestId('recommendation-forecast')).toContainText(/Meta-model forecast: \d+\.\d%, 90% interval/);
-  await expect(page.getByTestId('recommendation-forecast')).toContainText("without this configuration's own full-fidelity result");
+  await expect(page.getByTestId('recommendation-confirmed')).toContainText(
+    'Confirmed at full fidelity (1024 images x 1 epoch)',
+  );
+  await expect(page.getByTestId('recommendation-forecast')).toContainText(
+    /Meta-model forecast: \d+\.\d%, 90% interval/,
+  );
+  await expect(page.getByTestId('recommendation-forecast')).toContainText(
+    "without this configuration's own full-fidelity result",
+  );
 
   // The runs' own full-fidelity configurations joined the memory for the next study.
   await expect.poll(async () => Number(await panel.getAttribute('data-count'))).toBeGreaterThanOrEqual(5);

@@ -8,14 +8,17 @@ test('storage full: clear message, the study finishes in memory, export still wo
   await page.addInitScript(() => {
     const put = IDBObjectStore.prototype.put;
     IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
-      if (typeof key === 'string' && key.startsWith('study:v1:')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      if (typeof key === 'string' && key.startsWith('study:v1:'))
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return put.call(this, value, key);
     };
   });
   await page.goto('/?preset=tiny');
   await expect(page.getByTestId('dataset-panel')).toHaveAttribute('data-phase', 'ready', { timeout: 120_000 });
   await page.getByRole('button', { name: 'Run study' }).click();
-  await expect(page.getByTestId('storage-notice').first()).toContainText('Browser storage is full', { timeout: 60_000 });
+  await expect(page.getByTestId('storage-notice').first()).toContainText('Browser storage is full', {
+    timeout: 60_000,
+  });
   await expect(page.getByTestId('ranking')).toHaveAttribute('data-phase', 'finished', { timeout: 5 * 60_000 });
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export current study (JSON)' }).click();

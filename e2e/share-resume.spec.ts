@@ -3,7 +3,8 @@
 // completed trial recomputed (their recorded durations survive unchanged).
 import { expect, test } from '@playwright/test';
 
-const field = (page: import('@playwright/test').Page, label: string) => page.getByTestId('study-settings').getByLabel(label);
+const field = (page: import('@playwright/test').Page, label: string) =>
+  page.getByTestId('study-settings').getByLabel(label);
 
 test('a share link opens the identical study in a fresh browser context', async ({ page, browser }) => {
   await page.goto('/?preset=tiny');
@@ -40,7 +41,9 @@ test('a broken link gets a clear message, the defaults, and runs nothing', async
 });
 
 test('reloading mid-study resumes it; completed trials are not recomputed', async ({ page }) => {
-  page.on('console', (m) => { if (m.type() === 'error') console.log(`[page error] ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') console.log(`[page error] ${m.text()}`);
+  });
   await page.goto('/?preset=tiny');
   await expect(page.getByTestId('dataset-panel')).toHaveAttribute('data-phase', 'ready', { timeout: 120_000 });
   await page.getByRole('button', { name: 'Run study' }).click();
@@ -49,7 +52,9 @@ test('reloading mid-study resumes it; completed trials are not recomputed', asyn
   await expect(page.getByTestId('ranking')).toHaveCount(0); // still running
   // Let the save of the latest result land, then note what was done.
   await page.waitForTimeout(300);
-  const before = await completed.evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-trial-id'), r.getAttribute('data-duration-ms')]));
+  const before = await completed.evaluateAll((rows) =>
+    rows.map((r) => [r.getAttribute('data-trial-id'), r.getAttribute('data-duration-ms')]),
+  );
 
   await page.reload();
   await expect(page.getByTestId('dataset-panel')).toHaveAttribute('data-phase', 'ready', { timeout: 120_000 });
@@ -57,26 +62,34 @@ test('reloading mid-study resumes it; completed trials are not recomputed', asyn
   await expect(page.getByTestId('ranking')).toHaveAttribute('data-phase', 'finished', { timeout: 5 * 60_000 });
   await expect(page.locator('[data-testid=trial-row][data-state=completed]')).toHaveCount(7);
   for (const [id, duration] of before) {
-    await expect(page.locator(`[data-testid=trial-row][data-trial-id="${id}"]`)).toHaveAttribute('data-duration-ms', duration!);
+    await expect(page.locator(`[data-testid=trial-row][data-trial-id="${id}"]`)).toHaveAttribute(
+      'data-duration-ms',
+      duration!,
+    );
   }
   console.log(`resumed after ${before.length} completed trials; none recomputed`);
   await expect(page.getByTestId('saved-study').first()).toHaveAttribute('data-phase', 'finished');
 });
 
-test('the search space can be edited (a range changed, a parameter fixed, one added) and travels in the link', async ({ page, browser }) => {
+test('the search space can be edited (a range changed, a parameter fixed, one added) and travels in the link', async ({
+  page,
+  browser,
+}) => {
   await page.goto('/?preset=tiny');
   await page.getByTestId('space-editor').locator('summary').click();
   const editor = page.getByLabel('Search space and fixed values (JSON)');
   const value = JSON.parse(await editor.inputValue());
-  value.space = value.space.filter((p: { name: string }) => p.name !== 'dropout');          // fix dropout…
+  value.space = value.space.filter((p: { name: string }) => p.name !== 'dropout'); // fix dropout…
   value.fixed.dropout = 0.25;
-  value.space.find((p: { name: string }) => p.name === 'learningRate').high = 0.005;          // …narrow a range…
-  value.space.push({ kind: 'categorical', name: 'augment', choices: [0, 1] });                // …add a parameter
+  value.space.find((p: { name: string }) => p.name === 'learningRate').high = 0.005; // …narrow a range…
+  value.space.push({ kind: 'categorical', name: 'augment', choices: [0, 1] }); // …add a parameter
   await editor.fill(JSON.stringify(value));
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page.getByTestId('space-problems')).toHaveCount(0);
   await expect(page.getByTestId('space-editor').locator('summary')).toContainText('augment');
-  await editor.fill('{"space": [{"kind": "float", "name": "learningRate", "low": 1, "high": 0.1, "log": true}], "fixed": {}}');
+  await editor.fill(
+    '{"space": [{"kind": "float", "name": "learningRate", "low": 1, "high": 0.1, "log": true}], "fixed": {}}',
+  );
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page.getByTestId('space-problems')).toContainText('learningRate');
   await page.getByRole('button', { name: 'Discard changes' }).click();

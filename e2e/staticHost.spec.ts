@@ -15,14 +15,22 @@ const basePath = '/lab/';
 let site: string;
 let server: RunningServer;
 
-const build = (env: NodeJS.ProcessEnv, outDir = join(site, 'lab')) => execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--emptyOutDir', '--outDir', outDir],
-  { cwd: repoRoot, env: { ...process.env, LLP_BASE: basePath, ...env }, stdio: 'pipe', timeout: 5 * 60_000 });
+const build = (env: NodeJS.ProcessEnv, outDir = join(site, 'lab')) =>
+  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--emptyOutDir', '--outDir', outDir], {
+    cwd: repoRoot,
+    env: { ...process.env, LLP_BASE: basePath, ...env },
+    stdio: 'pipe',
+    timeout: 5 * 60_000,
+  });
 
 test.beforeAll(async () => {
   test.setTimeout(6 * 60_000);
   site = mkdtempSync(join(tmpdir(), 'llp-static-'));
   build({});
-  server = await startServer('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1'], { cwd: site, url: `http://127.0.0.1:${port}${basePath}` });
+  server = await startServer('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1'], {
+    cwd: site,
+    url: `http://127.0.0.1:${port}${basePath}`,
+  });
 });
 
 test.afterAll(async () => {
@@ -30,17 +38,27 @@ test.afterAll(async () => {
   if (site) rmSync(site, { recursive: true, force: true });
 });
 
-const precached = (page: Page) => page.evaluate(async () => {
-  const names = await caches.keys();
-  return (await Promise.all(names.map(async (n) => (await (await caches.open(n)).keys()).map((r) => r.url)))).flat();
-});
+const precached = (page: Page) =>
+  page.evaluate(async () => {
+    const names = await caches.keys();
+    return (await Promise.all(names.map(async (n) => (await (await caches.open(n)).keys()).map((r) => r.url)))).flat();
+  });
 
-test('the built folder on a plain static server: data ships with it, tiny trains, the next visit is isolated', async ({ page }) => {
+test('the built folder on a plain static server: data ships with it, tiny trains, the next visit is isolated', async ({
+  page,
+}) => {
   test.setTimeout(12 * 60_000);
-  expect(readdirSync(join(site, 'lab', 'data', 'cifar10')).sort()).toEqual([...[1, 2, 3, 4, 5].map((k) => `data_batch_${k}.bin.residuals`), 'index.json']);
-  page.on('console', (m) => { if (m.type() === 'error') console.log(`[page error] ${m.text()}`); });
+  expect(readdirSync(join(site, 'lab', 'data', 'cifar10')).sort()).toEqual([
+    ...[1, 2, 3, 4, 5].map((k) => `data_batch_${k}.bin.residuals`),
+    'index.json',
+  ]);
+  page.on('console', (m) => {
+    if (m.type() === 'error') console.log(`[page error] ${m.text()}`);
+  });
   const dataRequests: string[] = [];
-  page.on('request', (r) => { if (r.url().includes('/data/cifar10/')) dataRequests.push(new URL(r.url()).pathname); });
+  page.on('request', (r) => {
+    if (r.url().includes('/data/cifar10/')) dataRequests.push(new URL(r.url()).pathname);
+  });
 
   await page.goto(`${server.url}?preset=tiny`);
   await expect(page.getByTestId('dataset-panel')).toHaveAttribute('data-phase', 'ready', { timeout: 180_000 });
@@ -66,7 +84,9 @@ test('the built folder on a plain static server: data ships with it, tiny trains
   await expect(page.getByTestId('ranking')).toHaveAttribute('data-phase', 'finished', { timeout: 5 * 60_000 });
 });
 
-test('installable, and a new build replaces the old precache instead of growing it', async ({ playwright }, testInfo) => {
+test('installable, and a new build replaces the old precache instead of growing it', async ({
+  playwright,
+}, testInfo) => {
   test.setTimeout(8 * 60_000);
   const profile = mkdtempSync(join(tmpdir(), 'llp-profile-'));
   // Installability is judged only outside incognito, so this test keeps a real profile.
@@ -76,7 +96,9 @@ test('installable, and a new build replaces the old precache instead of growing 
     await page.goto(server.url);
     await page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 60_000 });
     const cdp = await context.newCDPSession(page);
-    await expect.poll(async () => (await cdp.send('Page.getInstallabilityErrors')).installabilityErrors, { timeout: 30_000 }).toEqual([]);
+    await expect
+      .poll(async () => (await cdp.send('Page.getInstallabilityErrors')).installabilityErrors, { timeout: 30_000 })
+      .toEqual([]);
     const manifest = await cdp.send('Page.getAppManifest');
     expect(manifest.url).toBe(`${server.url}manifest.webmanifest`);
     expect(manifest.errors).toEqual([]);
@@ -98,16 +120,24 @@ test('installable, and a new build replaces the old precache instead of growing 
 
     // The open tab finds the new build's service worker, which waits: the old build keeps its files.
     await page.reload();
-    await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state === 'installed', undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      async () => (await navigator.serviceWorker.getRegistration())?.waiting?.state === 'installed',
+      undefined,
+      { timeout: 60_000 },
+    );
     expect(await precached(page)).toContain(firstMain);
     // With the lab's tab closed the new build activates and drops the old build's files.
     await page.close();
     page = await context.newPage();
     await page.goto(`http://127.0.0.1:${port}/`); // outside the lab's scope
-    await page.waitForFunction(async (scope) => {
-      const registration = await navigator.serviceWorker.getRegistration(scope);
-      return !!registration && !registration.waiting && registration.active?.state === 'activated';
-    }, basePath, { timeout: 60_000 });
+    await page.waitForFunction(
+      async (scope) => {
+        const registration = await navigator.serviceWorker.getRegistration(scope);
+        return !!registration && !registration.waiting && registration.active?.state === 'activated';
+      },
+      basePath,
+      { timeout: 60_000 },
+    );
     await expect.poll(async () => (await precached(page)).includes(firstMain!), { timeout: 60_000 }).toBe(false);
     const second = await precached(page);
     expect(second.length).toBe(first.length);

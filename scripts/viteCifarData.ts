@@ -24,9 +24,13 @@ function encodedShard(dataDir: string, name: string, published: string): Buffer 
   }
   const from = join(dataDir, name);
   const batch = existsSync(from) ? readFileSync(from) : null;
-  if (!batch || sha256(batch) !== published) throw new Error(`${from} is missing or damaged (sha256 must be ${published}). Run \`npm install\` to rebuild data/cifar10.`);
+  if (!batch || sha256(batch) !== published)
+    throw new Error(
+      `${from} is missing or damaged (sha256 must be ${published}). Run \`npm install\` to rebuild data/cifar10.`,
+    );
   const gz = gzipSync(encodeResiduals(batch), { level: 9 });
-  if (sha256(decodeResiduals(gunzipSync(gz))) !== published) throw new Error(`${name}: the residual coding did not round-trip; refusing to ship it`);
+  if (sha256(decodeResiduals(gunzipSync(gz))) !== published)
+    throw new Error(`${name}: the residual coding did not round-trip; refusing to ship it`);
   mkdirSync(join(dataDir, 'web'), { recursive: true });
   writeFileSync(cached, gz);
   return gz;
@@ -37,7 +41,11 @@ export function cifarData(options: { base: string; dataDir: string; shipData: bo
   const prefix = `${base}data/cifar10/`;
   const serve: Connect.NextHandleFunction = (req, res, next) => {
     const url = req.url?.split('?')[0] ?? '';
-    const rest = url.startsWith(prefix) ? url.slice(prefix.length) : url.startsWith('/data/cifar10/') ? url.slice('/data/cifar10/'.length) : null;
+    const rest = url.startsWith(prefix)
+      ? url.slice(prefix.length)
+      : url.startsWith('/data/cifar10/')
+        ? url.slice('/data/cifar10/'.length)
+        : null;
     if (rest === null) return next();
     const file = normalize(join(dataDir, rest));
     if (!file.startsWith(dataDir + '/') || !/\.bin$/.test(file) || !existsSync(file) || !statSync(file).isFile()) {
@@ -50,13 +58,20 @@ export function cifarData(options: { base: string; dataDir: string; shipData: bo
     createReadStream(file).pipe(res);
   };
   // Preview serves the build; only the official files it does not ship fall through to the checkout.
-  const serveRawOnly: Connect.NextHandleFunction = (req, res, next) => (/\.bin(\?|$)/.test(req.url ?? '') ? serve(req, res, next) : next());
+  const serveRawOnly: Connect.NextHandleFunction = (req, res, next) =>
+    /\.bin(\?|$)/.test(req.url ?? '') ? serve(req, res, next) : next();
   let outDir = 'dist';
   return {
     name: 'cifar-data',
-    configureServer: (server) => { server.middlewares.use(serve); },
-    configurePreviewServer: (server) => { server.middlewares.use(serveRawOnly); },
-    configResolved: (config) => { outDir = resolve(config.root, config.build.outDir); },
+    configureServer: (server) => {
+      server.middlewares.use(serve);
+    },
+    configurePreviewServer: (server) => {
+      server.middlewares.use(serveRawOnly);
+    },
+    configResolved: (config) => {
+      outDir = resolve(config.root, config.build.outDir);
+    },
     writeBundle() {
       if (!options.shipData || this.environment?.name !== 'client') return;
       const target = join(outDir, 'data', 'cifar10');

@@ -9,7 +9,15 @@ import { describe, expect, it } from 'vitest';
 const root = join(import.meta.dirname, '..');
 const LAYERS = ['core', 'training', 'workers', 'orchestrator', 'storage', 'store', 'ui'] as const;
 // storage sits beside the orchestrator: both may use it; it uses only core.
-const RANK: Record<(typeof LAYERS)[number], number> = { core: 0, training: 1, workers: 2, storage: 3, orchestrator: 3, store: 4, ui: 5 };
+const RANK: Record<(typeof LAYERS)[number], number> = {
+  core: 0,
+  training: 1,
+  workers: 2,
+  storage: 3,
+  orchestrator: 3,
+  store: 4,
+  ui: 5,
+};
 
 const TEST_SUPPORT = join(root, 'src', 'testing');
 
@@ -30,7 +38,8 @@ function layerOf(path: string): (typeof LAYERS)[number] | null {
   return m && (LAYERS as readonly string[]).includes(m[1]) ? (m[1] as (typeof LAYERS)[number]) : null;
 }
 
-const imports = (path: string) => [...readFileSync(path, 'utf8').matchAll(/^\s*(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]);
+const imports = (path: string) =>
+  [...readFileSync(path, 'utf8').matchAll(/^\s*(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]);
 
 describe('layering', () => {
   const all = [...files(join(root, 'src')), ...files(join(root, 'workers'))];
@@ -52,7 +61,8 @@ describe('layering', () => {
     const violations: string[] = [];
     for (const file of all) {
       for (const spec of imports(file).filter((s) => s.startsWith('.'))) {
-        if (relative(TEST_SUPPORT, join(file, '..', spec)).split(/[\\/]/)[0] !== '..') violations.push(`${relative(root, file)} imports ${spec}`);
+        if (relative(TEST_SUPPORT, join(file, '..', spec)).split(/[\\/]/)[0] !== '..')
+          violations.push(`${relative(root, file)} imports ${spec}`);
       }
     }
     expect(violations).toEqual([]);
@@ -61,8 +71,11 @@ describe('layering', () => {
   it('core is pure: no tfjs, React, DOM storage or Node modules, and no Math.random', () => {
     const violations: string[] = [];
     for (const file of all.filter((f) => layerOf(f) === 'core')) {
-      for (const spec of imports(file)) if (/^(@tensorflow|react|idb-keyval|node:|comlink|zustand)/.test(spec)) violations.push(`${relative(root, file)} imports ${spec}`);
-      if (/Math\.random\s*\(/.test(readFileSync(file, "utf8"))) violations.push(`${relative(root, file)} uses Math.random`);
+      for (const spec of imports(file))
+        if (/^(@tensorflow|react|idb-keyval|node:|comlink|zustand)/.test(spec))
+          violations.push(`${relative(root, file)} imports ${spec}`);
+      if (/Math\.random\s*\(/.test(readFileSync(file, 'utf8')))
+        violations.push(`${relative(root, file)} uses Math.random`);
     }
     expect(violations).toEqual([]);
   });

@@ -7,18 +7,46 @@ import type { SimpleCnnSpec } from '../src/training/simpleCnn';
 import type { ThroughputRequest, ThroughputResult } from '../src/training/throughput';
 import type { TrainTrialInput, TrialProgress, TrialResult } from '../src/training/trainTrial';
 import type { TrialProbeRequest, TrialProbeValues } from '../src/training/probes/trialProbes';
-import type { InterpolationRequest, InterpolationResult, SliceRequest, SliceResult, SliceRowUpdate } from '../src/training/probes/weightSetLandscape';
+import type {
+  InterpolationRequest,
+  InterpolationResult,
+  SliceRequest,
+  SliceResult,
+  SliceRowUpdate,
+} from '../src/training/probes/weightSetLandscape';
 import type { MetaModelInputs } from '../src/core/metaModel/metaModelInputs';
 import type { PendingPromotion } from '../src/core/metaModel/promotionScoring';
 import type { Recommendation } from '../src/core/metaModel/recommendation';
 import type { PromotionRecord } from '../src/core/study/studyMachine';
 import type { AuditReport, AuditScoreInputs } from '../src/core/metaModel/auditScore';
 
-export type { BackendName, BackendReport, LossAndGradients, SimpleCnnSpec, ThroughputRequest, ThroughputResult, TrainTrialInput, TrialProgress, TrialResult };
-export type { InterpolationRequest, InterpolationResult, SliceRequest, SliceResult, SliceRowUpdate, TrialProbeRequest, TrialProbeValues };
+export type {
+  BackendName,
+  BackendReport,
+  LossAndGradients,
+  SimpleCnnSpec,
+  ThroughputRequest,
+  ThroughputResult,
+  TrainTrialInput,
+  TrialProgress,
+  TrialResult,
+};
+export type {
+  InterpolationRequest,
+  InterpolationResult,
+  SliceRequest,
+  SliceResult,
+  SliceRowUpdate,
+  TrialProbeRequest,
+  TrialProbeValues,
+};
 
 /** Fixed weights and one batch: for gradient checks and cross-backend agreement. */
-export interface GradientRequest { spec: SimpleCnnSpec; weights: Float32Array[]; indices: Int32Array }
+export interface GradientRequest {
+  spec: SimpleCnnSpec;
+  weights: Float32Array[];
+  indices: Int32Array;
+}
 
 /** Sent once per worker. Backed by a SharedArrayBuffer when the page is cross-origin isolated. */
 export interface DatasetTransfer {
@@ -36,19 +64,26 @@ export interface InitRequest {
 }
 
 export type WorkerErrorCode =
-  | 'CANCELLED'       // the orchestrator asked the trial to stop
+  | 'CANCELLED' // the orchestrator asked the trial to stop
   | 'NOT_INITIALISED' // runTrial before init
-  | 'BACKEND_FAILED'  // the backend could not start
-  | 'DEVICE_LOST'     // the GPU device was lost mid-work (driver reset, GPU removed, destroy())
+  | 'BACKEND_FAILED' // the backend could not start
+  | 'DEVICE_LOST' // the GPU device was lost mid-work (driver reset, GPU removed, destroy())
   | 'OUT_OF_MEMORY'
-  | 'WORKER_CRASHED'  // the worker died (set by the pool, not by the worker)
+  | 'WORKER_CRASHED' // the worker died (set by the pool, not by the worker)
   | 'TRAINING_ERROR'; // any other exception inside a trial
 
-export interface WorkerError { code: WorkerErrorCode; message: string }
+export interface WorkerError {
+  code: WorkerErrorCode;
+  message: string;
+}
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: WorkerError };
 
-export interface MemoryReport { numTensors: number; numBytes: number; numBytesInGPUAllocated?: number }
+export interface MemoryReport {
+  numTensors: number;
+  numBytes: number;
+  numBytesInGPUAllocated?: number;
+}
 
 export interface TrainerApi {
   init(request: InitRequest): Promise<Outcome<BackendReport>>;

@@ -15,7 +15,8 @@ function classify(e: unknown): WorkerError {
   if (e instanceof TrialCancelled || e instanceof ProbeCancelled) return { code: 'CANCELLED', message: e.message };
   const message = e instanceof Error ? e.message : String(e);
   // A lost device can surface as a failed read before device.lost settles: same code either way.
-  if (e instanceof DeviceLost || /device (is |was |has been )?(lost|destroyed)/i.test(message)) return { code: 'DEVICE_LOST', message };
+  if (e instanceof DeviceLost || /device (is |was |has been )?(lost|destroyed)/i.test(message))
+    return { code: 'DEVICE_LOST', message };
   if (/out of memory|allocation failed|OOM/i.test(message)) return { code: 'OUT_OF_MEMORY', message };
   if (/GPUDevice/i.test(message)) return { code: 'BACKEND_FAILED', message };
   return { code: 'TRAINING_ERROR', message };
@@ -66,10 +67,17 @@ export function createTrainerApi(initBackend: BackendInit): TrainerApi {
       if (!pool) return { ok: false, error: { code: 'NOT_INITIALISED', message: 'runTrial called before init' } };
       const baseline = tf.memory().numTensors;
       try {
-        const result = await unlessDeviceLost(trainTrial(pool, { ...input, numClasses }, {
-          onProgress: (p) => void onProgress(p),
-          shouldStop: () => cancelled.has(input.trialId),
-        }), deviceLost);
+        const result = await unlessDeviceLost(
+          trainTrial(
+            pool,
+            { ...input, numClasses },
+            {
+              onProgress: (p) => void onProgress(p),
+              shouldStop: () => cancelled.has(input.trialId),
+            },
+          ),
+          deviceLost,
+        );
         const leaked = tf.memory().numTensors - baseline;
         if (leaked !== 0) console.warn(`trial ${input.trialId} left ${leaked} tensors behind`);
         return { ok: true, value: result } satisfies Outcome<typeof result>;
@@ -79,15 +87,27 @@ export function createTrainerApi(initBackend: BackendInit): TrainerApi {
         cancelled.delete(input.trialId);
       }
     },
-    cancel(trialId) { cancelled.add(trialId); },
-    lossAndGradients: (request) => withPool('lossAndGradients', (p) => lossAndGradients(request.spec, request.weights, p, request.indices)),
+    cancel(trialId) {
+      cancelled.add(trialId);
+    },
+    lossAndGradients: (request) =>
+      withPool('lossAndGradients', (p) => lossAndGradients(request.spec, request.weights, p, request.indices)),
     measureThroughput: (request) => withPool('measureThroughput', (p) => measureTrainingThroughput(p, request)),
     computeSlice(request, onRow) {
       probeCancelled = false;
-      return withPool('computeSlice', (p) => computeSlice(p, request, (row) => void onRow(row), () => probeCancelled));
+      return withPool('computeSlice', (p) =>
+        computeSlice(
+          p,
+          request,
+          (row) => void onRow(row),
+          () => probeCancelled,
+        ),
+      );
     },
     interpolate: (request) => withPool('interpolate', (p) => interpolateWeights(p, request)),
-    cancelProbe() { probeCancelled = true; },
+    cancelProbe() {
+      probeCancelled = true;
+    },
     memory(): MemoryReport {
       const m = tf.memory() as tf.MemoryInfo & { numBytesInGPUAllocated?: number };
       return { numTensors: m.numTensors, numBytes: m.numBytes, numBytesInGPUAllocated: m.numBytesInGPUAllocated };

@@ -5,7 +5,16 @@ import { browserWorkerFactory, shareImages } from '../../src/orchestrator/browse
 import type { BackendName, ThroughputRequest } from '../../workers/protocol';
 import { poolThroughput, type BenchRow } from '../poolThroughput';
 
-declare global { interface Window { llpBench: (backend: BackendName, req: ThroughputRequest, workers: number, wasmThreads?: boolean) => Promise<BenchRow> } }
+declare global {
+  interface Window {
+    llpBench: (
+      backend: BackendName,
+      req: ThroughputRequest,
+      workers: number,
+      wasmThreads?: boolean,
+    ) => Promise<BenchRow>;
+  }
+}
 
 const dataset = (async () => {
   const bytes = new Uint8Array(await (await fetch('/data/cifar10/data_batch_1.bin')).arrayBuffer());
@@ -14,7 +23,9 @@ const dataset = (async () => {
 })();
 
 window.llpBench = async (backend, req, workers, wasmThreads = false) => {
-  const row = await poolThroughput('chromium', browserWorkerFactory, await dataset, backend, req, workers, { wasmThreads });
+  const row = await poolThroughput('chromium', browserWorkerFactory, await dataset, backend, req, workers, {
+    wasmThreads,
+  });
   return wasmThreads ? { ...row, backend: 'wasm-threads' } : row;
 };
 document.getElementById('status')!.textContent = 'ready';

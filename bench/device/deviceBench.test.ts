@@ -11,7 +11,7 @@ import type { BenchRow } from '../poolThroughput';
 import { ARCHIVE_LIMIT_BYTES, pack } from './pack';
 
 describe('bench/device', () => {
-  it('packs under 64 MiB and its dry run trains on webgpu from the archive alone, counting each step\'s GPU work', async () => {
+  it("packs under 64 MiB and its dry run trains on webgpu from the archive alone, counting each step's GPU work", async () => {
     const { archive, bytes } = await pack();
     console.log(`${archive}: ${(bytes / 2 ** 20).toFixed(1)} MiB`);
     expect(bytes).toBeLessThan(ARCHIVE_LIMIT_BYTES);
@@ -21,12 +21,18 @@ describe('bench/device', () => {
     // No Node on PATH: the archive must bring its own. No ldconfig either (it is in /sbin), so
     // run.sh takes the archive's Vulkan loader and glvnd, as on a machine without them.
     const env = { PATH: '/usr/bin:/bin', HOME: process.env.HOME, OUT: out, LLP_DEVICE_ARCHIVE: archive };
-    const { stdout } = await promisify(execFile)('bash', [join(import.meta.dirname, 'run.sh'), '--dry-run'], { env, timeout: 290_000 });
+    const { stdout } = await promisify(execFile)('bash', [join(import.meta.dirname, 'run.sh'), '--dry-run'], {
+      env,
+      timeout: 290_000,
+    });
     const seconds = (performance.now() - t0) / 1000;
     console.log(stdout, `dry run: ${seconds.toFixed(0)} s`);
     expect(seconds).toBeLessThan(300);
 
-    const rows = readFileSync(join(out, 'device-bench.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as BenchRow);
+    const rows = readFileSync(join(out, 'device-bench.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as BenchRow);
     const webgpu = rows.filter((r) => r.backend === 'webgpu');
     expect(webgpu.map((r) => r.workers)).toEqual([1, 2]);
     for (const r of webgpu) {

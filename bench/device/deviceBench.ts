@@ -14,16 +14,18 @@ import type { WorkerFactory } from '../../src/orchestrator/workerPool';
 import type { TrainerApi } from '../../workers/protocol';
 import { poolThroughput, type BenchRow } from '../poolThroughput';
 
-const { values } = parseArgs({ options: {
-  configs: { type: 'string', default: '32x64,32x128,64x64,64x128' },
-  pools: { type: 'string', default: '1,2,4' },
-  steps: { type: 'string', default: '20' },
-  warmup: { type: 'string', default: '3' },
-  images: { type: 'string', default: '1024' },
-  'budget-s': { type: 'string', default: '200' },
-  pytorch: { type: 'string' },
-  out: { type: 'string' },
-} });
+const { values } = parseArgs({
+  options: {
+    configs: { type: 'string', default: '32x64,32x128,64x64,64x128' },
+    pools: { type: 'string', default: '1,2,4' },
+    steps: { type: 'string', default: '20' },
+    warmup: { type: 'string', default: '3' },
+    images: { type: 'string', default: '1024' },
+    'budget-s': { type: 'string', default: '200' },
+    pytorch: { type: 'string' },
+    out: { type: 'string' },
+  },
+});
 
 const positive = (name: string, v: string | undefined) => {
   const n = Number(v);
@@ -36,7 +38,12 @@ const configs = values.configs!.split(',').map((s) => {
   return { channels: Number(m[1]), batchSize: Number(m[2]) };
 });
 const pools = values.pools!.split(',').map((p) => positive('pools', p));
-const [steps, warmupSteps, count, budgetS] = [positive('steps', values.steps), positive('warmup', values.warmup), positive('images', values.images), positive('budget-s', values['budget-s'])];
+const [steps, warmupSteps, count, budgetS] = [
+  positive('steps', values.steps),
+  positive('warmup', values.warmup),
+  positive('images', values.images),
+  positive('budget-s', values['budget-s']),
+];
 
 const emit = (row: object) => {
   const line = JSON.stringify(row);
@@ -61,7 +68,10 @@ const factory: WorkerFactory = () => {
 };
 
 const torch: BenchRow[] = values.pytorch
-  ? readFileSync(values.pytorch, 'utf8').split('\n').filter((l) => l.trim().startsWith('{')).map((l) => JSON.parse(l) as BenchRow)
+  ? readFileSync(values.pytorch, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim().startsWith('{'))
+      .map((l) => JSON.parse(l) as BenchRow)
   : [];
 torch.forEach(emit);
 
@@ -87,14 +97,22 @@ for (const workers of pools) {
 
 // Ratios to PyTorch CUDA, measured in this run on the same machine.
 console.log(`\nwebgpu: ${rows.find((r) => r.detail)?.detail ?? 'no adapter'}`);
-console.log('channels  batch  pytorch img/s  ' + pools.map((p) => `webgpu x${p}`.padStart(11)).join('  ') + '  best/pytorch  dispatches/step');
+console.log(
+  'channels  batch  pytorch img/s  ' +
+    pools.map((p) => `webgpu x${p}`.padStart(11)).join('  ') +
+    '  best/pytorch  dispatches/step',
+);
 for (const c of configs) {
   const ref = torch.find((r) => r.channels === c.channels && r.batchSize === c.batchSize);
-  const mine = pools.map((p) => rows.find((r) => r.workers === p && r.channels === c.channels && r.batchSize === c.batchSize));
+  const mine = pools.map((p) =>
+    rows.find((r) => r.workers === p && r.channels === c.channels && r.batchSize === c.batchSize),
+  );
   const best = Math.max(0, ...mine.map((r) => r?.imagesPerSecond ?? 0));
   const dispatches = mine.find((r) => r?.gpuWorkPerStep)?.gpuWorkPerStep?.dispatches;
-  console.log(`${String(c.channels).padStart(8)}  ${String(c.batchSize).padStart(5)}  ${(ref ? ref.imagesPerSecond.toFixed(1) : '—').padStart(13)}  ` +
-    mine.map((r) => (r ? r.imagesPerSecond.toFixed(1) : '—').padStart(11)).join('  ') +
-    `  ${(ref && best ? (best / ref.imagesPerSecond).toFixed(3) : '—').padStart(12)}  ${dispatches ?? '—'}`);
+  console.log(
+    `${String(c.channels).padStart(8)}  ${String(c.batchSize).padStart(5)}  ${(ref ? ref.imagesPerSecond.toFixed(1) : '—').padStart(13)}  ` +
+      mine.map((r) => (r ? r.imagesPerSecond.toFixed(1) : '—').padStart(11)).join('  ') +
+      `  ${(ref && best ? (best / ref.imagesPerSecond).toFixed(3) : '—').padStart(12)}  ${dispatches ?? '—'}`,
+  );
 }
 process.exit(rows.some((r) => r.error) ? 1 : 0);

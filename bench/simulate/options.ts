@@ -32,48 +32,69 @@ const int = (name: string, raw: string, min: number): number => {
 };
 
 function list<T extends string>(name: string, raw: string, allowed: readonly T[]): T[] {
-  const items = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const items = raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = items.filter((s) => !allowed.includes(s as T));
-  if (items.length === 0 || bad.length > 0) fail(`Expected --${name} to be a comma-separated list of ${allowed.join(', ')}, but got ${raw}`);
+  if (items.length === 0 || bad.length > 0)
+    fail(`Expected --${name} to be a comma-separated list of ${allowed.join(', ')}, but got ${raw}`);
   return items as T[];
 }
 
 export function parseSimulateOptions(argv: string[]): SimulateOptions {
   const d = DEFAULT_SIMULATION;
-  const { values } = parseArgs({ args: argv, options: {
-    table: { type: 'string', default: DEFAULT_TABLE_PATH },
-    fixture: { type: 'boolean', default: false },
-    json: { type: 'boolean', default: false },
-    studies: { type: 'string', default: String(d.studies) },
-    'meta-studies': { type: 'string', default: String(d.metaModelStudies) },
-    pool: { type: 'string', default: '9,27' },
-    seed: { type: 'string', default: String(d.seed) },
-    schedulers: { type: 'string', default: REPLAY_SCHEDULERS.join(',') },
-    rules: { type: 'string', default: PROMOTION_RULES.join(',') },
-    guard: { type: 'string', default: d.guard },
-    candidates: { type: 'string', default: d.candidates },
-    'min-examples': { type: 'string', default: String(d.minExamples) },
-    alpha: { type: 'string', default: String(d.alpha) },
-    bootstrap: { type: 'string', default: '1000' },
-    'table-bootstrap': { type: 'string', default: '100' },
-    'table-bootstrap-studies': { type: 'string', default: '50' },
-    help: { type: 'boolean', default: false },
-  } });
-  if (values.help) { console.log(USAGE); process.exit(0); }
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      table: { type: 'string', default: DEFAULT_TABLE_PATH },
+      fixture: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      studies: { type: 'string', default: String(d.studies) },
+      'meta-studies': { type: 'string', default: String(d.metaModelStudies) },
+      pool: { type: 'string', default: '9,27' },
+      seed: { type: 'string', default: String(d.seed) },
+      schedulers: { type: 'string', default: REPLAY_SCHEDULERS.join(',') },
+      rules: { type: 'string', default: PROMOTION_RULES.join(',') },
+      guard: { type: 'string', default: d.guard },
+      candidates: { type: 'string', default: d.candidates },
+      'min-examples': { type: 'string', default: String(d.minExamples) },
+      alpha: { type: 'string', default: String(d.alpha) },
+      bootstrap: { type: 'string', default: '1000' },
+      'table-bootstrap': { type: 'string', default: '100' },
+      'table-bootstrap-studies': { type: 'string', default: '50' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
   const poolSizes = values.pool.split(',').map((s) => int('pool', s.trim(), 2));
   const guard = list<PromotionGuard>('guard', values.guard, ['count', 'cvGate', 'none'])[0];
   const candidates = list('candidates', values.candidates, ['ridge', 'all'] as const)[0];
   const alpha = Number(values.alpha);
   if (!Number.isFinite(alpha) || alpha < 0) fail(`Expected --alpha to be a number >= 0, but got ${values.alpha}`);
   return {
-    table: values.table, fixture: values.fixture, json: values.json, poolSizes,
+    table: values.table,
+    fixture: values.fixture,
+    json: values.json,
+    poolSizes,
     schedulers: list('schedulers', values.schedulers, REPLAY_SCHEDULERS),
     rules: list('rules', values.rules, PROMOTION_RULES),
     bootstrap: int('bootstrap', values.bootstrap, 100),
-    tableBootstrap: { tables: int('table-bootstrap', values['table-bootstrap'], 0), studiesPerTable: int('table-bootstrap-studies', values['table-bootstrap-studies'], 1) },
+    tableBootstrap: {
+      tables: int('table-bootstrap', values['table-bootstrap'], 0),
+      studiesPerTable: int('table-bootstrap-studies', values['table-bootstrap-studies'], 1),
+    },
     simulation: {
-      seed: int('seed', values.seed, 0), studies: int('studies', values.studies, 1), metaModelStudies: int('meta-studies', values['meta-studies'], 1),
-      alpha, minExamples: int('min-examples', values['min-examples'], 3), guard, candidates,
+      seed: int('seed', values.seed, 0),
+      studies: int('studies', values.studies, 1),
+      metaModelStudies: int('meta-studies', values['meta-studies'], 1),
+      alpha,
+      minExamples: int('min-examples', values['min-examples'], 3),
+      guard,
+      candidates,
     },
   };
 }

@@ -10,30 +10,62 @@ const pad = (s: string, n: number) => s.padEnd(n);
 export function textReport(r: SimulationReport, source: string): string {
   const out: string[] = [];
   const nf = r.noiseFloor;
-  out.push(`Table: ${source}: ${r.configurations} complete configurations (${r.rows} rows); full fidelity = ${r.fullFidelity}`);
-  out.push(nf.pairs > 0
-    ? `Noise floor: mean |val accuracy (seed A) - (seed B)| at full fidelity = ${f(nf.meanAbsDiffPts)} pts over ${nf.pairs} repeated configurations (max ${f(nf.maxAbsDiffPts)}); regrets below it are noise`
-    : 'Noise floor: no repeated configuration in the table yet');
+  out.push(
+    `Table: ${source}: ${r.configurations} complete configurations (${r.rows} rows); full fidelity = ${r.fullFidelity}`,
+  );
+  out.push(
+    nf.pairs > 0
+      ? `Noise floor: mean |val accuracy (seed A) - (seed B)| at full fidelity = ${f(nf.meanAbsDiffPts)} pts over ${nf.pairs} repeated configurations (max ${f(nf.maxAbsDiffPts)}); regrets below it are noise`
+      : 'Noise floor: no repeated configuration in the table yet',
+  );
   for (const poolSize of [...new Set(r.rules.map((x) => x.poolSize))]) {
-    out.push('', `Pool of ${poolSize} configurations (regret in accuracy points vs the pool's best at full fidelity; [95% CI over studies]; last column: 95% CIs over resampled tables of configurations)`);
-    out.push(`${pad('scheduler', 24)}${pad('rule', 20)}${pad('studies', 8)}${pad('median regret', 20)}${pad('p90 regret', 20)}${pad('P(best)', 18)}${pad('Spearman', 18)}${pad('compute', 18)}${pad('Δmean regret vs accuracy', 26)}${pad('decided', 9)}over tables: median, p90 regret, P(best), Δ`);
+    out.push(
+      '',
+      `Pool of ${poolSize} configurations (regret in accuracy points vs the pool's best at full fidelity; [95% CI over studies]; last column: 95% CIs over resampled tables of configurations)`,
+    );
+    out.push(
+      `${pad('scheduler', 24)}${pad('rule', 20)}${pad('studies', 8)}${pad('median regret', 20)}${pad('p90 regret', 20)}${pad('P(best)', 18)}${pad('Spearman', 18)}${pad('compute', 18)}${pad('Δmean regret vs accuracy', 26)}${pad('decided', 9)}over tables: median, p90 regret, P(best), Δ`,
+    );
     for (const x of r.rules.filter((y) => y.poolSize === poolSize)) {
-      out.push(pad(x.scheduler, 24) + pad(x.rule, 20) + pad(String(x.studies), 8)
-        + pad(`${f(x.medianRegretPts)} ${ci(x.ci95.medianRegretPts)}`, 20) + pad(`${f(x.p90RegretPts)} ${ci(x.ci95.p90RegretPts)}`, 20)
-        + pad(`${f(x.pBest)} ${ci(x.ci95.pBest)}`, 18) + pad(`${f(x.spearman)} ${ci(x.ci95.spearman)}`, 18)
-        + pad(`${pct(x.computeFraction)} ${ci(x.ci95.computeFraction)}`, 18)
-        + pad(x.vsAccuracy ? `${f(x.vsAccuracy.meanRegretDiffPts)} ${ci(x.vsAccuracy.ci95.meanRegretDiffPts)}` : '', 26)
-        + pad(pct(x.decidedShare), 9)
-        + (x.tableBootstrap ? `regret ${ci(x.tableBootstrap.ci95.medianRegretPts)} ${ci(x.tableBootstrap.ci95.p90RegretPts)}, P(best) ${ci(x.tableBootstrap.ci95.pBest)}`
-          + (x.tableBootstrap.meanRegretDiffPts ? `, Δ ${ci(x.tableBootstrap.meanRegretDiffPts)}` : '') : ''));
+      out.push(
+        pad(x.scheduler, 24) +
+          pad(x.rule, 20) +
+          pad(String(x.studies), 8) +
+          pad(`${f(x.medianRegretPts)} ${ci(x.ci95.medianRegretPts)}`, 20) +
+          pad(`${f(x.p90RegretPts)} ${ci(x.ci95.p90RegretPts)}`, 20) +
+          pad(`${f(x.pBest)} ${ci(x.ci95.pBest)}`, 18) +
+          pad(`${f(x.spearman)} ${ci(x.ci95.spearman)}`, 18) +
+          pad(`${pct(x.computeFraction)} ${ci(x.ci95.computeFraction)}`, 18) +
+          pad(
+            x.vsAccuracy ? `${f(x.vsAccuracy.meanRegretDiffPts)} ${ci(x.vsAccuracy.ci95.meanRegretDiffPts)}` : '',
+            26,
+          ) +
+          pad(pct(x.decidedShare), 9) +
+          (x.tableBootstrap
+            ? `regret ${ci(x.tableBootstrap.ci95.medianRegretPts)} ${ci(x.tableBootstrap.ci95.p90RegretPts)}, P(best) ${ci(x.tableBootstrap.ci95.pBest)}` +
+              (x.tableBootstrap.meanRegretDiffPts ? `, Δ ${ci(x.tableBootstrap.meanRegretDiffPts)}` : '')
+            : ''),
+      );
     }
     const plans = [...new Map(r.rules.filter((y) => y.poolSize === poolSize).map((y) => [y.scheduler, y.plan]))];
     for (const [scheduler, plan] of plans) out.push(`  ${scheduler}: ${plan}`);
   }
-  out.push('', 'Tier-2 probes: partial Spearman with full-fidelity accuracy given the rung\'s accuracy [95% CI over configurations]');
-  out.push(`${pad('probe', 18)}${pad('rung', 22)}${pad('n', 5)}${pad('partial', 24)}${pad('probe alone', 13)}rung accuracy alone`);
+  out.push(
+    '',
+    "Tier-2 probes: partial Spearman with full-fidelity accuracy given the rung's accuracy [95% CI over configurations]",
+  );
+  out.push(
+    `${pad('probe', 18)}${pad('rung', 22)}${pad('n', 5)}${pad('partial', 24)}${pad('probe alone', 13)}rung accuracy alone`,
+  );
   for (const p of r.probes) {
-    out.push(pad(p.probe, 18) + pad(p.rung, 22) + pad(String(p.n), 5) + pad(`${f(p.partialSpearman)} ${ci(p.ci95)}`, 24) + pad(f(p.spearmanProbe), 13) + f(p.spearmanRungAccuracy));
+    out.push(
+      pad(p.probe, 18) +
+        pad(p.rung, 22) +
+        pad(String(p.n), 5) +
+        pad(`${f(p.partialSpearman)} ${ci(p.ci95)}`, 24) +
+        pad(f(p.spearmanProbe), 13) +
+        f(p.spearmanRungAccuracy),
+    );
   }
   out.push('', ...r.notes.map((n) => `Note: ${n}`));
   return out.join('\n');

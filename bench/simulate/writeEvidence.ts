@@ -8,7 +8,15 @@ import type { RuleReport } from '../../src/core/groundTruth/ruleReport';
 import { fullFidelityLabel, tableConfigurations } from '../../src/core/groundTruth/tableConfigurations';
 import { DEFAULT_TABLE_SETTINGS } from '../../src/core/groundTruth/tablePlan';
 
-export const EVIDENCE_PATH = join(import.meta.dirname, '..', '..', 'src', 'core', 'groundTruth', 'promotionEvidence.json');
+export const EVIDENCE_PATH = join(
+  import.meta.dirname,
+  '..',
+  '..',
+  'src',
+  'core',
+  'groundTruth',
+  'promotionEvidence.json',
+);
 
 export function writeEvidence(table: LearningCurveTable, reports: readonly RuleReport[]): void {
   const evidence: PromotionEvidence = {

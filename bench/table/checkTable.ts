@@ -9,18 +9,26 @@ import { readTableFile } from './tableFile';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 /** The only files allowed to read a row's test field: the builder writes it, the report prints it. */
-export const REPORT_READERS = ['bench/table/tableTrainer.ts', 'bench/table/checkTable.ts', 'bench/table/tableReport.ts', 'src/core/groundTruth/learningCurveTable.ts'];
+export const REPORT_READERS = [
+  'bench/table/tableTrainer.ts',
+  'bench/table/checkTable.ts',
+  'bench/table/tableReport.ts',
+  'src/core/groundTruth/learningCurveTable.ts',
+];
 
 function rowProblems(r: TableRow, epochs: number): string[] {
   const at = rowKey(r.configId, r.replicate, r.dataFraction);
   const problems: string[] = [];
-  if (r.status === 'completed' && r.curve.length !== epochs) problems.push(`${at}: ${r.curve.length} epochs, expected ${epochs}`);
+  if (r.status === 'completed' && r.curve.length !== epochs)
+    problems.push(`${at}: ${r.curve.length} epochs, expected ${epochs}`);
   r.curve.forEach((e, i) => {
     if (e.epoch !== i + 1) problems.push(`${at}: epoch ${e.epoch} at position ${i + 1}`);
-    if (!(e.valAccuracy >= 0 && e.valAccuracy <= 1)) problems.push(`${at}: epoch ${e.epoch} has validation accuracy ${e.valAccuracy}`);
+    if (!(e.valAccuracy >= 0 && e.valAccuracy <= 1))
+      problems.push(`${at}: epoch ${e.epoch} has validation accuracy ${e.valAccuracy}`);
     if (r.status === 'completed' && !e.probes) problems.push(`${at}: epoch ${e.epoch} has no probes`);
     const last = i === r.curve.length - 1 && r.status === 'completed';
-    if (last && e.probes && (e.probes.topEigenvalue === undefined || e.probes.hessianTrace === undefined)) problems.push(`${at}: the last epoch has no Hessian probes`);
+    if (last && e.probes && (e.probes.topEigenvalue === undefined || e.probes.hessianTrace === undefined))
+      problems.push(`${at}: the last epoch has no Hessian probes`);
   });
   if (r.status === 'completed' && r.initGradientNorm === null) problems.push(`${at}: no gradient norm at init`);
   if (r.status === 'completed' && !r.report) problems.push(`${at}: no report-only test accuracy`);
@@ -33,11 +41,15 @@ export function testFieldReaders(): string[] {
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
-      if (statSync(path).isDirectory()) { if (name !== 'node_modules') walk(path); continue; }
+      if (statSync(path).isDirectory()) {
+        if (name !== 'node_modules') walk(path);
+        continue;
+      }
       if (!/\.(ts|tsx)$/.test(name) || name.endsWith('.test.ts')) continue;
       const rel = relative(ROOT, path);
       if (REPORT_READERS.includes(rel)) continue;
-      if (/\.report\??\.testAccuracy|\.report\??\.testLoss|testAccuracy\s*[,}]/.test(readFileSync(path, 'utf8'))) found.push(rel);
+      if (/\.report\??\.testAccuracy|\.report\??\.testLoss|testAccuracy\s*[,}]/.test(readFileSync(path, 'utf8')))
+        found.push(rel);
     }
   };
   for (const dir of ['src/core/groundTruth', 'src/core/metaModel', 'bench']) walk(join(ROOT, dir));
@@ -48,7 +60,8 @@ export function checkTable(path: string, settings: TableSettings): string[] {
   const table = readTableFile(path);
   const expected = tableHeader(settings);
   const problems: string[] = [];
-  if (JSON.stringify(table.header) !== JSON.stringify(expected)) problems.push('the header differs from the builder\'s settings');
+  if (JSON.stringify(table.header) !== JSON.stringify(expected))
+    problems.push("the header differs from the builder's settings");
   const have = new Map<string, TableRow>();
   for (const r of table.rows) {
     const key = rowKey(r.configId, r.replicate, r.dataFraction);
@@ -57,7 +70,13 @@ export function checkTable(path: string, settings: TableSettings): string[] {
     problems.push(...rowProblems(r, table.header.epochs));
   }
   const missing = tableUnits(expected, settings).filter((u) => !have.has(u.key));
-  if (missing.length > 0) problems.push(`${missing.length} rows missing, first ${missing.slice(0, 3).map((u) => u.key).join(', ')}`);
+  if (missing.length > 0)
+    problems.push(
+      `${missing.length} rows missing, first ${missing
+        .slice(0, 3)
+        .map((u) => u.key)
+        .join(', ')}`,
+    );
   for (const file of testFieldReaders()) problems.push(`${file} reads the report-only test field`);
   return problems;
 }

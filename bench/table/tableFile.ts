@@ -3,7 +3,12 @@
 import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { parseTable, type LearningCurveTable, type TableHeader, type TableRow } from '../../src/core/groundTruth/learningCurveTable';
+import {
+  parseTable,
+  type LearningCurveTable,
+  type TableHeader,
+  type TableRow,
+} from '../../src/core/groundTruth/learningCurveTable';
 
 export const DEFAULT_TABLE_PATH = join(import.meta.dirname, 'cifar10.table.jsonl.gz');
 

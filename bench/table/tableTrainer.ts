@@ -27,32 +27,66 @@ export async function startTableTrainer(header: TableHeader, workers: number): P
   labels.set(train.labels);
   labels.set(test.labels, train.count);
   const split = stratifiedSplit(train.labels, 10, header.validationSize, deriveSeed(header.splitSeed, 'validation'));
-  if (split.train.length !== header.trainImages) throw new Error(`the split has ${split.train.length} training images, the header says ${header.trainImages}`);
+  if (split.train.length !== header.trainImages)
+    throw new Error(`the split has ${split.train.length} training images, the header says ${header.trainImages}`);
   const testIndices = Int32Array.from({ length: test.count }, (_, i) => train.count + i);
   const subsetSeed = deriveSeed(header.tableSeed, 'subset');
   const probe = header.probe;
   const pool = await createPool(nodeWorkerFactory, workers, { dataset: { images, labels, numClasses: 10 } });
 
   const inputOf = (u: TableUnit, trialId: number): TrainTrialInput => ({
-    trialId, seed: u.seed, config: u.config, numClasses: 10,
+    trialId,
+    seed: u.seed,
+    config: u.config,
+    numClasses: 10,
     trainIndices: nestedSubset(split.train, train.labels, 10, u.dataFraction, subsetSeed),
-    evalIndices: split.validation, readEvery: 50, everyEpoch: true, reportIndices: testIndices,
-    probes: { indices: split.validation.slice(0, probe.images), sharpnessDirections: probe.directions, rho: probe.rho,
-      samRho: probe.samRho, hessian: probe.hessian, seed: deriveSeed(header.tableSeed, 'probes') },
+    evalIndices: split.validation,
+    readEvery: 50,
+    everyEpoch: true,
+    reportIndices: testIndices,
+    probes: {
+      indices: split.validation.slice(0, probe.images),
+      sharpnessDirections: probe.directions,
+      rho: probe.rho,
+      samRho: probe.samRho,
+      hessian: probe.hessian,
+      seed: deriveSeed(header.tableSeed, 'probes'),
+    },
   });
 
   const rowOf = (u: TableUnit, images: number, r: TrialResult): TableRow => ({
-    kind: 'trial', configId: u.configId, config: u.config, replicate: u.replicate, seed: u.seed,
-    dataFraction: u.dataFraction, images, status: r.status,
+    kind: 'trial',
+    configId: u.configId,
+    config: u.config,
+    replicate: u.replicate,
+    seed: u.seed,
+    dataFraction: u.dataFraction,
+    images,
+    status: r.status,
     curve: (r.epochs ?? []).map((e) => ({
-      epoch: e.epoch, trainLoss: e.trainLoss, valLoss: e.valLoss, valAccuracy: e.valAccuracy,
-      ...(e.probes ? { probes: {
-        loss: e.probes.loss, sharpnessMean: e.probes.sharpnessMean, sharpnessMax: e.probes.sharpnessMax,
-        samSharpness: e.probes.samSharpness, gradientNorm: e.probes.gradientNorm, topEigenvalue: e.probes.topEigenvalue,
-        hessianTrace: e.probes.hessianTrace, ms: Math.round(e.probes.ms) } } : {}),
+      epoch: e.epoch,
+      trainLoss: e.trainLoss,
+      valLoss: e.valLoss,
+      valAccuracy: e.valAccuracy,
+      ...(e.probes
+        ? {
+            probes: {
+              loss: e.probes.loss,
+              sharpnessMean: e.probes.sharpnessMean,
+              sharpnessMax: e.probes.sharpnessMax,
+              samSharpness: e.probes.samSharpness,
+              gradientNorm: e.probes.gradientNorm,
+              topEigenvalue: e.probes.topEigenvalue,
+              hessianTrace: e.probes.hessianTrace,
+              ms: Math.round(e.probes.ms),
+            },
+          }
+        : {}),
     })),
-    initGradientNorm: r.initGradientNorm ?? null, durationMs: Math.round(r.durationMs),
-    imagesPerSecond: Math.round(r.imagesPerSecond), backend: r.backend,
+    initGradientNorm: r.initGradientNorm ?? null,
+    durationMs: Math.round(r.durationMs),
+    imagesPerSecond: Math.round(r.imagesPerSecond),
+    backend: r.backend,
     report: r.report ? { testAccuracy: r.report.accuracy, testLoss: r.report.loss } : null,
   });
 
@@ -68,19 +102,28 @@ export async function startTableTrainer(header: TableHeader, workers: number): P
         const input = inputOf(u, trialId);
         for (let attempt = 1; ; attempt++) {
           const outcome = await pool.run(input, () => {});
-          if (outcome.ok) { onRow(rowOf(u, input.trainIndices.length, outcome.value)); images += outcome.value.imagesTrained; break; }
+          if (outcome.ok) {
+            onRow(rowOf(u, input.trainIndices.length, outcome.value));
+            images += outcome.value.imagesTrained;
+            break;
+          }
           console.error(`[table] ${u.key}: ${outcome.error.code}: ${outcome.error.message} (attempt ${attempt})`);
           if (attempt >= 2) throw new Error(`${u.key} failed twice: ${outcome.error.message}`);
         }
         doneCost += unitCost(u, header);
         const seconds = (performance.now() - started) / 1000;
         const eta = (seconds / doneCost) * (totalCost - doneCost);
-        console.log(`[table] ${u.key} (c${u.config.channels} ${u.config.optimizer}, ${input.trainIndices.length} images x ${header.epochs} epochs) done: `
-          + `${(100 * doneCost / totalCost).toFixed(1)}% of this run, ${(images / seconds).toFixed(0)} training images/s, `
-          + `elapsed ${formatDuration(seconds)}, ETA ${formatDuration(eta)}`);
+        console.log(
+          `[table] ${u.key} (c${u.config.channels} ${u.config.optimizer}, ${input.trainIndices.length} images x ${header.epochs} epochs) done: ` +
+            `${((100 * doneCost) / totalCost).toFixed(1)}% of this run, ${(images / seconds).toFixed(0)} training images/s, ` +
+            `elapsed ${formatDuration(seconds)}, ETA ${formatDuration(eta)}`,
+        );
       };
       const loop = async (): Promise<void> => {
-        while (next < units.length) { const i = next++; await runOne(units[i], i); }
+        while (next < units.length) {
+          const i = next++;
+          await runOne(units[i], i);
+        }
       };
       await Promise.all(Array.from({ length: pool.size }, loop));
     },

@@ -14,5 +14,7 @@ export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds)) return '?';
   const h = Math.floor(seconds / 3600);
   const m = Math.floor((seconds % 3600) / 60);
-  return h > 0 ? `${h} h ${String(m).padStart(2, '0')} min` : `${m} min ${String(Math.floor(seconds % 60)).padStart(2, '0')} s`;
+  return h > 0
+    ? `${h} h ${String(m).padStart(2, '0')} min`
+    : `${m} min ${String(Math.floor(seconds % 60)).padStart(2, '0')} s`;
 }

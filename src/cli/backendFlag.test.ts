@@ -14,13 +14,22 @@ describe('parseBackendFlag', () => {
     expect(parseBackendFlag(undefined)).toBeUndefined();
     expect(parseBackendFlag('wasm')).toBe('wasm');
     expect(parseBackendFlag('cpu')).toBe('cpu');
-    expect(() => parseBackendFlag('webgl')).toThrow('Expected --backend to be one of webgpu, wasm, cpu, but got "webgl"');
+    expect(() => parseBackendFlag('webgl')).toThrow(
+      'Expected --backend to be one of webgpu, wasm, cpu, but got "webgl"',
+    );
   });
 
   it('npm run train -- --backend webgpu with no Vulkan driver ends with the reason and what to install', async () => {
     const env = { ...process.env, VK_ICD_FILENAMES: '/no/such/vulkan_icd.json' };
-    const run = promisify(execFile)(tsx, ['src/cli/train.ts', '--backend', 'webgpu', '--epochs', '1'], { cwd: root, env, timeout: 60_000 });
-    const failure = await run.then(() => null, (e: { code: number; stderr: string }) => e);
+    const run = promisify(execFile)(tsx, ['src/cli/train.ts', '--backend', 'webgpu', '--epochs', '1'], {
+      cwd: root,
+      env,
+      timeout: 60_000,
+    });
+    const failure = await run.then(
+      () => null,
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(failure?.code).toBe(1);
     expect(failure?.stderr).toContain('Backend webgpu is not available here');
     expect(failure?.stderr).toContain('found no WebGPU adapter (Vulkan driver: /no/such/vulkan_icd.json)');

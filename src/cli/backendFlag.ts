@@ -6,7 +6,10 @@ import { useSoftwareVulkanWithoutGpu } from '../training/nodeWebGpu';
 export const NODE_BACKENDS: readonly BackendName[] = ['webgpu', 'wasm', 'cpu'];
 
 /** Parses the flag; for webgpu, picks the Vulkan driver now, on the main thread, before any worker starts Dawn. */
-export function parseBackendFlag(value: string | undefined, log: (line: string) => void = console.log): BackendName | undefined {
+export function parseBackendFlag(
+  value: string | undefined,
+  log: (line: string) => void = console.log,
+): BackendName | undefined {
   if (value === undefined) return undefined;
   if (!(NODE_BACKENDS as readonly string[]).includes(value)) {
     throw new Error(`Expected --backend to be one of ${NODE_BACKENDS.join(', ')}, but got "${value}"`);

@@ -13,12 +13,19 @@ export function readMemoryFile(path: string | undefined, log: (line: string) => 
     console.error(`${path}: ${file.error}`);
     process.exit(2);
   }
-  log(`[memory] ${file.examples.length} example(s) from ${path}${file.damaged ? ` (${file.damaged} damaged, skipped)` : ''}`);
+  log(
+    `[memory] ${file.examples.length} example(s) from ${path}${file.damaged ? ` (${file.damaged} damaged, skipped)` : ''}`,
+  );
   return file.examples;
 }
 
 /** Adds `added` to the examples already in `path` (same key: the new one wins) and writes the file. */
-export function appendMemoryFile(path: string, existing: readonly MetaExample[], added: readonly MetaExample[], log: (line: string) => void): void {
+export function appendMemoryFile(
+  path: string,
+  existing: readonly MetaExample[],
+  added: readonly MetaExample[],
+  log: (line: string) => void,
+): void {
   const merged = mergeExamples(existing, added);
   writeFileSync(path, memoryFileText(merged));
   log(`[memory] wrote ${merged.length} example(s) (${added.length} from this run) to ${path}`);

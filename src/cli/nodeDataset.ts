@@ -11,7 +11,10 @@ export const DATA_DIR = join(import.meta.dirname, '..', '..', 'data', 'cifar10')
 export function loadCifar10(split: 'train' | 'test', dir = DATA_DIR): ImageSet {
   const sets = CIFAR10_SHARDS.filter((s) => s.split === split).map((shard) => {
     const path = join(dir, shard.name);
-    if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm install\` (it prepares the data) or \`node scripts/prepare-data.mjs\``);
+    if (!existsSync(path))
+      throw new Error(
+        `${path} is missing: run \`npm install\` (it prepares the data) or \`node scripts/prepare-data.mjs\``,
+      );
     const bytes = readFileSync(path);
     const problem = checkShard(shard.name, createHash('sha256').update(bytes).digest('hex'));
     if (problem) throw new Error(`${problem}; delete ${path} and run \`node scripts/prepare-data.mjs\``);

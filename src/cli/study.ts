@@ -43,7 +43,11 @@ if (problems.length) {
 }
 const workers = values.workers ?? Math.min(availableParallelism(), summarisePlan(definition).configurations);
 // As the page does before Run: refuse what this machine cannot hold or finish, ask before hours.
-const estimate = estimateStudy(definition, { backend: values.backend ?? 'wasm', detected: values.backend !== undefined, workers });
+const estimate = estimateStudy(definition, {
+  backend: values.backend ?? 'wasm',
+  detected: values.backend !== undefined,
+  workers,
+});
 console.log(`[study] estimate: ${estimateText(estimate)}`);
 if (estimate.verdict === 'refuse') {
   console.error(estimate.reason);
@@ -60,30 +64,47 @@ const train = loadCifar10('train');
 const images = shareImages(train.images);
 console.log(`[study] preset ${preset.id}: ${preset.explains}`);
 const plan = summarisePlan(definition);
-console.log(`[study] ${definition.scheduler.kind} over ${definition.scheduler.resource}, ${definition.sampler} sampler: ${plan.configurations} configurations, ${plan.trials} trials planned`);
+console.log(
+  `[study] ${definition.scheduler.kind} over ${definition.scheduler.resource}, ${definition.sampler} sampler: ${plan.configurations} configurations, ${plan.trials} trials planned`,
+);
 const pool = await createPool(nodeWorkerFactory, workers, {
   dataset: { images, labels: train.labels, numClasses: 10 },
   forcedBackend: backendFlagOrExit(values.backend),
 }).catch(exitOnBackendFailure);
-console.log(`[study] ${workers} worker(s) on ${pool.backend.detail}; data loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+console.log(
+  `[study] ${workers} worker(s) on ${pool.backend.detail}; data loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+);
 
 // Tier-2 probes (sharpness, SAM, gradient norm) after every trial, as the page runs them.
 const saveKnowledge = values['save-knowledge'];
 const { run, done } = startStudySession({
-  definition, pool, trainLabels: train.labels, probes: values.probes, memory: async () => memory,
+  definition,
+  pool,
+  trainLabels: train.labels,
+  probes: values.probes,
+  memory: async () => memory,
   listener: {
     onState(state, event) {
       if (event?.type === 'trialFinished' || event?.type === 'trialFailed') {
         const t = state.trials[event.trialId];
         const acc = t.valAccuracy === null ? '—' : `${(100 * t.valAccuracy).toFixed(1)}%`;
-        console.log(`[study] trial ${t.trialId} (config ${t.configId}, rung ${t.rung}, fraction ${t.dataFraction.toFixed(3)}): ${t.state} val acc ${acc}` +
-          (t.imagesPerSecond ? `, ${t.imagesPerSecond.toFixed(0)} img/s` : '') + (t.error ? ` [${t.error.code}] ${t.error.message}` : ''));
+        console.log(
+          `[study] trial ${t.trialId} (config ${t.configId}, rung ${t.rung}, fraction ${t.dataFraction.toFixed(3)}): ${t.state} val acc ${acc}` +
+            (t.imagesPerSecond ? `, ${t.imagesPerSecond.toFixed(0)} img/s` : '') +
+            (t.error ? ` [${t.error.code}] ${t.error.message}` : ''),
+        );
       }
     },
   },
   recommend: async (state, signals) => recommend({ state, signals, examples: memory, now: Date.now() }),
   remember: async (state, signals) => {
-    if (saveKnowledge) appendMemoryFile(saveKnowledge, saveKnowledge === values.knowledge ? memory : readMemoryFile(saveKnowledge, console.log), examplesFromStudy(state, signals, Date.now()), console.log);
+    if (saveKnowledge)
+      appendMemoryFile(
+        saveKnowledge,
+        saveKnowledge === values.knowledge ? memory : readMemoryFile(saveKnowledge, console.log),
+        examplesFromStudy(state, signals, Date.now()),
+        console.log,
+      );
   },
 });
 process.on('SIGINT', () => run.stop());
@@ -91,17 +112,50 @@ const { state: final, recommendation: rec } = await done;
 pool.dispose();
 const wallMs = performance.now() - t0;
 const ranking = rankConfigs(final);
-console.log(`\n[study] ${final.phase} in ${(wallMs / 1000).toFixed(1)} s; planned compute ${(100 * plan.computeFraction).toFixed(0)}% of training every configuration fully`);
+console.log(
+  `\n[study] ${final.phase} in ${(wallMs / 1000).toFixed(1)} s; planned compute ${(100 * plan.computeFraction).toFixed(0)}% of training every configuration fully`,
+);
 console.log('rank  config  rung  fraction  epochs  val acc  hyperparameters');
-ranking.forEach((r, i) => console.log(
-  `${String(i + 1).padStart(4)}  ${String(r.configId).padStart(6)}  ${String(r.rung).padStart(4)}  ${r.dataFraction.toFixed(3).padStart(8)}  ${String(r.epochs).padStart(6)}  ${r.valAccuracy === null ? `  ${r.state}` : `${(100 * r.valAccuracy).toFixed(1).padStart(6)}%`}  ${describeConfig(r.config)}`));
-for (const p of final.promotions ?? []) console.log(`[study] bracket ${p.bracket} rung ${p.rung} -> ${p.rung + 1}: ${p.note}`);
+ranking.forEach((r, i) =>
+  console.log(
+    `${String(i + 1).padStart(4)}  ${String(r.configId).padStart(6)}  ${String(r.rung).padStart(4)}  ${r.dataFraction.toFixed(3).padStart(8)}  ${String(r.epochs).padStart(6)}  ${r.valAccuracy === null ? `  ${r.state}` : `${(100 * r.valAccuracy).toFixed(1).padStart(6)}%`}  ${describeConfig(r.config)}`,
+  ),
+);
+for (const p of final.promotions ?? [])
+  console.log(`[study] bracket ${p.bracket} rung ${p.rung} -> ${p.rung + 1}: ${p.note}`);
 const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 if (rec) {
-  console.log(`[study] recommendation: config ${rec.configId} (${describeConfig(rec.config)}); ` +
-    (rec.confirmedAccuracy === null ? `not trained at full fidelity (${rec.fidelity})` : `confirmed ${pct(rec.confirmedAccuracy)} at full fidelity (${rec.fidelity})`) +
-    (rec.predicted ? `; meta-model forecast ${pct(rec.predicted.mean)} [${pct(rec.predicted.lower)}, ${pct(rec.predicted.upper)}]` : '') + `; ${rec.note}`);
+  console.log(
+    `[study] recommendation: config ${rec.configId} (${describeConfig(rec.config)}); ` +
+      (rec.confirmedAccuracy === null
+        ? `not trained at full fidelity (${rec.fidelity})`
+        : `confirmed ${pct(rec.confirmedAccuracy)} at full fidelity (${rec.fidelity})`) +
+      (rec.predicted
+        ? `; meta-model forecast ${pct(rec.predicted.mean)} [${pct(rec.predicted.lower)}, ${pct(rec.predicted.upper)}]`
+        : '') +
+      `; ${rec.note}`,
+  );
 }
-const result = { preset: preset.id, seed: definition.seed, phase: final.phase, wallMs, backend: pool.backend.backend, workers, ranking, trials: final.trials };
-console.log(JSON.stringify({ preset: result.preset, seed: result.seed, phase: result.phase, wallMs: Math.round(wallMs), backend: result.backend, workers, best: ranking[0], recommendation: rec }));
+const result = {
+  preset: preset.id,
+  seed: definition.seed,
+  phase: final.phase,
+  wallMs,
+  backend: pool.backend.backend,
+  workers,
+  ranking,
+  trials: final.trials,
+};
+console.log(
+  JSON.stringify({
+    preset: result.preset,
+    seed: result.seed,
+    phase: result.phase,
+    wallMs: Math.round(wallMs),
+    backend: result.backend,
+    workers,
+    best: ranking[0],
+    recommendation: rec,
+  }),
+);
 if (values.json) writeFileSync(values.json, JSON.stringify(result, null, 2));

@@ -7,15 +7,41 @@ import { describe, expect, it } from 'vitest';
 import { findPreset } from '../core/study/presets';
 import { parseStudyArgs, STUDY_USAGE } from './studyArgs';
 
-const error = (argv: string[]) => { const r = parseStudyArgs(argv); return r.kind === 'error' ? r.message : `not an error: ${r.kind}`; };
+const error = (argv: string[]) => {
+  const r = parseStudyArgs(argv);
+  return r.kind === 'error' ? r.message : `not an error: ${r.kind}`;
+};
 
 describe('parseStudyArgs', () => {
   it('builds the definition from a preset and the overrides', () => {
-    const r = parseStudyArgs(['--preset', 'tiny', '--seed', '7', '--epochs', '2', '--images', '512', '--scheduler', 'hyperband', '--sampler', 'halton', '--workers', '3', '--yes']);
+    const r = parseStudyArgs([
+      '--preset',
+      'tiny',
+      '--seed',
+      '7',
+      '--epochs',
+      '2',
+      '--images',
+      '512',
+      '--scheduler',
+      'hyperband',
+      '--sampler',
+      'halton',
+      '--workers',
+      '3',
+      '--yes',
+    ]);
     expect(r.kind).toBe('run');
     if (r.kind !== 'run') return;
     const tiny = findPreset('tiny')!.study;
-    expect(r.args.definition).toEqual({ ...tiny, seed: 7, sampler: 'halton', fixed: { ...tiny.fixed, epochs: 2 }, data: { ...tiny.data, maxTrainImages: 512 }, scheduler: { ...tiny.scheduler, kind: 'hyperband' } });
+    expect(r.args.definition).toEqual({
+      ...tiny,
+      seed: 7,
+      sampler: 'halton',
+      fixed: { ...tiny.fixed, epochs: 2 },
+      data: { ...tiny.data, maxTrainImages: 512 },
+      scheduler: { ...tiny.scheduler, kind: 'hyperband' },
+    });
     expect(r.args).toMatchObject({ workers: 3, yes: true, probes: false, backend: undefined });
     expect(parseStudyArgs([])).toMatchObject({ kind: 'run', args: { presetId: 'smoke', workers: null } });
   });
@@ -30,7 +56,9 @@ describe('parseStudyArgs', () => {
     expect(error(['--min-examples', '2'])).toContain('--min-examples');
     expect(error(['--kappa', 'NaN'])).toBe('Expected --kappa to be a number between 0 and 5, but got "NaN"');
     expect(error(['--backend', 'webgl'])).toBe('Expected --backend to be one of webgpu, wasm, cpu, but got "webgl"');
-    expect(error(['--scheduler', 'bohb'])).toContain('Expected --scheduler to be one of successiveHalving, hyperband, asha, twoStep');
+    expect(error(['--scheduler', 'bohb'])).toContain(
+      'Expected --scheduler to be one of successiveHalving, hyperband, asha, twoStep',
+    );
     expect(error(['--resource', 'time'])).toContain('--resource');
     expect(error(['--sampler', 'sobol'])).toContain('--sampler');
     expect(error(['--promotion', 'magic'])).toContain('--promotion');
@@ -51,14 +79,38 @@ describe('parseStudyArgs', () => {
   it('has --help and -h', () => {
     expect(parseStudyArgs(['--help'])).toEqual({ kind: 'help' });
     expect(parseStudyArgs(['-h', '--workers', 'abc'])).toEqual({ kind: 'help' });
-    for (const flag of ['--preset', '--workers', '--seed', '--backend', '--scheduler', '--resource', '--sampler', '--epochs', '--images', '--promotion', '--kappa', '--min-examples', '--probes', '--knowledge', '--save-knowledge', '--json', '--yes', '--help']) {
+    for (const flag of [
+      '--preset',
+      '--workers',
+      '--seed',
+      '--backend',
+      '--scheduler',
+      '--resource',
+      '--sampler',
+      '--epochs',
+      '--images',
+      '--promotion',
+      '--kappa',
+      '--min-examples',
+      '--probes',
+      '--knowledge',
+      '--save-knowledge',
+      '--json',
+      '--yes',
+      '--help',
+    ]) {
       expect(STUDY_USAGE).toContain(flag);
     }
   });
 });
 
 describe('npm run study', () => {
-  const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'study.ts'), ...args], { encoding: 'utf8', timeout: 60_000, cwd: join(import.meta.dirname, '../..') });
+  const run = (args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'study.ts'), ...args], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      cwd: join(import.meta.dirname, '../..'),
+    });
 
   it('exits with code 2 and a message on a bad flag, and 0 with the usage on --help', () => {
     const bad = run(['--workers', 'abc']);
@@ -72,9 +124,13 @@ describe('npm run study', () => {
   it('refuses a study this machine cannot run, and asks for --yes before a very long one', () => {
     const years = run(['--preset', 'full', '--epochs', '1000']);
     expect(years.status).toBe(2);
-    expect(years.stderr).toMatch(/^This study would take about [\d.]+ (days|years) on \d+ wasm workers? \(assumed backend\), more than the 7\.0 days a study may run/);
+    expect(years.stderr).toMatch(
+      /^This study would take about [\d.]+ (days|years) on \d+ wasm workers? \(assumed backend\), more than the 7\.0 days a study may run/,
+    );
     const hours = run(['--preset', 'full', '--epochs', '10', '--workers', '2']);
     expect(hours.status).toBe(2);
-    expect(hours.stderr).toMatch(/This study would take about [\d.]+ h on 2 wasm workers \(assumed backend\)\. Pass --yes to run it anyway\./);
+    expect(hours.stderr).toMatch(
+      /This study would take about [\d.]+ h on 2 wasm workers \(assumed backend\)\. Pass --yes to run it anyway\./,
+    );
   });
 });

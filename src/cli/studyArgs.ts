@@ -49,9 +49,16 @@ export interface StudyArgs {
 export type ParsedStudyArgs = { kind: 'run'; args: StudyArgs } | { kind: 'help' } | { kind: 'error'; message: string };
 
 // Node's own messages quote the raw flag: keep control and bidi characters out of the terminal.
-const clean = (s: string) => s.replace(/\s*\n\s*/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '?');
+const clean = (s: string) =>
+  s.replace(/\s*\n\s*/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '?');
 
-function wholeNumber(flag: string, raw: string | undefined, lo: number, hi: number, problems: string[]): number | undefined {
+function wholeNumber(
+  flag: string,
+  raw: string | undefined,
+  lo: number,
+  hi: number,
+  problems: string[],
+): number | undefined {
   if (raw === undefined) return undefined;
   const x = Number(raw);
   if (raw.trim() !== '' && Number.isInteger(x) && x >= lo && x <= hi) return x;
@@ -67,7 +74,12 @@ function number(flag: string, raw: string | undefined, lo: number, hi: number, p
   return undefined;
 }
 
-function oneOf<T extends string>(flag: string, raw: string | undefined, values: readonly T[], problems: string[]): T | undefined {
+function oneOf<T extends string>(
+  flag: string,
+  raw: string | undefined,
+  values: readonly T[],
+  problems: string[],
+): T | undefined {
   if (raw === undefined) return undefined;
   if ((values as readonly string[]).includes(raw)) return raw as T;
   problems.push(`Expected --${flag} to be one of ${values.join(', ')}, but got ${quoteInput(raw)}`);
@@ -82,7 +94,10 @@ function path(flag: string, raw: string | undefined, problems: string[]): string
 }
 
 /** --promotion, --kappa and --min-examples as a patch of the study's scheduler (bench:search reads them too). */
-export function promotionFlags(values: { promotion?: string; kappa?: string; 'min-examples'?: string }, problems: string[]): Partial<StudyDefinition['scheduler']> {
+export function promotionFlags(
+  values: { promotion?: string; kappa?: string; 'min-examples'?: string },
+  problems: string[],
+): Partial<StudyDefinition['scheduler']> {
   const promotion = oneOf<PromotionRule>('promotion', values.promotion, ['accuracy', 'metaModel'], problems);
   const kappa = number('kappa', values.kappa, 0, 5, problems);
   const minExamples = wholeNumber('min-examples', values['min-examples'], 3, 1000, problems);
@@ -96,27 +111,56 @@ export function promotionFlags(values: { promotion?: string; kappa?: string; 'mi
 export function parseStudyArgs(argv: readonly string[]): ParsedStudyArgs {
   let values;
   try {
-    ({ values } = parseArgs({ args: [...argv], strict: true, allowPositionals: false, options: {
-      preset: { type: 'string' }, workers: { type: 'string' }, seed: { type: 'string' }, json: { type: 'string' },
-      backend: { type: 'string' }, scheduler: { type: 'string' }, resource: { type: 'string' }, sampler: { type: 'string' },
-      probes: { type: 'boolean' }, epochs: { type: 'string' }, images: { type: 'string' }, promotion: { type: 'string' },
-      kappa: { type: 'string' }, 'min-examples': { type: 'string' }, knowledge: { type: 'string' }, 'save-knowledge': { type: 'string' },
-      yes: { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
-    } }));
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        preset: { type: 'string' },
+        workers: { type: 'string' },
+        seed: { type: 'string' },
+        json: { type: 'string' },
+        backend: { type: 'string' },
+        scheduler: { type: 'string' },
+        resource: { type: 'string' },
+        sampler: { type: 'string' },
+        probes: { type: 'boolean' },
+        epochs: { type: 'string' },
+        images: { type: 'string' },
+        promotion: { type: 'string' },
+        kappa: { type: 'string' },
+        'min-examples': { type: 'string' },
+        knowledge: { type: 'string' },
+        'save-knowledge': { type: 'string' },
+        yes: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
   } catch (e) {
-    return { kind: 'error', message: `${clean(e instanceof Error ? e.message : String(e))} Run with --help for the flags.` };
+    return {
+      kind: 'error',
+      message: `${clean(e instanceof Error ? e.message : String(e))} Run with --help for the flags.`,
+    };
   }
   if (values.help) return { kind: 'help' };
   const problems: string[] = [];
   const presetId = values.preset ?? 'smoke';
   const preset = findPreset(presetId);
-  if (!preset) problems.push(`Expected --preset to be one of ${PRESETS.map((p) => p.id).join(', ')}, but got ${quoteInput(presetId)}`);
+  if (!preset)
+    problems.push(
+      `Expected --preset to be one of ${PRESETS.map((p) => p.id).join(', ')}, but got ${quoteInput(presetId)}`,
+    );
   const workers = wholeNumber('workers', values.workers, 1, 64, problems);
   const seed = wholeNumber('seed', values.seed, 0, 4294967295, problems);
   const epochs = wholeNumber('epochs', values.epochs, 1, 1000, problems);
   const images = wholeNumber('images', values.images, 1, 49990, problems);
   const backend = oneOf('backend', values.backend, NODE_BACKEND_FLAGS, problems);
-  const scheduler = oneOf<SchedulerKind>('scheduler', values.scheduler, ['successiveHalving', 'hyperband', 'asha', 'twoStep'], problems);
+  const scheduler = oneOf<SchedulerKind>(
+    'scheduler',
+    values.scheduler,
+    ['successiveHalving', 'hyperband', 'asha', 'twoStep'],
+    problems,
+  );
   const resource = oneOf<ResourceKind>('resource', values.resource, ['dataFraction', 'epochs', 'both'], problems);
   const sampler = oneOf<SamplerKind>('sampler', values.sampler, ['random', 'halton', 'grid'], problems);
   const promotion = promotionFlags(values, problems);
@@ -139,5 +183,18 @@ export function parseStudyArgs(argv: readonly string[]): ParsedStudyArgs {
       ...promotion,
     },
   };
-  return { kind: 'run', args: { definition, presetId, workers: workers ?? null, backend, probes: values.probes ?? false, json, knowledge, saveKnowledge, yes: values.yes ?? false } };
+  return {
+    kind: 'run',
+    args: {
+      definition,
+      presetId,
+      workers: workers ?? null,
+      backend,
+      probes: values.probes ?? false,
+      json,
+      knowledge,
+      saveKnowledge,
+      yes: values.yes ?? false,
+    },
+  };
 }

@@ -13,25 +13,40 @@ import { trainTrial } from '../training/trainTrial';
 import { loadCifar10 } from './nodeDataset';
 import { backendFlagOrExit, exitOnBackendFailure } from './backendFlag';
 
-const { values } = parseArgs({ options: {
-  config: { type: 'string', default: '{}' },
-  epochs: { type: 'string', default: '10' },
-  images: { type: 'string' },
-  seed: { type: 'string', default: '2026' },
-  json: { type: 'string' },
-  backend: { type: 'string', default: 'wasm' },
-} });
+const { values } = parseArgs({
+  options: {
+    config: { type: 'string', default: '{}' },
+    epochs: { type: 'string', default: '10' },
+    images: { type: 'string' },
+    seed: { type: 'string', default: '2026' },
+    json: { type: 'string' },
+    backend: { type: 'string', default: 'wasm' },
+  },
+});
 
 // The seed project's configuration, with augmentation, unless --config says otherwise.
-const SEED001: Partial<TrialConfig> = { channels: 32, dropout: 0.2, optimizer: 'adam', learningRate: 1e-3, weightDecay: 5e-4, batchSize: 128, augment: 1 };
+const SEED001: Partial<TrialConfig> = {
+  channels: 32,
+  dropout: 0.2,
+  optimizer: 'adam',
+  learningRate: 1e-3,
+  weightDecay: 5e-4,
+  batchSize: 128,
+  augment: 1,
+};
 let overrides: Partial<TrialConfig>;
-try { overrides = JSON.parse(values.config!) as Partial<TrialConfig>; } catch (e) {
+try {
+  overrides = JSON.parse(values.config!) as Partial<TrialConfig>;
+} catch (e) {
   console.error(`--config must be JSON, e.g. '{"learningRate": 0.001}': ${String(e)}`);
   process.exit(2);
 }
 const epochs = Number(values.epochs);
 const seed = Number(values.seed);
-if (!(Number.isInteger(epochs) && epochs >= 1)) { console.error(`Expected --epochs to be a positive integer, but got ${values.epochs}`); process.exit(2); }
+if (!(Number.isInteger(epochs) && epochs >= 1)) {
+  console.error(`Expected --epochs to be a positive integer, but got ${values.epochs}`);
+  process.exit(2);
+}
 const config: TrialConfig = { ...DEFAULT_FIXED, ...SEED001, ...overrides, epochs };
 
 const report = await initNodeBackend(backendFlagOrExit(values.backend)).catch(exitOnBackendFailure);
@@ -39,26 +54,68 @@ const train = loadCifar10('train');
 const test = loadCifar10('test');
 const split = stratifiedSplit(train.labels, 10, 5000, deriveSeed(seed, 'validation'));
 const images = values.images ? Number(values.images) : split.train.length;
-const trainIndices = nestedSubset(split.train, train.labels, 10, Math.min(1, images / split.train.length), deriveSeed(seed, 'subset'));
+const trainIndices = nestedSubset(
+  split.train,
+  train.labels,
+  10,
+  Math.min(1, images / split.train.length),
+  deriveSeed(seed, 'subset'),
+);
 const testIndices = Int32Array.from({ length: test.count }, (_, i) => i);
-console.log(`[train] ${describeConfig(config)}, batch ${config.batchSize}, ${epochs} epochs on ${trainIndices.length} images (validation ${split.validation.length}, test ${test.count}) on ${report.detail}`);
+console.log(
+  `[train] ${describeConfig(config)}, batch ${config.batchSize}, ${epochs} epochs on ${trainIndices.length} images (validation ${split.validation.length}, test ${test.count}) on ${report.detail}`,
+);
 
 const t0 = performance.now();
-const curve: { epoch: number; seconds: number; trainLoss: number; valAccuracy: number; valLoss: number; testAccuracy: number }[] = [];
+const curve: {
+  epoch: number;
+  seconds: number;
+  trainLoss: number;
+  valAccuracy: number;
+  valLoss: number;
+  testAccuracy: number;
+}[] = [];
 let lastLoss = NaN;
-const result = await trainTrial({ images: train.images, labels: train.labels }, {
-  trialId: 0, seed: deriveSeed(seed, 'train'), config, numClasses: 10, trainIndices, evalIndices: split.validation, readEvery: 50,
-}, {
-  onProgress: (p) => { lastLoss = p.points[p.points.length - 1].loss; },
-  async onEpochEnd(epoch, evaluateOn) {
-    const val = await evaluateOn({ images: train.images, labels: train.labels }, split.validation);
-    const tst = await evaluateOn({ images: test.images, labels: test.labels }, testIndices);
-    const row = { epoch: epoch + 1, seconds: Math.round((performance.now() - t0) / 1000), trainLoss: lastLoss, valAccuracy: val.accuracy, valLoss: val.loss, testAccuracy: tst.accuracy };
-    curve.push(row);
-    console.log(`[train] epoch ${row.epoch}: train loss ${row.trainLoss.toFixed(3)}, val acc ${(100 * row.valAccuracy).toFixed(2)}%, test acc ${(100 * row.testAccuracy).toFixed(2)}% (${row.seconds} s)`);
-    if (values.json) writeFileSync(values.json, JSON.stringify({ config, images: trainIndices.length, backend: report.backend, curve }, null, 2));
+const result = await trainTrial(
+  { images: train.images, labels: train.labels },
+  {
+    trialId: 0,
+    seed: deriveSeed(seed, 'train'),
+    config,
+    numClasses: 10,
+    trainIndices,
+    evalIndices: split.validation,
+    readEvery: 50,
   },
-});
-console.log(`[train] ${result.status} in ${((performance.now() - t0) / 1000).toFixed(0)} s, ${result.imagesPerSecond.toFixed(0)} training images/s; final val acc ${(100 * (result.valAccuracy ?? NaN)).toFixed(2)}%`);
+  {
+    onProgress: (p) => {
+      lastLoss = p.points[p.points.length - 1].loss;
+    },
+    async onEpochEnd(epoch, evaluateOn) {
+      const val = await evaluateOn({ images: train.images, labels: train.labels }, split.validation);
+      const tst = await evaluateOn({ images: test.images, labels: test.labels }, testIndices);
+      const row = {
+        epoch: epoch + 1,
+        seconds: Math.round((performance.now() - t0) / 1000),
+        trainLoss: lastLoss,
+        valAccuracy: val.accuracy,
+        valLoss: val.loss,
+        testAccuracy: tst.accuracy,
+      };
+      curve.push(row);
+      console.log(
+        `[train] epoch ${row.epoch}: train loss ${row.trainLoss.toFixed(3)}, val acc ${(100 * row.valAccuracy).toFixed(2)}%, test acc ${(100 * row.testAccuracy).toFixed(2)}% (${row.seconds} s)`,
+      );
+      if (values.json)
+        writeFileSync(
+          values.json,
+          JSON.stringify({ config, images: trainIndices.length, backend: report.backend, curve }, null, 2),
+        );
+    },
+  },
+);
+console.log(
+  `[train] ${result.status} in ${((performance.now() - t0) / 1000).toFixed(0)} s, ${result.imagesPerSecond.toFixed(0)} training images/s; final val acc ${(100 * (result.valAccuracy ?? NaN)).toFixed(2)}%`,
+);
 // Dawn (webgpu) keeps Node running while it is referenced.
 process.exit(0);

@@ -32,8 +32,10 @@ describe('micro study on webgpu in Node', () => {
       expect(r).toMatchObject({ status: 'completed', backend: 'webgpu' });
       const epoch = (e: number) => r.lossCurve.filter((p) => p.epoch === e);
       const [first, last] = [epoch(0), epoch(definition.fixed.epochs! - 1)];
-      console.log(`webgpu micro (${pool.backend.detail}): loss ${mean(first.map((p) => p.loss)).toFixed(3)} -> ${mean(last.map((p) => p.loss)).toFixed(3)}, ` +
-        `batch accuracy ${mean(first.map((p) => p.accuracy)).toFixed(2)} -> ${mean(last.map((p) => p.accuracy)).toFixed(2)}`);
+      console.log(
+        `webgpu micro (${pool.backend.detail}): loss ${mean(first.map((p) => p.loss)).toFixed(3)} -> ${mean(last.map((p) => p.loss)).toFixed(3)}, ` +
+          `batch accuracy ${mean(first.map((p) => p.accuracy)).toFixed(2)} -> ${mean(last.map((p) => p.accuracy)).toFixed(2)}`,
+      );
       // Chance is ln(10) = 2.30 and 0.1; memorising 24 images takes the last epoch far below and above.
       expect(mean(first.map((p) => p.loss))).toBeGreaterThan(1.8);
       expect(mean(last.map((p) => p.loss))).toBeLessThan(0.5 * mean(first.map((p) => p.loss)));

@@ -2,7 +2,11 @@
 // measured rate so far: a constant-rate extrapolation, withheld until enough work has been measured.
 
 /** Work done and planned in one unit (image-epochs, bytes, grid rows), and the time spent on `done`. */
-export interface MeasuredProgress { elapsedMs: number; done: number; total: number }
+export interface MeasuredProgress {
+  elapsedMs: number;
+  done: number;
+  total: number;
+}
 
 /**
  * Below these an estimate is mostly noise (worker start-up, the first compile and evaluation): on the
@@ -14,7 +18,10 @@ export const ETA_MINIMUM = { fraction: 0.05, elapsedMs: 5000 } as const;
  * elapsed × (total − done) / done, in ms; 0 once done reaches total; null while the measurement is
  * too short (under `minimum.fraction` of the work or `minimum.elapsedMs`) to say anything.
  */
-export function remainingMs(p: MeasuredProgress, minimum: { fraction: number; elapsedMs: number } = ETA_MINIMUM): number | null {
+export function remainingMs(
+  p: MeasuredProgress,
+  minimum: { fraction: number; elapsedMs: number } = ETA_MINIMUM,
+): number | null {
   const { elapsedMs, done, total } = p;
   if (!(total > 0) || !(done > 0) || !(elapsedMs >= 0)) return null;
   if (done >= total) return 0;

@@ -24,7 +24,10 @@ function referenceSfc32(seed: number, count: number): number[] {
     z = u32((z ^ (z >> 13n)) * 0xc2b2ae35n);
     return z ^ (z >> 16n);
   };
-  let a = split(), b = split(), c = split(), d = 1n;
+  let a = split(),
+    b = split(),
+    c = split(),
+    d = 1n;
   const step = (): bigint => {
     const t = u32(a + b + d);
     d = u32(d + 1n);
@@ -77,7 +80,10 @@ describe('createRng', () => {
   it('next() is uniform on [0,1): mean 1/2, variance 1/12', () => {
     const rng = createRng(123);
     const n = 200_000;
-    let sum = 0, sumSq = 0, min = 1, max = 0;
+    let sum = 0,
+      sumSq = 0,
+      min = 1,
+      max = 0;
     for (let i = 0; i < n; i++) {
       const x = rng.next();
       sum += x;
@@ -94,7 +100,8 @@ describe('createRng', () => {
 
   it('nextInt(n) passes a chi-square test and rejects bad n', () => {
     const rng = createRng(99);
-    const k = 10, n = 100_000;
+    const k = 10,
+      n = 100_000;
     const counts = new Array<number>(k).fill(0);
     for (let i = 0; i < n; i++) counts[rng.nextInt(k)]++;
     const expected = n / k;
@@ -107,7 +114,9 @@ describe('createRng', () => {
   it('normal() has mean 0, variance 1 and a normal tail fraction', () => {
     const rng = createRng(2024);
     const n = 200_000;
-    let sum = 0, sumSq = 0, beyond196 = 0;
+    let sum = 0,
+      sumSq = 0,
+      beyond196 = 0;
     for (let i = 0; i < n; i++) {
       const z = rng.normal();
       sum += z;

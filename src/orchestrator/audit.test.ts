@@ -13,8 +13,21 @@ import { driveStudy } from '../testing/driveStudy';
 import { fakePool } from '../testing/fakePool';
 
 const definition: StudyDefinition = {
-  v: 2, name: 'audit-test', seed: 3, space: SEED001_SPACE, sampler: 'random', fixed: { batchSize: 64, epochs: 2 }, readEvery: 4,
-  scheduler: { kind: 'successiveHalving', resource: 'dataFraction', numConfigs: 8, reductionFactor: 2, minResource: 0.25, maxResource: 1 },
+  v: 2,
+  name: 'audit-test',
+  seed: 3,
+  space: SEED001_SPACE,
+  sampler: 'random',
+  fixed: { batchSize: 64, epochs: 2 },
+  readEvery: 4,
+  scheduler: {
+    kind: 'successiveHalving',
+    resource: 'dataFraction',
+    numConfigs: 8,
+    reductionFactor: 2,
+    minResource: 0.25,
+    maxResource: 1,
+  },
   data: { dataset: 'cifar10', validationSize: 1000, maxTrainImages: 2000, evalImages: 200 },
 };
 const labels = Uint8Array.from({ length: 50000 }, (_, i) => i % 10);
@@ -22,9 +35,31 @@ const labels = Uint8Array.from({ length: 50000 }, (_, i) => i % 10);
 // Full-fidelity accuracy rises with log learning rate; a rung at resource r sees a fixed share of it.
 const truth = (c: TrialConfig) => 0.3 + 0.1 * Math.log10(c.learningRate / 5e-4);
 const resultFor = (trialId: number, accuracy: number, sharpness: number): TrialResult => ({
-  trialId, status: 'completed', valAccuracy: accuracy, valLoss: 2 - accuracy, steps: 10, imagesTrained: 640, durationMs: 1, imagesPerSecond: 1, backend: 'fake',
-  lossCurve: Array.from({ length: 10 }, (_, i) => ({ step: i + 1, epoch: i < 5 ? 0 : 1, loss: 2.3 - 0.1 * i * accuracy, accuracy: accuracy * 0.9 })),
-  probes: { loss: 1, accuracy, images: 64, sharpnessMean: sharpness, sharpnessMax: 2 * sharpness, samSharpness: sharpness, gradientNorm: 1, ms: 1 },
+  trialId,
+  status: 'completed',
+  valAccuracy: accuracy,
+  valLoss: 2 - accuracy,
+  steps: 10,
+  imagesTrained: 640,
+  durationMs: 1,
+  imagesPerSecond: 1,
+  backend: 'fake',
+  lossCurve: Array.from({ length: 10 }, (_, i) => ({
+    step: i + 1,
+    epoch: i < 5 ? 0 : 1,
+    loss: 2.3 - 0.1 * i * accuracy,
+    accuracy: accuracy * 0.9,
+  })),
+  probes: {
+    loss: 1,
+    accuracy,
+    images: 64,
+    sharpnessMean: sharpness,
+    sharpnessMax: 2 * sharpness,
+    samSharpness: sharpness,
+    gradientNorm: 1,
+    ms: 1,
+  },
   initGradientNorm: 3,
 });
 
@@ -39,7 +74,8 @@ function runStudyScripted(): { state: StudyState; results: Map<number, TrialResu
 }
 
 /** Full-fidelity runs follow the truth, with zero sharpness. */
-const truthPool = (runs: TrainTrialInput[]) => fakePool((input) => ({ ok: true, value: resultFor(input.trialId, truth(input.config), 0) }), { runs, cancels: [] });
+const truthPool = (runs: TrainTrialInput[]) =>
+  fakePool((input) => ({ ok: true, value: resultFor(input.trialId, truth(input.config), 0) }), { runs, cancels: [] });
 
 describe('auditStudy', () => {
   it('trains the rest at full fidelity on the study splits and scores the rules', async () => {
@@ -77,7 +113,13 @@ describe('auditStudy', () => {
     const { state, results } = runStudyScripted();
     for (const [id, r] of results) results.set(id, { ...r, probes: undefined });
     const pool = truthPool([]);
-    const failing: TrainerPool = { ...pool, run: async (input, p) => (input.trialId === FULL_TRIAL_ID_BASE ? { ok: false, error: { code: 'TRAINING_ERROR', message: 'x' } } : pool.run(input, p)) };
+    const failing: TrainerPool = {
+      ...pool,
+      run: async (input, p) =>
+        input.trialId === FULL_TRIAL_ID_BASE
+          ? { ok: false, error: { code: 'TRAINING_ERROR', message: 'x' } }
+          : pool.run(input, p),
+    };
     const report = await auditStudy(state, results, failing, labels);
     const failedRow = report.rows.find((r) => r.configId === 0)!;
     const reachedFull = state.trials.some((t) => t.configId === 0 && t.resource === 1);

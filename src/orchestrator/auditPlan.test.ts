@@ -20,14 +20,18 @@ describe('auditPlan', () => {
     }
   });
 
-  it('compares with the study\'s own compute: 8 x 1/4 + 4 x 1/2 + 2 x 1 = 6 full runs against 6', () => {
+  it("compares with the study's own compute: 8 x 1/4 + 4 x 1/2 + 2 x 1 = 6 full runs against 6", () => {
     const { state } = scriptedStudy();
     expect(auditPlan(state)).toMatchObject({ reused: 2, toTrain: 6, trainImages: 2000, epochs: 1 });
     expect(auditPlan(state).relativeToStudy).toBeCloseTo(1, 12);
   });
 
   it('counts epochs at full fidelity when the resource is epochs', () => {
-    const { state } = scriptedStudy({ ...scriptedDefinition, fixed: { batchSize: 64, epochs: 4 }, scheduler: { ...scriptedDefinition.scheduler, resource: 'epochs' } });
+    const { state } = scriptedStudy({
+      ...scriptedDefinition,
+      fixed: { batchSize: 64, epochs: 4 },
+      scheduler: { ...scriptedDefinition.scheduler, resource: 'epochs' },
+    });
     const plan = auditPlan(state);
     expect(plan).toMatchObject({ trainImages: 2000, epochs: 4 });
     // Promoted trials continue from their weights (resumeFrom set), so the study trained none from scratch at resource 1.

@@ -16,18 +16,22 @@ export interface AuditPlan {
   relativeToStudy: number | null;
 }
 
-
 export function auditPlan(state: StudyState): AuditPlan {
   const def = state.definition;
   const full = budgetAt(def, 1);
   // The same rule auditStudy uses to reuse a study trial: resource 1, trained from scratch, not failed.
-  const reusedIds = new Set(state.trials.filter((t) => t.resource === 1 && t.resumeFrom === null && trainedToEnd(t)).map((t) => t.configId));
+  const reusedIds = new Set(
+    state.trials.filter((t) => t.resource === 1 && t.resumeFrom === null && trainedToEnd(t)).map((t) => t.configId),
+  );
   const configurations = state.configs.length;
   const toTrain = configurations - reusedIds.size;
   const studyRuns = studyComputeFraction(state) * configurations; // in units of one full-fidelity run
   return {
-    configurations, reused: reusedIds.size, toTrain,
-    trainImages: Math.round(full.dataFraction * def.data.maxTrainImages), epochs: full.epochs,
+    configurations,
+    reused: reusedIds.size,
+    toTrain,
+    trainImages: Math.round(full.dataFraction * def.data.maxTrainImages),
+    epochs: full.epochs,
     relativeToStudy: studyRuns > 0 ? toTrain / studyRuns : null,
   };
 }

@@ -35,7 +35,13 @@ describe('checkAuditRecord', () => {
       [{ ...good, studyId: 'other-2' }, /belongs to study other-2/],
       [{ ...good, report: { ...r, rows: r.rows.slice(1) } }, /7 rows for 8 configurations/],
       [{ ...good, report: { ...r, rules: [{ ...r.rules[0], rule: 'oracle' }] } }, /damaged.*rules\.0\.rule/],
-      [{ ...good, report: { ...r, rows: r.rows.map((row, i) => (i === 3 ? { ...row, fullFidelityAccuracy: 7 } : row)) } }, /rows\.3\.fullFidelityAccuracy/],
+      [
+        {
+          ...good,
+          report: { ...r, rows: r.rows.map((row, i) => (i === 3 ? { ...row, fullFidelityAccuracy: 7 } : row)) },
+        },
+        /rows\.3\.fullFidelityAccuracy/,
+      ],
       [{ ...good, report: { ...r, assumptions: 'none' } }, /assumptions/],
     ];
     for (const [raw, why] of cases) {

@@ -16,12 +16,28 @@ function oneWorkerPool(finishFirst: number) {
   const pool: TrainerPool = {
     ...fakePool(truthOutcome, undefined, 1),
     run(input, onProgress: (p: TrialProgress) => void) {
-      const job = queue.then(() => new Promise<Outcome<TrialResult>>((resolve) => {
-        log.started.push(input.trialId);
-        if (log.started.length <= finishFirst) return resolve(truthOutcome(input));
-        busy = { trialId: input.trialId, cancel: () => resolve({ ok: false, error: { code: 'CANCELLED', message: 'cancelled' } }) };
-        onProgress({ trialId: input.trialId, stepsDone: 1, stepsTotal: 10, points: [], imagesPerSecond: 1 } as unknown as TrialProgress);
-      })).finally(() => { busy = null; });
+      const job = queue
+        .then(
+          () =>
+            new Promise<Outcome<TrialResult>>((resolve) => {
+              log.started.push(input.trialId);
+              if (log.started.length <= finishFirst) return resolve(truthOutcome(input));
+              busy = {
+                trialId: input.trialId,
+                cancel: () => resolve({ ok: false, error: { code: 'CANCELLED', message: 'cancelled' } }),
+              };
+              onProgress({
+                trialId: input.trialId,
+                stepsDone: 1,
+                stepsTotal: 10,
+                points: [],
+                imagesPerSecond: 1,
+              } as unknown as TrialProgress);
+            }),
+        )
+        .finally(() => {
+          busy = null;
+        });
       queue = job.then(() => undefined);
       return job;
     },
@@ -64,7 +80,9 @@ describe('auditStudy with a stop signal', () => {
     const { pool, log } = oneWorkerPool(100);
     const controller = new AbortController();
     controller.abort();
-    await expect(auditStudy(state, results, pool, scriptedLabels, { signal: controller.signal })).rejects.toBeInstanceOf(AuditStopped);
+    await expect(
+      auditStudy(state, results, pool, scriptedLabels, { signal: controller.signal }),
+    ).rejects.toBeInstanceOf(AuditStopped);
     expect(log.started).toEqual([]);
   });
 

@@ -5,7 +5,10 @@ import type { WorkerFactory } from './workerPool';
 import { shareImages as shareImagesAs } from './sharedImages';
 
 export const browserWorkerFactory: WorkerFactory = () => {
-  const worker = new Worker(new URL('../../workers/trainer.worker.ts', import.meta.url), { type: 'module', name: 'trainer' });
+  const worker = new Worker(new URL('../../workers/trainer.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'trainer',
+  });
   const crashed = new Promise<string>((resolve) => {
     worker.addEventListener('error', (e) => resolve(`worker error: ${e.message || 'failed to load or crashed'}`));
   });

@@ -1,7 +1,15 @@
 // Landscape slices and interpolations as jobs on the trainer pool's workers, between trials or
 // after a study: the row callback is proxied back to the page, and a slice can be cancelled.
 import * as Comlink from 'comlink';
-import type { InterpolationRequest, InterpolationResult, Outcome, SliceRequest, SliceResult, SliceRowUpdate, TrainerApi } from '../../workers/protocol';
+import type {
+  InterpolationRequest,
+  InterpolationResult,
+  Outcome,
+  SliceRequest,
+  SliceResult,
+  SliceRowUpdate,
+  TrainerApi,
+} from '../../workers/protocol';
 import type { TrainerPool } from './workerPool';
 
 export interface SliceJob {
@@ -14,7 +22,8 @@ export function startSlice(pool: TrainerPool, request: SliceRequest, onRow: (row
   let api: Comlink.Remote<TrainerApi> | null = null;
   let cancelled = false;
   const done = pool.withWorker<SliceResult>(async (worker) => {
-    if (cancelled) return { ok: false, error: { code: 'CANCELLED', message: 'the slice was cancelled before it started' } };
+    if (cancelled)
+      return { ok: false, error: { code: 'CANCELLED', message: 'the slice was cancelled before it started' } };
     api = worker;
     return worker.computeSlice(request, Comlink.proxy(onRow));
   });
@@ -27,6 +36,9 @@ export function startSlice(pool: TrainerPool, request: SliceRequest, onRow: (row
   };
 }
 
-export function interpolateOnPool(pool: TrainerPool, request: InterpolationRequest): Promise<Outcome<InterpolationResult>> {
+export function interpolateOnPool(
+  pool: TrainerPool,
+  request: InterpolationRequest,
+): Promise<Outcome<InterpolationResult>> {
   return pool.withWorker((worker) => worker.interpolate(request));
 }

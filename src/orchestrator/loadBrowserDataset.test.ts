@@ -6,7 +6,8 @@ import { evictedShardsNotice } from './loadBrowserDataset';
 describe('evicted dataset shards', () => {
   it('names the shards the browser dropped from a partly kept cache', () => {
     expect(evictedShardsNotice(['data_batch_2.bin', 'data_batch_4.bin'], 5)).toBe(
-      "2 of 5 cached shards (data_batch_2.bin, data_batch_4.bin) were no longer in the browser's storage (it may have cleared them to free space); downloading them again.");
+      "2 of 5 cached shards (data_batch_2.bin, data_batch_4.bin) were no longer in the browser's storage (it may have cleared them to free space); downloading them again.",
+    );
   });
 
   it('says nothing for a complete cache or an empty one', () => {

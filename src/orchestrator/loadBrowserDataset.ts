@@ -33,7 +33,8 @@ async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
 
 async function download(name: string, url: string, onBytes: (n: number) => void): Promise<Uint8Array<ArrayBuffer>> {
   const response = await fetch(url);
-  if (!response.ok || !response.body) throw new Error(`Downloading ${name} failed: HTTP ${response.status} ${response.statusText} (${url})`);
+  if (!response.ok || !response.body)
+    throw new Error(`Downloading ${name} failed: HTTP ${response.status} ${response.statusText} (${url})`);
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -46,7 +47,10 @@ async function download(name: string, url: string, onBytes: (n: number) => void)
   }
   const out = new Uint8Array(total);
   let offset = 0;
-  for (const c of chunks) { out.set(c, offset); offset += c.byteLength; }
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.byteLength;
+  }
   return out;
 }
 
@@ -54,7 +58,10 @@ async function download(name: string, url: string, onBytes: (n: number) => void)
 async function fetchIndex(baseUrl: string): Promise<DataIndex | null> {
   const response = await fetch(baseUrl + DATA_INDEX_FILE);
   if (response.status === 404) return null;
-  if (!response.ok) throw new Error(`Reading the data index failed: HTTP ${response.status} ${response.statusText} (${baseUrl + DATA_INDEX_FILE})`);
+  if (!response.ok)
+    throw new Error(
+      `Reading the data index failed: HTTP ${response.status} ${response.statusText} (${baseUrl + DATA_INDEX_FILE})`,
+    );
   const parsed = parseDataIndex(await response.json().catch(() => null));
   if ('problem' in parsed) throw new Error(`${baseUrl + DATA_INDEX_FILE}: ${parsed.problem}`);
   return parsed.index;
@@ -63,7 +70,11 @@ async function fetchIndex(baseUrl: string): Promise<DataIndex | null> {
 /** Official batch bytes from a residual-coded download (gunzipped here unless the host already did). */
 async function decodeDownload(bytes: Uint8Array<ArrayBuffer>): Promise<ArrayBuffer> {
   const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b; // a batch starts with a label byte, 0..9
-  const residuals = gzipped ? new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer()) : bytes;
+  const residuals = gzipped
+    ? new Uint8Array(
+        await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer(),
+      )
+    : bytes;
   return decodeResiduals(residuals).buffer as ArrayBuffer;
 }
 
@@ -76,10 +87,24 @@ export function evictedShardsNotice(absent: readonly string[], total: number): s
   return `${absent.length} of ${total} cached shards (${absent.join(', ')}) were no longer in the browser's storage (it may have cleared them to free space); downloading them again.`;
 }
 
-export async function loadBrowserDataset(onProgress: (p: DatasetProgress) => void, baseUrl = defaultDataUrl()): Promise<ImageSet> {
+export async function loadBrowserDataset(
+  onProgress: (p: DatasetProgress) => void,
+  baseUrl = defaultDataUrl(),
+): Promise<ImageSet> {
   const shards = CIFAR10_SHARDS.filter((s) => s.split === 'train');
-  const p: DatasetProgress = { phase: 'checking', shard: null, bytesLoaded: 0, bytesTotal: shards.length * SHARD_BYTES, shardsFromCache: 0, shardsTotal: shards.length, notices: [] };
-  const emit = (patch: Partial<DatasetProgress>) => { Object.assign(p, patch); onProgress({ ...p, notices: [...p.notices] }); };
+  const p: DatasetProgress = {
+    phase: 'checking',
+    shard: null,
+    bytesLoaded: 0,
+    bytesTotal: shards.length * SHARD_BYTES,
+    shardsFromCache: 0,
+    shardsTotal: shards.length,
+    notices: [],
+  };
+  const emit = (patch: Partial<DatasetProgress>) => {
+    Object.assign(p, patch);
+    onProgress({ ...p, notices: [...p.notices] });
+  };
   const batches = new Map<string, ArrayBuffer>();
   const absent: string[] = [];
 
@@ -87,7 +112,10 @@ export async function loadBrowserDataset(onProgress: (p: DatasetProgress) => voi
   for (const shard of shards) {
     emit({ phase: 'checking', shard: shard.name });
     const bytes = await readShard('cifar10', shard.name).catch(() => undefined);
-    if (!bytes) { absent.push(shard.name); continue; }
+    if (!bytes) {
+      absent.push(shard.name);
+      continue;
+    }
     const problem = checkShard(shard.name, await sha256Hex(bytes));
     if (problem) {
       p.notices.push(`The cached copy of ${shard.name} was corrupt (${problem}); downloading it again.`);
@@ -114,11 +142,16 @@ export async function loadBrowserDataset(onProgress: (p: DatasetProgress) => voi
       emit({ phase: 'downloading', shard: shard.name });
       const before = p.bytesLoaded;
       // Capped at the expected size: a host that gzips on the fly reports decoded bytes.
-      const downloaded = await download(shard.name, url, (n) => emit({ bytesLoaded: Math.min(before + expected, p.bytesLoaded + n) }));
+      const downloaded = await download(shard.name, url, (n) =>
+        emit({ bytesLoaded: Math.min(before + expected, p.bytesLoaded + n) }),
+      );
       emit({ phase: 'verifying', bytesLoaded: before + expected });
       const bytes = encoded ? await decodeDownload(downloaded) : downloaded.buffer;
       const problem = checkShard(shard.name, await sha256Hex(bytes));
-      if (problem) throw new Error(`${problem}. The server's copy is damaged: run \`npm install\` again to rebuild data/cifar10, then retry.`);
+      if (problem)
+        throw new Error(
+          `${problem}. The server's copy is damaged: run \`npm install\` again to rebuild data/cifar10, then retry.`,
+        );
       const cacheProblem = await writeShard('cifar10', shard.name, bytes);
       if (cacheProblem) p.notices.push(cacheProblem);
       batches.set(shard.name, bytes);

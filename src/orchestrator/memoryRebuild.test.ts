@@ -11,7 +11,17 @@ function savedStudy(updatedAt: number) {
   const { state, results } = scriptedStudy();
   // Some trials carry an initial gradient norm, so the probe signals travel through the record too.
   for (const [id, r] of results) if (id % 3 === 0) r.initGradientNorm = 0.5 + id / 100;
-  const record: CheckedRecord = { v: RECORD_VERSION, id: 'abc-1', createdAt: 1, updatedAt, state, curves: {}, probes: {}, initGradientNorms: {}, backend: 'wasm' };
+  const record: CheckedRecord = {
+    v: RECORD_VERSION,
+    id: 'abc-1',
+    createdAt: 1,
+    updatedAt,
+    state,
+    curves: {},
+    probes: {},
+    initGradientNorms: {},
+    backend: 'wasm',
+  };
   for (const [id, r] of results) {
     record.curves[id] = recordCurve(r.lossCurve);
     if (r.initGradientNorm !== undefined) record.initGradientNorms[id] = r.initGradientNorm;
@@ -42,6 +52,8 @@ describe('meta-model memory rebuilt from saved studies', () => {
   it('rebuilds nothing from a study that taught nothing (imported, still running, or cleared on purpose)', () => {
     const { record } = savedStudy(1000);
     expect(missingStudyExamples([record], new Set(), []).examples).toEqual([]);
-    expect(missingStudyExamples([{ ...record, state: { ...record.state, phase: 'running' } }], taught, []).examples).toEqual([]);
+    expect(
+      missingStudyExamples([{ ...record, state: { ...record.state, phase: 'running' } }], taught, []).examples,
+    ).toEqual([]);
   });
 });

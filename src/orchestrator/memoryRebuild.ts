@@ -11,8 +11,19 @@ export function recordSignals(record: CheckedRecord): Map<number, TrialSignals> 
   const out = new Map<number, TrialSignals>();
   for (const t of record.state.trials) {
     if (!trainedToEnd(t)) continue;
-    const lossCurve = (record.curves[t.trialId] ?? []).map((p) => ({ step: p.step, epoch: p.epoch, loss: p.loss, accuracy: p.accuracy }));
-    out.set(t.trialId, { lossCurve, probes: probeSignalsOf({ probes: record.probes[t.trialId], initGradientNorm: record.initGradientNorms[t.trialId] }) });
+    const lossCurve = (record.curves[t.trialId] ?? []).map((p) => ({
+      step: p.step,
+      epoch: p.epoch,
+      loss: p.loss,
+      accuracy: p.accuracy,
+    }));
+    out.set(t.trialId, {
+      lossCurve,
+      probes: probeSignalsOf({
+        probes: record.probes[t.trialId],
+        initGradientNorm: record.initGradientNorms[t.trialId],
+      }),
+    });
   }
   return out;
 }
@@ -21,7 +32,11 @@ export function recordSignals(record: CheckedRecord): Map<number, TrialSignals> 
  * Examples that saved studies taught the memory (`taught`: their ids, noted beside the records when
  * the examples were remembered; an imported study taught nothing) and the stored memory lacks.
  */
-export function missingStudyExamples(records: readonly CheckedRecord[], taught: ReadonlySet<string>, stored: readonly MetaExample[]): { examples: MetaExample[]; studies: number } {
+export function missingStudyExamples(
+  records: readonly CheckedRecord[],
+  taught: ReadonlySet<string>,
+  stored: readonly MetaExample[],
+): { examples: MetaExample[]; studies: number } {
   const have = new Set(stored.map(exampleKey));
   const examples: MetaExample[] = [];
   let studies = 0;
@@ -30,7 +45,10 @@ export function missingStudyExamples(records: readonly CheckedRecord[], taught: 
     const missing = examplesFromStudy(r.state, recordSignals(r), r.updatedAt).filter((e) => !have.has(exampleKey(e)));
     if (missing.length === 0) continue;
     studies++;
-    for (const e of missing) { have.add(exampleKey(e)); examples.push(e); }
+    for (const e of missing) {
+      have.add(exampleKey(e));
+      examples.push(e);
+    }
   }
   return { examples, studies };
 }

@@ -12,7 +12,10 @@ let worker: { api: Comlink.Remote<MetaModelApi>; crashed: Promise<never> } | nul
 
 function metaModelWorker(): { api: Comlink.Remote<MetaModelApi>; crashed: Promise<never> } {
   if (!worker) {
-    const w = new Worker(new URL('../../workers/metaModel.worker.ts', import.meta.url), { type: 'module', name: 'meta-model' });
+    const w = new Worker(new URL('../../workers/metaModel.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'meta-model',
+    });
     const crashed = new Promise<never>((_, reject) => {
       w.addEventListener('error', (e) => {
         worker = null; // the next call starts a fresh one
@@ -33,9 +36,11 @@ function call<T>(f: (api: Comlink.Remote<MetaModelApi>) => Promise<T>): Promise<
 
 export const workerAdvisor: PromotionAdvisor = (inputs, pending) => call((api) => api.scorePromotion(inputs, pending));
 
-export const recommendInWorker = (inputs: MetaModelInputs): Promise<Recommendation | null> => call((api) => api.recommend(inputs));
+export const recommendInWorker = (inputs: MetaModelInputs): Promise<Recommendation | null> =>
+  call((api) => api.recommend(inputs));
 
-export const scoreAuditInWorker = (inputs: AuditScoreInputs): Promise<Omit<AuditReport, 'auditMs'>> => call((api) => api.scoreAudit(inputs));
+export const scoreAuditInWorker = (inputs: AuditScoreInputs): Promise<Omit<AuditReport, 'auditMs'>> =>
+  call((api) => api.scoreAudit(inputs));
 
 /** Loads the worker (its code then passes through the service worker's cache). */
 export const warmMetaModelWorker = (): Promise<true> => call((api) => api.ping());

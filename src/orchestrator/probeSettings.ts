@@ -19,11 +19,19 @@ export interface ProbeSettings {
 }
 
 /** With 256 images and K = 4, probing a trial costs about one epoch of a 256-image rung. */
-export const DEFAULT_PROBE_SETTINGS: ProbeSettings = { enabled: true, images: 256, directions: 4, rho: 0.05, samRho: 0.05, hessian: false };
+export const DEFAULT_PROBE_SETTINGS: ProbeSettings = {
+  enabled: true,
+  images: 256,
+  directions: 4,
+  rho: 0.05,
+  samRho: 0.05,
+  hessian: false,
+};
 
 /** The study's probe set: the first `images` evaluation images (fewer if the study has fewer). */
 export function probeIndices(evalIndices: Int32Array, images = DEFAULT_PROBE_SETTINGS.images): Int32Array {
-  if (!Number.isInteger(images) || images < 1) throw new Error(`Expected the probe-set size to be a positive integer, but got ${images}`);
+  if (!Number.isInteger(images) || images < 1)
+    throw new Error(`Expected the probe-set size to be a positive integer, but got ${images}`);
   return evalIndices.slice(0, Math.min(images, evalIndices.length));
 }
 
@@ -36,5 +44,12 @@ export function probeSeed(definition: StudyDefinition): number {
 export function trialProbeRequest(definition: StudyDefinition, evalIndices: Int32Array): TrialProbeRequest | undefined {
   const s = DEFAULT_PROBE_SETTINGS;
   if (!s.enabled) return undefined;
-  return { indices: probeIndices(evalIndices, s.images), sharpnessDirections: s.directions, rho: s.rho, samRho: s.samRho, hessian: s.hessian, seed: probeSeed(definition) };
+  return {
+    indices: probeIndices(evalIndices, s.images),
+    sharpnessDirections: s.directions,
+    rho: s.rho,
+    samRho: s.samRho,
+    hessian: s.hessian,
+    seed: probeSeed(definition),
+  };
 }

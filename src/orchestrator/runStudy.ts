@@ -1,6 +1,17 @@
 // Drives a study: asks the pure study machine which trials to run, hands them to the worker pool,
 // and feeds results back. The page and the Node CLI both run studies through this function.
-import { pendingPromotions, queuedTrials, requestTrials, studyReducer, initStudy, trialSeed, type PromotionRecord, type StudyEvent, type StudyState, type TrialRecord } from '../core/study/studyMachine';
+import {
+  pendingPromotions,
+  queuedTrials,
+  requestTrials,
+  studyReducer,
+  initStudy,
+  trialSeed,
+  type PromotionRecord,
+  type StudyEvent,
+  type StudyState,
+  type TrialRecord,
+} from '../core/study/studyMachine';
 import type { MetaExample, TrialSignals } from '../core/metaModel/memory';
 import type { MetaModelInputs } from '../core/metaModel/metaModelInputs';
 import { scorePromotion, type PendingPromotion } from '../core/metaModel/promotionScoring';
@@ -26,7 +37,12 @@ export interface WeightStore {
 
 export function memoryWeightStore(): WeightStore {
   const map = new Map<number, Float32Array[]>();
-  return { get: async (id) => map.get(id), put: async (id, w) => { map.set(id, w); } };
+  return {
+    get: async (id) => map.get(id),
+    put: async (id, w) => {
+      map.set(id, w);
+    },
+  };
 }
 
 export interface StudyRunOptions {
@@ -54,7 +70,13 @@ export interface StudyRun {
   signals: ReadonlyMap<number, TrialSignals>;
 }
 
-export function runStudy(definition: StudyDefinition, pool: TrainerPool, trainLabels: Uint8Array, listener: StudyListener = {}, options: StudyRunOptions = {}): StudyRun {
+export function runStudy(
+  definition: StudyDefinition,
+  pool: TrainerPool,
+  trainLabels: Uint8Array,
+  listener: StudyListener = {},
+  options: StudyRunOptions = {},
+): StudyRun {
   let state = options.resumeFrom ?? initStudy(definition);
   const splits = studySplits(definition, trainLabels);
   const weights = options.weights ?? memoryWeightStore();
@@ -67,8 +89,15 @@ export function runStudy(definition: StudyDefinition, pool: TrainerPool, trainLa
 
   const score = async (pending: PendingPromotion): Promise<void> => {
     memory ??= await (options.memory?.() ?? Promise.resolve([])).catch(() => []);
-    const record = await advisor({ state, signals, examples: memory, now: Date.now() }, pending)
-      .catch((e: unknown): PromotionRecord => ({ ...pending, rule: 'accuracy', scores: null, predictions: null, note: `the meta-model could not run (${e instanceof Error ? e.message : String(e)}): promoted by validation accuracy` }));
+    const record = await advisor({ state, signals, examples: memory, now: Date.now() }, pending).catch(
+      (e: unknown): PromotionRecord => ({
+        ...pending,
+        rule: 'accuracy',
+        scores: null,
+        predictions: null,
+        note: `the meta-model could not run (${e instanceof Error ? e.message : String(e)}): promoted by validation accuracy`,
+      }),
+    );
     dispatch({ type: 'promotionScored', ...record, bracket: pending.bracket, rung: pending.rung });
   };
   let wake: () => void = () => {};
@@ -84,31 +113,56 @@ export function runStudy(definition: StudyDefinition, pool: TrainerPool, trainLa
     // Without the earlier weights (e.g. lost with the tab) the trial trains its full epochs from scratch.
     const epochs = initialWeights ? trial.epochs - trial.startEpochs : trial.epochs;
     return {
-      trialId: trial.trialId, seed: trialSeed(state, trial), config: { ...config, epochs }, numClasses: 10,
-      trainIndices: splits.trainIndicesAt(trial.dataFraction), evalIndices: splits.evalIndices, readEvery: definition.readEvery,
-      initialWeights, returnWeights: keepWeights, ...options.extraInput?.(trial),
+      trialId: trial.trialId,
+      seed: trialSeed(state, trial),
+      config: { ...config, epochs },
+      numClasses: 10,
+      trainIndices: splits.trainIndicesAt(trial.dataFraction),
+      evalIndices: splits.evalIndices,
+      readEvery: definition.readEvery,
+      initialWeights,
+      returnWeights: keepWeights,
+      ...options.extraInput?.(trial),
     };
   };
 
   const start = (trial: TrialRecord) => {
     const { trialId } = trial;
     dispatch({ type: 'trialStarted', trialId });
-    const job = trialInput(trial).then((input) => pool.run(input, (p) => listener.onProgress?.(p))).then(async (outcome) => {
-      if (outcome.ok) {
-        const r = outcome.value;
-        if (r.weights && keepWeights) await weights.put(trialId, r.weights);
-        signals.set(trialId, { lossCurve: r.lossCurve, probes: probeSignalsOf(r) });
-        listener.onTrialResult?.(trialId, r);
-        dispatch({ type: 'trialFinished', trialId, status: r.status, valAccuracy: r.valAccuracy, valLoss: r.valLoss, durationMs: r.durationMs, imagesPerSecond: r.imagesPerSecond, backend: r.backend });
-      } else {
-        dispatch({ type: 'trialFailed', trialId, code: outcome.error.code, message: outcome.error.message });
-      }
-    }).catch((e: unknown) => {
-      dispatch({ type: 'trialFailed', trialId, code: 'WORKER_CRASHED', message: e instanceof Error ? e.message : String(e) });
-    }).finally(() => {
-      running.delete(trialId);
-      wake();
-    });
+    const job = trialInput(trial)
+      .then((input) => pool.run(input, (p) => listener.onProgress?.(p)))
+      .then(async (outcome) => {
+        if (outcome.ok) {
+          const r = outcome.value;
+          if (r.weights && keepWeights) await weights.put(trialId, r.weights);
+          signals.set(trialId, { lossCurve: r.lossCurve, probes: probeSignalsOf(r) });
+          listener.onTrialResult?.(trialId, r);
+          dispatch({
+            type: 'trialFinished',
+            trialId,
+            status: r.status,
+            valAccuracy: r.valAccuracy,
+            valLoss: r.valLoss,
+            durationMs: r.durationMs,
+            imagesPerSecond: r.imagesPerSecond,
+            backend: r.backend,
+          });
+        } else {
+          dispatch({ type: 'trialFailed', trialId, code: outcome.error.code, message: outcome.error.message });
+        }
+      })
+      .catch((e: unknown) => {
+        dispatch({
+          type: 'trialFailed',
+          trialId,
+          code: 'WORKER_CRASHED',
+          message: e instanceof Error ? e.message : String(e),
+        });
+      })
+      .finally(() => {
+        running.delete(trialId);
+        wake();
+      });
     running.set(trialId, job);
   };
 
@@ -119,7 +173,14 @@ export function runStudy(definition: StudyDefinition, pool: TrainerPool, trainLa
       // other brackets' trials keep their workers meanwhile. Any failure promotes by accuracy.
       for (const pending of pendingPromotions(state)) {
         const key = `${pending.bracket}:${pending.rung}`;
-        if (!scoring.has(key)) scoring.set(key, score(pending).finally(() => { scoring.delete(key); wake(); }));
+        if (!scoring.has(key))
+          scoring.set(
+            key,
+            score(pending).finally(() => {
+              scoring.delete(key);
+              wake();
+            }),
+          );
       }
       state = requestTrials(state, pool.size - running.size);
       for (const t of queuedTrials(state)) {
@@ -127,7 +188,9 @@ export function runStudy(definition: StudyDefinition, pool: TrainerPool, trainLa
         if (!running.has(t.trialId)) start(t);
       }
       if (running.size === 0 && scoring.size === 0) break;
-      await new Promise<void>((resolve) => { wake = resolve; });
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
     }
     await Promise.all([...running.values(), ...scoring.values()]);
     return state;

@@ -13,10 +13,21 @@ describe('startStudySession', () => {
     const order: string[] = [];
     const saved: StudyState[] = [];
     const { done } = startStudySession({
-      definition: scriptedDefinition, pool: fakePool(truthOutcome, calls), trainLabels: scriptedLabels, probes: true, returnWeights: true,
-      save: async (state) => { saved.push(state); },
-      recommend: async (state) => { order.push(`recommend ${state.phase} after ${saved.length} saves`); return 'pick'; },
-      remember: async (_state, signals) => { order.push(`remember ${signals.size}`); },
+      definition: scriptedDefinition,
+      pool: fakePool(truthOutcome, calls),
+      trainLabels: scriptedLabels,
+      probes: true,
+      returnWeights: true,
+      save: async (state) => {
+        saved.push(state);
+      },
+      recommend: async (state) => {
+        order.push(`recommend ${state.phase} after ${saved.length} saves`);
+        return 'pick';
+      },
+      remember: async (_state, signals) => {
+        order.push(`remember ${signals.size}`);
+      },
     });
     const { state, recommendation } = await done;
     expect(state.phase).toBe('finished');
@@ -31,7 +42,12 @@ describe('startStudySession', () => {
 
   it('sends no probes when asked for none', async () => {
     const calls: FakePoolCalls = { runs: [], cancels: [] };
-    const { done } = startStudySession({ definition: scriptedDefinition, pool: fakePool(truthOutcome, calls), trainLabels: scriptedLabels, probes: false });
+    const { done } = startStudySession({
+      definition: scriptedDefinition,
+      pool: fakePool(truthOutcome, calls),
+      trainLabels: scriptedLabels,
+      probes: false,
+    });
     const { recommendation } = await done;
     expect(recommendation).toBeUndefined();
     expect(calls.runs.every((input) => input.probes === undefined && input.returnWeights !== true)).toBe(true);

@@ -39,7 +39,9 @@ export interface StudySession<R> {
 
 export function startStudySession<R = never>(options: StudySessionOptions<R>): StudySession<R> {
   const { definition, pool, trainLabels, listener = {}, save } = options;
-  const probes = options.probes ? trialProbeRequest(definition, studySplits(definition, trainLabels).evalIndices) : undefined;
+  const probes = options.probes
+    ? trialProbeRequest(definition, studySplits(definition, trainLabels).evalIndices)
+    : undefined;
   const extra = { ...(probes ? { probes } : {}), ...(options.returnWeights ? { returnWeights: true } : {}) };
   let saving = Promise.resolve();
   const onState = (state: StudyState, event: StudyEvent | null) => {
@@ -47,10 +49,19 @@ export function startStudySession<R = never>(options: StudySessionOptions<R>): S
     // Saved after every change of a trial's fate, so a reload loses at most the running trials.
     if (save && (event === null || event.type !== 'trialStarted')) saving = saving.then(() => save(state));
   };
-  const run = runStudy(definition, pool, trainLabels, { ...listener, onState }, {
-    extraInput: () => extra, resumeFrom: options.resumeFrom, weights: options.weights,
-    memory: options.memory, advisor: options.advisor,
-  });
+  const run = runStudy(
+    definition,
+    pool,
+    trainLabels,
+    { ...listener, onState },
+    {
+      extraInput: () => extra,
+      resumeFrom: options.resumeFrom,
+      weights: options.weights,
+      memory: options.memory,
+      advisor: options.advisor,
+    },
+  );
   const done = (async () => {
     const state = await run.done;
     await saving;

@@ -14,14 +14,24 @@ export interface StudySplits {
 export function studySplits(def: StudyDefinition, labels: Uint8Array, numClasses = 10): StudySplits {
   const { data, seed } = def;
   const split = stratifiedSplit(labels, numClasses, data.validationSize, deriveSeed(seed, 'validation'));
-  const evalIndices = nestedSubset(split.validation, labels, numClasses, data.evalImages / split.validation.length, deriveSeed(seed, 'eval'));
+  const evalIndices = nestedSubset(
+    split.validation,
+    labels,
+    numClasses,
+    data.evalImages / split.validation.length,
+    deriveSeed(seed, 'eval'),
+  );
   const full = data.maxTrainImages / split.train.length;
   const cache = new Map<number, Int32Array>();
   return {
     trainPool: split.train,
     evalIndices,
     trainIndicesAt(dataFraction) {
-      if (!cache.has(dataFraction)) cache.set(dataFraction, nestedSubset(split.train, labels, numClasses, Math.min(1, dataFraction * full), deriveSeed(seed, 'subset')));
+      if (!cache.has(dataFraction))
+        cache.set(
+          dataFraction,
+          nestedSubset(split.train, labels, numClasses, Math.min(1, dataFraction * full), deriveSeed(seed, 'subset')),
+        );
       return cache.get(dataFraction)!;
     },
   };

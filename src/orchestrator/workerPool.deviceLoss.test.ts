@@ -12,13 +12,24 @@ import { createPool, type WorkerReplacement } from './workerPool';
 const micro: StudyDefinition = findPreset('micro')!.study; // one configuration, one trial
 const labels = Uint8Array.from({ length: 50000 }, (_, i) => i % 10);
 const dataset = { images: new Uint8Array(0), labels, numClasses: 10 };
-const lost: Outcome<TrialResult> = { ok: false, error: { code: 'DEVICE_LOST', message: 'the GPU device was lost (destroyed)' } };
-const trained = (trialId: number, backend: string): Outcome<TrialResult> => ({ ok: true, value: { ...scriptedResult(trialId, 0.4), backend } });
+const lost: Outcome<TrialResult> = {
+  ok: false,
+  error: { code: 'DEVICE_LOST', message: 'the GPU device was lost (destroyed)' },
+};
+const trained = (trialId: number, backend: string): Outcome<TrialResult> => ({
+  ok: true,
+  value: { ...scriptedResult(trialId, 0.4), backend },
+});
 
 async function studyOn(script: WorkerScript) {
   const workers = fakeWorkers(script);
   const replacements: WorkerReplacement[] = [];
-  const pool = await createPool(workers.factory, 1, { dataset, forcedBackend: 'webgpu' }, { onWorkerReplaced: (r) => replacements.push(r) });
+  const pool = await createPool(
+    workers.factory,
+    1,
+    { dataset, forcedBackend: 'webgpu' },
+    { onWorkerReplaced: (r) => replacements.push(r) },
+  );
   const state = await runStudy(micro, pool, labels).done;
   return { state, pool, workers, replacements, trial: state.trials[0] };
 }
@@ -38,7 +49,10 @@ describe('worker pool: a lost GPU device', () => {
     expect(replacements).toHaveLength(1);
     expect(replacements[0].error.code).toBe('DEVICE_LOST');
     expect(replacements[0].backend?.backend).toBe('wasm');
-    expect(replacements[0].fallback).toMatchObject({ from: 'webgpu', reason: expect.stringContaining('requestAdapter() returned no adapter') });
+    expect(replacements[0].fallback).toMatchObject({
+      from: 'webgpu',
+      reason: expect.stringContaining('requestAdapter() returned no adapter'),
+    });
   });
 
   it('stays on webgpu when the replacement gets a device again', async () => {
@@ -61,13 +75,22 @@ describe('worker pool: a lost GPU device', () => {
 
   it('answers at once, without hanging, once no worker can start at all', async () => {
     const { state, trial, replacements, workers } = await studyOn({
-      init: (request, worker) => (worker === 0 ? gpuLostFor(1)(request, worker) : { ok: false, error: { code: 'BACKEND_FAILED', message: 'nothing starts' } }),
+      init: (request, worker) =>
+        worker === 0
+          ? gpuLostFor(1)(request, worker)
+          : { ok: false, error: { code: 'BACKEND_FAILED', message: 'nothing starts' } },
       run: () => lost,
     });
     expect(state.phase).toBe('finished');
     // The first attempt lost the device and no worker replaced it; the retry found an empty pool.
-    expect(trial).toMatchObject({ state: 'failed', attempts: 2, error: { code: 'BACKEND_FAILED', message: expect.stringContaining('no trainer worker') } });
-    expect(replacements).toEqual([expect.objectContaining({ backend: null, fallback: expect.objectContaining({ from: 'webgpu' }) })]);
+    expect(trial).toMatchObject({
+      state: 'failed',
+      attempts: 2,
+      error: { code: 'BACKEND_FAILED', message: expect.stringContaining('no trainer worker') },
+    });
+    expect(replacements).toEqual([
+      expect.objectContaining({ backend: null, fallback: expect.objectContaining({ from: 'webgpu' }) }),
+    ]);
     expect(workers.inits.map((i) => i.forcedBackend)).toEqual(['webgpu', 'webgpu', 'wasm']);
   });
 });

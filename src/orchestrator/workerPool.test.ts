@@ -13,15 +13,26 @@ describe('worker pool', () => {
     const n = 256;
     const dataset = { images: train.images.slice(0, n * 3072), labels: train.labels.slice(0, n), numClasses: 10 };
     const handles: WorkerHandle[] = [];
-    const factory = () => { const h = nodeWorkerFactory(); handles.push(h); return h; };
+    const factory = () => {
+      const h = nodeWorkerFactory();
+      handles.push(h);
+      return h;
+    };
     const pool = await createPool(factory, 1, { dataset, forcedBackend: 'wasm' });
     const input = (trialId: number, epochs: number): TrainTrialInput => ({
-      trialId, seed: trialId, numClasses: 10, readEvery: 1, config: { ...DEFAULT_FIXED, channels: 8, batchSize: 16, epochs },
-      trainIndices: Int32Array.from({ length: 128 }, (_, i) => i), evalIndices: Int32Array.from({ length: 64 }, (_, i) => 128 + i),
+      trialId,
+      seed: trialId,
+      numClasses: 10,
+      readEvery: 1,
+      config: { ...DEFAULT_FIXED, channels: 8, batchSize: 16, epochs },
+      trainIndices: Int32Array.from({ length: 128 }, (_, i) => i),
+      evalIndices: Int32Array.from({ length: 64 }, (_, i) => 128 + i),
     });
     try {
       let progressed!: () => void;
-      const started = new Promise<void>((r) => { progressed = r; });
+      const started = new Promise<void>((r) => {
+        progressed = r;
+      });
       const doomed = pool.run(input(1, 50), () => progressed());
       await started; // the trial is training when its worker dies
       handles[0].terminate();

@@ -2,7 +2,18 @@
 // idle worker. A worker that dies or loses its backend or GPU device is replaced and the error
 // returned with a code (the study retries the trial once); a GPU that cannot start again falls back to wasm.
 import * as Comlink from 'comlink';
-import type { BackendName, BackendReport, InitRequest, Outcome, TrainerApi, TrainTrialInput, TrialProgress, TrialResult, WorkerError, WorkerErrorCode } from '../../workers/protocol';
+import type {
+  BackendName,
+  BackendReport,
+  InitRequest,
+  Outcome,
+  TrainerApi,
+  TrainTrialInput,
+  TrialProgress,
+  TrialResult,
+  WorkerError,
+  WorkerErrorCode,
+} from '../../workers/protocol';
 
 export interface WorkerHandle {
   api: Comlink.Remote<TrainerApi>;
@@ -42,13 +53,22 @@ const REPLACED_ON: readonly WorkerErrorCode[] = ['WORKER_CRASHED', 'BACKEND_FAIL
 const GPU_BACKENDS: readonly BackendName[] = ['webgpu', 'webgl'];
 const FALLBACK_BACKEND: BackendName = 'wasm';
 
-interface Slot { handle: WorkerHandle; busyWith: number | null }
+interface Slot {
+  handle: WorkerHandle;
+  busyWith: number | null;
+}
 
-async function startWorker(factory: WorkerFactory, init: InitRequest): Promise<{ handle: WorkerHandle; report: BackendReport }> {
+async function startWorker(
+  factory: WorkerFactory,
+  init: InitRequest,
+): Promise<{ handle: WorkerHandle; report: BackendReport }> {
   const handle = factory();
   const outcome = await Promise.race([
     handle.api.init(init),
-    handle.crashed.then((message): Outcome<BackendReport> => ({ ok: false, error: { code: 'WORKER_CRASHED', message } })),
+    handle.crashed.then((message): Outcome<BackendReport> => ({
+      ok: false,
+      error: { code: 'WORKER_CRASHED', message },
+    })),
   ]);
   if (!outcome.ok) {
     handle.terminate();
@@ -59,8 +79,14 @@ async function startWorker(factory: WorkerFactory, init: InitRequest): Promise<{
 
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-export async function createPool(factory: WorkerFactory, size: number, firstInit: InitRequest, options: PoolOptions = {}): Promise<TrainerPool> {
-  if (!(Number.isInteger(size) && size >= 1)) throw new Error(`Expected pool size to be a positive integer, but got ${size}`);
+export async function createPool(
+  factory: WorkerFactory,
+  size: number,
+  firstInit: InitRequest,
+  options: PoolOptions = {},
+): Promise<TrainerPool> {
+  if (!(Number.isInteger(size) && size >= 1))
+    throw new Error(`Expected pool size to be a positive integer, but got ${size}`);
   let init = firstInit;
   const started = await Promise.all(Array.from({ length: size }, () => startWorker(factory, init)));
   let backend = started[0].report;
@@ -73,12 +99,21 @@ export async function createPool(factory: WorkerFactory, size: number, firstInit
     for (;;) {
       if (slots.length === 0) return null;
       const idle = slots.find((s) => s.busyWith === null);
-      if (idle) { idle.busyWith = trialId; return idle; }
+      if (idle) {
+        idle.busyWith = trialId;
+        return idle;
+      }
       await new Promise<void>((resolve) => waiting.push(resolve));
     }
   };
-  const release = (slot: Slot) => { slot.busyWith = null; waiting.shift()?.(); };
-  const noWorker: WorkerError = { code: 'BACKEND_FAILED', message: 'no trainer worker could be started again after earlier failures' };
+  const release = (slot: Slot) => {
+    slot.busyWith = null;
+    waiting.shift()?.();
+  };
+  const noWorker: WorkerError = {
+    code: 'BACKEND_FAILED',
+    message: 'no trainer worker could be started again after earlier failures',
+  };
   let nextJobId = -1; // jobs other than trials hold negative ids, which no trial cancel matches
 
   // A fresh worker in place of a failed one, so the retry (decided by the study) runs on it. A GPU
@@ -102,7 +137,9 @@ export async function createPool(factory: WorkerFactory, size: number, firstInit
           slot.handle = fresh.handle;
           report = fresh.report;
           init = wasmInit;
-        } catch { /* reported below as no backend */ }
+        } catch {
+          /* reported below as no backend */
+        }
       }
     }
     if (report) backend = report;
@@ -115,14 +152,19 @@ export async function createPool(factory: WorkerFactory, size: number, firstInit
 
   return {
     size,
-    get backend() { return backend; },
+    get backend() {
+      return backend;
+    },
     async run(input, onProgress) {
       const slot = await acquire(input.trialId);
       if (!slot) return { ok: false, error: noWorker };
       try {
         const outcome = await Promise.race([
           slot.handle.api.runTrial(input, Comlink.proxy(onProgress)),
-          slot.handle.crashed.then((message): Outcome<TrialResult> => ({ ok: false, error: { code: 'WORKER_CRASHED', message } })),
+          slot.handle.crashed.then((message): Outcome<TrialResult> => ({
+            ok: false,
+            error: { code: 'WORKER_CRASHED', message },
+          })),
         ]);
         if (!outcome.ok && REPLACED_ON.includes(outcome.error.code)) await replace(slot, outcome.error);
         return outcome;
@@ -139,7 +181,10 @@ export async function createPool(factory: WorkerFactory, size: number, firstInit
       try {
         const outcome = await Promise.race([
           job(slot.handle.api),
-          slot.handle.crashed.then((message) => ({ ok: false as const, error: { code: 'WORKER_CRASHED' as const, message } })),
+          slot.handle.crashed.then((message) => ({
+            ok: false as const,
+            error: { code: 'WORKER_CRASHED' as const, message },
+          })),
         ]);
         if (!outcome.ok && REPLACED_ON.includes(outcome.error.code)) await replace(slot, outcome.error);
         return outcome;
@@ -147,6 +192,8 @@ export async function createPool(factory: WorkerFactory, size: number, firstInit
         release(slot);
       }
     },
-    dispose() { slots.forEach((s) => s.handle.terminate()); },
+    dispose() {
+      slots.forEach((s) => s.handle.terminate());
+    },
   };
 }

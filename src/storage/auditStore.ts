@@ -12,7 +12,12 @@ export async function saveAuditRecord(studyId: string, record: unknown): Promise
     await set(auditKey(studyId), record, audits);
     return null;
   } catch (e) {
-    const why = e instanceof DOMException && e.name === 'QuotaExceededError' ? 'browser storage is full' : e instanceof Error ? e.message : String(e);
+    const why =
+      e instanceof DOMException && e.name === 'QuotaExceededError'
+        ? 'browser storage is full'
+        : e instanceof Error
+          ? e.message
+          : String(e);
     return `Could not save the audit of study ${studyId} (${why}); it stays on screen until the page is closed.`;
   }
 }

@@ -19,7 +19,10 @@ export async function readExampleValues(): Promise<unknown[]> {
 /** Adds (or replaces, by key) examples; null on success, else a message for the page. */
 export async function saveExamples(examples: readonly MetaExample[]): Promise<string | null> {
   try {
-    await setMany(examples.map((e) => [`${PREFIX}${exampleKey(e)}`, e]), store);
+    await setMany(
+      examples.map((e) => [`${PREFIX}${exampleKey(e)}`, e]),
+      store,
+    );
     return null;
   } catch (e) {
     return storageMessage(e, `${examples.length} meta-model example(s)`);

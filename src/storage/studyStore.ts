@@ -17,7 +17,8 @@ const TAUGHT_PREFIX = 'taught:v1:';
 
 export function storageMessage(e: unknown, what: string): string {
   const name = e instanceof DOMException ? e.name : '';
-  if (name === 'QuotaExceededError') return `Browser storage is full, so ${what} could not be saved. The study goes on in memory; export it as JSON to keep it.`;
+  if (name === 'QuotaExceededError')
+    return `Browser storage is full, so ${what} could not be saved. The study goes on in memory; export it as JSON to keep it.`;
   return `Could not save ${what} (${e instanceof Error ? e.message : String(e)}). The study goes on in memory; export it as JSON to keep it.`;
 }
 
@@ -44,7 +45,8 @@ export async function deleteStudyRecord(id: string): Promise<void> {
   await del(studyKey(id), studies);
   await del(`${TAUGHT_PREFIX}${id}`, studies);
   const prefix = `weights:v1:${id}:`;
-  for (const k of await keys(weightsStore)) if (typeof k === 'string' && k.startsWith(prefix)) await del(k, weightsStore);
+  for (const k of await keys(weightsStore))
+    if (typeof k === 'string' && k.startsWith(prefix)) await del(k, weightsStore);
 }
 
 /** Notes that a study's examples are in the meta-model memory; a failure only loses the rebuild. */
@@ -55,7 +57,11 @@ export async function markStudyTaught(id: string): Promise<void> {
 /** Ids of the studies whose examples went into the memory (since it was last cleared). */
 export async function readTaughtStudies(): Promise<Set<string>> {
   const all = await keys(studies);
-  return new Set(all.filter((k): k is string => typeof k === 'string' && k.startsWith(TAUGHT_PREFIX)).map((k) => k.slice(TAUGHT_PREFIX.length)));
+  return new Set(
+    all
+      .filter((k): k is string => typeof k === 'string' && k.startsWith(TAUGHT_PREFIX))
+      .map((k) => k.slice(TAUGHT_PREFIX.length)),
+  );
 }
 
 /** The memory was cleared on purpose: no study's examples are to be rebuilt into it. */

@@ -48,11 +48,24 @@ export function currentTrialResults(): Map<number, TrialResult> {
     const live = results.get(t.trialId);
     out.set(t.trialId, {
       ...(live ?? {
-        trialId: t.trialId, status: t.state, valAccuracy: t.valAccuracy, valLoss: t.valLoss,
-        steps: 0, imagesTrained: 0, durationMs: t.durationMs ?? 0, imagesPerSecond: t.imagesPerSecond ?? 0, backend: t.backend ?? '',
+        trialId: t.trialId,
+        status: t.state,
+        valAccuracy: t.valAccuracy,
+        valLoss: t.valLoss,
+        steps: 0,
+        imagesTrained: 0,
+        durationMs: t.durationMs ?? 0,
+        imagesPerSecond: t.imagesPerSecond ?? 0,
+        backend: t.backend ?? '',
       }),
-      lossCurve: (curves[t.trialId] ?? []).map((p) => ({ step: p.step, epoch: p.epoch, loss: p.loss, accuracy: p.accuracy })),
-      probes: probes[t.trialId], initGradientNorm: initGradientNorms[t.trialId],
+      lossCurve: (curves[t.trialId] ?? []).map((p) => ({
+        step: p.step,
+        epoch: p.epoch,
+        loss: p.loss,
+        accuracy: p.accuracy,
+      })),
+      probes: probes[t.trialId],
+      initGradientNorm: initGradientNorms[t.trialId],
     });
   }
   return out;
@@ -73,8 +86,16 @@ export function showSavedRecord(record: CheckedRecord): void {
   clearKeptWeights();
   results.clear();
   set({
-    studyId: record.id, study: record.state, definition: record.state.definition, presetId: presetOf(record.state.definition)?.id ?? 'custom',
-    curves: record.curves, live: {}, probes: record.probes, initGradientNorms: record.initGradientNorms, landscape: initialLandscape, studyError: null,
+    studyId: record.id,
+    study: record.state,
+    definition: record.state.definition,
+    presetId: presetOf(record.state.definition)?.id ?? 'custom',
+    curves: record.curves,
+    live: {},
+    probes: record.probes,
+    initGradientNorms: record.initGradientNorms,
+    landscape: initialLandscape,
+    studyError: null,
   });
 }
 
@@ -98,10 +119,25 @@ export function selectPreset(presetId: string): void {
 }
 
 /** Edits the successive-halving settings, seed or data budget of the next study. */
-export function editStudy(patch: { scheduler?: Partial<StudyDefinition['scheduler']>; data?: Partial<StudyDefinition['data']>; fixed?: Partial<StudyDefinition['fixed']>; seed?: number; sampler?: StudyDefinition['sampler'] }): void {
+export function editStudy(patch: {
+  scheduler?: Partial<StudyDefinition['scheduler']>;
+  data?: Partial<StudyDefinition['data']>;
+  fixed?: Partial<StudyDefinition['fixed']>;
+  seed?: number;
+  sampler?: StudyDefinition['sampler'];
+}): void {
   if (labStore.getState().classroom.lock) return;
   const d = labStore.getState().definition;
-  set({ definition: { ...d, seed: patch.seed ?? d.seed, sampler: patch.sampler ?? d.sampler, scheduler: { ...d.scheduler, ...patch.scheduler }, data: { ...d.data, ...patch.data }, fixed: { ...d.fixed, ...patch.fixed } } });
+  set({
+    definition: {
+      ...d,
+      seed: patch.seed ?? d.seed,
+      sampler: patch.sampler ?? d.sampler,
+      scheduler: { ...d.scheduler, ...patch.scheduler },
+      data: { ...d.data, ...patch.data },
+      fixed: { ...d.fixed, ...patch.fixed },
+    },
+  });
 }
 
 /** Lesson options from the link: the opening view, hidden controls, locked settings. */
@@ -139,12 +175,21 @@ export async function ensurePool(numConfigs: number): Promise<TrainerPool> {
   return pools.ensure(key, async () => {
     const train = await loadDataset();
     shared ??= { images: shareImages(train.images), labels: train.labels };
-    const created = await createPool(browserWorkerFactory, size, { dataset: { ...shared, numClasses: 10 }, forcedBackend: forcedBackend ?? undefined }, {
-      onWorkerReplaced: ({ error, backend, fallback }) => set({
-        backend: created.backend,
-        workerFaults: [...labStore.getState().workerFaults, { code: error.code, message: error.message, backend: backend?.backend ?? null, fallback }].slice(-20),
-      }),
-    });
+    const created = await createPool(
+      browserWorkerFactory,
+      size,
+      { dataset: { ...shared, numClasses: 10 }, forcedBackend: forcedBackend ?? undefined },
+      {
+        onWorkerReplaced: ({ error, backend, fallback }) =>
+          set({
+            backend: created.backend,
+            workerFaults: [
+              ...labStore.getState().workerFaults,
+              { code: error.code, message: error.message, backend: backend?.backend ?? null, fallback },
+            ].slice(-20),
+          }),
+      },
+    );
     set({ backend: created.backend, poolSize: size });
     return created;
   });
@@ -161,7 +206,8 @@ export async function startStudy(options: { confirmed?: boolean } = {}): Promise
   if (problems.length > 0) return set({ studyError: problems.join(' ') });
   const estimate = pageEstimate(state, state.definition);
   if (estimate?.verdict === 'refuse') return set({ studyError: estimate.reason });
-  if (estimate?.verdict === 'confirm' && !options.confirmed) return set({ studyError: `${estimate.reason} Confirm to run it.` });
+  if (estimate?.verdict === 'confirm' && !options.confirmed)
+    return set({ studyError: `${estimate.reason} Confirm to run it.` });
   await launch(state.definition, null);
 }
 
@@ -189,11 +235,25 @@ export async function openSavedStudy(id: string): Promise<void> {
 async function launch(definition: StudyDefinition, record: CheckedRecord | null): Promise<void> {
   const studyId = record?.id ?? newStudyId(definition.seed);
   set({ recommendation: null });
-  set({ busy: 'starting', studyError: null, study: record?.state ?? null, curves: (record?.curves ?? {}) as LabState['curves'], live: {}, startedAt: Date.now(), finishedAt: null, studyId, resumable: labStore.getState().resumable.filter((r) => r.id !== studyId) });
+  set({
+    busy: 'starting',
+    studyError: null,
+    study: record?.state ?? null,
+    curves: (record?.curves ?? {}) as LabState['curves'],
+    live: {},
+    startedAt: Date.now(),
+    finishedAt: null,
+    studyId,
+    resumable: labStore.getState().resumable.filter((r) => r.id !== studyId),
+  });
   clearKeptWeights();
   results.clear();
   // A resumed study keeps the facts of its finished trials; a new one starts empty.
-  set({ probes: record?.probes ?? {}, initGradientNorms: record?.initGradientNorms ?? {}, landscape: initialLandscape });
+  set({
+    probes: record?.probes ?? {},
+    initGradientNorms: record?.initGradientNorms ?? {},
+    landscape: initialLandscape,
+  });
   clearAudit(); // the audit belonged to the previous study, and the new one needs the workers
   try {
     const trainerPool = await ensurePool(definition.scheduler.numConfigs);
@@ -201,10 +261,16 @@ async function launch(definition: StudyDefinition, record: CheckedRecord | null)
     set({ busy: 'running' });
     // Every trial probes the same images and keeps its weights, for the landscape panel.
     const session = startStudySession({
-      definition, pool: trainerPool, trainLabels: labels, probes: true, returnWeights: true,
+      definition,
+      pool: trainerPool,
+      trainLabels: labels,
+      probes: true,
+      returnWeights: true,
       listener: { onState: (study) => set({ study }), onProgress: showProgress, onTrialResult: recordTrialFacts },
-      resumeFrom: record ? resumeStudy(record.state) : undefined, weights: idbWeightStore(studyId),
-      memory: memoryExamples, advisor: workerAdvisor,
+      resumeFrom: record ? resumeStudy(record.state) : undefined,
+      weights: idbWeightStore(studyId),
+      memory: memoryExamples,
+      advisor: workerAdvisor,
       save: (study) => saveCurrentStudy(studyId, study),
       // The pick and its forecast come from the memory as it was before this study's own examples.
       recommend: (final) => updateRecommendation(final),
@@ -227,7 +293,10 @@ function showProgress(p: TrialProgress): void {
   const { curves, live } = labStore.getState();
   set({
     curves: { ...curves, [p.trialId]: [...(curves[p.trialId] ?? []), ...p.points] },
-    live: { ...live, [p.trialId]: { stepsDone: p.stepsDone, stepsTotal: p.stepsTotal, imagesPerSecond: p.imagesPerSecond } },
+    live: {
+      ...live,
+      [p.trialId]: { stepsDone: p.stepsDone, stepsTotal: p.stepsTotal, imagesPerSecond: p.imagesPerSecond },
+    },
   });
 }
 
@@ -236,10 +305,17 @@ export async function updateRecommendation(state = labStore.getState().study): P
   if (!state) return set({ recommendation: null });
   set({ recommendation: { status: 'computing', value: null, error: null } });
   try {
-    const value = await recommendInWorker({ state, signals: currentTrialSignals(), examples: await memoryExamples(), now: Date.now() });
+    const value = await recommendInWorker({
+      state,
+      signals: currentTrialSignals(),
+      examples: await memoryExamples(),
+      now: Date.now(),
+    });
     set({ recommendation: { status: 'ready', value, error: null } });
   } catch (e) {
-    set({ recommendation: { status: 'error', value: null, error: `No forecast for the recommendation: ${message(e)}` } });
+    set({
+      recommendation: { status: 'error', value: null, error: `No forecast for the recommendation: ${message(e)}` },
+    });
   }
 }
 
@@ -270,7 +346,9 @@ export function applyShareLink(hash: string): string[] {
   const definition = result.partial ? completeStudy(result.partial, fallback) : fallback;
   const kept = result.partial ? Object.keys(result.partial).filter((k) => k !== 'v') : [];
   set({ definition, presetId: presetOf(definition)?.id ?? 'custom' });
-  return [`${result.error} ${kept.length ? `The valid parts (${kept.join(', ')}) were kept; the rest uses the defaults.` : 'The default study is shown instead.'} Nothing was run.`];
+  return [
+    `${result.error} ${kept.length ? `The valid parts (${kept.join(', ')}) were kept; the rest uses the defaults.` : 'The default study is shown instead.'} Nothing was run.`,
+  ];
 }
 
 /**
@@ -279,7 +357,10 @@ export function applyShareLink(hash: string): string[] {
  * notice is shown once, after `earlier` ones (a repaired query). Returns the lesson options (debug included).
  */
 export function openLaunchLink(search: string, hash: string, earlier: readonly string[] = []): ClassroomParams {
-  const launch = parseLaunchParams(search, PRESETS.map((p) => p.id));
+  const launch = parseLaunchParams(
+    search,
+    PRESETS.map((p) => p.id),
+  );
   if (launch.presetId) selectPreset(launch.presetId);
   if (launch.backend) forceBackend(launch.backend);
   const shareNotes = applyShareLink(hash);
@@ -303,8 +384,13 @@ export async function checkBackends(): Promise<void> {
     const train = await loadDataset();
     const count = 8;
     const small = { images: train.images.slice(0, count * 3072), labels: train.labels.slice(0, count), numClasses: 10 };
-    await compareBackends(browserWorkerFactory, small, Int32Array.from({ length: count }, (_, i) => i), ['webgpu', 'webgl', 'wasm'],
-      (results) => set({ backendCheck: { running: true, results } }));
+    await compareBackends(
+      browserWorkerFactory,
+      small,
+      Int32Array.from({ length: count }, (_, i) => i),
+      ['webgpu', 'webgl', 'wasm'],
+      (results) => set({ backendCheck: { running: true, results } }),
+    );
   } finally {
     set({ backendCheck: { ...labStore.getState().backendCheck, running: false } });
   }

@@ -16,8 +16,10 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 function stoppedMessage(finished: readonly FullFidelityRun[], total: number): string {
   const reused = finished.filter((r) => r.reused).length;
-  const kept = finished.length === 0 ? 'No full-fidelity run had finished.'
-    : `Their accuracies are kept below${finished.some((r) => r.status !== 'failed') ? ' and taught to the meta-model' : ''}.`;
+  const kept =
+    finished.length === 0
+      ? 'No full-fidelity run had finished.'
+      : `Their accuracies are kept below${finished.some((r) => r.status !== 'failed') ? ' and taught to the meta-model' : ''}.`;
   return `Audit stopped after ${finished.length} of ${total} full-fidelity runs${reused ? ` (${reused} reused from the study)` : ''}. ${kept} Run the audit again for the rules and the chart.`;
 }
 
@@ -29,7 +31,9 @@ export async function runAudit(): Promise<void> {
   const { signal, owns } = beginAudit();
   const total = study.configs.length;
   const finished: FullFidelityRun[] = [];
-  const update = (patch: Partial<AuditState>) => { if (owns()) labStore.setState({ audit: { ...labStore.getState().audit, ...patch } }); };
+  const update = (patch: Partial<AuditState>) => {
+    if (owns()) labStore.setState({ audit: { ...labStore.getState().audit, ...patch } });
+  };
   labStore.setState({ audit: { ...initialAudit, running: true, total, studyId } });
   // Read now: another study may come on screen before the audit ends.
   const results = currentTrialResults();
@@ -40,7 +44,9 @@ export async function runAudit(): Promise<void> {
     const pool = currentPool() ?? (await ensurePool(study.definition.scheduler.numConfigs));
     if (signal.aborted) throw new AuditStopped(0, total);
     const report = await auditStudy(study, results, pool, labels, {
-      signal, memory: await memoryExamples(), scorer: scoreAuditInWorker,
+      signal,
+      memory: await memoryExamples(),
+      scorer: scoreAuditInWorker,
       onFullFidelityTrial: (e) => {
         finished.push({ configId: e.configId, status: e.status, valAccuracy: e.valAccuracy, reused: e.reused });
         update({ done: e.done, total: e.total, finished: [...finished] });
@@ -49,7 +55,10 @@ export async function runAudit(): Promise<void> {
     update({ running: false, report, done: total, finished: [...finished] });
     await saveAudit(studyId, report);
   } catch (e) {
-    update({ running: false, error: e instanceof AuditStopped ? stoppedMessage(finished, total) : `The audit failed: ${message(e)}` });
+    update({
+      running: false,
+      error: e instanceof AuditStopped ? stoppedMessage(finished, total) : `The audit failed: ${message(e)}`,
+    });
   } finally {
     // Every full-fidelity result, of a finished audit or a stopped one, teaches the meta-model.
     try {

@@ -33,8 +33,17 @@ export function clearAudit(): void {
 }
 
 const shown = (studyId: string, report: AuditReport): AuditState => ({
-  ...initialAudit, studyId, report, done: report.numConfigs, total: report.numConfigs,
-  finished: report.rows.map((r) => ({ configId: r.configId, status: r.fullStatus, valAccuracy: r.fullFidelityAccuracy, reused: r.reused })),
+  ...initialAudit,
+  studyId,
+  report,
+  done: report.numConfigs,
+  total: report.numConfigs,
+  finished: report.rows.map((r) => ({
+    configId: r.configId,
+    status: r.fullStatus,
+    valAccuracy: r.fullFidelityAccuracy,
+    reused: r.reused,
+  })),
 });
 
 /** Shows a study's saved audit if it has one; a damaged record becomes a notice and is ignored. */

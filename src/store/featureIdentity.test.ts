@@ -28,11 +28,30 @@ function liveStudy() {
   const { study, curves } = syntheticStudy({ numConfigs: 27, pointsPerTrial: 3000 });
   labStore.setState({ study, studyId: 'live-1', backend: { backend: 'wasm', skipped: [], detail: 'wasm' } });
   for (const t of study.trials) {
-    const probes = { loss: 1 + t.trialId / 100, accuracy: 0.3, images: 256, sharpnessMean: 0.01 * t.trialId, sharpnessMax: 0.02 * t.trialId, samSharpness: 0.5, gradientNorm: 2 + t.configId, topEigenvalue: t.rung === 2 ? 40 : undefined, ms: 80 };
+    const probes = {
+      loss: 1 + t.trialId / 100,
+      accuracy: 0.3,
+      images: 256,
+      sharpnessMean: 0.01 * t.trialId,
+      sharpnessMax: 0.02 * t.trialId,
+      samSharpness: 0.5,
+      gradientNorm: 2 + t.configId,
+      topEigenvalue: t.rung === 2 ? 40 : undefined,
+      ms: 80,
+    };
     const result: TrialResult = {
-      trialId: t.trialId, status: t.state === 'diverged' ? 'diverged' : 'completed', valAccuracy: t.valAccuracy, valLoss: t.valLoss,
-      lossCurve: curves[t.trialId].map((p, i) => ({ ...p, epoch: Math.floor((4 * i) / curves[t.trialId].length) })), steps: 10, imagesTrained: 100,
-      durationMs: t.durationMs ?? 0, imagesPerSecond: 330, backend: 'wasm', probes: t.state === 'diverged' ? undefined : probes, initGradientNorm: t.rung === 0 ? 3 + t.configId / 10 : undefined,
+      trialId: t.trialId,
+      status: t.state === 'diverged' ? 'diverged' : 'completed',
+      valAccuracy: t.valAccuracy,
+      valLoss: t.valLoss,
+      lossCurve: curves[t.trialId].map((p, i) => ({ ...p, epoch: Math.floor((4 * i) / curves[t.trialId].length) })),
+      steps: 10,
+      imagesTrained: 100,
+      durationMs: t.durationMs ?? 0,
+      imagesPerSecond: 330,
+      backend: 'wasm',
+      probes: t.state === 'diverged' ? undefined : probes,
+      initGradientNorm: t.rung === 0 ? 3 + t.configId / 10 : undefined,
     };
     recordTrialFacts(t.trialId, result);
   }
@@ -70,7 +89,18 @@ describe('meta-model feature rows', () => {
     labStore.setState({ probes: {}, initGradientNorms: {} });
     expect(metaModelInputs().rows).not.toEqual(live.rows);
     const record = recordOfStudy('live-1', study, { createdAt: 1, updatedAt: 2 });
-    const v1 = { ...record, v: 1, probes: undefined, initGradientNorms: undefined, curves: Object.fromEntries(Object.entries(record.curves).map(([id, c]) => [id, c.map(({ step, loss, accuracy }) => ({ step, loss, accuracy }))])) };
+    const v1 = {
+      ...record,
+      v: 1,
+      probes: undefined,
+      initGradientNorms: undefined,
+      curves: Object.fromEntries(
+        Object.entries(record.curves).map(([id, c]) => [
+          id,
+          c.map(({ step, loss, accuracy }) => ({ step, loss, accuracy })),
+        ]),
+      ),
+    };
     const checked = checkStudyRecord(v1);
     if (!checked.ok) throw new Error(checked.error);
     labStore.setState(initial, true);

@@ -14,10 +14,22 @@ import { openLaunchLink } from './actions';
 import { labStore } from './labStore';
 import { pageEstimate } from './machine';
 
-const cpuMs = (f: () => void) => { const t = process.cpuUsage(); f(); const u = process.cpuUsage(t); return (u.user + u.system) / 1000; };
+const cpuMs = (f: () => void) => {
+  const t = process.cpuUsage();
+  f();
+  const u = process.cpuUsage(t);
+  return (u.user + u.system) / 1000;
+};
 const FLAG_ON = ['', '1', 'true', 'yes'];
 
-interface Outcome { link: HostileLink; threw: string | null; ms: number; unsafe: string[]; verdict: 'problems' | 'refused' | 'confirm' | 'ok'; planMs: number }
+interface Outcome {
+  link: HostileLink;
+  threw: string | null;
+  ms: number;
+  unsafe: string[];
+  verdict: 'problems' | 'refused' | 'confirm' | 'ok';
+  planMs: number;
+}
 
 describe('the hostile link corpus in Node', () => {
   const corpus = hostileLinks();
@@ -35,7 +47,9 @@ describe('the hostile link corpus in Node', () => {
           const { search, repaired } = repairQuery(link.search);
           tfjsQueryParams(search);
           debug = openLaunchLink(search, link.hash, repaired ? [REPAIRED_QUERY_NOTICE] : []).debug;
-        } catch (e) { threw = String(e); }
+        } catch (e) {
+          threw = String(e);
+        }
       });
       const s = labStore.getState();
       const strings: string[] = [...s.linkProblems];
@@ -43,8 +57,10 @@ describe('the hostile link corpus in Node', () => {
       const unsafe = strings.filter((t) => UNSAFE_ECHO.test(t));
       for (const t of [s.definition.name, ...s.classroom.hide]) if (!SAFE_TEXT.test(t)) unsafe.push(t);
       const params = new URLSearchParams(link.search.length <= 2048 ? repairQuery(link.search).search : '');
-      if (debug && !FLAG_ON.includes((params.get('debug') ?? 'x').toLowerCase())) unsafe.push(`debug turned on by ${params.get('debug')}`);
-      if (s.classroom.lock && !FLAG_ON.includes((params.get('lock') ?? 'x').toLowerCase())) unsafe.push(`lock turned on by ${params.get('lock')}`);
+      if (debug && !FLAG_ON.includes((params.get('debug') ?? 'x').toLowerCase()))
+        unsafe.push(`debug turned on by ${params.get('debug')}`);
+      if (s.classroom.lock && !FLAG_ON.includes((params.get('lock') ?? 'x').toLowerCase()))
+        unsafe.push(`lock turned on by ${params.get('lock')}`);
       let verdict: Outcome['verdict'] = 'problems';
       let planMs = 0;
       if (studyProblems(s.definition).length === 0) {
@@ -52,8 +68,12 @@ describe('the hostile link corpus in Node', () => {
         verdict = e.verdict === 'refuse' ? 'refused' : e.verdict;
         if (verdict !== 'refused') {
           // Accepted: within the machine's means, and its plan is bounded work.
-          if (!(e.memoryPerTrialBytes <= e.memoryLimitBytes && e.seconds <= MAX_STUDY_SECONDS)) unsafe.push('accepted beyond means');
-          planMs = cpuMs(() => { const st = initStudy(s.definition); if (st.configs.length > MAX_CONFIGURATIONS) unsafe.push('too many configurations'); });
+          if (!(e.memoryPerTrialBytes <= e.memoryLimitBytes && e.seconds <= MAX_STUDY_SECONDS))
+            unsafe.push('accepted beyond means');
+          planMs = cpuMs(() => {
+            const st = initStudy(s.definition);
+            if (st.configs.length > MAX_CONFIGURATIONS) unsafe.push('too many configurations');
+          });
         }
       }
       outcomes.push({ link, threw, ms, unsafe, verdict, planMs });
@@ -64,7 +84,8 @@ describe('the hostile link corpus in Node', () => {
     expect(corpus.length).toBeGreaterThanOrEqual(1000);
     // Echoed raw, most malicious values would be caught (the old query messages quoted them verbatim).
     expect(MALICIOUS.filter((m) => UNSAFE_ECHO.test(`Unknown preset "${m.slice(0, 40)}"`)).length).toBeGreaterThan(15);
-    for (const kind of ['garbled', 'corrupted', 'query', 'payload', 'valid']) expect(corpus.filter((l) => l.kind === kind).length, kind).toBeGreaterThan(50);
+    for (const kind of ['garbled', 'corrupted', 'query', 'payload', 'valid'])
+      expect(corpus.filter((l) => l.kind === kind).length, kind).toBeGreaterThan(50);
   });
 
   it('0 throws, 0 hangs, 0 unsafe echoes, no pollution, nothing accepted beyond the means', () => {
@@ -72,9 +93,11 @@ describe('the hostile link corpus in Node', () => {
     const hangs = outcomes.filter((o) => o.ms > 100 || o.planMs > 50);
     const unsafe = outcomes.filter((o) => o.unsafe.length > 0);
     const count = (v: Outcome['verdict']) => outcomes.filter((o) => o.verdict === v).length;
-    console.log(`[hostile corpus, Node] ${outcomes.length} links: ${throws.length} throws, ${hangs.length} hangs, ${unsafe.length} unsafe echoes; `
-      + `studies shown: ${count('ok')} runnable, ${count('confirm')} runnable after a confirmation, ${count('refused')} refused by the estimate, ${count('problems')} with problems (Run disabled); `
-      + `slowest open ${Math.max(...outcomes.map((o) => o.ms)).toFixed(1)} ms CPU, slowest plan ${Math.max(...outcomes.map((o) => o.planMs)).toFixed(1)} ms CPU`);
+    console.log(
+      `[hostile corpus, Node] ${outcomes.length} links: ${throws.length} throws, ${hangs.length} hangs, ${unsafe.length} unsafe echoes; ` +
+        `studies shown: ${count('ok')} runnable, ${count('confirm')} runnable after a confirmation, ${count('refused')} refused by the estimate, ${count('problems')} with problems (Run disabled); ` +
+        `slowest open ${Math.max(...outcomes.map((o) => o.ms)).toFixed(1)} ms CPU, slowest plan ${Math.max(...outcomes.map((o) => o.planMs)).toFixed(1)} ms CPU`,
+    );
     expect(throws.map((o) => `${o.link.label}: ${o.threw}`)).toEqual([]);
     expect(hangs.map((o) => `${o.link.label}: ${o.ms.toFixed(0)} ms, plan ${o.planMs.toFixed(0)} ms`)).toEqual([]);
     expect(unsafe.map((o) => `${o.link.label}: ${o.unsafe.join(' | ').slice(0, 200)}`)).toEqual([]);

@@ -8,7 +8,17 @@ import { MAX_IMPORT_CHARS } from '../core/interop/importResults';
 import { labStore } from './labStore';
 import { importStudyJson } from './persistence';
 
-const record = { v: 2, id: 'abc-1', createdAt: 1, updatedAt: 2, state: initStudy(PRESETS[0].study), curves: {}, probes: {}, initGradientNorms: {}, backend: null };
+const record = {
+  v: 2,
+  id: 'abc-1',
+  createdAt: 1,
+  updatedAt: 2,
+  state: initStudy(PRESETS[0].study),
+  curves: {},
+  probes: {},
+  initGradientNorms: {},
+  backend: null,
+};
 
 describe('importStudyJson', () => {
   it('refuses bad files with a message and leaves the lab as it was', async () => {
@@ -16,11 +26,26 @@ describe('importStudyJson', () => {
     const cases: [string, string | RegExp][] = [
       ['{"v": 2, "id": ', 'The file is not JSON: it was not imported.'],
       ['\uFEFF[1, 2', 'The file is not JSON: it was not imported.'],
-      [' '.repeat(MAX_IMPORT_CHARS + 1), `The file is 64 MiB, more than the 64 MiB a study file may have: it was not imported.`],
-      [JSON.stringify({ ...record, v: 7 }), 'The imported file was written by a newer version of the lab (study record version 7); this page reads versions 1 to 2. Reload the page to update the lab.'],
-      [JSON.stringify({ ...record, state: { ...record.state, definition: { ...record.state.definition, v: 3 } } }), /\(study format version 3\); this page reads versions 1 to 2/],
-      [JSON.stringify({ ...record, state: { ...record.state, phase: 'exploded' } }), 'The imported file is damaged and was not opened: its phase is unknown.'],
-      [JSON.stringify({ ...record, id: '<img src=x onerror=alert(1)>' }), 'The imported file is damaged and was not opened: it has no valid id.'],
+      [
+        ' '.repeat(MAX_IMPORT_CHARS + 1),
+        `The file is 64 MiB, more than the 64 MiB a study file may have: it was not imported.`,
+      ],
+      [
+        JSON.stringify({ ...record, v: 7 }),
+        'The imported file was written by a newer version of the lab (study record version 7); this page reads versions 1 to 2. Reload the page to update the lab.',
+      ],
+      [
+        JSON.stringify({ ...record, state: { ...record.state, definition: { ...record.state.definition, v: 3 } } }),
+        /\(study format version 3\); this page reads versions 1 to 2/,
+      ],
+      [
+        JSON.stringify({ ...record, state: { ...record.state, phase: 'exploded' } }),
+        'The imported file is damaged and was not opened: its phase is unknown.',
+      ],
+      [
+        JSON.stringify({ ...record, id: '<img src=x onerror=alert(1)>' }),
+        'The imported file is damaged and was not opened: it has no valid id.',
+      ],
     ];
     for (const [text, message] of cases) {
       const got = await importStudyJson(text);

@@ -25,10 +25,22 @@ export interface WorkerFault {
   fallback: { from: string; reason: string } | null;
 }
 
-export interface TrialLive { stepsDone: number; stepsTotal: number; imagesPerSecond: number }
+export interface TrialLive {
+  stepsDone: number;
+  stepsTotal: number;
+  imagesPerSecond: number;
+}
 
 /** One line of the saved-studies list. */
-export interface SavedStudySummary { id: string; name: string; phase: StudyState['phase']; trials: number; completed: number; best: number | null; updatedAt: number }
+export interface SavedStudySummary {
+  id: string;
+  name: string;
+  phase: StudyState['phase'];
+  trials: number;
+  completed: number;
+  best: number | null;
+  updatedAt: number;
+}
 
 /** The meta-model's memory across studies, as the page shows it. */
 export interface MemorySummary {
@@ -56,10 +68,22 @@ export interface AuditState {
   finished: FullFidelityRun[];
 }
 
-export const initialAudit: AuditState = { running: false, done: 0, total: 0, report: null, error: null, studyId: null, finished: [] };
+export const initialAudit: AuditState = {
+  running: false,
+  done: 0,
+  total: 0,
+  report: null,
+  error: null,
+  studyId: null,
+  finished: [],
+};
 
 /** The study's final pick with the meta-model's forecast; computed after the study, off the main thread. */
-export interface RecommendationState { status: 'computing' | 'ready' | 'error'; value: Recommendation | null; error: string | null }
+export interface RecommendationState {
+  status: 'computing' | 'ready' | 'error';
+  value: Recommendation | null;
+  error: string | null;
+}
 
 export interface LabState {
   presetId: string;
@@ -101,7 +125,15 @@ export interface LabState {
   audit: AuditState;
 }
 
-export const initialDataset: DatasetProgress = { phase: 'idle', shard: null, bytesLoaded: 0, bytesTotal: 0, shardsFromCache: 0, shardsTotal: 0, notices: [] };
+export const initialDataset: DatasetProgress = {
+  phase: 'idle',
+  shard: null,
+  bytesLoaded: 0,
+  bytesTotal: 0,
+  shardsFromCache: 0,
+  shardsTotal: 0,
+  notices: [],
+};
 
 export const labStore = createStore<LabState>(() => ({
   presetId: 'tiny',

@@ -9,7 +9,13 @@ import { initialWeights } from '../training/simpleCnn';
 import { trialSpec } from '../training/trainTrial';
 import { currentPool, loadDataset } from './actions';
 import { labStore } from './labStore';
-import { sliceImages, SLICE_RESOLUTION, type InterpolationKind, type LandscapeState, type SliceGrid } from './landscapeState';
+import {
+  sliceImages,
+  SLICE_RESOLUTION,
+  type InterpolationKind,
+  type LandscapeState,
+  type SliceGrid,
+} from './landscapeState';
 import { keptWeights } from './trialWeights';
 
 const get = () => labStore.getState().landscape;
@@ -24,7 +30,9 @@ export function selectLandscapeTrials(trialIds: number[]): void {
   patch({ trialIds: trialIds.slice(-2) });
 }
 
-export function setLandscapeOptions(options: Partial<Pick<LandscapeState, 'resolution' | 'range' | 'logScale' | 'images'>>): void {
+export function setLandscapeOptions(
+  options: Partial<Pick<LandscapeState, 'resolution' | 'range' | 'logScale' | 'images'>>,
+): void {
   patch(options);
 }
 
@@ -63,36 +71,72 @@ export async function computeSlices(trialIds: number[] = get().trialIds): Promis
     const indices = await sliceIndices(study, images);
     const grids: Record<number, SliceGrid> = {};
     for (const id of trialIds) {
-      grids[id] = { trialId: id, resolution, range, images: indices.length, losses: Array(resolution).fill(null), accuracies: Array(resolution).fill(null), rowsDone: 0, imagesPerSecond: null, ms: null };
+      grids[id] = {
+        trialId: id,
+        resolution,
+        range,
+        images: indices.length,
+        losses: Array(resolution).fill(null),
+        accuracies: Array(resolution).fill(null),
+        rowsDone: 0,
+        imagesPerSecond: null,
+        ms: null,
+      };
     }
     const weightsOf = trialIds.map((id) => {
       const weights = keptWeights(id);
       if (!weights) throw new Error(`The weights of trial ${id} are no longer in memory`);
       return weights;
     });
-    patch({ trialIds, resolution, status: 'computing', error: null, grids, progress: { rowsDone: 0, rowsTotal: resolution * trialIds.length } });
+    patch({
+      trialIds,
+      resolution,
+      status: 'computing',
+      error: null,
+      grids,
+      progress: { rowsDone: 0, rowsTotal: resolution * trialIds.length },
+    });
     running = trialIds.map((id, k) => {
       const weights = weightsOf[k];
       const spec = trialSpec(study.configs[trialOf(study, id).configId], 10);
-      return startSlice(pool, { spec, weights, indices, resolution, range, seed: probeSeed(study.definition), normalization: 'filter' }, (row) => {
-        const l = get();
-        const g = l.grids[id];
-        if (!g || l.status !== 'computing') return;
-        const losses = g.losses.slice();
-        const accuracies = g.accuracies.slice();
-        losses[row.rowIndex] = row.losses;
-        accuracies[row.rowIndex] = row.accuracies;
-        patch({ grids: { ...l.grids, [id]: { ...g, losses, accuracies, rowsDone: g.rowsDone + 1 } }, progress: { ...l.progress, rowsDone: l.progress.rowsDone + 1 } });
-      });
+      return startSlice(
+        pool,
+        { spec, weights, indices, resolution, range, seed: probeSeed(study.definition), normalization: 'filter' },
+        (row) => {
+          const l = get();
+          const g = l.grids[id];
+          if (!g || l.status !== 'computing') return;
+          const losses = g.losses.slice();
+          const accuracies = g.accuracies.slice();
+          losses[row.rowIndex] = row.losses;
+          accuracies[row.rowIndex] = row.accuracies;
+          patch({
+            grids: { ...l.grids, [id]: { ...g, losses, accuracies, rowsDone: g.rowsDone + 1 } },
+            progress: { ...l.progress, rowsDone: l.progress.rowsDone + 1 },
+          });
+        },
+      );
     });
     const outcomes = await Promise.all(running.map((job) => job.done));
     const failed = outcomes.find((o) => !o.ok);
     const grids2 = { ...get().grids };
     outcomes.forEach((o, i) => {
-      if (o.ok) grids2[trialIds[i]] = { ...grids2[trialIds[i]], imagesPerSecond: o.value.imagesPerSecond, ms: o.value.ms, losses: o.value.losses, accuracies: o.value.accuracies, rowsDone: resolution };
+      if (o.ok)
+        grids2[trialIds[i]] = {
+          ...grids2[trialIds[i]],
+          imagesPerSecond: o.value.imagesPerSecond,
+          ms: o.value.ms,
+          losses: o.value.losses,
+          accuracies: o.value.accuracies,
+          rowsDone: resolution,
+        };
     });
     if (failed && !failed.ok) {
-      patch({ grids: grids2, status: failed.error.code === 'CANCELLED' ? 'cancelled' : 'error', error: failed.error.code === 'CANCELLED' ? null : `${failed.error.code}: ${failed.error.message}` });
+      patch({
+        grids: grids2,
+        status: failed.error.code === 'CANCELLED' ? 'cancelled' : 'error',
+        error: failed.error.code === 'CANCELLED' ? null : `${failed.error.code}: ${failed.error.message}`,
+      });
     } else {
       patch({ grids: grids2, status: 'done' });
     }
@@ -111,7 +155,10 @@ export function cancelSlices(): void {
 /** α from -0.25 to 1.25 in steps of 1/16: both ends (0 and 1) lie exactly on the path. */
 export const INTERPOLATION_ALPHAS = Array.from({ length: 25 }, (_, k) => -0.25 + k / 16);
 
-function pickEnds(study: StudyState, kind: InterpolationKind): { from: Float32Array[]; to: Float32Array[]; fromLabel: string; toLabel: string; configId: number } {
+function pickEnds(
+  study: StudyState,
+  kind: InterpolationKind,
+): { from: Float32Array[]; to: Float32Array[]; fromLabel: string; toLabel: string; configId: number } {
   const kept = get().keptTrialIds.map((id) => trialOf(study, id));
   const best = [...kept].sort((a, b) => (b.valAccuracy ?? -1) - (a.valAccuracy ?? -1));
   if (kind === 'initToTrained') {
@@ -119,13 +166,27 @@ function pickEnds(study: StudyState, kind: InterpolationKind): { from: Float32Ar
     if (!trial) throw new Error('No trained weights are kept: run a study first');
     const spec = trialSpec(study.configs[trial.configId], 10);
     const from = initialWeights(spec, deriveSeed(trialSeed(study, trial), 'init'));
-    return { from, to: keptWeights(trial.trialId)!, fromLabel: `init of config ${trial.configId}`, toLabel: `trial ${trial.trialId}`, configId: trial.configId };
+    return {
+      from,
+      to: keptWeights(trial.trialId)!,
+      fromLabel: `init of config ${trial.configId}`,
+      toLabel: `trial ${trial.trialId}`,
+      configId: trial.configId,
+    };
   }
   const top = best[0];
-  const sameShape = (t: TrialRecord) => JSON.stringify(trialSpec(study.configs[t.configId], 10)) === JSON.stringify(trialSpec(study.configs[top.configId], 10));
+  const sameShape = (t: TrialRecord) =>
+    JSON.stringify(trialSpec(study.configs[t.configId], 10)) ===
+    JSON.stringify(trialSpec(study.configs[top.configId], 10));
   const worst = best.filter((t) => t.trialId !== top?.trialId && sameShape(t)).pop();
   if (!top || !worst) throw new Error('Interpolating needs two kept trials with the same network shape');
-  return { from: keptWeights(top.trialId)!, to: keptWeights(worst.trialId)!, fromLabel: `best: trial ${top.trialId}`, toLabel: `worst kept: trial ${worst.trialId}`, configId: worst.configId };
+  return {
+    from: keptWeights(top.trialId)!,
+    to: keptWeights(worst.trialId)!,
+    fromLabel: `best: trial ${top.trialId}`,
+    toLabel: `worst kept: trial ${worst.trialId}`,
+    configId: worst.configId,
+  };
 }
 
 export async function computeInterpolation(kind: InterpolationKind): Promise<void> {
@@ -136,7 +197,13 @@ export async function computeInterpolation(kind: InterpolationKind): Promise<voi
     patch({ status: 'interpolating', error: null });
     const indices = await sliceIndices(study, images);
     const spec = trialSpec(study.configs[ends.configId], 10);
-    const outcome = await interpolateOnPool(pool, { spec, from: ends.from, to: ends.to, alphas: INTERPOLATION_ALPHAS, indices });
+    const outcome = await interpolateOnPool(pool, {
+      spec,
+      from: ends.from,
+      to: ends.to,
+      alphas: INTERPOLATION_ALPHAS,
+      indices,
+    });
     if (!outcome.ok) throw new Error(`${outcome.error.code}: ${outcome.error.message}`);
     patch({ status: 'done', interpolation: { kind, from: ends.fromLabel, to: ends.toLabel, ...outcome.value } });
   } catch (e) {

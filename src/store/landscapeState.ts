@@ -50,8 +50,17 @@ export interface LandscapeState {
 }
 
 export const initialLandscape: LandscapeState = {
-  keptTrialIds: [], trialIds: [], resolution: 21, range: 1, logScale: false, images: null,
-  progress: { rowsDone: 0, rowsTotal: 0 }, grids: {}, interpolation: null, status: 'idle', error: null,
+  keptTrialIds: [],
+  trialIds: [],
+  resolution: 21,
+  range: 1,
+  logScale: false,
+  images: null,
+  progress: { rowsDone: 0, rowsTotal: 0 },
+  grids: {},
+  interpolation: null,
+  status: 'idle',
+  error: null,
 };
 
 export const SLICE_RESOLUTION = { min: 11, max: 51 } as const;
@@ -73,6 +82,10 @@ export function studyProbeImages(probes: Record<number, TrialProbeValues | undef
 }
 
 /** The slice's probe-set size: the one chosen, else the backend's default, capped at the trials' own probe set. */
-export function sliceImages(landscape: LandscapeState, backend: BackendReport | null, probes: Record<number, TrialProbeValues | undefined>): number {
+export function sliceImages(
+  landscape: LandscapeState,
+  backend: BackendReport | null,
+  probes: Record<number, TrialProbeValues | undefined>,
+): number {
   return landscape.images ?? Math.min(defaultSliceImages(backend), studyProbeImages(probes) ?? Infinity);
 }

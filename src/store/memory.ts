@@ -30,9 +30,14 @@ export async function refreshMemory(): Promise<MetaExample[]> {
     const { examples, damaged } = checkExamples(await readExampleValues());
     held = mergeExamples(examples, held);
     labStore.setState({ memory: summarise(held, damaged) });
-    if (damaged > 0) notice(`${damaged} stored meta-model example(s) were damaged and are ignored. Clear the meta-model memory to remove them.`);
+    if (damaged > 0)
+      notice(
+        `${damaged} stored meta-model example(s) were damaged and are ignored. Clear the meta-model memory to remove them.`,
+      );
   } catch (e) {
-    notice(`Could not read the meta-model memory (${e instanceof Error ? e.message : String(e)}); studies start without it.`);
+    notice(
+      `Could not read the meta-model memory (${e instanceof Error ? e.message : String(e)}); studies start without it.`,
+    );
     labStore.setState({ memory: summarise(held, labStore.getState().memory.damaged) });
   }
   return held;
@@ -45,15 +50,22 @@ export async function refreshMemory(): Promise<MetaExample[]> {
 export async function restoreMemory(): Promise<void> {
   const stored = await refreshMemory();
   try {
-    const records = (await readStudyRecords()).map(checkStudyRecord).filter((r) => r.ok).map((r) => (r as { record: CheckedRecord }).record);
+    const records = (await readStudyRecords())
+      .map(checkStudyRecord)
+      .filter((r) => r.ok)
+      .map((r) => (r as { record: CheckedRecord }).record);
     const { examples, studies } = missingStudyExamples(records, await readTaughtStudies(), stored);
     if (examples.length === 0) return;
     held = mergeExamples(held, examples);
     labStore.setState({ memory: summarise(held, labStore.getState().memory.damaged) });
     const problem = await saveExamples(examples);
-    notice(`The meta-model memory lacked ${examples.length} example(s) of ${studies} saved stud${studies === 1 ? 'y' : 'ies'} (the browser may have cleared part of its storage); they were rebuilt from the saved studies${problem ? `, but could not be stored: ${problem}` : ''}.`);
+    notice(
+      `The meta-model memory lacked ${examples.length} example(s) of ${studies} saved stud${studies === 1 ? 'y' : 'ies'} (the browser may have cleared part of its storage); they were rebuilt from the saved studies${problem ? `, but could not be stored: ${problem}` : ''}.`,
+    );
   } catch (e) {
-    notice(`Could not check the meta-model memory against the saved studies (${e instanceof Error ? e.message : String(e)}).`);
+    notice(
+      `Could not check the meta-model memory against the saved studies (${e instanceof Error ? e.message : String(e)}).`,
+    );
   }
 }
 

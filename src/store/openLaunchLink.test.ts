@@ -21,7 +21,11 @@ describe('openLaunchLink', () => {
 
   it('opens a preset by id, and a link that only borrows its name as a custom study', () => {
     openLaunchLink('?preset=demo2', '');
-    expect(labStore.getState()).toMatchObject({ presetId: 'demo2', definition: findPreset('demo2')!.study, linkProblems: [] });
+    expect(labStore.getState()).toMatchObject({
+      presetId: 'demo2',
+      definition: findPreset('demo2')!.study,
+      linkProblems: [],
+    });
     const demo = findPreset('demo2')!.study;
     const big = { ...demo, fixed: { ...demo.fixed, epochs: 1000 }, scheduler: { ...demo.scheduler, numConfigs: 1000 } };
     openLaunchLink('', `#s=${encodeStudy(big)}`);
@@ -46,7 +50,9 @@ describe('openLaunchLink', () => {
     }
     openLaunchLink('', `#s=${link}zzzz`);
     expect(labStore.getState().presetId).toBe('smoke');
-    expect(labStore.getState().linkProblems).toEqual(['The link had 4 extra characters after its study; they were ignored.']);
+    expect(labStore.getState().linkProblems).toEqual([
+      'The link had 4 extra characters after its study; they were ignored.',
+    ]);
     openLaunchLink('', '#');
     expect(labStore.getState().linkProblems).toEqual([]);
   });

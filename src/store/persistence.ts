@@ -1,13 +1,26 @@
 // Saved studies: written to IndexedDB as they run, listed, reopened, resumed after a reload,
 // deleted, exported (JSON, CSV) and imported. Storage failures become notices; the study goes on.
-import { checkStudyRecord, recordCurve, RECORD_VERSION, type CheckedRecord, type StudyRecord } from '../core/study/studyRecord';
+import {
+  checkStudyRecord,
+  recordCurve,
+  RECORD_VERSION,
+  type CheckedRecord,
+  type StudyRecord,
+} from '../core/study/studyRecord';
 import { isTerminal, type StudyState } from '../core/study/studyMachine';
 import { trialsToCsv } from '../core/interop/trialsCsv';
 import { exportOptunaScript } from '../core/interop/exportPython';
 import { importResults, MAX_IMPORT_CHARS } from '../core/interop/importResults';
 import type { WeightStore } from '../orchestrator/runStudy';
 import { deleteAuditRecord } from '../storage/auditStore';
-import { deleteStudyRecord, readStudyRecord, readStudyRecords, readTrialWeights, saveStudyRecord, saveTrialWeights } from '../storage/studyStore';
+import {
+  deleteStudyRecord,
+  readStudyRecord,
+  readStudyRecords,
+  readTrialWeights,
+  saveStudyRecord,
+  saveTrialWeights,
+} from '../storage/studyStore';
 import { labStore, type SavedStudySummary } from './labStore';
 
 export function newStudyId(seed: number): string {
@@ -21,8 +34,19 @@ export function notice(text: string): void {
 
 function summary(r: CheckedRecord): SavedStudySummary {
   const done = r.state.trials.filter((t) => t.state === 'completed');
-  const best = done.reduce<number | null>((m, t) => (t.valAccuracy !== null && (m === null || t.valAccuracy > m) ? t.valAccuracy : m), null);
-  return { id: r.id, name: r.state.definition.name, phase: r.state.phase, trials: r.state.trials.length, completed: r.state.trials.filter(isTerminal).length, best, updatedAt: r.updatedAt };
+  const best = done.reduce<number | null>(
+    (m, t) => (t.valAccuracy !== null && (m === null || t.valAccuracy > m) ? t.valAccuracy : m),
+    null,
+  );
+  return {
+    id: r.id,
+    name: r.state.definition.name,
+    phase: r.state.phase,
+    trials: r.state.trials.length,
+    completed: r.state.trials.filter(isTerminal).length,
+    best,
+    updatedAt: r.updatedAt,
+  };
 }
 
 let createdAt = new Map<string, number>();
@@ -31,9 +55,22 @@ let createdAt = new Map<string, number>();
  * The record of a study with the facts the store holds for it: every curve through recordCurve,
  * probes and initial gradient norms, the backend. What a reload or an import later shows.
  */
-export function recordOfStudy(id: string, state: StudyState, at: { createdAt: number; updatedAt: number }): StudyRecord {
+export function recordOfStudy(
+  id: string,
+  state: StudyState,
+  at: { createdAt: number; updatedAt: number },
+): StudyRecord {
   const { curves, probes, initGradientNorms, backend } = labStore.getState();
-  const record: StudyRecord = { v: RECORD_VERSION, id, ...at, state, curves: {}, probes: {}, initGradientNorms: {}, backend: backend?.backend ?? null };
+  const record: StudyRecord = {
+    v: RECORD_VERSION,
+    id,
+    ...at,
+    state,
+    curves: {},
+    probes: {},
+    initGradientNorms: {},
+    backend: backend?.backend ?? null,
+  };
   for (const t of state.trials) {
     const id = t.trialId;
     if (curves[id]) record.curves[id] = recordCurve(curves[id]);
@@ -45,7 +82,9 @@ export function recordOfStudy(id: string, state: StudyState, at: { createdAt: nu
 
 export async function saveCurrentStudy(id: string, state: StudyState): Promise<void> {
   if (!createdAt.has(id)) createdAt.set(id, Date.now());
-  const problem = await saveStudyRecord(recordOfStudy(id, state, { createdAt: createdAt.get(id)!, updatedAt: Date.now() }));
+  const problem = await saveStudyRecord(
+    recordOfStudy(id, state, { createdAt: createdAt.get(id)!, updatedAt: Date.now() }),
+  );
   if (problem) notice(problem);
 }
 
@@ -56,7 +95,10 @@ export function idbWeightStore(id: string): WeightStore {
     async get(trialId) {
       const weights = memory.get(trialId) ?? (await readTrialWeights(id, trialId).catch(() => undefined));
       // Asked for only by a trial that continues from them (a resumed study): say why it starts over.
-      if (!weights) notice(`The saved weights of trial ${trialId} were no longer in this browser's storage, so the trial that continues from them trains from scratch.`);
+      if (!weights)
+        notice(
+          `The saved weights of trial ${trialId} were no longer in this browser's storage, so the trial that continues from them trains from scratch.`,
+        );
       return weights;
     },
     async put(trialId, weights) {
@@ -74,7 +116,8 @@ export async function refreshSavedStudies(): Promise<void> {
     let damaged = 0;
     for (const raw of records) {
       const r = checkStudyRecord(raw);
-      if (r.ok) ok.push(r.record); else damaged++;
+      if (r.ok) ok.push(r.record);
+      else damaged++;
     }
     if (damaged) notice(`${damaged} saved stud${damaged === 1 ? 'y is' : 'ies are'} damaged and hidden from the list.`);
     const list = ok.map(summary).sort((a, b) => b.updatedAt - a.updatedAt);
@@ -95,12 +138,17 @@ export async function loadSavedStudy(id: string): Promise<CheckedRecord | null> 
   }
   if (raw === undefined) {
     // Listed earlier, gone now: deleted in another tab, or cleared by the browser since the list was read.
-    notice(`Saved study ${id} is no longer in this browser's storage (deleted in another tab, or cleared by the browser); it was removed from the list.`);
+    notice(
+      `Saved study ${id} is no longer in this browser's storage (deleted in another tab, or cleared by the browser); it was removed from the list.`,
+    );
     await refreshSavedStudies();
     return null;
   }
   const r = checkStudyRecord(raw);
-  if (!r.ok) { notice(r.error); return null; }
+  if (!r.ok) {
+    notice(r.error);
+    return null;
+  }
   createdAt.set(id, r.record.createdAt);
   return r.record;
 }
@@ -125,12 +173,18 @@ export function download(name: string, text: string, type: string): void {
 export async function exportableRecord(id: string | null): Promise<StudyRecord | null> {
   const { study, studyId } = labStore.getState();
   if (id) return loadSavedStudy(id);
-  return study ? recordOfStudy(studyId ?? newStudyId(study.definition.seed), study, { createdAt: createdAt.get(studyId ?? '') ?? Date.now(), updatedAt: Date.now() }) : null;
+  return study
+    ? recordOfStudy(studyId ?? newStudyId(study.definition.seed), study, {
+        createdAt: createdAt.get(studyId ?? '') ?? Date.now(),
+        updatedAt: Date.now(),
+      })
+    : null;
 }
 
 export async function exportStudyJson(id: string | null): Promise<void> {
   const record = await exportableRecord(id);
-  if (record) download(`study-${record.state.definition.name}-${record.id}.json`, JSON.stringify(record), 'application/json');
+  if (record)
+    download(`study-${record.state.definition.name}-${record.id}.json`, JSON.stringify(record), 'application/json');
 }
 
 export async function exportTrialsCsv(id: string | null): Promise<void> {
@@ -141,9 +195,17 @@ export async function exportTrialsCsv(id: string | null): Promise<void> {
 
 /** An exported study file as a checked record, or why it cannot be imported. Pure: nothing is saved. */
 export function readStudyFile(text: string): { ok: true; record: CheckedRecord } | { ok: false; error: string } {
-  if (text.length > MAX_IMPORT_CHARS) return { ok: false, error: `The file is ${(text.length / 2 ** 20).toFixed(0)} MiB, more than the ${MAX_IMPORT_CHARS / 2 ** 20} MiB a study file may have: it was not imported.` };
+  if (text.length > MAX_IMPORT_CHARS)
+    return {
+      ok: false,
+      error: `The file is ${(text.length / 2 ** 20).toFixed(0)} MiB, more than the ${MAX_IMPORT_CHARS / 2 ** 20} MiB a study file may have: it was not imported.`,
+    };
   let raw: unknown;
-  try { raw = JSON.parse(text.replace(/^\uFEFF/, '')); } catch { return { ok: false, error: 'The file is not JSON: it was not imported.' }; }
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch {
+    return { ok: false, error: 'The file is not JSON: it was not imported.' };
+  }
   const r = checkStudyRecord(raw);
   return r.ok ? r : { ok: false, error: r.error.replace('This saved study', 'The imported file') };
 }
@@ -153,7 +215,12 @@ export async function importStudyJson(text: string): Promise<string | null> {
   const r = readStudyFile(text);
   if (!r.ok) return r.error;
   const id = newStudyId(r.record.state.definition.seed);
-  const problem = await saveStudyRecord({ ...r.record, id, updatedAt: Date.now(), state: { ...r.record.state, phase: r.record.state.phase === 'running' ? 'stopped' : r.record.state.phase } });
+  const problem = await saveStudyRecord({
+    ...r.record,
+    id,
+    updatedAt: Date.now(),
+    state: { ...r.record.state, phase: r.record.state.phase === 'running' ? 'stopped' : r.record.state.phase },
+  });
   await refreshSavedStudies();
   return problem;
 }
@@ -175,4 +242,6 @@ export async function importExternalResults(text: string): Promise<string> {
   return `Imported ${r.state.trials.length} trials${r.skipped ? ` (${r.skipped} pruned or failed)` : ''}.${r.notes.map((n) => ` Note: ${n}.`).join('')}`;
 }
 
-export const resetCreatedAt = () => { createdAt = new Map(); };
+export const resetCreatedAt = () => {
+  createdAt = new Map();
+};

@@ -13,7 +13,11 @@ const demo = findPreset('demo2')!.study;
 
 describe('startStudy', () => {
   it('refuses a study whose trial cannot fit in a worker, with the reason, and starts nothing', async () => {
-    const huge: StudyDefinition = { ...demo, space: demo.space.filter((p) => p.name !== 'channels'), fixed: { ...demo.fixed, channels: 1024, batchSize: 4096 } };
+    const huge: StudyDefinition = {
+      ...demo,
+      space: demo.space.filter((p) => p.name !== 'channels'),
+      fixed: { ...demo.fixed, channels: 1024, batchSize: 4096 },
+    };
     labStore.setState({ definition: huge });
     await startStudy({ confirmed: true });
     expect(labStore.getState().studyError).toMatch(/^A trial of this study needs about \d+ GiB/);
@@ -21,17 +25,26 @@ describe('startStudy', () => {
   });
 
   it('asks before a study of hours and starts nothing until confirmed', async () => {
-    const hours: StudyDefinition = { ...demo, scheduler: { ...demo.scheduler, numConfigs: 200, minResource: 1, maxResource: 1 }, data: { ...demo.data, maxTrainImages: 45000 } };
+    const hours: StudyDefinition = {
+      ...demo,
+      scheduler: { ...demo.scheduler, numConfigs: 200, minResource: 1, maxResource: 1 },
+      data: { ...demo.data, maxTrainImages: 45000 },
+    };
     expect(pageEstimate(labStore.getState(), hours)?.verdict).toBe('confirm');
     labStore.setState({ definition: hours });
     await startStudy();
-    expect(labStore.getState().studyError).toMatch(/^This study would take about [\d.]+ h on 2 wasm workers \(assumed backend\)\. Confirm to run it\.$/);
+    expect(labStore.getState().studyError).toMatch(
+      /^This study would take about [\d.]+ h on 2 wasm workers \(assumed backend\)\. Confirm to run it\.$/,
+    );
     expect(labStore.getState()).toMatchObject({ busy: 'idle', study: null, startedAt: null });
   });
 
   it('uses the throughput the trials on screen measured', () => {
     const slow = pageEstimate(labStore.getState(), demo)!;
-    const study = { configs: [{ channels: 32 }], trials: [{ configId: 0, imagesPerSecond: 3000, backend: 'wasm' }] } as unknown as NonNullable<typeof initial.study>;
+    const study = {
+      configs: [{ channels: 32 }],
+      trials: [{ configId: 0, imagesPerSecond: 3000, backend: 'wasm' }],
+    } as unknown as NonNullable<typeof initial.study>;
     const fast = pageEstimate({ ...labStore.getState(), study }, demo)!;
     expect(fast).toMatchObject({ throughput: 'measured', imagesPerSecond: 3000 });
     expect(fast.seconds).toBeLessThan(slow.seconds);

@@ -4,7 +4,11 @@
 import type { TrialResult } from '../training/trainTrial';
 import { labStore } from './labStore';
 
-export interface KeptCandidate { trialId: number; rung: number; valAccuracy: number | null }
+export interface KeptCandidate {
+  trialId: number;
+  rung: number;
+  valAccuracy: number | null;
+}
 
 /** The trials whose weights stay: all of the highest rung seen, and each rung's best by validation accuracy. */
 export function weightsToKeep(candidates: KeptCandidate[]): Set<number> {
@@ -36,7 +40,8 @@ export function clearKeptWeights(): void {
 export function recordTrialResult(trialId: number, result: TrialResult): void {
   const { probes, landscape, study } = labStore.getState();
   const rung = study?.trials.find((t) => t.trialId === trialId)?.rung ?? 0;
-  if (result.weights && result.status === 'completed') kept.set(trialId, { trialId, rung, valAccuracy: result.valAccuracy, weights: result.weights });
+  if (result.weights && result.status === 'completed')
+    kept.set(trialId, { trialId, rung, valAccuracy: result.valAccuracy, weights: result.weights });
   const keep = weightsToKeep([...kept.values()]);
   for (const id of kept.keys()) if (!keep.has(id)) kept.delete(id);
   const keptTrialIds = [...kept.keys()].sort((a, b) => a - b);

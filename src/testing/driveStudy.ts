@@ -27,15 +27,29 @@ function finishOf(score: number | null | ScriptedFinish): ScriptedFinish {
  * Runs the queued trials in queue order, as they are queued, until none is left; with `once`, only
  * the trials queued now (the next rung waits for another call).
  */
-export function driveStudy(start: StudyDefinition | StudyState, scoreOf: ScoreOf, options: { once?: boolean } = {}): StudyState {
+export function driveStudy(
+  start: StudyDefinition | StudyState,
+  scoreOf: ScoreOf,
+  options: { once?: boolean } = {},
+): StudyState {
   let state = 'phase' in start ? start : initStudy(start);
-  for (let queued = queuedTrials(state); state.phase === 'running' && queued.length > 0; queued = options.once ? [] : queuedTrials(state)) {
+  for (
+    let queued = queuedTrials(state);
+    state.phase === 'running' && queued.length > 0;
+    queued = options.once ? [] : queuedTrials(state)
+  ) {
     for (const t of queued) {
       const f = finishOf(scoreOf(t, state));
       state = studyReducer(state, { type: 'trialStarted', trialId: t.trialId });
       state = studyReducer(state, {
-        type: 'trialFinished', trialId: t.trialId, status: f.status, valAccuracy: f.valAccuracy, valLoss: f.valLoss,
-        durationMs: f.durationMs ?? 1, imagesPerSecond: f.imagesPerSecond ?? 1, backend: f.backend ?? 'cpu',
+        type: 'trialFinished',
+        trialId: t.trialId,
+        status: f.status,
+        valAccuracy: f.valAccuracy,
+        valLoss: f.valLoss,
+        durationMs: f.durationMs ?? 1,
+        imagesPerSecond: f.imagesPerSecond ?? 1,
+        backend: f.backend ?? 'cpu',
       });
     }
   }

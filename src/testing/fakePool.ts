@@ -14,9 +14,15 @@ export function fakePool(
   size = 2,
 ): TrainerPool {
   return {
-    size, backend: { backend: 'cpu', detail: 'fake' } as TrainerPool['backend'],
-    async run(input) { calls.runs.push(input); return outcome(input); },
-    cancel(trialId) { calls.cancels.push(trialId); },
+    size,
+    backend: { backend: 'cpu', detail: 'fake' } as TrainerPool['backend'],
+    async run(input) {
+      calls.runs.push(input);
+      return outcome(input);
+    },
+    cancel(trialId) {
+      calls.cancels.push(trialId);
+    },
     withWorker: async () => ({ ok: false, error: { code: 'TRAINING_ERROR', message: 'unused' } }),
     dispose() {},
   };

@@ -2,7 +2,15 @@
 // runTrial from a script (a GPU that cannot start again, a device lost mid-trial), and every
 // start and terminate is recorded.
 import type * as Comlink from 'comlink';
-import type { BackendName, BackendReport, InitRequest, Outcome, TrainerApi, TrainTrialInput, TrialResult } from '../../workers/protocol';
+import type {
+  BackendName,
+  BackendReport,
+  InitRequest,
+  Outcome,
+  TrainerApi,
+  TrainTrialInput,
+  TrialResult,
+} from '../../workers/protocol';
 import type { WorkerFactory, WorkerHandle } from '../orchestrator/workerPool';
 
 export interface WorkerScript {
@@ -20,13 +28,26 @@ export interface FakeWorkers {
   terminated: number[];
 }
 
-export const backendReport = (backend: BackendName): BackendReport => ({ backend, skipped: [], detail: `${backend} (fake)` });
+export const backendReport = (backend: BackendName): BackendReport => ({
+  backend,
+  skipped: [],
+  detail: `${backend} (fake)`,
+});
 
 /** A GPU available to the first `gpuStarts` workers only; wasm always starts. */
-export const gpuLostFor = (gpuStarts: number) => (request: InitRequest, worker: number): Outcome<BackendReport> =>
-  request.forcedBackend !== 'webgpu' || worker < gpuStarts
-    ? { ok: true, value: backendReport(request.forcedBackend ?? 'wasm') }
-    : { ok: false, error: { code: 'BACKEND_FAILED', message: 'Backend webgpu is not available here (webgpu: navigator.gpu.requestAdapter() returned no adapter)' } };
+export const gpuLostFor =
+  (gpuStarts: number) =>
+  (request: InitRequest, worker: number): Outcome<BackendReport> =>
+    request.forcedBackend !== 'webgpu' || worker < gpuStarts
+      ? { ok: true, value: backendReport(request.forcedBackend ?? 'wasm') }
+      : {
+          ok: false,
+          error: {
+            code: 'BACKEND_FAILED',
+            message:
+              'Backend webgpu is not available here (webgpu: navigator.gpu.requestAdapter() returned no adapter)',
+          },
+        };
 
 export function fakeWorkers(script: WorkerScript): FakeWorkers {
   let created = 0;
@@ -40,13 +61,17 @@ export function fakeWorkers(script: WorkerScript): FakeWorkers {
         if (outcome.ok) backend = outcome.value.backend;
         return outcome;
       },
-      async runTrial(input) { return script.run(input, worker, backend); },
+      async runTrial(input) {
+        return script.run(input, worker, backend);
+      },
       cancel() {},
     };
     return {
       api: api as unknown as Comlink.Remote<TrainerApi>,
       crashed: new Promise<string>(() => {}), // these workers die only by their scripted answers
-      terminate: () => { out.terminated.push(worker); },
+      terminate: () => {
+        out.terminated.push(worker);
+      },
     };
   };
   return out;

@@ -19,7 +19,13 @@ export interface LeastSquaresProblem {
 export type Params = [Float64Array, Float64Array];
 
 /** Seeded Gaussian X with column k scaled by columnScales[k] (spreads the eigenvalues), Y = X·W* + 1b*ᵀ + noise. */
-export function randomProblem(seed: number, n: number, columnScales: number[], m: number, noise: number): { problem: LeastSquaresProblem; solution: Params } {
+export function randomProblem(
+  seed: number,
+  n: number,
+  columnScales: number[],
+  m: number,
+  noise: number,
+): { problem: LeastSquaresProblem; solution: Params } {
   const rng = createRng(seed);
   const d = columnScales.length;
   // Every value is float32-representable, so the device holds exactly the problem the oracle solves.
@@ -96,7 +102,9 @@ export function hessianTimes(p: LeastSquaresProblem, [vw, vb]: Params): Params {
 
 export function dotParams(a: ArrayLike<number>[], b: ArrayLike<number>[]): number {
   let s = 0;
-  a.forEach((part, i) => { for (let k = 0; k < part.length; k++) s += part[k] * b[i][k]; });
+  a.forEach((part, i) => {
+    for (let k = 0; k < part.length; k++) s += part[k] * b[i][k];
+  });
   return s;
 }
 
@@ -134,7 +142,9 @@ export function jacobiEigenvalues(matrix: Float64Array, size: number): number[] 
   return Array.from({ length: size }, (_, i) => a[i * size + i]).sort((u, v) => v - u);
 }
 
-export interface LeastSquaresTarget extends ProbeTarget { dispose(): void }
+export interface LeastSquaresTarget extends ProbeTarget {
+  dispose(): void;
+}
 
 /** The problem on the device, rows split into `chunkCount` chunks, starting from `params`. */
 export function leastSquaresTarget(p: LeastSquaresProblem, params: Params, chunkCount = 1): LeastSquaresTarget {
@@ -160,10 +170,11 @@ export function leastSquaresTarget(p: LeastSquaresProblem, params: Params, chunk
   return {
     weights: [w, b],
     chunkCount,
-    chunkLoss: (i) => tf.tidy(() => {
-      const residual = tf.sub(tf.add(tf.matMul(chunks[i].x, w), b), chunks[i].y);
-      return tf.div(tf.sum(tf.square(residual)), 2 * p.n) as tf.Scalar;
-    }),
+    chunkLoss: (i) =>
+      tf.tidy(() => {
+        const residual = tf.sub(tf.add(tf.matMul(chunks[i].x, w), b), chunks[i].y);
+        return tf.div(tf.sum(tf.square(residual)), 2 * p.n) as tf.Scalar;
+      }),
     dispose() {
       tf.dispose([w, b, ...chunks.flatMap((c) => [c.x, c.y])]);
     },

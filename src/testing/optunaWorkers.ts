@@ -13,10 +13,21 @@ export const DATA_DIR = join(import.meta.dirname, '..', '..', 'data', 'cifar10')
  * 128, 256 and 512 training images, one epoch, batch 16, scored on 500 validation images.
  */
 export const MICRO_OPTUNA_STUDY: StudyDefinition = {
-  v: 2, name: 'optuna-micro', seed: 2026, sampler: 'random', readEvery: 2,
+  v: 2,
+  name: 'optuna-micro',
+  seed: 2026,
+  sampler: 'random',
+  readEvery: 2,
   space: SEED001_SPACE.map((p) => (p.name === 'channels' ? { ...p, low: 8, high: 16, step: 8 } : p)),
   fixed: { batchSize: 16, epochs: 1 },
-  scheduler: { kind: 'asha', resource: 'dataFraction', numConfigs: 12, reductionFactor: 2, minResource: 0.25, maxResource: 1 },
+  scheduler: {
+    kind: 'asha',
+    resource: 'dataFraction',
+    numConfigs: 12,
+    reductionFactor: 2,
+    minResource: 0.25,
+    maxResource: 1,
+  },
   data: { dataset: 'cifar10', validationSize: 5000, maxTrainImages: 512, evalImages: 500 },
 };
 
@@ -27,7 +38,10 @@ export function debianPython(): { python: string } | { python: null; why: string
     execFileSync(python, ['-c', 'import optuna, torch'], { stdio: 'pipe' });
     return { python };
   } catch (e) {
-    return { python: null, why: `${python} cannot import optuna and torch (apt-get install -y python3-optuna python3-torch): ${String(e).slice(0, 200)}` };
+    return {
+      python: null,
+      why: `${python} cannot import optuna and torch (apt-get install -y python3-optuna python3-torch): ${String(e).slice(0, 200)}`,
+    };
   }
 }
 
@@ -36,29 +50,64 @@ export interface WorkerRun {
   stdout: string;
   stderr: string;
   /** The worker's closing `summary:` line. */
-  summary: { worker: string; study: string; storage: string; trials: number[]; complete: number; pruned: number; failed: number; seconds: number } | null;
+  summary: {
+    worker: string;
+    study: string;
+    storage: string;
+    trials: number[];
+    complete: number;
+    pruned: number;
+    failed: number;
+    seconds: number;
+  } | null;
   ms: number;
 }
 
 /** One worker process of `script`, to its end; kept to one torch thread (the machine is shared). */
-export function runWorker(python: string, script: string, args: string[], cwd: string, timeoutMs: number): Promise<WorkerRun> {
+export function runWorker(
+  python: string,
+  script: string,
+  args: string[],
+  cwd: string,
+  timeoutMs: number,
+): Promise<WorkerRun> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(python, [script, '--threads', '1', ...args], { cwd, env: { ...process.env, OMP_NUM_THREADS: '1' } });
-    let stdout = '', stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
+    const child = spawn(python, [script, '--threads', '1', ...args], {
+      cwd,
+      env: { ...process.env, OMP_NUM_THREADS: '1' },
+    });
+    let stdout = '',
+      stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
     const timer = setTimeout(() => child.kill('SIGTERM'), timeoutMs);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
       const line = stdout.split('\n').find((l) => l.startsWith('summary: '));
-      resolve({ code, stdout, stderr, summary: line ? JSON.parse(line.slice('summary: '.length)) : null, ms: performance.now() - started });
+      resolve({
+        code,
+        stdout,
+        stderr,
+        summary: line ? JSON.parse(line.slice('summary: '.length)) : null,
+        ms: performance.now() - started,
+      });
     });
   });
 }
 
-export interface StoredTrial { number: number; state: string; config: Record<string, unknown> | null; intermediate: Record<string, number>; worker: string | null }
+export interface StoredTrial {
+  number: number;
+  state: string;
+  config: Record<string, unknown> | null;
+  intermediate: Record<string, number>;
+  worker: string | null;
+}
 
 /** The study as Optuna's own storage holds it, read without the worker script. */
 export function readStorage(python: string, storage: string, studyName: string): StoredTrial[] {

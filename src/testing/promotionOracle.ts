@@ -10,7 +10,11 @@ import { driveStudy } from './driveStudy';
 
 const smoke = PRESETS.find((p) => p.id === 'smoke')!.study;
 /** The smoke preset, promoting by the meta-model over SEED001_SPACE. */
-export const def: StudyDefinition = { ...smoke, space: SEED001_SPACE, scheduler: { ...smoke.scheduler, promotion: 'metaModel', minExamples: 8 } };
+export const def: StudyDefinition = {
+  ...smoke,
+  space: SEED001_SPACE,
+  scheduler: { ...smoke.scheduler, promotion: 'metaModel', minExamples: 8 },
+};
 /** Each configuration's low-fidelity accuracy in the oracle world. */
 export const lowAccuracy = (configId: number) => 0.2 + 0.02 * configId;
 /** The oracle: full-fidelity accuracy falls as low-fidelity accuracy rises. */
@@ -21,17 +25,35 @@ export function example(i: number): MetaExample {
   const low = 0.2 + 0.01 * i;
   const config: TrialConfig = { ...initStudy(def).configs[0], learningRate: 1e-3 };
   return {
-    v: 1, fidelity: fidelityOf(def), config, fullAccuracy: fullAccuracy(low), createdAt: i,
-    observations: [{ rung: 0, resource: 1 / 9, valAccuracy: low, valLoss: 2 - low, lossCurve: [], curveSummary: { trainLoss: 2 - low, trainAccuracy: low, lossSlope: -0.1, lastEpochGain: 0.01 }, probes: null }],
+    v: 1,
+    fidelity: fidelityOf(def),
+    config,
+    fullAccuracy: fullAccuracy(low),
+    createdAt: i,
+    observations: [
+      {
+        rung: 0,
+        resource: 1 / 9,
+        valAccuracy: low,
+        valLoss: 2 - low,
+        lossCurve: [],
+        curveSummary: { trainLoss: 2 - low, trainAccuracy: low, lossSlope: -0.1, lastEpochGain: 0.01 },
+        probes: null,
+      },
+    ],
     source: { study: 'earlier', seed: i, configId: 0, kind: 'audit' },
   };
 }
 
 /** Completes every queued trial of the next rung with the oracle's accuracies. */
 export function finishRung(state: StudyState): StudyState {
-  return driveStudy(state, (t) => {
-    const acc = t.resource === 1 ? fullAccuracy(lowAccuracy(t.configId)) : lowAccuracy(t.configId);
-    return { status: 'completed', valAccuracy: acc, valLoss: 2 - acc };
-  }, { once: true });
+  return driveStudy(
+    state,
+    (t) => {
+      const acc = t.resource === 1 ? fullAccuracy(lowAccuracy(t.configId)) : lowAccuracy(t.configId);
+      return { status: 'completed', valAccuracy: acc, valLoss: 2 - acc };
+    },
+    { once: true },
+  );
 }
 export const noSignals = new Map<number, TrialSignals>();

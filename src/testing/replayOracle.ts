@@ -4,13 +4,27 @@
 import type { LearningCurveTable, TableRow } from '../core/groundTruth/learningCurveTable';
 
 /** One rung written out: what its trials train on and how many trials it has. */
-export interface OracleRung { dataFraction: number; epochs: number; trials: number }
-export interface OracleBracket { configs: number; rungs: OracleRung[] }
+export interface OracleRung {
+  dataFraction: number;
+  epochs: number;
+  trials: number;
+}
+export interface OracleBracket {
+  configs: number;
+  rungs: OracleRung[];
+}
 
-export interface OracleStudy { pick: string; regretPts: number; computeFraction: number; bestAccuracy: number }
+export interface OracleStudy {
+  pick: string;
+  regretPts: number;
+  computeFraction: number;
+  bestAccuracy: number;
+}
 
 function rowAt(table: LearningCurveTable, configId: string, dataFraction: number): TableRow {
-  const row = table.rows.find((r) => r.configId === configId && r.replicate === 0 && Math.abs(r.dataFraction - dataFraction) < 1e-9);
+  const row = table.rows.find(
+    (r) => r.configId === configId && r.replicate === 0 && Math.abs(r.dataFraction - dataFraction) < 1e-9,
+  );
   if (!row) throw new Error(`oracle: no row for ${configId} at ${dataFraction}`);
   return row;
 }
@@ -23,10 +37,10 @@ function accuracyAt(row: TableRow, epochs: number): number | null {
 /** Milliseconds to train epochs (from, to] and evaluate once; a diverged run stops in the epoch after its last record. */
 function msFor(table: LearningCurveTable, row: TableRow, from: number, to: number, probes: boolean): number {
   const ran = (e: number) => (row.status === 'diverged' ? Math.min(e, row.curve.length + 1) : e);
-  const train = (row.images * (ran(to) - ran(from)) / row.imagesPerSecond) * 1000;
+  const train = ((row.images * (ran(to) - ran(from))) / row.imagesPerSecond) * 1000;
   const reached = row.curve.length >= to;
   const evaluation = reached ? (table.header.validationSize / 3 / row.imagesPerSecond) * 1000 : 0;
-  const probe = probes && reached ? row.curve[to - 1].probes?.ms ?? 0 : 0;
+  const probe = probes && reached ? (row.curve[to - 1].probes?.ms ?? 0) : 0;
   return train + evaluation + probe;
 }
 
@@ -36,7 +50,10 @@ function msFor(table: LearningCurveTable, row: TableRow, from: number, to: numbe
  * is the best accuracy at full fidelity among the finalists. `probes`: the rule pays for probes below full fidelity.
  */
 export function oracleStudy(
-  table: LearningCurveTable, pool: readonly string[], brackets: readonly OracleBracket[], continues: boolean,
+  table: LearningCurveTable,
+  pool: readonly string[],
+  brackets: readonly OracleBracket[],
+  continues: boolean,
   options: { probes?: boolean; score?: (row: TableRow, epochs: number) => number | null } = {},
 ): OracleStudy {
   const probes = options.probes ?? false;
@@ -52,26 +69,42 @@ export function oracleStudy(
     b.rungs.forEach((r, i) => {
       const before = continues && i > 0 ? b.rungs[i - 1].epochs : 0;
       const last = i === b.rungs.length - 1;
-      for (const id of alive) spent += msFor(table, rowAt(table, id, r.dataFraction), before, r.epochs, probes && !last);
+      for (const id of alive)
+        spent += msFor(table, rowAt(table, id, r.dataFraction), before, r.epochs, probes && !last);
       const at = (id: string) => rowAt(table, id, r.dataFraction);
-      if (last) { finalists.push(...alive.map((id) => ({ id, accuracy: accuracyAt(at(id), r.epochs), order: pool.indexOf(id) }))); return; }
+      if (last) {
+        finalists.push(...alive.map((id) => ({ id, accuracy: accuracyAt(at(id), r.epochs), order: pool.indexOf(id) })));
+        return;
+      }
       const scored = alive.map((id) => ({ id, accuracy: score(at(id), r.epochs), order: pool.indexOf(id) }));
-      alive = scored.filter((s) => s.accuracy !== null)
+      alive = scored
+        .filter((s) => s.accuracy !== null)
         .sort((a, c) => (c.accuracy as number) - (a.accuracy as number) || a.order - c.order)
-        .slice(0, b.rungs[i + 1].trials).map((s) => s.id);
+        .slice(0, b.rungs[i + 1].trials)
+        .map((s) => s.id);
     });
   }
-  const pick = finalists.filter((f) => f.accuracy !== null).sort((a, c) => (c.accuracy as number) - (a.accuracy as number) || a.order - c.order)[0];
+  const pick = finalists
+    .filter((f) => f.accuracy !== null)
+    .sort((a, c) => (c.accuracy as number) - (a.accuracy as number) || a.order - c.order)[0];
   const bestAccuracy = Math.max(...pool.map(truth));
   const fully = pool.reduce((s, id) => s + msFor(table, rowAt(table, id, 1), 0, E, false), 0);
-  return { pick: pick.id, regretPts: 100 * (bestAccuracy - truth(pick.id)), computeFraction: spent / fully, bestAccuracy };
+  return {
+    pick: pick.id,
+    regretPts: 100 * (bestAccuracy - truth(pick.id)),
+    computeFraction: spent / fully,
+    bestAccuracy,
+  };
 }
 
 /** Every k-subset of items, in lexicographic order of indices. */
 export function subsets<T>(items: readonly T[], k: number): T[][] {
   const out: T[][] = [];
   const walk = (start: number, chosen: T[]) => {
-    if (chosen.length === k) { out.push(chosen); return; }
+    if (chosen.length === k) {
+      out.push(chosen);
+      return;
+    }
     for (let i = start; i <= items.length - (k - chosen.length); i++) walk(i + 1, [...chosen, items[i]]);
   };
   walk(0, []);

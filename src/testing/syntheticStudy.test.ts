@@ -15,6 +15,8 @@ describe('syntheticStudy', () => {
     const a = syntheticStudy({ numConfigs: 9, seed: 3 });
     const b = syntheticStudy({ numConfigs: 9, seed: 3 });
     expect(a).toEqual(b);
-    expect(syntheticStudy({ numConfigs: 9, seed: 4 }).study.trials[0].valAccuracy).not.toBe(a.study.trials[0].valAccuracy);
+    expect(syntheticStudy({ numConfigs: 9, seed: 4 }).study.trials[0].valAccuracy).not.toBe(
+      a.study.trials[0].valAccuracy,
+    );
   });
 });

@@ -18,13 +18,23 @@ export function augmentBatch(x: tf.Tensor4D, rng: Rng): tf.Tensor4D {
     const dx = rng.nextInt(2 * PAD + 1);
     const flip = rng.next() < 0.5;
     // Normalised corner coordinates of pixel centres in the padded image: exact integer crops.
-    const y1 = dy / ph, y2 = (dy + h - 1) / ph;
-    const xa = dx / pw, xb = (dx + w - 1) / pw;
+    const y1 = dy / ph,
+      y2 = (dy + h - 1) / ph;
+    const xa = dx / pw,
+      xb = (dx + w - 1) / pw;
     boxes.set(flip ? [y1, xb, y2, xa] : [y1, xa, y2, xb], i * 4);
   }
   return tf.tidy(() => {
-    const padded = tf.pad(x, [[0, 0], [PAD, PAD], [PAD, PAD], [0, 0]]);
-    const boxIndices = tf.tensor1d(Int32Array.from({ length: n }, (_, i) => i), 'int32');
+    const padded = tf.pad(x, [
+      [0, 0],
+      [PAD, PAD],
+      [PAD, PAD],
+      [0, 0],
+    ]);
+    const boxIndices = tf.tensor1d(
+      Int32Array.from({ length: n }, (_, i) => i),
+      'int32',
+    );
     return tf.image.cropAndResize(padded, tf.tensor2d(boxes, [n, 4]), boxIndices, [h, w], 'bilinear');
   });
 }

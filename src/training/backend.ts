@@ -23,10 +23,17 @@ export interface BackendProbe {
   describe?(name: BackendName): Promise<string>;
 }
 
-interface AdapterInfoLike { vendor?: string; architecture?: string; description?: string; isFallbackAdapter?: boolean }
+interface AdapterInfoLike {
+  vendor?: string;
+  architecture?: string;
+  description?: string;
+  isFallbackAdapter?: boolean;
+}
 /** The part of navigator.gpu (the browser's, or Dawn's in Node) that the backend choice reads. */
 export interface GpuLike {
-  requestAdapter(options?: { powerPreference?: 'high-performance' | 'low-power' }): Promise<{ info?: AdapterInfoLike; isFallbackAdapter?: boolean } | null>;
+  requestAdapter(options?: {
+    powerPreference?: 'high-performance' | 'low-power';
+  }): Promise<{ info?: AdapterInfoLike; isFallbackAdapter?: boolean } | null>;
 }
 
 /**
@@ -34,13 +41,22 @@ export interface GpuLike {
  * (SwiftShader) is refused: wasm is much faster on the same CPU. Returns the refusal, if any,
  * and the adapter's description for the report.
  */
-export async function checkWebGpuAdapter(gpu: GpuLike, forced: boolean, noAdapter: string): Promise<{ reason: string | null; description: string }> {
+export async function checkWebGpuAdapter(
+  gpu: GpuLike,
+  forced: boolean,
+  noAdapter: string,
+): Promise<{ reason: string | null; description: string }> {
   const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
   if (!adapter) return { reason: noAdapter, description: '' };
   const info = adapter.info ?? {};
   const description = [info.vendor, info.architecture, info.description].filter(Boolean).join(' ');
-  const software = info.isFallbackAdapter || adapter.isFallbackAdapter || /swiftshader|llvmpipe|lavapipe/i.test(description);
-  if (software && !forced) return { reason: `only a software WebGPU adapter (${description || 'fallback'}); wasm is much faster on this CPU`, description };
+  const software =
+    info.isFallbackAdapter || adapter.isFallbackAdapter || /swiftshader|llvmpipe|lavapipe/i.test(description);
+  if (software && !forced)
+    return {
+      reason: `only a software WebGPU adapter (${description || 'fallback'}); wasm is much faster on this CPU`,
+      description,
+    };
   return { reason: null, description };
 }
 

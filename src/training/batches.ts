@@ -10,10 +10,19 @@ const STD = [0.247, 0.2435, 0.2616];
 const LUT = new Float32Array(256 * 3);
 for (let c = 0; c < 3; c++) for (let v = 0; v < 256; v++) LUT[c * 256 + v] = (v / 255 - MEAN[c]) / STD[c];
 
-export interface ImagePool { images: Uint8Array; labels: Uint8Array }
+export interface ImagePool {
+  images: Uint8Array;
+  labels: Uint8Array;
+}
 
 /** x: [n, 32, 32, 3] normalised; y: [n, numClasses] one-hot. Caller disposes. */
-export function makeBatch(pool: ImagePool, indices: ArrayLike<number>, start: number, count: number, numClasses: number): { x: tf.Tensor4D; y: tf.Tensor2D } {
+export function makeBatch(
+  pool: ImagePool,
+  indices: ArrayLike<number>,
+  start: number,
+  count: number,
+  numClasses: number,
+): { x: tf.Tensor4D; y: tf.Tensor2D } {
   const x = new Float32Array(count * IMAGE_BYTES);
   const y = new Float32Array(count * numClasses);
   for (let i = 0; i < count; i++) {

@@ -7,8 +7,15 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { initBackend, type BackendName, type BackendProbe, type BackendReport } from './backend';
 
-interface AdapterInfoLike { vendor?: string; architecture?: string; description?: string; isFallbackAdapter?: boolean }
-interface GpuLike { requestAdapter(): Promise<{ info?: AdapterInfoLike; isFallbackAdapter?: boolean } | null> }
+interface AdapterInfoLike {
+  vendor?: string;
+  architecture?: string;
+  description?: string;
+  isFallbackAdapter?: boolean;
+}
+interface GpuLike {
+  requestAdapter(): Promise<{ info?: AdapterInfoLike; isFallbackAdapter?: boolean } | null>;
+}
 
 let adapterDescription = '';
 
@@ -20,7 +27,8 @@ async function checkWebGpu(forced: boolean): Promise<string | null> {
   const info = adapter.info ?? {};
   adapterDescription = [info.vendor, info.architecture, info.description].filter(Boolean).join(' ');
   const software = info.isFallbackAdapter || adapter.isFallbackAdapter || /swiftshader/i.test(adapterDescription);
-  if (software && !forced) return `only a software WebGPU adapter (${adapterDescription || 'fallback'}); wasm is much faster on this CPU`;
+  if (software && !forced)
+    return `only a software WebGPU adapter (${adapterDescription || 'fallback'}); wasm is much faster on this CPU`;
   return null;
 }
 
@@ -30,7 +38,8 @@ function checkWebGl(forced: boolean): string | null {
   if (!gl) return 'WebGL2 is not available';
   const ext = gl.getExtension('WEBGL_debug_renderer_info');
   const renderer = String(ext ? gl.getParameter(ext.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
-  if (/swiftshader|llvmpipe|software/i.test(renderer) && !forced) return `only a software WebGL renderer (${renderer}); wasm is much faster on this CPU`;
+  if (/swiftshader|llvmpipe|software/i.test(renderer) && !forced)
+    return `only a software WebGL renderer (${renderer}); wasm is much faster on this CPU`;
   return null;
 }
 
@@ -44,7 +53,11 @@ const makeProbe = (wasmThreads: boolean): BackendProbe => ({
   async load(name) {
     if (name === 'webgpu') await import('@tensorflow/tfjs-backend-webgpu');
     if (name === 'wasm') {
-      setWasmPaths({ 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded });
+      setWasmPaths({
+        'tfjs-backend-wasm.wasm': wasmPlain,
+        'tfjs-backend-wasm-simd.wasm': wasmSimd,
+        'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
+      });
       // Threads gave no speed-up here (notes/browser.md); the pool runs one worker per core instead.
       if (!wasmThreads) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     }
@@ -59,6 +72,9 @@ const makeProbe = (wasmThreads: boolean): BackendProbe => ({
   },
 });
 
-export function initBrowserBackend(forced?: BackendName, options: { wasmThreads?: boolean } = {}): Promise<BackendReport> {
+export function initBrowserBackend(
+  forced?: BackendName,
+  options: { wasmThreads?: boolean } = {},
+): Promise<BackendReport> {
   return initBackend(makeProbe(options.wasmThreads ?? false), forced);
 }

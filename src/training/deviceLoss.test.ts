@@ -7,7 +7,9 @@ const never = new Promise<never>(() => {});
 
 describe('device loss', () => {
   it('answers with DeviceLost when the device goes while work never finishes', async () => {
-    await expect(unlessDeviceLost(never, Promise.resolve('the GPU device was lost (destroyed)'))).rejects.toBeInstanceOf(DeviceLost);
+    await expect(
+      unlessDeviceLost(never, Promise.resolve('the GPU device was lost (destroyed)')),
+    ).rejects.toBeInstanceOf(DeviceLost);
   });
 
   it('passes work through when there is no device, or it stays', async () => {

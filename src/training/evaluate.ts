@@ -4,9 +4,18 @@ import * as tf from '@tensorflow/tfjs';
 import { makeBatch, type ImagePool } from './batches';
 import type { SimpleCnn } from './simpleCnn';
 
-export interface Evaluation { loss: number; accuracy: number; count: number }
+export interface Evaluation {
+  loss: number;
+  accuracy: number;
+  count: number;
+}
 
-export async function evaluate(model: SimpleCnn, pool: ImagePool, indices: Int32Array, batchSize = 250): Promise<Evaluation> {
+export async function evaluate(
+  model: SimpleCnn,
+  pool: ImagePool,
+  indices: Int32Array,
+  batchSize = 250,
+): Promise<Evaluation> {
   const n = indices.length;
   if (n === 0) throw new Error('evaluate: the evaluation set is empty');
   let lossSum = tf.scalar(0);
@@ -20,8 +29,12 @@ export async function evaluate(model: SimpleCnn, pool: ImagePool, indices: Int32
       const hits = tf.equal(tf.argMax(logits, 1), tf.argMax(y, 1)).asType('float32');
       return [tf.add(lossSum, tf.sum(losses)), tf.add(correct, tf.sum(hits))];
     });
-    lossSum.dispose(); correct.dispose(); x.dispose(); y.dispose();
-    lossSum = nextLoss as tf.Scalar; correct = nextCorrect as tf.Scalar;
+    lossSum.dispose();
+    correct.dispose();
+    x.dispose();
+    y.dispose();
+    lossSum = nextLoss as tf.Scalar;
+    correct = nextCorrect as tf.Scalar;
   }
   const both = tf.stack([lossSum, correct]);
   const [loss, hits] = await both.data();

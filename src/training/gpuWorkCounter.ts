@@ -14,7 +14,12 @@ export interface GpuWork {
   byProgram: Record<string, number>;
 }
 
-interface TensorRecord { values: unknown; resource: unknown; dtype: string; shape: number[] }
+interface TensorRecord {
+  values: unknown;
+  resource: unknown;
+  dtype: string;
+  shape: number[];
+}
 interface WebGpuBackendLike {
   tensorMap: { get(dataId: object): TensorRecord | undefined };
   recordAndSubmit(program: { constructor: { name: string }; shaderKey?: string }, ...rest: unknown[]): unknown;
@@ -24,20 +29,46 @@ interface WebGpuBackendLike {
   submitQueue(): unknown;
 }
 
-export const emptyGpuWork = (): GpuWork => ({ dispatches: 0, uploads: 0, uploadBytes: 0, readbacks: 0, submits: 0, byProgram: {} });
+export const emptyGpuWork = (): GpuWork => ({
+  dispatches: 0,
+  uploads: 0,
+  uploadBytes: 0,
+  readbacks: 0,
+  submits: 0,
+  byProgram: {},
+});
 
 /** b - a, field by field. */
 export function gpuWorkBetween(a: GpuWork, b: GpuWork): GpuWork {
   const byProgram: Record<string, number> = {};
-  for (const [k, v] of Object.entries(b.byProgram)) if (v - (a.byProgram[k] ?? 0) > 0) byProgram[k] = v - (a.byProgram[k] ?? 0);
-  return { dispatches: b.dispatches - a.dispatches, uploads: b.uploads - a.uploads, uploadBytes: b.uploadBytes - a.uploadBytes, readbacks: b.readbacks - a.readbacks, submits: b.submits - a.submits, byProgram };
+  for (const [k, v] of Object.entries(b.byProgram))
+    if (v - (a.byProgram[k] ?? 0) > 0) byProgram[k] = v - (a.byProgram[k] ?? 0);
+  return {
+    dispatches: b.dispatches - a.dispatches,
+    uploads: b.uploads - a.uploads,
+    uploadBytes: b.uploadBytes - a.uploadBytes,
+    readbacks: b.readbacks - a.readbacks,
+    submits: b.submits - a.submits,
+    byProgram,
+  };
 }
 
 /** Per step, rounded to a tenth, programs sorted by count. */
 export function gpuWorkPerStep(w: GpuWork, steps: number): GpuWork {
   const r = (v: number) => Math.round((10 * v) / steps) / 10;
-  const byProgram = Object.fromEntries(Object.entries(w.byProgram).sort((x, y) => y[1] - x[1]).map(([k, v]) => [k, r(v)]));
-  return { dispatches: r(w.dispatches), uploads: r(w.uploads), uploadBytes: Math.round(w.uploadBytes / steps), readbacks: r(w.readbacks), submits: r(w.submits), byProgram };
+  const byProgram = Object.fromEntries(
+    Object.entries(w.byProgram)
+      .sort((x, y) => y[1] - x[1])
+      .map(([k, v]) => [k, r(v)]),
+  );
+  return {
+    dispatches: r(w.dispatches),
+    uploads: r(w.uploads),
+    uploadBytes: Math.round(w.uploadBytes / steps),
+    readbacks: r(w.readbacks),
+    submits: r(w.submits),
+    byProgram,
+  };
 }
 
 /**
@@ -53,7 +84,10 @@ export function countGpuWork(backend: unknown = tf.backend()): { read(): GpuWork
   const own = b as unknown as Record<string, unknown>;
   const names = ['recordAndSubmit', 'uploadToGPU', 'getBufferData', 'readSync', 'submitQueue'] as const;
   const saved = names.map((n) => [n, Object.prototype.hasOwnProperty.call(own, n) ? own[n] : undefined] as const);
-  const original = Object.fromEntries(names.map((n) => [n, (b[n] as (...a: unknown[]) => unknown).bind(b)])) as Record<(typeof names)[number], (...a: unknown[]) => unknown>;
+  const original = Object.fromEntries(names.map((n) => [n, (b[n] as (...a: unknown[]) => unknown).bind(b)])) as Record<
+    (typeof names)[number],
+    (...a: unknown[]) => unknown
+  >;
 
   b.recordAndSubmit = (program, ...rest) => {
     work.dispatches++;
@@ -69,13 +103,19 @@ export function countGpuWork(backend: unknown = tf.backend()): { read(): GpuWork
     }
     return original.uploadToGPU(dataId);
   };
-  b.getBufferData = (buffer) => { work.readbacks++; return original.getBufferData(buffer) as Promise<unknown>; };
+  b.getBufferData = (buffer) => {
+    work.readbacks++;
+    return original.getBufferData(buffer) as Promise<unknown>;
+  };
   b.readSync = (dataId) => {
     const t = b.tensorMap.get(dataId);
     if (t && t.values == null) work.readbacks++;
     return original.readSync(dataId);
   };
-  b.submitQueue = () => { work.submits++; return original.submitQueue(); };
+  b.submitQueue = () => {
+    work.submits++;
+    return original.submitQueue();
+  };
 
   return {
     read: () => ({ ...work, byProgram: { ...work.byProgram } }),

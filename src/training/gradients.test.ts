@@ -12,8 +12,12 @@ import { initialWeights, type SimpleCnnSpec } from './simpleCnn';
 let pool: ImagePool;
 const indices = Int32Array.from({ length: 8 }, (_, i) => 7 * i);
 const relErr = (a: ArrayLike<number>, b: ArrayLike<number>) => {
-  let num = 0, den = 0;
-  for (let i = 0; i < a.length; i++) { num += (a[i] - b[i]) ** 2; den += b[i] ** 2; }
+  let num = 0,
+    den = 0;
+  for (let i = 0; i < a.length; i++) {
+    num += (a[i] - b[i]) ** 2;
+    den += b[i] ** 2;
+  }
   return Math.sqrt(num / (den || 1));
 };
 
@@ -23,7 +27,9 @@ beforeAll(() => {
 });
 
 describe.each(['cpu', 'wasm'] as const)('gradients on %s', (backend) => {
-  beforeAll(async () => { await initNodeBackend(backend); });
+  beforeAll(async () => {
+    await initNodeBackend(backend);
+  });
 
   it('match central finite differences on a small SimpleCNN', async () => {
     const spec: SimpleCnnSpec = { channels: 4, numClasses: 10, dropout: 0, imageSize: 32 };
@@ -44,7 +50,9 @@ describe.each(['cpu', 'wasm'] as const)('gradients on %s', (backend) => {
         const fd = ((await at(eps)) - (await at(-eps))) / (2 * eps);
         const g = gradients[layer][j];
         // float32 losses: absolute slack for tiny gradients, 5% relative otherwise.
-        expect(Math.abs(fd - g), `layer ${layer} index ${j}: fd ${fd} vs autodiff ${g}`).toBeLessThan(2e-3 + 0.05 * Math.abs(g));
+        expect(Math.abs(fd - g), `layer ${layer} index ${j}: fd ${fd} vs autodiff ${g}`).toBeLessThan(
+          2e-3 + 0.05 * Math.abs(g),
+        );
       }
     }
   });

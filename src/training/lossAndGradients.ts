@@ -4,14 +4,26 @@ import * as tf from '@tensorflow/tfjs';
 import { makeBatch, type ImagePool } from './batches';
 import { createSimpleCnn, type SimpleCnnSpec } from './simpleCnn';
 
-export interface LossAndGradients { backend: string; loss: number; gradients: Float32Array[] }
+export interface LossAndGradients {
+  backend: string;
+  loss: number;
+  gradients: Float32Array[];
+}
 
 /** Dropout is off (training=false) so that the function is deterministic across backends. */
-export async function lossAndGradients(spec: SimpleCnnSpec, weights: Float32Array[], pool: ImagePool, indices: Int32Array): Promise<LossAndGradients> {
+export async function lossAndGradients(
+  spec: SimpleCnnSpec,
+  weights: Float32Array[],
+  pool: ImagePool,
+  indices: Int32Array,
+): Promise<LossAndGradients> {
   const model = createSimpleCnn(spec, weights);
   const { x, y } = makeBatch(pool, indices, 0, indices.length, spec.numClasses);
   try {
-    const { value, grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(y, model.apply(x, false)) as tf.Scalar, model.weights);
+    const { value, grads } = tf.variableGrads(
+      () => tf.losses.softmaxCrossEntropy(y, model.apply(x, false)) as tf.Scalar,
+      model.weights,
+    );
     const loss = (await value.data())[0];
     const gradients = await Promise.all(model.weights.map(async (w) => (await grads[w.name].data()) as Float32Array));
     tf.dispose([value, ...Object.values(grads)]);

@@ -13,7 +13,8 @@ let adapterDescription = '';
 
 async function checkWebGpu(forced: boolean): Promise<string | null> {
   // Spares every wasm worker on a CPU-only Linux machine from loading Dawn (21 MB) just to refuse SwiftShader.
-  if (!forced && process.platform === 'linux' && !hasGpuDeviceNode()) return 'no GPU device in /dev (wasm is faster on this CPU)';
+  if (!forced && process.platform === 'linux' && !hasGpuDeviceNode())
+    return 'no GPU device in /dev (wasm is faster on this CPU)';
   if (isMainThread) useSoftwareVulkanWithoutGpu();
   let gpu;
   try {

@@ -31,7 +31,12 @@ describe('useSoftwareVulkanWithoutGpu', () => {
     expect(env.VK_ICD_FILENAMES).toBe(icd);
   });
   it('leaves a chosen driver, a machine with a GPU, and a machine without Chromium alone', () => {
-    for (const [env, gpu, file] of [[{ VK_ICD_FILENAMES: '/x.json' }, false, icd], [{ VK_DRIVER_FILES: '/y.json' }, false, icd], [{}, true, icd], [{}, false, '/no/such/icd.json']] as const) {
+    for (const [env, gpu, file] of [
+      [{ VK_ICD_FILENAMES: '/x.json' }, false, icd],
+      [{ VK_DRIVER_FILES: '/y.json' }, false, icd],
+      [{}, true, icd],
+      [{}, false, '/no/such/icd.json'],
+    ] as const) {
       const copy: NodeJS.ProcessEnv = { ...env };
       expect(useSoftwareVulkanWithoutGpu(copy, gpu, file)).toBeNull();
       expect(copy).toEqual(env);

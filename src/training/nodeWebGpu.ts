@@ -8,7 +8,13 @@ export const SWIFTSHADER_ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';
 
 /** True where Linux shows a GPU device node: NVIDIA's, or a DRM render node (AMD, Intel). */
 export function hasGpuDeviceNode(dev = '/dev'): boolean {
-  const names = (dir: string) => { try { return readdirSync(dir); } catch { return []; } };
+  const names = (dir: string) => {
+    try {
+      return readdirSync(dir);
+    } catch {
+      return [];
+    }
+  };
   return names(dev).some((n) => /^nvidia\d+$/.test(n)) || names(`${dev}/dri`).some((n) => n.startsWith('renderD'));
 }
 
@@ -18,7 +24,11 @@ export function hasGpuDeviceNode(dev = '/dev'): boolean {
  * thread before any worker starts Dawn: a worker's process.env is a copy that native code never
  * reads, while the main thread's assignments reach the process environment.
  */
-export function useSoftwareVulkanWithoutGpu(env: NodeJS.ProcessEnv = process.env, gpuPresent = hasGpuDeviceNode(), icd = SWIFTSHADER_ICD): string | null {
+export function useSoftwareVulkanWithoutGpu(
+  env: NodeJS.ProcessEnv = process.env,
+  gpuPresent = hasGpuDeviceNode(),
+  icd = SWIFTSHADER_ICD,
+): string | null {
   if (env.VK_ICD_FILENAMES || env.VK_DRIVER_FILES || gpuPresent || !existsSync(icd)) return null;
   env.VK_ICD_FILENAMES = icd;
   return `VK_ICD_FILENAMES=${icd} (no GPU device here: WebGPU runs on SwiftShader, in software)`;
@@ -27,9 +37,11 @@ export function useSoftwareVulkanWithoutGpu(env: NodeJS.ProcessEnv = process.env
 /** Why Dawn found no adapter, and what to install. */
 export function noAdapterMessage(env: NodeJS.ProcessEnv = process.env): string {
   const driver = env.VK_ICD_FILENAMES ?? env.VK_DRIVER_FILES;
-  return `Dawn (the webgpu package) found no WebGPU adapter (Vulkan driver: ${driver ? driver : 'the system\'s'}). ` +
-    'It needs the Vulkan loader (Debian: apt-get install -y libvulkan1) and a driver: the GPU\'s, or, with no GPU, ' +
-    `SwiftShader from Chromium (apt-get install -y chromium; VK_ICD_FILENAMES=${SWIFTSHADER_ICD}). Mesa's lavapipe is too old for Dawn.`;
+  return (
+    `Dawn (the webgpu package) found no WebGPU adapter (Vulkan driver: ${driver ? driver : "the system's"}). ` +
+    "It needs the Vulkan loader (Debian: apt-get install -y libvulkan1) and a driver: the GPU's, or, with no GPU, " +
+    `SwiftShader from Chromium (apt-get install -y chromium; VK_ICD_FILENAMES=${SWIFTSHADER_ICD}). Mesa's lavapipe is too old for Dawn.`
+  );
 }
 
 let dawn: GpuLike | null = null;

@@ -19,8 +19,12 @@ export function createOptimizer(c: TrialConfig): TrialOptimizer {
   const isAdam = c.optimizer === 'adam' || c.optimizer === 'adamw';
   // On webgpu, the same Adam in 3 dispatches per weight instead of 14 (webgpuAdam.ts).
   const optimizer = isAdam
-    ? (tf.getBackend() === 'webgpu' ? new WebGpuAdamOptimizer(lr) : tf.train.adam(lr))
-    : c.momentum > 0 ? tf.train.momentum(lr, c.momentum, c.nesterov === 1) : tf.train.sgd(lr);
+    ? tf.getBackend() === 'webgpu'
+      ? new WebGpuAdamOptimizer(lr)
+      : tf.train.adam(lr)
+    : c.momentum > 0
+      ? tf.train.momentum(lr, c.momentum, c.nesterov === 1)
+      : tf.train.sgd(lr);
   return {
     optimizer,
     l2: c.optimizer === 'adamw' ? 0 : c.weightDecay,

@@ -4,7 +4,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { createRng } from '../core/rng';
 
-export interface SimpleCnnSpec { channels: number; numClasses: number; dropout: number; imageSize: number; batchNorm?: boolean }
+export interface SimpleCnnSpec {
+  channels: number;
+  numClasses: number;
+  dropout: number;
+  imageSize: number;
+  batchNorm?: boolean;
+}
 
 export interface SimpleCnn {
   spec: SimpleCnnSpec;
@@ -26,13 +32,23 @@ export function simpleCnnShapes(spec: SimpleCnnSpec): { name: string; shape: num
   const c = spec.channels;
   const flat = (spec.imageSize / 8) ** 2 * 4 * c;
   const conv = (i: number, cin: number, cout: number) => [
-    { name: `conv${i}/kernel`, shape: [3, 3, cin, cout] }, { name: `conv${i}/bias`, shape: [cout] },
-    ...(spec.batchNorm ? [{ name: `bn${i}/gamma`, shape: [cout] }, { name: `bn${i}/beta`, shape: [cout] }] : []),
+    { name: `conv${i}/kernel`, shape: [3, 3, cin, cout] },
+    { name: `conv${i}/bias`, shape: [cout] },
+    ...(spec.batchNorm
+      ? [
+          { name: `bn${i}/gamma`, shape: [cout] },
+          { name: `bn${i}/beta`, shape: [cout] },
+        ]
+      : []),
   ];
   return [
-    ...conv(1, 3, c), ...conv(2, c, 2 * c), ...conv(3, 2 * c, 4 * c),
-    { name: 'fc1/kernel', shape: [flat, 512] }, { name: 'fc1/bias', shape: [512] },
-    { name: 'fc2/kernel', shape: [512, spec.numClasses] }, { name: 'fc2/bias', shape: [spec.numClasses] },
+    ...conv(1, 3, c),
+    ...conv(2, c, 2 * c),
+    ...conv(3, 2 * c, 4 * c),
+    { name: 'fc1/kernel', shape: [flat, 512] },
+    { name: 'fc1/bias', shape: [512] },
+    { name: 'fc2/kernel', shape: [512, spec.numClasses] },
+    { name: 'fc2/bias', shape: [spec.numClasses] },
   ];
 }
 
@@ -74,9 +90,9 @@ export function createSimpleCnn(spec: SimpleCnnSpec, initial: Float32Array[]): S
   const widths = [spec.channels, 2 * spec.channels, 4 * spec.channels];
   const buffers = spec.batchNorm
     ? widths.flatMap((cout, i) => [
-      variableFrom(new Float32Array(cout), [cout], false, `bn${i + 1}/movingMean_${id}`),
-      variableFrom(new Float32Array(cout).fill(1), [cout], false, `bn${i + 1}/movingVariance_${id}`),
-    ])
+        variableFrom(new Float32Array(cout), [cout], false, `bn${i + 1}/movingMean_${id}`),
+        variableFrom(new Float32Array(cout).fill(1), [cout], false, `bn${i + 1}/movingVariance_${id}`),
+      ])
     : [];
 
   const block = (x: tf.Tensor4D, i: number, training: boolean): tf.Tensor4D => {
@@ -110,7 +126,9 @@ export function createSimpleCnn(spec: SimpleCnnSpec, initial: Float32Array[]): S
         return tf.add(tf.matMul(h as tf.Tensor2D, w('fc2/kernel') as tf.Tensor2D), w('fc2/bias')) as tf.Tensor2D;
       });
     },
-    dispose() { [...weights, ...buffers].forEach((v) => v.dispose()); },
+    dispose() {
+      [...weights, ...buffers].forEach((v) => v.dispose());
+    },
   };
 }
 

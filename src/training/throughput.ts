@@ -9,9 +9,20 @@ import { createOptimizer } from './optimizers';
 import { createSimpleCnn, initialWeights } from './simpleCnn';
 import { countGpuWork, gpuWorkPerStep, type GpuWork } from './gpuWorkCounter';
 
-export interface ThroughputRequest { channels: number; batchSize: number; warmupSteps: number; steps: number; seed?: number }
+export interface ThroughputRequest {
+  channels: number;
+  batchSize: number;
+  warmupSteps: number;
+  steps: number;
+  seed?: number;
+}
 export interface ThroughputResult {
-  backend: string; channels: number; batchSize: number; steps: number; ms: number; imagesPerSecond: number;
+  backend: string;
+  channels: number;
+  batchSize: number;
+  steps: number;
+  ms: number;
+  imagesPerSecond: number;
   /** On webgpu: the GPU work of one timed step (the closing readback not included). */
   gpuWorkPerStep?: GpuWork;
 }
@@ -25,10 +36,17 @@ export async function measureTrainingThroughput(pool: ImagePool, req: Throughput
   const indices = Int32Array.from({ length: available * req.batchSize }, (_, i) => i);
   const step = (i: number) => {
     const { x, y } = makeBatch(pool, indices, (i % available) * req.batchSize, req.batchSize, 10);
-    const cost = opt.optimizer.minimize(() => {
-      const ce = tf.losses.softmaxCrossEntropy(y, model.apply(x, true, i));
-      return tf.add(ce, tf.mul(config.weightDecay / 2, tf.addN(model.weights.map((w) => tf.sum(tf.square(w)))))) as tf.Scalar;
-    }, true, model.weights)!;
+    const cost = opt.optimizer.minimize(
+      () => {
+        const ce = tf.losses.softmaxCrossEntropy(y, model.apply(x, true, i));
+        return tf.add(
+          ce,
+          tf.mul(config.weightDecay / 2, tf.addN(model.weights.map((w) => tf.sum(tf.square(w))))),
+        ) as tf.Scalar;
+      },
+      true,
+      model.weights,
+    )!;
     tf.dispose([x, y]);
     return cost;
   };
@@ -48,8 +66,15 @@ export async function measureTrainingThroughput(pool: ImagePool, req: Throughput
     await last.data();
     const ms = performance.now() - t0;
     tf.dispose([last, ...costs]);
-    return { backend: tf.getBackend(), channels: req.channels, batchSize: req.batchSize, steps: req.steps, ms, imagesPerSecond: (req.steps * req.batchSize * 1000) / ms,
-      ...(work ? { gpuWorkPerStep: gpuWorkPerStep(work, req.steps) } : {}) };
+    return {
+      backend: tf.getBackend(),
+      channels: req.channels,
+      batchSize: req.batchSize,
+      steps: req.steps,
+      ms,
+      imagesPerSecond: (req.steps * req.batchSize * 1000) / ms,
+      ...(work ? { gpuWorkPerStep: gpuWorkPerStep(work, req.steps) } : {}),
+    };
   } finally {
     opt.dispose();
     model.dispose();

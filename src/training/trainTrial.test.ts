@@ -9,10 +9,23 @@ import { initNodeBackend } from './nodeBackend';
 import { trainTrial, TrialCancelled, type TrainTrialInput } from './trainTrial';
 
 let pool: ImagePool;
-const config: TrialConfig = { ...DEFAULT_FIXED, channels: 8, dropout: 0.1, batchSize: 16, epochs: 3, learningRate: 3e-3 };
+const config: TrialConfig = {
+  ...DEFAULT_FIXED,
+  channels: 8,
+  dropout: 0.1,
+  batchSize: 16,
+  epochs: 3,
+  learningRate: 3e-3,
+};
 const input = (over: Partial<TrainTrialInput> = {}): TrainTrialInput => ({
-  trialId: 1, seed: 42, config, numClasses: 10, readEvery: 2,
-  trainIndices: Int32Array.from({ length: 64 }, (_, i) => i), evalIndices: Int32Array.from({ length: 32 }, (_, i) => 1000 + i), ...over,
+  trialId: 1,
+  seed: 42,
+  config,
+  numClasses: 10,
+  readEvery: 2,
+  trainIndices: Int32Array.from({ length: 64 }, (_, i) => i),
+  evalIndices: Int32Array.from({ length: 32 }, (_, i) => 1000 + i),
+  ...over,
 });
 
 beforeAll(async () => {
@@ -25,7 +38,11 @@ describe('trainTrial (wasm)', () => {
   it('returns every tensor it made: numTensors back to baseline after each trial', async () => {
     await trainTrial(pool, input()); // warm-up: kernels may cache constants on first use
     const baseline = tf.memory().numTensors;
-    const optimizers: Partial<TrialConfig>[] = [{ optimizer: 'adam' }, { optimizer: 'sgd', momentum: 0.9 }, { optimizer: 'sgd', momentum: 0 }];
+    const optimizers: Partial<TrialConfig>[] = [
+      { optimizer: 'adam' },
+      { optimizer: 'sgd', momentum: 0.9 },
+      { optimizer: 'sgd', momentum: 0 },
+    ];
     for (let i = 0; i < optimizers.length; i++) {
       await trainTrial(pool, input({ trialId: 10 + i, seed: i, config: { ...config, ...optimizers[i] } }));
       expect(tf.memory().numTensors).toBe(baseline);
@@ -48,7 +65,14 @@ describe('trainTrial (wasm)', () => {
   });
 
   it('everyEpoch: a 3-epoch run measures the 1- and 2-epoch runs of the same seed (constant schedule), probes each epoch', async () => {
-    const probes = { indices: Int32Array.from({ length: 16 }, (_, i) => 2000 + i), sharpnessDirections: 1, rho: 0.05, samRho: 0.05, hessian: true, seed: 7 };
+    const probes = {
+      indices: Int32Array.from({ length: 16 }, (_, i) => 2000 + i),
+      sharpnessDirections: 1,
+      rho: 0.05,
+      samRho: 0.05,
+      hessian: true,
+      seed: 7,
+    };
     const report = Int32Array.from({ length: 24 }, (_, i) => 3000 + i);
     const long = await trainTrial(pool, input({ everyEpoch: true, probes, reportIndices: report }));
     expect(long.epochs!.map((e) => e.epoch)).toEqual([1, 2, 3]);
@@ -79,7 +103,11 @@ describe('trainTrial (wasm)', () => {
   });
 
   it('200 consecutive short trials leave no tensors behind', async () => {
-    const short = input({ config: { ...config, channels: 4, batchSize: 8, epochs: 1 }, trainIndices: Int32Array.from({ length: 8 }, (_, i) => i), evalIndices: Int32Array.from({ length: 8 }, (_, i) => 100 + i) });
+    const short = input({
+      config: { ...config, channels: 4, batchSize: 8, epochs: 1 },
+      trainIndices: Int32Array.from({ length: 8 }, (_, i) => i),
+      evalIndices: Int32Array.from({ length: 8 }, (_, i) => 100 + i),
+    });
     await trainTrial(pool, short);
     const baseline = tf.memory();
     for (let i = 0; i < 200; i++) await trainTrial(pool, { ...short, trialId: i, seed: i });
@@ -97,7 +125,13 @@ describe('trainTrial (wasm)', () => {
   });
 
   it('learns: the loss on 32 repeated images falls', async () => {
-    const r = await trainTrial(pool, input({ config: { ...config, dropout: 0, epochs: 8, batchSize: 16 }, trainIndices: Int32Array.from({ length: 32 }, (_, i) => i) }));
+    const r = await trainTrial(
+      pool,
+      input({
+        config: { ...config, dropout: 0, epochs: 8, batchSize: 16 },
+        trainIndices: Int32Array.from({ length: 32 }, (_, i) => i),
+      }),
+    );
     expect(r.status).toBe('completed');
     const first = r.lossCurve.slice(0, 2).reduce((s, p) => s + p.loss, 0) / 2;
     const last = r.lossCurve.slice(-2).reduce((s, p) => s + p.loss, 0) / 2;
@@ -105,7 +139,10 @@ describe('trainTrial (wasm)', () => {
   });
 
   it('marks a trial with an exploding learning rate as diverged, not as a score', async () => {
-    const r = await trainTrial(pool, input({ config: { ...config, optimizer: 'sgd', momentum: 0.9, learningRate: 1e4 } }));
+    const r = await trainTrial(
+      pool,
+      input({ config: { ...config, optimizer: 'sgd', momentum: 0.9, learningRate: 1e4 } }),
+    );
     expect(r.status).toBe('diverged');
     expect(r.valAccuracy).toBeNull();
   });

@@ -10,7 +10,13 @@ import { makeBatch, type ImagePool } from './batches';
 import { evaluate, type Evaluation } from './evaluate';
 import { createOptimizer } from './optimizers';
 import { createSimpleCnn, initialWeights, type SimpleCnn, type SimpleCnnSpec } from './simpleCnn';
-import { buildTrialProbeSet, probeGradientNorm, probeTrainedModel, type TrialProbeRequest, type TrialProbeValues } from './probes/trialProbes';
+import {
+  buildTrialProbeSet,
+  probeGradientNorm,
+  probeTrainedModel,
+  type TrialProbeRequest,
+  type TrialProbeValues,
+} from './probes/trialProbes';
 
 export interface TrainTrialInput {
   trialId: number;
@@ -38,9 +44,20 @@ export interface TrainTrialInput {
 }
 
 /** Validation after one epoch, with the trained weights' probes when asked for. */
-export interface EpochRecord { epoch: number; trainLoss: number; valLoss: number; valAccuracy: number; probes?: TrialProbeValues }
+export interface EpochRecord {
+  epoch: number;
+  trainLoss: number;
+  valLoss: number;
+  valAccuracy: number;
+  probes?: TrialProbeValues;
+}
 
-export interface LossPoint { step: number; epoch: number; loss: number; accuracy: number }
+export interface LossPoint {
+  step: number;
+  epoch: number;
+  loss: number;
+  accuracy: number;
+}
 
 export interface TrialProgress {
   trialId: number;
@@ -77,13 +94,21 @@ export interface TrialResult {
 
 /** The network a trial trains, from its configuration. */
 export function trialSpec(config: TrialConfig, numClasses: number): SimpleCnnSpec {
-  return { channels: config.channels, numClasses, dropout: config.dropout, imageSize: 32, batchNorm: config.batchNorm === 1 };
+  return {
+    channels: config.channels,
+    numClasses,
+    dropout: config.dropout,
+    imageSize: 32,
+    batchNorm: config.batchNorm === 1,
+  };
 }
 
 /** Thrown when the caller's `shouldStop` says so; carries a code like every trial error. */
 export class TrialCancelled extends Error {
   readonly code = 'CANCELLED';
-  constructor(trialId: number) { super(`trial ${trialId} was cancelled`); }
+  constructor(trialId: number) {
+    super(`trial ${trialId} was cancelled`);
+  }
 }
 
 export interface TrainHooks {
@@ -97,7 +122,11 @@ export interface TrainHooks {
 
 const defaultYield = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export async function trainTrial(pool: ImagePool, input: TrainTrialInput, hooks: TrainHooks = {}): Promise<TrialResult> {
+export async function trainTrial(
+  pool: ImagePool,
+  input: TrainTrialInput,
+  hooks: TrainHooks = {},
+): Promise<TrialResult> {
   const { config, trainIndices, trialId } = input;
   const yieldNow = hooks.yieldToEventLoop ?? defaultYield;
   const started = performance.now();
@@ -112,7 +141,9 @@ export async function trainTrial(pool: ImagePool, input: TrainTrialInput, hooks:
   const numTrainable = model.weights.length;
   // Continuing weights may carry batch-norm running statistics after the trainable weights.
   if (input.initialWeights && input.initialWeights.length > numTrainable) {
-    tf.tidy(() => model.buffers.forEach((b, i) => b.assign(tf.tensor(input.initialWeights![numTrainable + i], b.shape))));
+    tf.tidy(() =>
+      model.buffers.forEach((b, i) => b.assign(tf.tensor(input.initialWeights![numTrainable + i], b.shape))),
+    );
   }
   const opt = createOptimizer(config);
   const augmentRng = createRng(deriveSeed(input.seed, 'augment'));
@@ -134,11 +165,22 @@ export async function trainTrial(pool: ImagePool, input: TrainTrialInput, hooks:
     const stacked = tf.stack([...pending.map((p) => p.cost), ...pending.map((p) => p.accuracy)]);
     const values = await stacked.data();
     stacked.dispose();
-    const points = pending.map((p, i) => ({ step: p.step, epoch: p.epoch, loss: values[i], accuracy: values[pending.length + i] }));
+    const points = pending.map((p, i) => ({
+      step: p.step,
+      epoch: p.epoch,
+      loss: values[i],
+      accuracy: values[pending.length + i],
+    }));
     pending.forEach((p) => tf.dispose([p.cost, p.accuracy]));
     pending = [];
     lossCurve.push(...points);
-    hooks.onProgress?.({ trialId, points, stepsDone: step, stepsTotal, imagesPerSecond: (step * batchSize) / (trainMs / 1000 || 1e-9) });
+    hooks.onProgress?.({
+      trialId,
+      points,
+      stepsDone: step,
+      stepsTotal,
+      imagesPerSecond: (step * batchSize) / (trainMs / 1000 || 1e-9),
+    });
     return points.every((p) => Number.isFinite(p.loss));
   };
 
@@ -160,16 +202,22 @@ export async function trainTrial(pool: ImagePool, input: TrainTrialInput, hooks:
         const dropoutSeed = deriveSeed(input.seed, 'dropout', step);
         opt.setLearningRate(learningRateAt(config, step, stepsPerEpoch, stepsTotal));
         let accuracy: tf.Scalar | null = null;
-        const cost = opt.optimizer.minimize(() => {
-          const logits = model.apply(x, true, dropoutSeed);
-          // Batch accuracy rides along with the loss readback; it is off the gradient's path.
-          accuracy = tf.keep(tf.mean(tf.cast(tf.equal(tf.argMax(logits, 1), tf.argMax(y, 1)), 'float32'))) as tf.Scalar;
-          const ce = tf.losses.softmaxCrossEntropy(y, logits, undefined, config.labelSmoothing);
-          if (opt.l2 <= 0) return ce as tf.Scalar;
-          // L2 penalty as PyTorch's weight_decay: gradient wd * w, i.e. loss + wd/2 * ||w||^2.
-          const l2 = tf.addN(model.weights.map((w) => tf.sum(tf.square(w))));
-          return tf.add(ce, tf.mul(opt.l2 / 2, l2)) as tf.Scalar;
-        }, true, model.weights);
+        const cost = opt.optimizer.minimize(
+          () => {
+            const logits = model.apply(x, true, dropoutSeed);
+            // Batch accuracy rides along with the loss readback; it is off the gradient's path.
+            accuracy = tf.keep(
+              tf.mean(tf.cast(tf.equal(tf.argMax(logits, 1), tf.argMax(y, 1)), 'float32')),
+            ) as tf.Scalar;
+            const ce = tf.losses.softmaxCrossEntropy(y, logits, undefined, config.labelSmoothing);
+            if (opt.l2 <= 0) return ce as tf.Scalar;
+            // L2 penalty as PyTorch's weight_decay: gradient wd * w, i.e. loss + wd/2 * ||w||^2.
+            const l2 = tf.addN(model.weights.map((w) => tf.sum(tf.square(w))));
+            return tf.add(ce, tf.mul(opt.l2 / 2, l2)) as tf.Scalar;
+          },
+          true,
+          model.weights,
+        );
         opt.afterStep(model.weights);
         tf.dispose(x === batch.x ? [x, y] : [x, batch.x, y]);
         step++;
@@ -177,7 +225,10 @@ export async function trainTrial(pool: ImagePool, input: TrainTrialInput, hooks:
         trainMs += performance.now() - t0;
         if (pending.length >= input.readEvery || b === stepsPerEpoch - 1) {
           const t1 = performance.now();
-          if (!(await flush())) { diverged = true; break; }
+          if (!(await flush())) {
+            diverged = true;
+            break;
+          }
           trainMs += performance.now() - t1;
           await yieldNow();
         }
@@ -187,16 +238,26 @@ export async function trainTrial(pool: ImagePool, input: TrainTrialInput, hooks:
         if (probeSet && Number.isFinite(lastEvaluation.loss)) {
           // The Hessian probes cost ~10 gradient passes: only the trial's last epoch pays for them.
           const last = epoch === config.epochs - 1;
-          lastProbes = await probeTrainedModel(model, probeSet, last ? input.probes! : { ...input.probes!, hessian: false });
+          lastProbes = await probeTrainedModel(
+            model,
+            probeSet,
+            last ? input.probes! : { ...input.probes!, hessian: false },
+          );
           probeMs += lastProbes.ms;
         }
         const trainLoss = lossCurve.length > 0 ? lossCurve[lossCurve.length - 1].loss : NaN;
-        epochs.push({ epoch: epoch + 1, trainLoss, valLoss: lastEvaluation.loss, valAccuracy: lastEvaluation.accuracy, ...(lastProbes ? { probes: lastProbes } : {}) });
+        epochs.push({
+          epoch: epoch + 1,
+          trainLoss,
+          valLoss: lastEvaluation.loss,
+          valAccuracy: lastEvaluation.accuracy,
+          ...(lastProbes ? { probes: lastProbes } : {}),
+        });
       }
       if (!diverged && hooks.onEpochEnd) await hooks.onEpochEnd(epoch, (p, indices) => evaluate(model, p, indices));
     }
     // With everyEpoch the last epoch's evaluation and probes are the trial's: no second pass.
-    const evaluation = diverged ? null : lastEvaluation ?? await evaluate(model, pool, input.evalIndices);
+    const evaluation = diverged ? null : (lastEvaluation ?? (await evaluate(model, pool, input.evalIndices)));
     if (evaluation && !Number.isFinite(evaluation.loss)) diverged = true;
     let probes = lastProbes;
     if (!probes && probeSet && !diverged) {

@@ -8,14 +8,20 @@ import { WebGpuAdamOptimizer } from './webgpuAdam';
 
 const shapes = [[3, 3, 3, 8], [8], [40, 30]];
 const size = (s: number[]) => s.reduce((a, b) => a * b, 1);
-const wave = (n: number, f: number, phase: number) => Float32Array.from({ length: n }, (_, i) => Math.sin(i * f + phase));
+const wave = (n: number, f: number, phase: number) =>
+  Float32Array.from({ length: n }, (_, i) => Math.sin(i * f + phase));
 
 describe('WebGpuAdamOptimizer', () => {
-  beforeAll(async () => { expect((await initNodeBackend('webgpu')).backend).toBe('webgpu'); });
-  afterAll(() => { tf.removeBackend('webgpu'); });
+  beforeAll(async () => {
+    expect((await initNodeBackend('webgpu')).backend).toBe('webgpu');
+  });
+  afterAll(() => {
+    tf.removeBackend('webgpu');
+  });
 
-  it('updates weights as tfjs\'s AdamOptimizer does, over 6 steps with a learning-rate change, in 3 dispatches per weight', async () => {
-    const weights = (prefix: string) => shapes.map((s, k) => tf.variable(tf.tensor(wave(size(s), 0.37, k), s), true, `${prefix}${k}`));
+  it("updates weights as tfjs's AdamOptimizer does, over 6 steps with a learning-rate change, in 3 dispatches per weight", async () => {
+    const weights = (prefix: string) =>
+      shapes.map((s, k) => tf.variable(tf.tensor(wave(size(s), 0.37, k), s), true, `${prefix}${k}`));
     const [stockWeights, fusedWeights] = [weights('stock'), weights('fused')];
     const stock = tf.train.adam(0.01);
     const fused = new WebGpuAdamOptimizer(0.01);
@@ -23,8 +29,17 @@ describe('WebGpuAdamOptimizer', () => {
     for (let step = 0; step < 6; step++) {
       if (step === 3) for (const o of [stock, fused]) (o as unknown as { learningRate: number }).learningRate = 0.003;
       // Gradients of both signs and several magnitudes, different at every step.
-      const grads = shapes.map((s, k) => tf.tensor(wave(size(s), 0.11 * (step + 1), k).map((g, i) => g * (1 + (i % 7))), s));
-      stock.applyGradients(Object.fromEntries(stockWeights.map((v, k) => [v.name, grads[k]])) as Parameters<typeof stock.applyGradients>[0]);
+      const grads = shapes.map((s, k) =>
+        tf.tensor(
+          wave(size(s), 0.11 * (step + 1), k).map((g, i) => g * (1 + (i % 7))),
+          s,
+        ),
+      );
+      stock.applyGradients(
+        Object.fromEntries(stockWeights.map((v, k) => [v.name, grads[k]])) as Parameters<
+          typeof stock.applyGradients
+        >[0],
+      );
       const counter = countGpuWork();
       fused.applyGradients(Object.fromEntries(fusedWeights.map((v, k) => [v.name, grads[k]])));
       work.push(counter.read());

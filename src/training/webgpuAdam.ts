@@ -8,26 +8,45 @@ import * as tf from '@tensorflow/tfjs';
 
 export const ADAM_UPDATE = 'LlpAdamUpdate';
 
-interface AdamAttrs { learningRate: number; beta1: number; beta2: number; epsilon: number; step: number }
+interface AdamAttrs {
+  learningRate: number;
+  beta1: number;
+  beta2: number;
+  epsilon: number;
+  step: number;
+}
 interface WebGpuBackendLike {
-  runWebGPUProgram(program: object, inputs: tf.TensorInfo[], dtype: 'float32', uniforms: { type: 'float32'; data: number[] }[]): tf.TensorInfo;
+  runWebGPUProgram(
+    program: object,
+    inputs: tf.TensorInfo[],
+    dtype: 'float32',
+    uniforms: { type: 'float32'; data: number[] }[],
+  ): tf.TensorInfo;
 }
 
 const OUTPUTS = ['m', 'v', 'w'] as const;
-const INPUTS: Record<(typeof OUTPUTS)[number], string[]> = { m: ['moment1', 'gradient'], v: ['moment2', 'gradient'], w: ['moment1', 'moment2', 'gradient', 'weight'] };
+const INPUTS: Record<(typeof OUTPUTS)[number], string[]> = {
+  m: ['moment1', 'gradient'],
+  v: ['moment2', 'gradient'],
+  w: ['moment1', 'moment2', 'gradient', 'weight'],
+};
 
 /** One of m', v', w' for a flattened weight: tfjs's program shape (see its UnaryOpProgram). */
 class AdamUpdateProgram {
   // Each variant binds only what it reads: WebGPU's automatic layout leaves out unused bindings.
   variableNames: string[];
-  uniforms = 'lr : f32, beta1 : f32, oneMinusBeta1 : f32, beta2 : f32, oneMinusBeta2 : f32, correction1 : f32, correction2 : f32, epsilon : f32,';
+  uniforms =
+    'lr : f32, beta1 : f32, oneMinusBeta1 : f32, beta2 : f32, oneMinusBeta2 : f32, correction1 : f32, correction2 : f32, epsilon : f32,';
   workgroupSize: [number, number, number] = [128, 1, 1];
   size = true;
   outputShape: number[];
   dispatchLayout = { x: [0] };
   dispatch: [number, number, number];
   shaderKey: string;
-  constructor(n: number, private readonly output: (typeof OUTPUTS)[number]) {
+  constructor(
+    n: number,
+    private readonly output: (typeof OUTPUTS)[number],
+  ) {
     this.variableNames = INPUTS[output];
     this.outputShape = [n];
     this.dispatch = [Math.ceil(n / this.workgroupSize[0]), 1, 1];
@@ -59,12 +78,25 @@ export const adamUpdateWebGpuConfig: tf.KernelConfig = {
     const { m, v, g, w } = inputs as unknown as Record<'m' | 'v' | 'g' | 'w', tf.TensorInfo>;
     const a = attrs as unknown as AdamAttrs;
     const n = w.shape.reduce((p, d) => p * d, 1);
-    const uniforms = [a.learningRate, a.beta1, 1 - a.beta1, a.beta2, 1 - a.beta2, 1 - a.beta1 ** a.step, 1 - a.beta2 ** a.step, a.epsilon]
-      .map((x) => ({ type: 'float32' as const, data: [x] }));
+    const uniforms = [
+      a.learningRate,
+      a.beta1,
+      1 - a.beta1,
+      a.beta2,
+      1 - a.beta2,
+      1 - a.beta1 ** a.step,
+      1 - a.beta2 ** a.step,
+      a.epsilon,
+    ].map((x) => ({ type: 'float32' as const, data: [x] }));
     const b = backend as unknown as WebGpuBackendLike;
     const byName: Record<string, tf.TensorInfo> = { moment1: m, moment2: v, gradient: g, weight: w };
     return OUTPUTS.map((o) => {
-      const out = b.runWebGPUProgram(new AdamUpdateProgram(n, o), INPUTS[o].map((name) => byName[name]), 'float32', uniforms);
+      const out = b.runWebGPUProgram(
+        new AdamUpdateProgram(n, o),
+        INPUTS[o].map((name) => byName[name]),
+        'float32',
+        uniforms,
+      );
       return { ...out, shape: w.shape };
     });
   },
@@ -77,19 +109,39 @@ export class WebGpuAdamOptimizer extends tf.AdamOptimizer {
   }
 
   override applyGradients(variableGradients: tf.NamedTensorMap | { name: string; tensor: tf.Tensor }[]): void {
-    const named = Array.isArray(variableGradients) ? variableGradients : Object.entries(variableGradients).map(([name, tensor]) => ({ name, tensor }));
-    const self = this as unknown as { accumulatedFirstMoment: { originalName: string; variable: tf.Variable }[]; accumulatedSecondMoment: typeof self.accumulatedFirstMoment; iterations: number };
+    const named = Array.isArray(variableGradients)
+      ? variableGradients
+      : Object.entries(variableGradients).map(([name, tensor]) => ({ name, tensor }));
+    const self = this as unknown as {
+      accumulatedFirstMoment: { originalName: string; variable: tf.Variable }[];
+      accumulatedSecondMoment: typeof self.accumulatedFirstMoment;
+      iterations: number;
+    };
     // tfjs's accBeta after t steps is beta^(t+1) (its setWeights says so): this step's correction.
-    const attrs: AdamAttrs = { learningRate: this.learningRate, beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon, step: self.iterations + 1 };
+    const attrs: AdamAttrs = {
+      learningRate: this.learningRate,
+      beta1: this.beta1,
+      beta2: this.beta2,
+      epsilon: this.epsilon,
+      step: self.iterations + 1,
+    };
     tf.tidy(() => {
       named.forEach(({ name, tensor: gradient }, i) => {
         const value = tf.engine().registeredVariables[name];
-        self.accumulatedFirstMoment[i] ??= { originalName: `${name}/m`, variable: tf.tidy(() => tf.zerosLike(value).variable(false)) };
-        self.accumulatedSecondMoment[i] ??= { originalName: `${name}/v`, variable: tf.tidy(() => tf.zerosLike(value).variable(false)) };
+        self.accumulatedFirstMoment[i] ??= {
+          originalName: `${name}/m`,
+          variable: tf.tidy(() => tf.zerosLike(value).variable(false)),
+        };
+        self.accumulatedSecondMoment[i] ??= {
+          originalName: `${name}/v`,
+          variable: tf.tidy(() => tf.zerosLike(value).variable(false)),
+        };
         if (gradient == null) return;
         const m = self.accumulatedFirstMoment[i].variable;
         const v = self.accumulatedSecondMoment[i].variable;
-        const [m1, v1, w1] = tf.engine().runKernel(ADAM_UPDATE, { m, v, g: gradient, w: value }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
+        const [m1, v1, w1] = tf
+          .engine()
+          .runKernel(ADAM_UPDATE, { m, v, g: gradient, w: value }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor[];
         m.assign(m1);
         v.assign(v1);
         value.assign(w1);

@@ -10,7 +10,9 @@ describe('webgpu in Node', () => {
     const report = await initNodeBackend('webgpu');
     expect(report.backend).toBe('webgpu');
   });
-  afterAll(() => { tf.removeBackend('webgpu'); });
+  afterAll(() => {
+    tf.removeBackend('webgpu');
+  });
 
   it('counts one dispatch per kernel, one upload per CPU-made input and one readback per read', async () => {
     // 1,024 elements: tfjs runs kernels on smaller CPU-resident tensors on the CPU (WEBGPU_CPU_FORWARD).
@@ -34,9 +36,15 @@ describe('webgpu in Node', () => {
   });
 
   it('adds 10 tensors (more than the 7 one shader may bind) as the cpu backend does, in 3 dispatches', async () => {
-    const values = Array.from({ length: 10 }, (_, k) => Float32Array.from({ length: 300 }, (_, i) => Math.sin(i * (k + 1)) * (k + 1)));
+    const values = Array.from({ length: 10 }, (_, k) =>
+      Float32Array.from({ length: 300 }, (_, i) => Math.sin(i * (k + 1)) * (k + 1)),
+    );
     const expected = new Float32Array(300);
-    values.forEach((v) => v.forEach((x, i) => { expected[i] += x; }));
+    values.forEach((v) =>
+      v.forEach((x, i) => {
+        expected[i] += x;
+      }),
+    );
     const terms = values.map((v) => tf.tensor1d(v));
     const start = tf.memory().numTensors;
     const counter = countGpuWork();

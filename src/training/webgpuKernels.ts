@@ -9,7 +9,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { ADAM_UPDATE, adamUpdateWebGpuConfig } from './webgpuAdam';
 
-interface WebGpuBackendLike { device: { limits: { maxStorageBuffersPerShaderStage: number } }; disposeData(dataId: object): void }
+interface WebGpuBackendLike {
+  device: { limits: { maxStorageBuffersPerShaderStage: number } };
+  disposeData(dataId: object): void;
+}
 
 const ours = new WeakSet<tf.KernelFunc>();
 
@@ -23,8 +26,15 @@ export function makeChunkedAddN(stock: tf.KernelConfig): tf.KernelConfig {
       const next: tf.TensorInfo[] = [];
       for (let i = 0; i < terms.length; i += most) {
         const group = terms.slice(i, i + most);
-        if (group.length === 1) { next.push(group[0]); continue; }
-        const sum = stock.kernelFunc({ inputs: group as unknown as tf.NamedTensorInfoMap, backend, attrs }) as tf.TensorInfo;
+        if (group.length === 1) {
+          next.push(group[0]);
+          continue;
+        }
+        const sum = stock.kernelFunc({
+          inputs: group as unknown as tf.NamedTensorInfoMap,
+          backend,
+          attrs,
+        }) as tf.TensorInfo;
         partial.push(sum);
         next.push(sum);
       }

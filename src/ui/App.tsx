@@ -41,29 +41,37 @@ function Lab() {
         {view !== 'present' && <NotifyToggle />}
       </header>
       {linkProblems.length > 0 && (
-        <div role="alert" className="notice" data-testid="link-problems">{linkProblems.map((p) => <p key={p}>{p}</p>)}</div>
+        <div role="alert" className="notice" data-testid="link-problems">
+          {linkProblems.map((p) => (
+            <p key={p}>{p}</p>
+          ))}
+        </div>
       )}
-      {view === 'present' ? <PresentationView /> : (<>
-      <ResumeBanner />
-      {(shown('dataset') || shown('compute')) && (
-        <section className="status-row">
-          {shown('dataset') && <DatasetPanel />}
-          {shown('compute') && <BackendPanel />}
-        </section>
+      {view === 'present' ? (
+        <PresentationView />
+      ) : (
+        <>
+          <ResumeBanner />
+          {(shown('dataset') || shown('compute')) && (
+            <section className="status-row">
+              {shown('dataset') && <DatasetPanel />}
+              {shown('compute') && <BackendPanel />}
+            </section>
+          )}
+          <StudyPanel />
+          {shown('dashboard') && <Dashboard />}
+          <section className="results-row">
+            {shown('rungs') && <RungTable />}
+            {shown('ranking') && <Ranking />}
+            {shown('ranking') && <RecommendationPanel />}
+          </section>
+          {shown('ranking') && <AuditPanel />}
+          {shown('landscape') && <LandscapePanel />}
+          {shown('library') && <StudyLibrary />}
+          {shown('library') && <MemoryPanel />}
+          {shown('backendCheck') && <BackendCheck />}
+        </>
       )}
-      <StudyPanel />
-      {shown('dashboard') && <Dashboard />}
-      <section className="results-row">
-        {shown('rungs') && <RungTable />}
-        {shown('ranking') && <Ranking />}
-        {shown('ranking') && <RecommendationPanel />}
-      </section>
-      {shown('ranking') && <AuditPanel />}
-      {shown('landscape') && <LandscapePanel />}
-      {shown('library') && <StudyLibrary />}
-      {shown('library') && <MemoryPanel />}
-      {shown('backendCheck') && <BackendCheck />}
-      </>)}
     </main>
   );
 }

@@ -27,10 +27,16 @@ function RenderFailure({ error, retry }: { error: Error; retry: () => void }) {
   const running = useLab((s) => s.busy !== 'idle');
   // The fault may be in the study itself: describing it must not throw again.
   let described = 'The study';
-  try { if (study) described = `The study “${study.definition.name}” (${study.trials.length} trials, ${study.phase})`; } catch { /* keep the plain words */ }
+  try {
+    if (study) described = `The study “${study.definition.name}” (${study.trials.length} trials, ${study.phase})`;
+  } catch {
+    /* keep the plain words */
+  }
   return (
     <main className="lab">
-      <header><h1>Loss Landscape Probe</h1></header>
+      <header>
+        <h1>Loss Landscape Probe</h1>
+      </header>
       <section className="panel" role="alert" data-testid="render-error">
         <h2>Something went wrong while drawing the page</h2>
         <p className="error">{error.message}</p>
@@ -39,9 +45,15 @@ function RenderFailure({ error, retry }: { error: Error; retry: () => void }) {
             {described} is not lost{running ? ' and is still training' : ''}. Export it now, or reload: saved studies
             are listed again after a reload.
           </p>
-        ) : <p>No study had been run: nothing is lost.</p>}
+        ) : (
+          <p>No study had been run: nothing is lost.</p>
+        )}
         <div className="controls">
-          {study && <button className="primary" onClick={() => void exportStudyJson(null)}>Export current study (JSON)</button>}
+          {study && (
+            <button className="primary" onClick={() => void exportStudyJson(null)}>
+              Export current study (JSON)
+            </button>
+          )}
           <button onClick={retry}>Try to draw the page again</button>
           <button onClick={() => location.reload()}>Reload</button>
         </div>

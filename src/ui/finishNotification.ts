@@ -16,9 +16,14 @@ export function notificationsOn(): boolean {
 /** Called from a click: asks for permission if needed; returns whether notifications are now on. */
 export async function optInToNotifications(on: boolean): Promise<boolean> {
   if (!notificationsSupported()) return false;
-  const permission = on && Notification.permission === 'default' ? await Notification.requestPermission() : Notification.permission;
+  const permission =
+    on && Notification.permission === 'default' ? await Notification.requestPermission() : Notification.permission;
   const enabled = on && permission === 'granted';
-  try { localStorage.setItem(KEY, enabled ? '1' : '0'); } catch { /* on for this page only */ }
+  try {
+    localStorage.setItem(KEY, enabled ? '1' : '0');
+  } catch {
+    /* on for this page only */
+  }
   return enabled;
 }
 
@@ -26,7 +31,10 @@ export function showFinishNotification(title: string, body: string): void {
   if (!notificationsOn()) return;
   try {
     const n = new Notification(title, { body, tag: 'llp-finished' });
-    n.onclick = () => { window.focus(); n.close(); };
+    n.onclick = () => {
+      window.focus();
+      n.close();
+    };
   } catch {
     /* some browsers allow notifications only from a service worker: the title still says it */
   }

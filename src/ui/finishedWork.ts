@@ -2,7 +2,10 @@
 // the document title that says so while the tab is in the background.
 import type { LabState } from '../store/labStore';
 
-export interface FinishedWork { what: 'study' | 'slice' | 'audit'; outcome: 'finished' | 'stopped' | 'failed' }
+export interface FinishedWork {
+  what: 'study' | 'slice' | 'audit';
+  outcome: 'finished' | 'stopped' | 'failed';
+}
 
 type Watched = Pick<LabState, 'busy' | 'study' | 'studyError' | 'landscape' | 'audit'>;
 
@@ -10,14 +13,20 @@ type Watched = Pick<LabState, 'busy' | 'study' | 'studyError' | 'landscape' | 'a
 export function finishedBetween(prev: Watched, next: Watched): FinishedWork[] {
   const out: FinishedWork[] = [];
   if (prev.busy !== 'idle' && next.busy === 'idle') {
-    out.push({ what: 'study', outcome: next.studyError ? 'failed' : next.study?.phase === 'finished' ? 'finished' : 'stopped' });
+    out.push({
+      what: 'study',
+      outcome: next.studyError ? 'failed' : next.study?.phase === 'finished' ? 'finished' : 'stopped',
+    });
   }
   if (prev.landscape.status === 'computing' && next.landscape.status !== 'computing') {
     const s = next.landscape.status;
     out.push({ what: 'slice', outcome: s === 'done' ? 'finished' : s === 'error' ? 'failed' : 'stopped' });
   }
   if (prev.audit.running && !next.audit.running) {
-    out.push({ what: 'audit', outcome: next.audit.report ? 'finished' : next.audit.error?.startsWith('Audit stopped') ? 'stopped' : 'failed' });
+    out.push({
+      what: 'audit',
+      outcome: next.audit.report ? 'finished' : next.audit.error?.startsWith('Audit stopped') ? 'stopped' : 'failed',
+    });
   }
   return out;
 }

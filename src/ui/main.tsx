@@ -16,16 +16,25 @@ const classroom = openLaunchLink(window.location.search, window.location.hash, q
 // and the launch path (e2e/hostile-links.spec.ts opens its corpus in one page).
 if (classroom.debug) Object.assign(window, { __llpStore: labStore, __llpOpenLink: openLaunchLink });
 
-createRoot(document.getElementById('root')!).render(<StrictMode><App /></StrictMode>);
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
 
 // The training images start loading as soon as the page opens (progress shown in the dataset panel),
 // saved studies are listed, with an offer to resume any that a closed tab interrupted, and the
 // meta-model's memory is read (its panel and the Promote-by hint count the examples), with any
 // examples of saved studies that the browser's storage lost rebuilt from their records.
-void loadDataset().catch(() => { /* shown in the dataset panel, with a retry */ });
+void loadDataset().catch(() => {
+  /* shown in the dataset panel, with a retry */
+});
 void refreshSavedStudies();
 void restoreMemory();
 
 // Offline once visited: a service worker keeps the app's files (production builds only; the dev
 // server's modules change on every edit).
-if (import.meta.env.PROD) void enableOffline(import.meta.env.BASE_URL).catch(() => { /* the lab works online without it */ });
+if (import.meta.env.PROD)
+  void enableOffline(import.meta.env.BASE_URL).catch(() => {
+    /* the lab works online without it */
+  });

@@ -16,7 +16,10 @@ export function useBackgroundNotice(): void {
       unseen = [...unseen, ...ended];
       document.title = finishedTitle(unseen, base);
       const name = next.study?.definition.name;
-      showFinishNotification(finishedTitle(ended, base).replace(` · ${base}`, ''), name ? `${base}: study “${name}”.` : base);
+      showFinishNotification(
+        finishedTitle(ended, base).replace(` · ${base}`, ''),
+        name ? `${base}: study “${name}”.` : base,
+      );
     });
     const onVisible = () => {
       if (document.hidden) return;
@@ -24,6 +27,10 @@ export function useBackgroundNotice(): void {
       document.title = base;
     };
     document.addEventListener('visibilitychange', onVisible);
-    return () => { unsubscribe(); document.removeEventListener('visibilitychange', onVisible); document.title = base; };
+    return () => {
+      unsubscribe();
+      document.removeEventListener('visibilitychange', onVisible);
+      document.title = base;
+    };
   }, []);
 }

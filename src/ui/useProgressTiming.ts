@@ -4,12 +4,24 @@
 import { useEffect, useState } from 'react';
 import { remainingMs } from '../core/eta';
 
-export interface ProgressTiming { elapsedMs: number; remainingMs: number | null }
+export interface ProgressTiming {
+  elapsedMs: number;
+  remainingMs: number | null;
+}
 
-interface Baseline { key: string; at: number; done: number }
+interface Baseline {
+  key: string;
+  at: number;
+  done: number;
+}
 
 /** `startedAt` (ms since the epoch), when the store knows it, is where the elapsed time counts from. */
-export function useProgressTiming(running: boolean, done: number, total: number, startedAt?: number | null): ProgressTiming | null {
+export function useProgressTiming(
+  running: boolean,
+  done: number,
+  total: number,
+  startedAt?: number | null,
+): ProgressTiming | null {
   const [base, setBase] = useState<Baseline | null>(null);
   const [, setTick] = useState(0);
   const key = running ? String(startedAt ?? 'running') : null;

@@ -11,7 +11,10 @@ export interface Scale {
 }
 
 /** Finite [lo, hi] with lo < hi: a degenerate domain is widened around its value. */
-export function paddedDomain(values: Iterable<number>, options: { log?: boolean; pad?: number } = {}): [number, number] {
+export function paddedDomain(
+  values: Iterable<number>,
+  options: { log?: boolean; pad?: number } = {},
+): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
   for (const v of values) {
@@ -44,7 +47,8 @@ export function linearTicks(lo: number, hi: number, count = 5): number[] {
   const step = niceStep(lo, hi, count);
   const digits = Math.max(0, -Math.floor(Math.log10(step)) + 1);
   const ticks: number[] = [];
-  for (let t = Math.ceil(lo / step - 1e-9) * step; t <= hi + step * 1e-9; t += step) ticks.push(Number(t.toFixed(digits)));
+  for (let t = Math.ceil(lo / step - 1e-9) * step; t <= hi + step * 1e-9; t += step)
+    ticks.push(Number(t.toFixed(digits)));
   return ticks;
 }
 
@@ -67,7 +71,12 @@ export function linearScale(domain: readonly [number, number], range: readonly [
   const [r0, r1] = range;
   const k = d1 === d0 ? 0 : (r1 - r0) / (d1 - d0);
   const f = (v: number) => r0 + (v - d0) * k;
-  return Object.assign(f, { domain, range, log: false, ticks: (count = 5) => linearTicks(Math.min(d0, d1), Math.max(d0, d1), count) });
+  return Object.assign(f, {
+    domain,
+    range,
+    log: false,
+    ticks: (count = 5) => linearTicks(Math.min(d0, d1), Math.max(d0, d1), count),
+  });
 }
 
 /** log10 scale; values at or below zero map to the range's start. */
@@ -78,7 +87,12 @@ export function logScale(domain: readonly [number, number], range: readonly [num
   const l0 = Math.log10(d0);
   const k = d1 === d0 ? 0 : (r1 - r0) / (Math.log10(d1) - l0);
   const f = (v: number) => (v > 0 ? r0 + (Math.log10(v) - l0) * k : r0);
-  return Object.assign(f, { domain, range, log: true, ticks: (count = 5) => logTicks(Math.min(d0, d1), Math.max(d0, d1), count) });
+  return Object.assign(f, {
+    domain,
+    range,
+    log: true,
+    ticks: (count = 5) => logTicks(Math.min(d0, d1), Math.max(d0, d1), count),
+  });
 }
 
 /** Short tick labels: 0.001 -> "1e-3", 0.25 -> "0.25", 1500 -> "1.5k". */

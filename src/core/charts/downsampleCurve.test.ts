@@ -34,7 +34,12 @@ describe('LTTB downsampling', () => {
 
   it('downsamples objects and rejects bad arguments', () => {
     const pts = range(500).map((step) => ({ step, loss: 2 / (1 + step) }));
-    const thin = downsampleCurve(pts, 100, (p) => p.step, (p) => p.loss);
+    const thin = downsampleCurve(
+      pts,
+      100,
+      (p) => p.step,
+      (p) => p.loss,
+    );
     expect(thin).toHaveLength(100);
     expect(thin[99]).toBe(pts[499]);
     expect(() => lttbIndices([1], [1, 2], 10)).toThrow('equal length');

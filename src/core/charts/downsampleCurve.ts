@@ -7,7 +7,8 @@
 export function lttbIndices(xs: ArrayLike<number>, ys: ArrayLike<number>, maxPoints: number): number[] {
   const n = xs.length;
   if (ys.length !== n) throw new Error(`Expected xs and ys of equal length, but got ${n} and ${ys.length}`);
-  if (!Number.isInteger(maxPoints) || maxPoints < 3) throw new Error(`Expected maxPoints to be an integer >= 3, but got ${maxPoints}`);
+  if (!Number.isInteger(maxPoints) || maxPoints < 3)
+    throw new Error(`Expected maxPoints to be an integer >= 3, but got ${maxPoints}`);
   if (n <= maxPoints) return Array.from({ length: n }, (_, i) => i);
   const kept = [0];
   // n - 2 inner points in maxPoints - 2 buckets.
@@ -43,7 +44,12 @@ export function lttbIndices(xs: ArrayLike<number>, ys: ArrayLike<number>, maxPoi
 }
 
 /** The points of a curve thinned to at most maxPoints by LTTB on (x(p), y(p)). */
-export function downsampleCurve<P>(points: readonly P[], maxPoints: number, x: (p: P) => number, y: (p: P) => number): P[] {
+export function downsampleCurve<P>(
+  points: readonly P[],
+  maxPoints: number,
+  x: (p: P) => number,
+  y: (p: P) => number,
+): P[] {
   if (points.length <= maxPoints) return points.slice();
   return lttbIndices(points.map(x), points.map(y), maxPoints).map((i) => points[i]);
 }

@@ -10,7 +10,12 @@ describe('hyperparameter axes', () => {
 
   it('has one axis per parameter, log where the space is log', () => {
     expect(axes.map((a) => `${a.name}:${a.scale}`)).toEqual([
-      'channels:linear', 'dropout:linear', 'optimizer:categorical', 'learningRate:log', 'momentum:linear', 'weightDecay:log',
+      'channels:linear',
+      'dropout:linear',
+      'optimizer:categorical',
+      'learningRate:log',
+      'momentum:linear',
+      'weightDecay:log',
     ]);
   });
 

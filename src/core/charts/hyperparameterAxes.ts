@@ -17,11 +17,23 @@ export function paramAxes(space: SearchSpace): ParamAxis[] {
     const condition = spec.condition;
     switch (spec.kind) {
       case 'float':
-        return { name: spec.name, scale: spec.log ? 'log' : 'linear', domain: [spec.low, spec.high], choices: [], condition };
+        return {
+          name: spec.name,
+          scale: spec.log ? 'log' : 'linear',
+          domain: [spec.low, spec.high],
+          choices: [],
+          condition,
+        };
       case 'int':
         return { name: spec.name, scale: 'linear', domain: [spec.low, spec.high], choices: [], condition };
       case 'categorical':
-        return { name: spec.name, scale: 'categorical', domain: [0, Math.max(0, spec.choices.length - 1)], choices: spec.choices, condition };
+        return {
+          name: spec.name,
+          scale: 'categorical',
+          domain: [0, Math.max(0, spec.choices.length - 1)],
+          choices: spec.choices,
+          condition,
+        };
     }
   });
 }
@@ -47,7 +59,8 @@ export function axisPosition(axis: ParamAxis, config: TrialConfig): number | nul
   if (v === null) return null;
   const [lo, hi] = axis.domain;
   if (axis.scale === 'categorical') return axis.choices.length < 2 ? 0.5 : v / (axis.choices.length - 1);
-  const t = axis.scale === 'log' ? (Math.log10(v) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo)) : (v - lo) / (hi - lo);
+  const t =
+    axis.scale === 'log' ? (Math.log10(v) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo)) : (v - lo) / (hi - lo);
   return Math.min(1, Math.max(0, t));
 }
 

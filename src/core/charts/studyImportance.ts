@@ -21,13 +21,31 @@ export interface StudyImportance {
 export function studyImportance(study: StudyState, rng: Rng): StudyImportance {
   const { trials } = equalBudgetSample(study);
   const axes = paramAxes(study.definition.space);
-  if (axes.length === 0) return { params: [], trials: trials.length, note: 'The search space is empty: every trial had the same hyperparameters.' };
+  if (axes.length === 0)
+    return {
+      params: [],
+      trials: trials.length,
+      note: 'The search space is empty: every trial had the same hyperparameters.',
+    };
   if (trials.length < MIN_IMPORTANCE_TRIALS) {
-    return { params: [], trials: trials.length, note: `fANOVA needs at least ${MIN_IMPORTANCE_TRIALS} completed trials at equal budget; ${trials.length} so far.` };
+    return {
+      params: [],
+      trials: trials.length,
+      note: `fANOVA needs at least ${MIN_IMPORTANCE_TRIALS} completed trials at equal budget; ${trials.length} so far.`,
+    };
   }
   const rows = trials.map((t) => axes.map((a) => axisFeature(a, study.configs[t.configId])));
-  const shares = fanovaImportance(rows, trials.map((t) => t.valAccuracy!), rng, { numTrees: trials.length > 200 ? 16 : 32 });
-  const params = axes.map((a, j) => ({ name: a.name, importance: shares[j] })).sort((p, q) => q.importance - p.importance);
-  const note = shares.every((s) => s === 0) ? 'Every trial scored the same: no hyperparameter explains any variance.' : null;
+  const shares = fanovaImportance(
+    rows,
+    trials.map((t) => t.valAccuracy!),
+    rng,
+    { numTrees: trials.length > 200 ? 16 : 32 },
+  );
+  const params = axes
+    .map((a, j) => ({ name: a.name, importance: shares[j] }))
+    .sort((p, q) => q.importance - p.importance);
+  const note = shares.every((s) => s === 0)
+    ? 'Every trial scored the same: no hyperparameter explains any variance.'
+    : null;
   return { params, trials: trials.length, note };
 }

@@ -6,8 +6,22 @@ import { equalBudgetSample, finalScores, rungLadder } from './studyScores';
 import { syntheticStudy } from '../../testing/syntheticStudy';
 
 const trial = (patch: Partial<TrialRecord> & Pick<TrialRecord, 'trialId' | 'configId'>): TrialRecord => ({
-  bracket: 0, rung: 0, resource: 0.25, dataFraction: 0.25, epochs: 1, resumeFrom: null, startEpochs: 0, state: 'completed', attempts: 1,
-  valAccuracy: 0.3, valLoss: 2, durationMs: 1, imagesPerSecond: 1, backend: 'cpu', error: null, ...patch,
+  bracket: 0,
+  rung: 0,
+  resource: 0.25,
+  dataFraction: 0.25,
+  epochs: 1,
+  resumeFrom: null,
+  startEpochs: 0,
+  state: 'completed',
+  attempts: 1,
+  valAccuracy: 0.3,
+  valLoss: 2,
+  durationMs: 1,
+  imagesPerSecond: 1,
+  backend: 'cpu',
+  error: null,
+  ...patch,
 });
 const withTrials = (trials: TrialRecord[]): StudyState => ({ ...syntheticStudy({ numConfigs: 3 }).study, trials });
 
@@ -42,15 +56,26 @@ describe('rungLadder', () => {
     expect(ladder.nodes).toHaveLength(40);
     expect(ladder.links).toHaveLength(9 + 3 + 1);
     expect(ladder.nodes.filter((n) => n.promoted)).toHaveLength(13);
-    expect(ladder.agreement.map((a) => [a.from, a.to, a.pairs])).toEqual([[0, 1, 9], [1, 2, 3], [2, 3, 1]]);
+    expect(ladder.agreement.map((a) => [a.from, a.to, a.pairs])).toEqual([
+      [0, 1, 9],
+      [1, 2, 3],
+      [2, 3, 1],
+    ]);
     expect(ladder.agreement[0].rho).toBeGreaterThan(0.3); // the synthetic truth is shared across rungs
     expect(ladder.agreement[2].rho).toBeNaN();
   });
 
   it('reports each configuration at the highest rung it completed', () => {
-    const s = withTrials([trial({ trialId: 0, configId: 0, valAccuracy: 0.4 }), trial({ trialId: 1, configId: 0, rung: 1, valAccuracy: 0.6 }),
-      trial({ trialId: 2, configId: 1, valAccuracy: 0.3 }), trial({ trialId: 3, configId: 1, rung: 1, state: 'running', valAccuracy: null })]);
-    expect([...finalScores(s)]).toEqual([[0, { rung: 1, valAccuracy: 0.6 }], [1, { rung: 0, valAccuracy: 0.3 }]]);
+    const s = withTrials([
+      trial({ trialId: 0, configId: 0, valAccuracy: 0.4 }),
+      trial({ trialId: 1, configId: 0, rung: 1, valAccuracy: 0.6 }),
+      trial({ trialId: 2, configId: 1, valAccuracy: 0.3 }),
+      trial({ trialId: 3, configId: 1, rung: 1, state: 'running', valAccuracy: null }),
+    ]);
+    expect([...finalScores(s)]).toEqual([
+      [0, { rung: 1, valAccuracy: 0.6 }],
+      [1, { rung: 0, valAccuracy: 0.3 }],
+    ]);
   });
 });
 

@@ -27,10 +27,17 @@ export function equalBudgetSample(study: StudyState): EqualBudgetSample {
   for (const t of study.trials) if (t.rung === 0) groups.set(t.resource, [...(groups.get(t.resource) ?? []), t]);
   let resource: number | null = null;
   for (const [r, ts] of groups) {
-    if (resource === null || ts.length > groups.get(resource)!.length || (ts.length === groups.get(resource)!.length && r < resource)) resource = r;
+    if (
+      resource === null ||
+      ts.length > groups.get(resource)!.length ||
+      (ts.length === groups.get(resource)!.length && r < resource)
+    )
+      resource = r;
   }
   const group = resource === null ? [] : groups.get(resource)!;
-  const trials = group.filter((t) => t.state === 'completed' && t.valAccuracy !== null && Number.isFinite(t.valAccuracy));
+  const trials = group.filter(
+    (t) => t.state === 'completed' && t.valAccuracy !== null && Number.isFinite(t.valAccuracy),
+  );
   const count = (states: TrialState[]) => group.filter((t) => states.includes(t.state)).length;
   return {
     trials,
@@ -52,7 +59,11 @@ export interface LadderNode {
   promoted: boolean;
 }
 
-export interface LadderLink { configId: number; from: LadderNode; to: LadderNode }
+export interface LadderLink {
+  configId: number;
+  from: LadderNode;
+  to: LadderNode;
+}
 
 export interface RungAgreement {
   from: number;
@@ -82,7 +93,14 @@ export function rungLadder(study: StudyState): Ladder {
     const top = sorted[sorted.length - 1].rung;
     let previous: LadderNode | null = null;
     for (const t of sorted) {
-      const node: LadderNode = { trialId: t.trialId, configId, rung: t.rung, valAccuracy: t.valAccuracy, state: t.state, promoted: t.rung < top };
+      const node: LadderNode = {
+        trialId: t.trialId,
+        configId,
+        rung: t.rung,
+        valAccuracy: t.valAccuracy,
+        state: t.state,
+        promoted: t.rung < top,
+      };
       nodes.push(node);
       if (previous && previous.rung < node.rung) links.push({ configId, from: previous, to: node });
       previous = node;
@@ -98,13 +116,20 @@ export function rungLadder(study: StudyState): Ladder {
   const rungs = [...rungMap.values()].sort((a, b) => a.rung - b.rung);
 
   const scoreAt = new Map<string, number>();
-  for (const n of nodes) if (n.state === 'completed' && n.valAccuracy !== null) scoreAt.set(`${n.configId}:${n.rung}`, n.valAccuracy);
+  for (const n of nodes)
+    if (n.state === 'completed' && n.valAccuracy !== null) scoreAt.set(`${n.configId}:${n.rung}`, n.valAccuracy);
   const agreement = rungs.slice(1).map(({ rung }) => {
     const from = rungs[rungs.findIndex((r) => r.rung === rung) - 1].rung;
     const pairs = [...byConfig.keys()]
       .filter((c) => scoreAt.has(`${c}:${from}`) && scoreAt.has(`${c}:${rung}`))
       .map((c) => [scoreAt.get(`${c}:${from}`)!, scoreAt.get(`${c}:${rung}`)!] as const);
-    const rho = pairs.length >= 3 ? spearman(pairs.map((p) => p[0]), pairs.map((p) => p[1])) : NaN;
+    const rho =
+      pairs.length >= 3
+        ? spearman(
+            pairs.map((p) => p[0]),
+            pairs.map((p) => p[1]),
+          )
+        : NaN;
     return { from, to: rung, pairs: pairs.length, rho };
   });
   return { rungs, nodes, links, agreement };

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../rng';
 import { dkwBand } from '../stats/confidenceBands';
-import { OPDA_CONFIDENCE, OPDA_DKW_LOWER, OPDA_DKW_UPPER, OPDA_MEDIAN_CURVE, OPDA_SCORES } from '../stats/opdaReference.fixture';
+import {
+  OPDA_CONFIDENCE,
+  OPDA_DKW_LOWER,
+  OPDA_DKW_UPPER,
+  OPDA_MEDIAN_CURVE,
+  OPDA_SCORES,
+} from '../stats/opdaReference.fixture';
 import { improvementReadout } from '../stats/readout';
 import { chartTrialCounts, confidenceBand, tuningCurveSeries } from './tuningCurveSeries';
 

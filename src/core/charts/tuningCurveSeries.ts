@@ -2,8 +2,19 @@
 // trials, k = 1..2n, with simultaneous DKW or Learned-Miller–DeStefano bands, and the quadratic law
 // fitted near the optimum (Lourie et al. 2025, arXiv 2510.02721, as opda; ./stats).
 import type { Rng } from '../rng';
-import { dkwBand, ldEqualTailedBand, tuningCurveBands, type CdfBand, type TuningCurveBands } from '../stats/confidenceBands';
-import { fitQuadraticLaw, quadraticAverageTuningCurve, quadraticMedianTuningCurve, type QuadraticFit } from '../stats/quadraticLaw';
+import {
+  dkwBand,
+  ldEqualTailedBand,
+  tuningCurveBands,
+  type CdfBand,
+  type TuningCurveBands,
+} from '../stats/confidenceBands';
+import {
+  fitQuadraticLaw,
+  quadraticAverageTuningCurve,
+  quadraticMedianTuningCurve,
+  type QuadraticFit,
+} from '../stats/quadraticLaw';
 
 export type BandMethod = 'dkw' | 'ld';
 export const CONFIDENCE_LEVELS = [0.5, 0.8, 0.9, 0.95] as const;
@@ -33,7 +44,8 @@ export interface TuningCurveSeries {
 /** Trial counts 1..maxK, thinned evenly to at most maxPoints (a chart needs no more), keeping 1, `keep` and maxK. */
 export function chartTrialCounts(maxK: number, maxPoints: number, keep?: number): number[] {
   if (!Number.isInteger(maxK) || maxK < 1) throw new Error(`Expected maxK to be a positive integer, but got ${maxK}`);
-  if (!Number.isInteger(maxPoints) || maxPoints < 2) throw new Error(`Expected maxPoints to be an integer >= 2, but got ${maxPoints}`);
+  if (!Number.isInteger(maxPoints) || maxPoints < 2)
+    throw new Error(`Expected maxPoints to be an integer >= 2, but got ${maxPoints}`);
   if (maxK <= maxPoints) return Array.from({ length: maxK }, (_, i) => i + 1);
   const ks = new Set<number>();
   for (let i = 0; i < maxPoints; i++) ks.add(1 + Math.round((i * (maxK - 1)) / (maxPoints - 1)));
@@ -42,7 +54,12 @@ export function chartTrialCounts(maxK: number, maxPoints: number, keep?: number)
 }
 
 /** Accuracy curves on [0, 1] for k = 1..maxK; maxK defaults to 2n, beyond the data, which the bands allow. */
-export function tuningCurveSeries(scores: readonly number[], band: CdfBand, maxK = 2 * scores.length, maxPoints = 200): TuningCurveSeries {
+export function tuningCurveSeries(
+  scores: readonly number[],
+  band: CdfBand,
+  maxK = 2 * scores.length,
+  maxPoints = 200,
+): TuningCurveSeries {
   if (scores.length === 0) throw new Error('Expected at least one score, but got none');
   const ks = chartTrialCounts(maxK, maxPoints, scores.length);
   const bounds = { a: 0, b: 1 };

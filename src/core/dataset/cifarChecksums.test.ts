@@ -32,7 +32,9 @@ describe('checkShard', () => {
 describe.skipIf(process.env.LLP_SKIP_DATA === '1')('real CIFAR-10 files', () => {
   it('each hashes to its published sha256', () => {
     for (const shard of CIFAR10_SHARDS) {
-      const digest = createHash('sha256').update(readFileSync(dataDir + shard.name)).digest('hex');
+      const digest = createHash('sha256')
+        .update(readFileSync(dataDir + shard.name))
+        .digest('hex');
       expect(checkShard(shard.name, digest)).toBeNull();
     }
   });

@@ -24,7 +24,8 @@ function randomRecords(count: number, recordBytes: number, labelMax: number[], s
 }
 
 /** The oracle: the spec's planar offset of channel ch at (row, col). */
-const planar = (bytes: Uint8Array, rec: number, ch: number, row: number, col: number) => bytes[rec + ch * 1024 + row * 32 + col];
+const planar = (bytes: Uint8Array, rec: number, ch: number, row: number, col: number) =>
+  bytes[rec + ch * 1024 + row * 32 + col];
 
 describe('parseCifar10Batch and encodeCifar10Records', () => {
   const bytes = randomRecords(7, CIFAR10_RECORD_BYTES, [10], 1);
@@ -36,7 +37,13 @@ describe('parseCifar10Batch and encodeCifar10Records', () => {
     for (let i = 0; i < 7; i++) {
       const rec = i * CIFAR10_RECORD_BYTES;
       expect(set.labels[i]).toBe(bytes[rec]);
-      for (const [row, col] of [[0, 0], [0, 31], [31, 0], [17, 5], [31, 31]]) {
+      for (const [row, col] of [
+        [0, 0],
+        [0, 31],
+        [31, 0],
+        [17, 5],
+        [31, 31],
+      ]) {
         expect(pixelAt(set, i, row, col)).toEqual([0, 1, 2].map((ch) => planar(bytes, rec + 1, ch, row, col)));
         expect(set.images[(i * 1024 + row * 32 + col) * 3 + 1]).toBe(planar(bytes, rec + 1, 1, row, col));
       }
@@ -54,7 +61,9 @@ describe('parseCifar10Batch and encodeCifar10Records', () => {
   });
 
   it('explains bad sizes, labels and indices', () => {
-    expect(() => parseCifar10Batch(new Uint8Array(3074))).toThrow('CIFAR-10 batch must be a multiple of 3073 bytes, got 3074');
+    expect(() => parseCifar10Batch(new Uint8Array(3074))).toThrow(
+      'CIFAR-10 batch must be a multiple of 3073 bytes, got 3074',
+    );
     expect(() => parseCifar10Batch(new Uint8Array(0))).toThrow('empty');
     const bad = bytes.slice();
     bad[3 * CIFAR10_RECORD_BYTES] = 10;
@@ -63,7 +72,9 @@ describe('parseCifar10Batch and encodeCifar10Records', () => {
     expect(() => pixelAt(set, 0, 32, 0)).toThrow('but got (32, 0)');
     expect(() => encodeCifar10Records({ ...set, count: 8 })).toThrow(/count\*3072 = 24576 bytes, got 21504/);
     const two = parseCifar10Batch(randomRecords(2, CIFAR10_RECORD_BYTES, [10], 3));
-    expect(() => concatImageSets([set, { ...two, labels: new Uint8Array(1) }])).toThrow('image set 1: labels must hold 2 entries, got 1');
+    expect(() => concatImageSets([set, { ...two, labels: new Uint8Array(1) }])).toThrow(
+      'image set 1: labels must hold 2 entries, got 1',
+    );
   });
 });
 

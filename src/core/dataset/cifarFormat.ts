@@ -3,7 +3,16 @@
 // NHWC (interleaved RGB), the layout tfjs expects.
 
 export const CIFAR10_CLASSES: readonly string[] = Object.freeze([
-  'airplane', 'automobile', 'bird', 'cat', 'deer', 'dog', 'frog', 'horse', 'ship', 'truck',
+  'airplane',
+  'automobile',
+  'bird',
+  'cat',
+  'deer',
+  'dog',
+  'frog',
+  'horse',
+  'ship',
+  'truck',
 ]);
 
 export const IMAGE_BYTES = 3072;
@@ -20,11 +29,15 @@ export interface ImageSet {
 }
 
 function checkImageSet(set: ImageSet, what: string): void {
-  if (!Number.isInteger(set.count) || set.count < 0) throw new Error(`${what}: count must be a non-negative integer, got ${set.count}`);
+  if (!Number.isInteger(set.count) || set.count < 0)
+    throw new Error(`${what}: count must be a non-negative integer, got ${set.count}`);
   if (set.images.length !== set.count * IMAGE_BYTES) {
-    throw new Error(`${what}: images must hold count*3072 = ${set.count * IMAGE_BYTES} bytes, got ${set.images.length}`);
+    throw new Error(
+      `${what}: images must hold count*3072 = ${set.count * IMAGE_BYTES} bytes, got ${set.images.length}`,
+    );
   }
-  if (set.labels.length !== set.count) throw new Error(`${what}: labels must hold ${set.count} entries, got ${set.labels.length}`);
+  if (set.labels.length !== set.count)
+    throw new Error(`${what}: labels must hold ${set.count} entries, got ${set.labels.length}`);
 }
 
 /** Planar CHW pixels at bytes[offset..offset+3072) into HWC at out[dest..dest+3072). */
@@ -77,7 +90,8 @@ export function encodeCifar10Records(set: ImageSet): Uint8Array {
   for (let i = 0; i < set.count; i++) {
     const rec = i * CIFAR10_RECORD_BYTES;
     const src = i * IMAGE_BYTES;
-    if (set.labels[i] >= CIFAR10_CLASSES.length) throw new Error(`Image ${i} has label ${set.labels[i]}, expected 0..9`);
+    if (set.labels[i] >= CIFAR10_CLASSES.length)
+      throw new Error(`Image ${i} has label ${set.labels[i]}, expected 0..9`);
     out[rec] = set.labels[i];
     for (let p = 0; p < PLANE; p++) {
       out[rec + 1 + p] = set.images[src + p * 3];

@@ -25,7 +25,10 @@ function predict(plane: Int16Array, p: number): number {
 }
 
 function checkBatch(bytes: Uint8Array, what: string): number {
-  if (bytes.length % CIFAR10_RECORD_BYTES !== 0) throw new Error(`${what}: expected a whole number of ${CIFAR10_RECORD_BYTES}-byte records, got ${bytes.length} bytes`);
+  if (bytes.length % CIFAR10_RECORD_BYTES !== 0)
+    throw new Error(
+      `${what}: expected a whole number of ${CIFAR10_RECORD_BYTES}-byte records, got ${bytes.length} bytes`,
+    );
   return bytes.length / CIFAR10_RECORD_BYTES;
 }
 
@@ -38,7 +41,9 @@ export function encodeResiduals(batch: Uint8Array): Uint8Array {
   for (let i = 0; i < count; i++) {
     const rec = i * CIFAR10_RECORD_BYTES;
     out[rec] = batch[rec];
-    const r0 = rec + 1, g0 = r0 + PLANE, b0 = g0 + PLANE;
+    const r0 = rec + 1,
+      g0 = r0 + PLANE,
+      b0 = g0 + PLANE;
     for (let p = 0; p < PLANE; p++) g[p] = batch[g0 + p];
     for (let p = 0; p < PLANE; p++) out[g0 + p] = (g[p] - predict(g, p)) & 255;
     for (const c0 of [r0, b0]) {
@@ -58,7 +63,9 @@ export function decodeResiduals(residuals: Uint8Array): Uint8Array {
   for (let i = 0; i < count; i++) {
     const rec = i * CIFAR10_RECORD_BYTES;
     out[rec] = residuals[rec];
-    const r0 = rec + 1, g0 = r0 + PLANE, b0 = g0 + PLANE;
+    const r0 = rec + 1,
+      g0 = r0 + PLANE,
+      b0 = g0 + PLANE;
     // G first: its values are in 0..255, so the residual mod 256 gives them back.
     for (let p = 0; p < PLANE; p++) {
       g[p] = (predict(g, p) + residuals[g0 + p]) & 255;

@@ -15,7 +15,11 @@ export interface DataIndexShard {
   bytes: number;
 }
 
-export interface DataIndex { v: 1; format: typeof RESIDUALS_FORMAT; shards: DataIndexShard[] }
+export interface DataIndex {
+  v: 1;
+  format: typeof RESIDUALS_FORMAT;
+  shards: DataIndexShard[];
+}
 
 // gzip inside, but no .gz suffix: hosts that see .gz (vite preview, many Apache setups) add
 // Content-Encoding: gzip, and the browser would then hand over decoded bytes and wrong progress.
@@ -26,7 +30,8 @@ export function parseDataIndex(json: unknown): { index: DataIndex } | { problem:
   const o = json as Partial<DataIndex> | null;
   if (!o || typeof o !== 'object') return { problem: 'the data index is not a JSON object' };
   if (o.v !== 1) return { problem: `the data index has version ${String(o.v)}; this page reads version 1` };
-  if (o.format !== RESIDUALS_FORMAT) return { problem: `the data index names format ${String(o.format)}; this page reads ${RESIDUALS_FORMAT}` };
+  if (o.format !== RESIDUALS_FORMAT)
+    return { problem: `the data index names format ${String(o.format)}; this page reads ${RESIDUALS_FORMAT}` };
   if (!Array.isArray(o.shards)) return { problem: 'the data index has no shards list' };
   for (const s of o.shards as unknown[]) {
     const shard = s as Partial<DataIndexShard>;

@@ -31,7 +31,9 @@ describe('stratifiedSplit', () => {
 
   it('takes validationSize/numClasses per class, remainder to the lowest class ids', () => {
     expect(countPerClass(stratifiedSplit(labels, 10, 500, 42).validation, labels, 10)).toEqual(new Array(10).fill(50));
-    expect(countPerClass(stratifiedSplit(labels, 10, 503, 42).validation, labels, 10)).toEqual([51, 51, 51, 50, 50, 50, 50, 50, 50, 50]);
+    expect(countPerClass(stratifiedSplit(labels, 10, 503, 42).validation, labels, 10)).toEqual([
+      51, 51, 51, 50, 50, 50, 50, 50, 50, 50,
+    ]);
     expect(stratifiedSplit(labels, 10, 0, 42).train.length).toBe(3000);
   });
 
@@ -93,6 +95,8 @@ describe('nestedSubset', () => {
   it('rejects a fraction outside (0, 1] and indices outside labels', () => {
     expect(() => nestedSubset(pool, labels, 10, 0, 1)).toThrow('fraction in (0, 1], but got 0');
     expect(() => nestedSubset(pool, labels, 10, 1.5, 1)).toThrow('but got 1.5');
-    expect(() => nestedSubset(Int32Array.from([4000]), labels, 10, 0.5, 1)).toThrow('Index 4000 is outside the 4000 labels');
+    expect(() => nestedSubset(Int32Array.from([4000]), labels, 10, 0.5, 1)).toThrow(
+      'Index 4000 is outside the 4000 labels',
+    );
   });
 });

@@ -8,7 +8,8 @@ function checkLabels(labels: Uint8Array, numClasses: number): void {
     throw new Error(`Expected numClasses to be a positive integer, but got ${numClasses}`);
   }
   for (let i = 0; i < labels.length; i++) {
-    if (labels[i] >= numClasses) throw new Error(`Label ${labels[i]} at index ${i} is not below numClasses ${numClasses}`);
+    if (labels[i] >= numClasses)
+      throw new Error(`Label ${labels[i]} at index ${i} is not below numClasses ${numClasses}`);
   }
 }
 

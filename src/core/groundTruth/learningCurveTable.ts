@@ -40,7 +40,13 @@ export interface ProbeRecord {
   ms: number;
 }
 
-export interface EpochRow { epoch: number; trainLoss: number; valLoss: number; valAccuracy: number; probes?: ProbeRecord }
+export interface EpochRow {
+  epoch: number;
+  trainLoss: number;
+  valLoss: number;
+  valAccuracy: number;
+  probes?: ProbeRecord;
+}
 
 export interface TableRow {
   kind: 'trial';
@@ -63,7 +69,10 @@ export interface TableRow {
   report: { testAccuracy: number; testLoss: number } | null;
 }
 
-export interface LearningCurveTable { header: TableHeader; rows: TableRow[] }
+export interface LearningCurveTable {
+  header: TableHeader;
+  rows: TableRow[];
+}
 
 /** The key a row is stored under: one row per (configuration, replicate, fraction). */
 export function rowKey(configId: string, replicate: number, dataFraction: number): string {
@@ -79,8 +88,13 @@ export function parseTable(text: string): { table: LearningCurveTable; droppedLi
   let droppedLines = 0;
   lines.forEach((line, i) => {
     let value: unknown;
-    try { value = JSON.parse(line); } catch {
-      if (i === lines.length - 1) { droppedLines++; return; }
+    try {
+      value = JSON.parse(line);
+    } catch {
+      if (i === lines.length - 1) {
+        droppedLines++;
+        return;
+      }
       throw new Error(`line ${i + 1} of the table is not JSON`);
     }
     const kind = (value as { kind?: unknown }).kind;

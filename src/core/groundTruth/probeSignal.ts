@@ -10,7 +10,15 @@ import { probeSignals, readRung } from './rungObservation';
 import { bootstrapInterval, type Interval } from './studySummary';
 import type { TableConfiguration } from './tableConfigurations';
 
-export const PROBES = ['sharpnessMean', 'sharpnessMax', 'samSharpness', 'gradientNorm', 'topEigenvalue', 'hessianTrace', 'initGradientNorm'] as const;
+export const PROBES = [
+  'sharpnessMean',
+  'sharpnessMax',
+  'samSharpness',
+  'gradientNorm',
+  'topEigenvalue',
+  'hessianTrace',
+  'initGradientNorm',
+] as const;
 export type ProbeName = (typeof PROBES)[number];
 
 export interface ProbeSignal {
@@ -39,23 +47,45 @@ export function probeRungs(header: TableHeader): { dataFraction: number; epochs:
   ];
 }
 
-export function probeSignal(header: TableHeader, configs: readonly TableConfiguration[], seed: number, resamples = 2000): ProbeSignal[] {
+export function probeSignal(
+  header: TableHeader,
+  configs: readonly TableConfiguration[],
+  seed: number,
+  resamples = 2000,
+): ProbeSignal[] {
   const out: ProbeSignal[] = [];
   for (const at of probeRungs(header)) {
     const readings = configs.map((c) => ({ c, r: readRung(header, c, at) }));
     for (const probe of PROBES) {
       const points = readings.flatMap(({ c, r }) => {
         const value = probeSignals(r)?.[probe];
-        return r.epoch && typeof value === 'number' && Number.isFinite(value) ? [{ x: value, z: r.epoch.valAccuracy, y: c.fullAccuracy }] : [];
+        return r.epoch && typeof value === 'number' && Number.isFinite(value)
+          ? [{ x: value, z: r.epoch.valAccuracy, y: c.fullAccuracy }]
+          : [];
       });
       if (points.length < 4) continue; // Hessian probes exist at a run's last epoch only
-      const partial = (p: readonly typeof points[number][]) => partialSpearman(p.map((q) => q.x), p.map((q) => q.y), p.map((q) => q.z));
+      const partial = (p: readonly (typeof points)[number][]) =>
+        partialSpearman(
+          p.map((q) => q.x),
+          p.map((q) => q.y),
+          p.map((q) => q.z),
+        );
       const rng = createRng(deriveSeed(seed, 'probe', probe, at.dataFraction, at.epochs));
       out.push({
-        probe, rung: rungLabel(at.dataFraction, at.epochs), ...at, n: points.length, partialSpearman: partial(points),
+        probe,
+        rung: rungLabel(at.dataFraction, at.epochs),
+        ...at,
+        n: points.length,
+        partialSpearman: partial(points),
         ci95: bootstrapInterval(points, partial, rng, resamples),
-        spearmanProbe: spearman(points.map((q) => q.x), points.map((q) => q.y)),
-        spearmanRungAccuracy: spearman(points.map((q) => q.z), points.map((q) => q.y)),
+        spearmanProbe: spearman(
+          points.map((q) => q.x),
+          points.map((q) => q.y),
+        ),
+        spearmanRungAccuracy: spearman(
+          points.map((q) => q.z),
+          points.map((q) => q.y),
+        ),
       });
     }
   }

@@ -2,10 +2,21 @@ import { describe, expect, it } from 'vitest';
 import committed from './promotionEvidence.json';
 import { beatsAccuracy, promotionEvidenceText, type PromotionEvidence, type RuleEvidence } from './promotionEvidence';
 
-const rule = (regretDiffPts: number, ci95: [number, number], over: Partial<RuleEvidence> = {}): RuleEvidence =>
-  ({ rule: 'metaModelMemory', scheduler: 'successiveHalving', poolSize: 9, studies: 200, regretDiffPts, ci95, ...over });
-const table = (rules: RuleEvidence[], tableConfigurations = 32): PromotionEvidence =>
-  ({ tableConfigurations, tableTarget: 32, fullFidelity: '45000 images x 4 epochs', rules });
+const rule = (regretDiffPts: number, ci95: [number, number], over: Partial<RuleEvidence> = {}): RuleEvidence => ({
+  rule: 'metaModelMemory',
+  scheduler: 'successiveHalving',
+  poolSize: 9,
+  studies: 200,
+  regretDiffPts,
+  ci95,
+  ...over,
+});
+const table = (rules: RuleEvidence[], tableConfigurations = 32): PromotionEvidence => ({
+  tableConfigurations,
+  tableTarget: 32,
+  fullFidelity: '45000 images x 4 epochs',
+  rules,
+});
 
 describe('promotion evidence', () => {
   it('counts a rule as beating accuracy only when its whole regret CI is below 0', () => {
@@ -22,7 +33,9 @@ describe('promotion evidence', () => {
   });
 
   it('names a rule that does beat accuracy', () => {
-    expect(promotionEvidenceText(table([rule(-0.5, [-0.9, -0.1])]))).toMatch(/beat accuracy where its CI excludes 0 \(metaModelMemory\/successiveHalving\)/);
+    expect(promotionEvidenceText(table([rule(-0.5, [-0.9, -0.1])]))).toMatch(
+      /beat accuracy where its CI excludes 0 \(metaModelMemory\/successiveHalving\)/,
+    );
   });
 
   it('falls back to the labelled saved-run figures while the table is too small', () => {

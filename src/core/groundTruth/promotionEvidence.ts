@@ -22,16 +22,22 @@ export interface PromotionEvidence {
 }
 
 /** Earlier evidence, from saved single-seed runs at a "full" of 6,750 images x 2 epochs (bench/runs). */
-export const SAVED_RUNS_EVIDENCE = 'On the saved runs (one seed each, "full" = 6,750 images x 2 epochs, about 0.3% of real training), '
-  + 'the in-study meta-model ranked configurations no better than rung accuracy (Spearman difference -0.06, 95% CI [-0.18, +0.04]), '
-  + 'and where it overruled accuracy its pick lost 4-6 points.';
+export const SAVED_RUNS_EVIDENCE =
+  'On the saved runs (one seed each, "full" = 6,750 images x 2 epochs, about 0.3% of real training), ' +
+  'the in-study meta-model ranked configurations no better than rung accuracy (Spearman difference -0.06, 95% CI [-0.18, +0.04]), ' +
+  'and where it overruled accuracy its pick lost 4-6 points.';
 
 export function ruleEvidence(reports: readonly RuleReport[]): RuleEvidence[] {
-  return reports.filter((r) => r.vsAccuracy).map((r) => ({
-    rule: r.rule, scheduler: r.scheduler, poolSize: r.poolSize, studies: r.vsAccuracy!.studies,
-    regretDiffPts: r.vsAccuracy!.meanRegretDiffPts,
-    ci95: r.vsAccuracy!.ci95.meanRegretDiffPts,
-  }));
+  return reports
+    .filter((r) => r.vsAccuracy)
+    .map((r) => ({
+      rule: r.rule,
+      scheduler: r.scheduler,
+      poolSize: r.poolSize,
+      studies: r.vsAccuracy!.studies,
+      regretDiffPts: r.vsAccuracy!.meanRegretDiffPts,
+      ci95: r.vsAccuracy!.ci95.meanRegretDiffPts,
+    }));
 }
 
 const pts = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(2)}`;
@@ -43,12 +49,15 @@ export const beatsAccuracy = (r: RuleEvidence) => r.ci95[1] < 0;
 export function promotionEvidenceText(e: PromotionEvidence): string {
   const meta = e.rules.filter((r) => r.rule === 'metaModelMemory' || r.rule === 'metaModel');
   if (e.tableConfigurations < 9 || meta.length === 0) {
-    return `Default: promote by accuracy (plain successive halving). ${SAVED_RUNS_EVIDENCE} `
-      + `The ground-truth table at ${e.fullFidelity} holds ${e.tableConfigurations} of ${e.tableTarget} configurations so far, `
-      + 'too few to replay studies; its figures will replace these.';
+    return (
+      `Default: promote by accuracy (plain successive halving). ${SAVED_RUNS_EVIDENCE} ` +
+      `The ground-truth table at ${e.fullFidelity} holds ${e.tableConfigurations} of ${e.tableTarget} configurations so far, ` +
+      'too few to replay studies; its figures will replace these.'
+    );
   }
   const winners = meta.filter(beatsAccuracy);
-  const line = (r: RuleEvidence) => `${r.rule} under ${r.scheduler} (pool ${r.poolSize}): regret ${pts(r.regretDiffPts)} pts vs accuracy, 95% CI [${pts(r.ci95[0])}, ${pts(r.ci95[1])}]`;
+  const line = (r: RuleEvidence) =>
+    `${r.rule} under ${r.scheduler} (pool ${r.poolSize}): regret ${pts(r.regretDiffPts)} pts vs accuracy, 95% CI [${pts(r.ci95[0])}, ${pts(r.ci95[1])}]`;
   const measured = `Replayed on the ground-truth table (${e.tableConfigurations} configurations, full = ${e.fullFidelity}): ${meta.map(line).join('; ')}.`;
   return winners.length === 0
     ? `Default: promote by accuracy. The meta-model does not beat it: no CI excludes 0. ${measured}`

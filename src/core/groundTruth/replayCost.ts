@@ -8,7 +8,11 @@
 import type { TableHeader, TableRow } from './learningCurveTable';
 import type { TableConfiguration } from './tableConfigurations';
 
-export interface TrialCost { trainMs: number; evalMs: number; probeMs: number }
+export interface TrialCost {
+  trainMs: number;
+  evalMs: number;
+  probeMs: number;
+}
 
 /** Epochs a run actually trained of the first `epochs`: a diverged run stops in the epoch after its last record. */
 function epochsRun(row: TableRow, epochs: number): number {
@@ -25,7 +29,13 @@ export function evaluationMs(header: TableHeader, row: TableRow): number {
 }
 
 /** One trial: train from `fromEpochs` to `toEpochs` on the row's data, evaluate once, probe if asked. */
-export function trialCost(header: TableHeader, row: TableRow, fromEpochs: number, toEpochs: number, withProbes: boolean): TrialCost {
+export function trialCost(
+  header: TableHeader,
+  row: TableRow,
+  fromEpochs: number,
+  toEpochs: number,
+  withProbes: boolean,
+): TrialCost {
   const probe = row.curve[toEpochs - 1]?.probes;
   const reached = row.curve.length >= toEpochs;
   return {

@@ -9,7 +9,12 @@ import { planSuccessiveHalving } from '../schedulers/successiveHalving';
 import type { TableHeader } from './learningCurveTable';
 
 export type ReplaySchedulerName = 'successiveHalving' | 'successiveHalvingEpochs' | 'hyperband' | 'twoStep';
-export const REPLAY_SCHEDULERS: readonly ReplaySchedulerName[] = ['successiveHalving', 'successiveHalvingEpochs', 'hyperband', 'twoStep'];
+export const REPLAY_SCHEDULERS: readonly ReplaySchedulerName[] = [
+  'successiveHalving',
+  'successiveHalvingEpochs',
+  'hyperband',
+  'twoStep',
+];
 
 export interface ReplayPlan {
   scheduler: ReplaySchedulerName;
@@ -23,8 +28,19 @@ export interface ReplayPlan {
 /** A study definition at the table's fidelity around the given scheduler (only `scheduler` and `fixed` matter to planning). */
 export function replayDefinition(header: TableHeader, scheduler: SchedulerSettings): StudyDefinition {
   return {
-    v: 2, name: 'replay', seed: header.tableSeed, space: SEED001_SPACE, fixed: header.fixed, sampler: 'halton', scheduler,
-    data: { dataset: 'cifar10', validationSize: header.validationSize, maxTrainImages: header.trainImages, evalImages: header.validationSize },
+    v: 2,
+    name: 'replay',
+    seed: header.tableSeed,
+    space: SEED001_SPACE,
+    fixed: header.fixed,
+    sampler: 'halton',
+    scheduler,
+    data: {
+      dataset: 'cifar10',
+      validationSize: header.validationSize,
+      maxTrainImages: header.trainImages,
+      evalImages: header.validationSize,
+    },
     readEvery: 50,
   };
 }
@@ -52,44 +68,108 @@ export function splitProportionally(counts: readonly number[], n: number): numbe
 }
 
 export function replayPlan(header: TableHeader, scheduler: ReplaySchedulerName, poolSize: number): ReplayPlan {
-  if (!Number.isInteger(poolSize) || poolSize < 1) throw new Error(`Expected poolSize to be a positive integer, but got ${poolSize}`);
+  if (!Number.isInteger(poolSize) || poolSize < 1)
+    throw new Error(`Expected poolSize to be a positive integer, but got ${poolSize}`);
   const full = { numConfigs: poolSize, reductionFactor: ETA, maxResource: 1 };
   switch (scheduler) {
     case 'successiveHalving': {
-      const definition = replayDefinition(header, { ...full, kind: 'successiveHalving', resource: 'dataFraction', minResource: minFraction(header, poolSize) });
-      return { scheduler, definition, brackets: planBrackets(definition), note: `data fractions from ${fractionText(definition.scheduler.minResource)}, eta ${ETA}` };
+      const definition = replayDefinition(header, {
+        ...full,
+        kind: 'successiveHalving',
+        resource: 'dataFraction',
+        minResource: minFraction(header, poolSize),
+      });
+      return {
+        scheduler,
+        definition,
+        brackets: planBrackets(definition),
+        note: `data fractions from ${fractionText(definition.scheduler.minResource)}, eta ${ETA}`,
+      };
     }
     case 'successiveHalvingEpochs': {
       // Epochs 1..E at all the data: eta 2 gives rungs at 1, 2, 4 of 4 epochs; promoted trials continue.
-      const definition = replayDefinition(header, { ...full, kind: 'successiveHalving', resource: 'epochs', reductionFactor: 2, minResource: 1 / header.epochs });
-      return { scheduler, definition, brackets: planBrackets(definition), note: `epochs ${planEpochs(definition)} at fraction 1, eta 2, continuing from weights` };
+      const definition = replayDefinition(header, {
+        ...full,
+        kind: 'successiveHalving',
+        resource: 'epochs',
+        reductionFactor: 2,
+        minResource: 1 / header.epochs,
+      });
+      return {
+        scheduler,
+        definition,
+        brackets: planBrackets(definition),
+        note: `epochs ${planEpochs(definition)} at fraction 1, eta 2, continuing from weights`,
+      };
     }
     case 'twoStep': {
-      const definition = replayDefinition(header, { ...full, kind: 'twoStep', resource: 'dataFraction', minResource: 1 / 9 });
+      const definition = replayDefinition(header, {
+        ...full,
+        kind: 'twoStep',
+        resource: 'dataFraction',
+        minResource: 1 / 9,
+      });
       const b = planBrackets(definition)[0];
-      return { scheduler, definition, brackets: [b], note: `all at 1/9 of the data, the top ${b.rungs[1].numTrials} on all of it` };
+      return {
+        scheduler,
+        definition,
+        brackets: [b],
+        note: `all at 1/9 of the data, the top ${b.rungs[1].numTrials} on all of it`,
+      };
     }
     case 'hyperband': {
-      const definition = replayDefinition(header, { ...full, kind: 'hyperband', resource: 'dataFraction', minResource: header.fractions[0] });
+      const definition = replayDefinition(header, {
+        ...full,
+        kind: 'hyperband',
+        resource: 'dataFraction',
+        minResource: header.fractions[0],
+      });
       const own = planBrackets(definition);
-      const counts = splitProportionally(own.map((b) => b.numConfigs), poolSize);
-      const brackets = own.map((b, i) => ({
-        bracket: b.bracket, numConfigs: counts[i],
-        rungs: counts[i] === 0 ? [] : planSuccessiveHalving({ numConfigs: counts[i], reductionFactor: ETA, minResource: b.rungs[0].resource, maxResource: 1 }),
-      })).filter((b) => b.numConfigs > 0);
+      const counts = splitProportionally(
+        own.map((b) => b.numConfigs),
+        poolSize,
+      );
+      const brackets = own
+        .map((b, i) => ({
+          bracket: b.bracket,
+          numConfigs: counts[i],
+          rungs:
+            counts[i] === 0
+              ? []
+              : planSuccessiveHalving({
+                  numConfigs: counts[i],
+                  reductionFactor: ETA,
+                  minResource: b.rungs[0].resource,
+                  maxResource: 1,
+                }),
+        }))
+        .filter((b) => b.numConfigs > 0);
       const total = own.reduce((s, b) => s + b.numConfigs, 0);
-      return { scheduler, definition, brackets, note: `brackets of ${own.map((b) => b.numConfigs).join('/')} (${total} configurations) scaled to ${counts.join('/')}` };
+      return {
+        scheduler,
+        definition,
+        brackets,
+        note: `brackets of ${own.map((b) => b.numConfigs).join('/')} (${total} configurations) scaled to ${counts.join('/')}`,
+      };
     }
   }
 }
 
 const fractionText = (f: number) => (f === 1 ? '1' : `1/${Math.round(1 / f)}`);
-const planEpochs = (def: StudyDefinition) => planBrackets(def)[0].rungs.map((r) => budgetAt(def, r.resource).epochs).join(', ');
+const planEpochs = (def: StudyDefinition) =>
+  planBrackets(def)[0]
+    .rungs.map((r) => budgetAt(def, r.resource).epochs)
+    .join(', ');
 
 /** What a trial at `resource` trains on, and the epochs it continues from (0 unless epochs continue). */
-export function trialBudget(plan: ReplayPlan, rungs: BracketPlan['rungs'], rung: number): Budget & { startEpochs: number } {
+export function trialBudget(
+  plan: ReplayPlan,
+  rungs: BracketPlan['rungs'],
+  rung: number,
+): Budget & { startEpochs: number } {
   const budget = budgetAt(plan.definition, rungs[rung].resource);
-  const startEpochs = continuesFromWeights(plan.definition) && rung > 0 ? budgetAt(plan.definition, rungs[rung - 1].resource).epochs : 0;
+  const startEpochs =
+    continuesFromWeights(plan.definition) && rung > 0 ? budgetAt(plan.definition, rungs[rung - 1].resource).epochs : 0;
   return { ...budget, startEpochs };
 }
 

@@ -13,7 +13,12 @@ import type { PromotionGuard } from '../study/studyDefinition';
 import { CHANCE } from './tableConfigurations';
 
 export type PromotionRuleName = 'accuracy' | 'compositeSharpness' | 'metaModel' | 'metaModelMemory';
-export const PROMOTION_RULES: readonly PromotionRuleName[] = ['accuracy', 'compositeSharpness', 'metaModel', 'metaModelMemory'];
+export const PROMOTION_RULES: readonly PromotionRuleName[] = [
+  'accuracy',
+  'compositeSharpness',
+  'metaModel',
+  'metaModelMemory',
+];
 
 /** Rules that read probes pay for them (./replayCost). */
 export const readsProbes = (rule: PromotionRuleName) => rule !== 'accuracy';
@@ -42,7 +47,10 @@ export interface MetaModelSettings {
   fit: (examples: readonly MetaExample[]) => PromotionModel | null;
 }
 
-export interface PromotionSettings { alpha: number; metaModel: MetaModelSettings }
+export interface PromotionSettings {
+  alpha: number;
+  metaModel: MetaModelSettings;
+}
 
 const byAccuracy = (c: RungCandidates): RungScores => ({ scores: [...c.accuracy], decidedBy: 'accuracy' });
 
@@ -50,7 +58,11 @@ function byMetaModel(c: RungCandidates, examples: readonly MetaExample[], s: Met
   if (examples.length < s.minExamples) return byAccuracy(c);
   if (s.guard !== 'none' && examplesAtResource(examples, c.resource) < s.minExamples) return byAccuracy(c);
   let model: PromotionModel | null;
-  try { model = s.fit(examples); } catch { return byAccuracy(c); }
+  try {
+    model = s.fit(examples);
+  } catch {
+    return byAccuracy(c);
+  }
   if (!model) return byAccuracy(c);
   if (s.guard === 'cvGate') {
     const gate = gateAtResource(model, c.resource, s.seed);
@@ -58,21 +70,34 @@ function byMetaModel(c: RungCandidates, examples: readonly MetaExample[], s: Met
   }
   const predicted = predictFullAccuracy(model, c.evidence);
   // As the study machine: a diverged trial stays last, a missing prediction keeps its accuracy.
-  const scores = c.accuracy.map((a, i) => (a === null ? null : Number.isFinite(predicted[i].mean) ? predicted[i].mean : a));
+  const scores = c.accuracy.map((a, i) =>
+    a === null ? null : Number.isFinite(predicted[i].mean) ? predicted[i].mean : a,
+  );
   return { scores, decidedBy: 'metaModel' };
 }
 
 /** Scores of one rung under a rule; `examples` are what a meta-model rule may learn from now. */
-export function scoreRung(rule: PromotionRuleName, c: RungCandidates, examples: readonly MetaExample[], s: PromotionSettings): RungScores {
+export function scoreRung(
+  rule: PromotionRuleName,
+  c: RungCandidates,
+  examples: readonly MetaExample[],
+  s: PromotionSettings,
+): RungScores {
   switch (rule) {
     case 'accuracy':
       return byAccuracy(c);
     case 'compositeSharpness': {
       const live = c.accuracy.map((a, i) => (a === null ? -1 : i)).filter((i) => i >= 0);
-      const composite = compositeScores(live.map((i) => c.accuracy[i] ?? CHANCE), live.map((i) => c.sharpness[i]), s.alpha);
+      const composite = compositeScores(
+        live.map((i) => c.accuracy[i] ?? CHANCE),
+        live.map((i) => c.sharpness[i]),
+        s.alpha,
+      );
       if (!composite.usedSharpness) return byAccuracy(c);
       const scores: (number | null)[] = c.accuracy.map(() => null);
-      live.forEach((i, k) => { scores[i] = composite.scores[k]; });
+      live.forEach((i, k) => {
+        scores[i] = composite.scores[k];
+      });
       return { scores, decidedBy: 'compositeSharpness' };
     }
     case 'metaModel':

@@ -18,18 +18,77 @@ const settings = { ...DEFAULT_SIMULATION, studies: 200 };
 // Ladders for a pool of 9 written out by hand from the papers' formulas (E = 4 epochs).
 const LADDERS: Record<ReplaySchedulerName, { brackets: OracleBracket[]; continues: boolean }> = {
   // n_i = floor(9 / 3^i) from r_min = 1/9: 9 @ 1/9, 3 @ 1/3, 1 @ 1.
-  successiveHalving: { continues: false, brackets: [{ configs: 9, rungs: [{ dataFraction: 1 / 9, epochs: 4, trials: 9 }, { dataFraction: 1 / 3, epochs: 4, trials: 3 }, { dataFraction: 1, epochs: 4, trials: 1 }] }] },
+  successiveHalving: {
+    continues: false,
+    brackets: [
+      {
+        configs: 9,
+        rungs: [
+          { dataFraction: 1 / 9, epochs: 4, trials: 9 },
+          { dataFraction: 1 / 3, epochs: 4, trials: 3 },
+          { dataFraction: 1, epochs: 4, trials: 1 },
+        ],
+      },
+    ],
+  },
   // eta 2 over epochs 1, 2, 4 at all the data, continuing: 9, 4, 2.
-  successiveHalvingEpochs: { continues: true, brackets: [{ configs: 9, rungs: [{ dataFraction: 1, epochs: 1, trials: 9 }, { dataFraction: 1, epochs: 2, trials: 4 }, { dataFraction: 1, epochs: 4, trials: 2 }] }] },
+  successiveHalvingEpochs: {
+    continues: true,
+    brackets: [
+      {
+        configs: 9,
+        rungs: [
+          { dataFraction: 1, epochs: 1, trials: 9 },
+          { dataFraction: 1, epochs: 2, trials: 4 },
+          { dataFraction: 1, epochs: 4, trials: 2 },
+        ],
+      },
+    ],
+  },
   // All on 1/9, the top round(9 / 3) = 3 on all of it.
-  twoStep: { continues: false, brackets: [{ configs: 9, rungs: [{ dataFraction: 1 / 9, epochs: 4, trials: 9 }, { dataFraction: 1, epochs: 4, trials: 3 }] }] },
+  twoStep: {
+    continues: false,
+    brackets: [
+      {
+        configs: 9,
+        rungs: [
+          { dataFraction: 1 / 9, epochs: 4, trials: 9 },
+          { dataFraction: 1, epochs: 4, trials: 3 },
+        ],
+      },
+    ],
+  },
   // Hyperband's 27/12/6/4 split over 9 by largest remainder: 5/2/1/1.
-  hyperband: { continues: false, brackets: [
-    { configs: 5, rungs: [{ dataFraction: 1 / 27, epochs: 4, trials: 5 }, { dataFraction: 1 / 9, epochs: 4, trials: 1 }, { dataFraction: 1 / 3, epochs: 4, trials: 1 }, { dataFraction: 1, epochs: 4, trials: 1 }] },
-    { configs: 2, rungs: [{ dataFraction: 1 / 9, epochs: 4, trials: 2 }, { dataFraction: 1 / 3, epochs: 4, trials: 1 }, { dataFraction: 1, epochs: 4, trials: 1 }] },
-    { configs: 1, rungs: [{ dataFraction: 1 / 3, epochs: 4, trials: 1 }, { dataFraction: 1, epochs: 4, trials: 1 }] },
-    { configs: 1, rungs: [{ dataFraction: 1, epochs: 4, trials: 1 }] },
-  ] },
+  hyperband: {
+    continues: false,
+    brackets: [
+      {
+        configs: 5,
+        rungs: [
+          { dataFraction: 1 / 27, epochs: 4, trials: 5 },
+          { dataFraction: 1 / 9, epochs: 4, trials: 1 },
+          { dataFraction: 1 / 3, epochs: 4, trials: 1 },
+          { dataFraction: 1, epochs: 4, trials: 1 },
+        ],
+      },
+      {
+        configs: 2,
+        rungs: [
+          { dataFraction: 1 / 9, epochs: 4, trials: 2 },
+          { dataFraction: 1 / 3, epochs: 4, trials: 1 },
+          { dataFraction: 1, epochs: 4, trials: 1 },
+        ],
+      },
+      {
+        configs: 1,
+        rungs: [
+          { dataFraction: 1 / 3, epochs: 4, trials: 1 },
+          { dataFraction: 1, epochs: 4, trials: 1 },
+        ],
+      },
+      { configs: 1, rungs: [{ dataFraction: 1, epochs: 4, trials: 1 }] },
+    ],
+  },
 };
 
 const composite = (row: TableRow, epochs: number) => {
@@ -38,14 +97,26 @@ const composite = (row: TableRow, epochs: number) => {
 };
 
 describe('replayed studies against a brute-force oracle', () => {
-  const cases: [ReplaySchedulerName, PromotionRuleName][] = (Object.keys(LADDERS) as ReplaySchedulerName[]).flatMap((s) => [[s, 'accuracy'], [s, 'compositeSharpness']] as [ReplaySchedulerName, PromotionRuleName][]);
+  const cases: [ReplaySchedulerName, PromotionRuleName][] = (Object.keys(LADDERS) as ReplaySchedulerName[]).flatMap(
+    (s) =>
+      [
+        [s, 'accuracy'],
+        [s, 'compositeSharpness'],
+      ] as [ReplaySchedulerName, PromotionRuleName][],
+  );
   it.each(cases)('%s by %s: pick, regret and compute of every study match the hand replay', (scheduler, rule) => {
     const run = simulateRule(table, configs, scheduler, rule, 9, settings);
     expect(run.outcomes).toHaveLength(200);
     const ladder = LADDERS[scheduler];
     run.outcomes.forEach((o, k) => {
       const pool = drawPool(configs, 9, settings.seed, k).map((c) => c.configId);
-      const want = oracleStudy(table, pool, ladder.brackets, ladder.continues, rule === 'accuracy' ? {} : { probes: true, score: composite });
+      const want = oracleStudy(
+        table,
+        pool,
+        ladder.brackets,
+        ladder.continues,
+        rule === 'accuracy' ? {} : { probes: true, score: composite },
+      );
       expect(o.pick).toBe(want.pick);
       expect(o.regretPts).toBeCloseTo(want.regretPts, 9);
       expect(o.computeFraction).toBeCloseTo(want.computeFraction, 9);
@@ -73,17 +144,27 @@ describe('replayed studies against a brute-force oracle', () => {
 });
 
 describe('figures over every sub-pool (exhaustive enumeration)', () => {
-  const pools = subsets(configs.map((c) => c.configId), 9); // C(12, 9) = 220
+  const pools = subsets(
+    configs.map((c) => c.configId),
+    9,
+  ); // C(12, 9) = 220
   const byId = new Map(configs.map((c) => [c.configId, c]));
   const ladder = LADDERS.successiveHalving;
   const exact = pools.map((p) => oracleStudy(table, p, ladder.brackets, false));
 
   it('median and p90 regret, P(best) and compute equal the enumeration exactly', () => {
     const plan = replayPlan(table.header, 'successiveHalving', 9);
-    const outcomes = pools.map((p) => replayStudy({
-      header: table.header, plan, pool: p.map((id) => byId.get(id)!), rule: 'accuracy', memory: [], tableIndex: () => 0,
-      settings: { alpha: 0.1, metaModel: { minExamples: 8, guard: 'count', seed: 1, fit: () => null } },
-    }));
+    const outcomes = pools.map((p) =>
+      replayStudy({
+        header: table.header,
+        plan,
+        pool: p.map((id) => byId.get(id)!),
+        rule: 'accuracy',
+        memory: [],
+        tableIndex: () => 0,
+        settings: { alpha: 0.1, metaModel: { minExamples: 8, guard: 'count', seed: 1, fit: () => null } },
+      }),
+    );
     const figures = outcomeFigures(outcomes);
     const regrets = exact.map((e) => e.regretPts);
     expect(figures.medianRegretPts).toBeCloseTo(quantile(regrets, 0.5), 9);
@@ -100,7 +181,7 @@ describe('figures over every sub-pool (exhaustive enumeration)', () => {
     const compute = exact.reduce((s, e) => s + e.computeFraction, 0) / pools.length;
     const sdCompute = Math.sqrt(exact.reduce((s, e) => s + (e.computeFraction - compute) ** 2, 0) / pools.length);
     expect(Math.abs(f.pBest - pBest)).toBeLessThan(4 * Math.sqrt((pBest * (1 - pBest)) / 1000) + 1e-9);
-    expect(Math.abs(f.computeFraction - compute)).toBeLessThan(4 * sdCompute / Math.sqrt(1000) + 1e-12);
+    expect(Math.abs(f.computeFraction - compute)).toBeLessThan((4 * sdCompute) / Math.sqrt(1000) + 1e-12);
     expect(ci.pBest[0]).toBeLessThanOrEqual(pBest);
     expect(ci.pBest[1]).toBeGreaterThanOrEqual(pBest);
     expect(ci.computeFraction[0]).toBeLessThanOrEqual(compute);

@@ -9,15 +9,27 @@ import { promote, rankTrials } from '../schedulers/successiveHalving';
 import type { TableHeader } from './learningCurveTable';
 import { fullTrainingMs, trialCost, type TrialCost } from './replayCost';
 import { trialBudget, type ReplayPlan } from './replayPlans';
-import { readsProbes, scoreRung, type PromotionRuleName, type PromotionSettings, type RungScores } from './replayPromotion';
+import {
+  readsProbes,
+  scoreRung,
+  type PromotionRuleName,
+  type PromotionSettings,
+  type RungScores,
+} from './replayPromotion';
 import { fidelityObservation, probeSignals, readRung } from './rungObservation';
 import { exampleOf } from './tableExamples';
 import type { TableConfiguration } from './tableConfigurations';
 
 export interface ReplayTrial {
-  configId: string; bracket: number; rung: number; resource: number;
-  dataFraction: number; epochs: number; startEpochs: number;
-  valAccuracy: number | null; cost: TrialCost;
+  configId: string;
+  bracket: number;
+  rung: number;
+  resource: number;
+  dataFraction: number;
+  epochs: number;
+  startEpochs: number;
+  valAccuracy: number | null;
+  cost: TrialCost;
 }
 
 export interface StudyOutcome {
@@ -49,7 +61,11 @@ export interface ReplayInputs {
   tableIndex: (configId: string) => number;
 }
 
-interface Reached { index: number; resource: number; score: number | null }
+interface Reached {
+  index: number;
+  resource: number;
+  score: number | null;
+}
 
 export function replayStudy(inputs: ReplayInputs): StudyOutcome {
   const { header, plan, pool, rule, settings } = inputs;
@@ -70,7 +86,15 @@ export function replayStudy(inputs: ReplayInputs): StudyOutcome {
       const readings = ids.map((k) => readRung(header, pool[k], budget));
       readings.forEach((r, j) => {
         const cost = trialCost(header, r.row, budget.startEpochs, budget.epochs, readsProbes(rule) && !last);
-        trials.push({ configId: pool[ids[j]].configId, bracket: b.bracket, rung: i, resource, ...budget, valAccuracy: r.epoch?.valAccuracy ?? null, cost });
+        trials.push({
+          configId: pool[ids[j]].configId,
+          bracket: b.bracket,
+          rung: i,
+          resource,
+          ...budget,
+          valAccuracy: r.epoch?.valAccuracy ?? null,
+          cost,
+        });
         if (resource < 1) evidence[ids[j]].push(fidelityObservation(r, i, resource));
       });
       const accuracy = readings.map((r) => r.epoch?.valAccuracy ?? null);
@@ -78,39 +102,70 @@ export function replayStudy(inputs: ReplayInputs): StudyOutcome {
         // 2. Full fidelity: the bracket's result, and examples the in-study meta-model may learn from.
         ids.forEach((k, j) => {
           reached.set(k, { index: k, resource, score: accuracy[j] });
-          if (evidence[k].length > 0) own.push(exampleOf(header, pool[k], inputs.tableIndex(pool[k].configId), evidence[k], 1e6 + own.length));
+          if (evidence[k].length > 0)
+            own.push(exampleOf(header, pool[k], inputs.tableIndex(pool[k].configId), evidence[k], 1e6 + own.length));
         });
         break;
       }
       // 3. Score the rung under the rule and promote the top n_{i+1}.
       const examples = rule === 'metaModel' ? own : rule === 'metaModelMemory' ? [...inputs.memory, ...own] : [];
-      const scored = scoreRung(rule, {
-        resource, accuracy, sharpness: readings.map((r) => probeSignals(r)?.sharpnessMean ?? null),
-        evidence: ids.map((k) => ({ config: pool[k].config, observations: evidence[k] })),
-      }, examples, settings);
+      const scored = scoreRung(
+        rule,
+        {
+          resource,
+          accuracy,
+          sharpness: readings.map((r) => probeSignals(r)?.sharpnessMean ?? null),
+          evidence: ids.map((k) => ({ config: pool[k].config, observations: evidence[k] })),
+        },
+        examples,
+        settings,
+      );
       decidedBy[scored.decidedBy]++;
       ids.forEach((k, j) => reached.set(k, { index: k, resource, score: scored.scores[j] }));
-      ids = promote(ids.map((k, j) => ({ trialId: k, score: scored.scores[j] })), b.rungs[i + 1].numTrials).map((t) => t.trialId);
+      ids = promote(
+        ids.map((k, j) => ({ trialId: k, score: scored.scores[j] })),
+        b.rungs[i + 1].numTrials,
+      ).map((t) => t.trialId);
     }
   }
   return judge(header, pool, [...reached.values()], trials, decidedBy);
 }
 
 /** The pick, regret, rank agreement and compute of a finished replay. */
-function judge(header: TableHeader, pool: readonly TableConfiguration[], reached: Reached[], trials: ReplayTrial[], decidedBy: StudyOutcome['decidedBy']): StudyOutcome {
+function judge(
+  header: TableHeader,
+  pool: readonly TableConfiguration[],
+  reached: Reached[],
+  trials: ReplayTrial[],
+  decidedBy: StudyOutcome['decidedBy'],
+): StudyOutcome {
   const resources = [...new Set(reached.map((r) => r.resource))].sort((a, b) => b - a);
-  const order = resources.flatMap((res) => rankTrials(reached.filter((r) => r.resource === res).map((r) => ({ trialId: r.index, score: r.score }))))
+  const order = resources
+    .flatMap((res) =>
+      rankTrials(reached.filter((r) => r.resource === res).map((r) => ({ trialId: r.index, score: r.score }))),
+    )
     .map((t) => t.trialId);
   const truth = pool.map((c) => c.fullAccuracy);
   const best = Math.max(...truth);
   const pick = order[0];
   const regretPts = 100 * (best - truth[pick]);
   const position = new Array<number>(pool.length).fill(pool.length); // never reached: tied last
-  order.forEach((k, p) => { position[k] = p; });
+  order.forEach((k, p) => {
+    position[k] = p;
+  });
   const spent = trials.reduce((s, t) => s + t.cost.trainMs + t.cost.evalMs + t.cost.probeMs, 0);
   const fully = pool.reduce((s, c) => s + fullTrainingMs(header, c), 0);
   return {
-    pick: pool[pick].configId, regretPts, isBest: regretPts <= 1e-9, spearman: spearman(position.map((p) => -p), truth),
-    computeFraction: spent / fully, trials, ranking: order.map((k) => pool[k].configId), decidedBy,
+    pick: pool[pick].configId,
+    regretPts,
+    isBest: regretPts <= 1e-9,
+    spearman: spearman(
+      position.map((p) => -p),
+      truth,
+    ),
+    computeFraction: spent / fully,
+    trials,
+    ranking: order.map((k) => pool[k].configId),
+    decidedBy,
   };
 }

@@ -7,7 +7,14 @@ import type { PromotionRuleName } from './replayPromotion';
 import type { StudyOutcome } from './replayStudy';
 import type { RuleRun } from './simulateStudies';
 import type { TableBootstrap } from './tableBootstrap';
-import { bootstrapInterval, figureIntervals, outcomeFigures, type FigureIntervals, type Interval, type OutcomeFigures } from './studySummary';
+import {
+  bootstrapInterval,
+  figureIntervals,
+  outcomeFigures,
+  type FigureIntervals,
+  type Interval,
+  type OutcomeFigures,
+} from './studySummary';
 
 export interface PairedDifference {
   /** Studies both rules ran. */
@@ -42,32 +49,53 @@ export function pairedDifference(run: RuleRun, baseline: RuleRun, seed: number, 
   const n = Math.min(run.outcomes.length, baseline.outcomes.length);
   const pairs = Array.from({ length: n }, (_, k) => ({ a: run.outcomes[k], b: baseline.outcomes[k] }));
   const stat = {
-    meanRegretDiffPts: (p: readonly typeof pairs[number][]) => mean(p.map((q) => q.a.regretPts - q.b.regretPts)),
-    pBestDiff: (p: readonly typeof pairs[number][]) => mean(p.map((q) => Number(q.a.isBest) - Number(q.b.isBest))),
-    spearmanDiff: (p: readonly typeof pairs[number][]) => mean(p.map((q) => q.a.spearman - q.b.spearman).filter((d) => !Number.isNaN(d))),
-    computeFractionDiff: (p: readonly typeof pairs[number][]) => mean(p.map((q) => q.a.computeFraction - q.b.computeFraction)),
+    meanRegretDiffPts: (p: readonly (typeof pairs)[number][]) => mean(p.map((q) => q.a.regretPts - q.b.regretPts)),
+    pBestDiff: (p: readonly (typeof pairs)[number][]) => mean(p.map((q) => Number(q.a.isBest) - Number(q.b.isBest))),
+    spearmanDiff: (p: readonly (typeof pairs)[number][]) =>
+      mean(p.map((q) => q.a.spearman - q.b.spearman).filter((d) => !Number.isNaN(d))),
+    computeFractionDiff: (p: readonly (typeof pairs)[number][]) =>
+      mean(p.map((q) => q.a.computeFraction - q.b.computeFraction)),
   };
-  const ci = (f: (p: readonly typeof pairs[number][]) => number, label: string) => bootstrapInterval(pairs, f, createRng(deriveSeed(seed, 'paired', label)), resamples);
+  const ci = (f: (p: readonly (typeof pairs)[number][]) => number, label: string) =>
+    bootstrapInterval(pairs, f, createRng(deriveSeed(seed, 'paired', label)), resamples);
   return {
     studies: n,
-    meanRegretDiffPts: stat.meanRegretDiffPts(pairs), pBestDiff: stat.pBestDiff(pairs), spearmanDiff: stat.spearmanDiff(pairs), computeFractionDiff: stat.computeFractionDiff(pairs),
+    meanRegretDiffPts: stat.meanRegretDiffPts(pairs),
+    pBestDiff: stat.pBestDiff(pairs),
+    spearmanDiff: stat.spearmanDiff(pairs),
+    computeFractionDiff: stat.computeFractionDiff(pairs),
     ci95: {
-      meanRegretDiffPts: ci(stat.meanRegretDiffPts, 'regret'), pBestDiff: ci(stat.pBestDiff, 'pBest'),
-      spearmanDiff: ci(stat.spearmanDiff, 'spearman'), computeFractionDiff: ci(stat.computeFractionDiff, 'compute'),
+      meanRegretDiffPts: ci(stat.meanRegretDiffPts, 'regret'),
+      pBestDiff: ci(stat.pBestDiff, 'pBest'),
+      spearmanDiff: ci(stat.spearmanDiff, 'spearman'),
+      computeFractionDiff: ci(stat.computeFractionDiff, 'compute'),
     },
   };
 }
 
-export function ruleReport(run: RuleRun, baseline: RuleRun | null, fullFidelity: string, seed: number, resamples = 1000): RuleReport {
+export function ruleReport(
+  run: RuleRun,
+  baseline: RuleRun | null,
+  fullFidelity: string,
+  seed: number,
+  resamples = 1000,
+): RuleReport {
   const own: keyof StudyOutcome['decidedBy'] = run.rule === 'metaModelMemory' ? 'metaModel' : run.rule;
   const decided = run.outcomes.reduce((s, o) => s + o.decidedBy[own], 0);
-  const promotions = run.outcomes.reduce((s, o) => s + o.decidedBy.accuracy + o.decidedBy.compositeSharpness + o.decidedBy.metaModel, 0);
+  const promotions = run.outcomes.reduce(
+    (s, o) => s + o.decidedBy.accuracy + o.decidedBy.compositeSharpness + o.decidedBy.metaModel,
+    0,
+  );
   const runSeed = deriveSeed(seed, 'ci', run.scheduler, run.rule, run.poolSize);
   return {
-    rule: run.rule, scheduler: run.scheduler, poolSize: run.poolSize, studies: run.outcomes.length,
+    rule: run.rule,
+    scheduler: run.scheduler,
+    poolSize: run.poolSize,
+    studies: run.outcomes.length,
     ...outcomeFigures(run.outcomes),
     ci95: figureIntervals(run.outcomes, runSeed, resamples),
-    fullFidelity, plan: run.plan.note,
+    fullFidelity,
+    plan: run.plan.note,
     decidedShare: promotions > 0 ? decided / promotions : NaN,
     memoryExamples: run.memoryExamples,
     vsAccuracy: baseline && baseline !== run ? pairedDifference(run, baseline, runSeed, resamples) : null,

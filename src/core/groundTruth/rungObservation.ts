@@ -14,8 +14,12 @@ export interface RungReading {
 
 export function readRung(header: TableHeader, c: TableConfiguration, budget: Budget): RungReading {
   const i = fractionIndex(header, budget.dataFraction);
-  if (i < 0) throw new Error(`Expected a data fraction the table was built at (${header.fractions.map((f) => f.toFixed(4)).join(', ')}), but got ${budget.dataFraction}`);
-  if (!(budget.epochs >= 1 && budget.epochs <= header.epochs)) throw new Error(`Expected 1..${header.epochs} epochs, but got ${budget.epochs}`);
+  if (i < 0)
+    throw new Error(
+      `Expected a data fraction the table was built at (${header.fractions.map((f) => f.toFixed(4)).join(', ')}), but got ${budget.dataFraction}`,
+    );
+  if (!(budget.epochs >= 1 && budget.epochs <= header.epochs))
+    throw new Error(`Expected 1..${header.epochs} epochs, but got ${budget.epochs}`);
   const row = c.rows[i];
   return { row, epoch: epochOf(row, budget.epochs) };
 }
@@ -24,8 +28,15 @@ export function readRung(header: TableHeader, c: TableConfiguration, budget: Bud
 export function probeSignals(r: RungReading): ProbeSignals | null {
   const p = r.epoch?.probes;
   if (!p) return null;
-  return { sharpnessMean: p.sharpnessMean, sharpnessMax: p.sharpnessMax, samSharpness: p.samSharpness, gradientNorm: p.gradientNorm,
-    topEigenvalue: p.topEigenvalue ?? null, hessianTrace: p.hessianTrace ?? null, initGradientNorm: r.row.initGradientNorm };
+  return {
+    sharpnessMean: p.sharpnessMean,
+    sharpnessMax: p.sharpnessMax,
+    samSharpness: p.samSharpness,
+    gradientNorm: p.gradientNorm,
+    topEigenvalue: p.topEigenvalue ?? null,
+    hessianTrace: p.hessianTrace ?? null,
+    initGradientNorm: r.row.initGradientNorm,
+  };
 }
 
 /**
@@ -37,8 +48,17 @@ export function fidelityObservation(r: RungReading, rung: number, resource: numb
   const e = r.epoch;
   const before = e && e.epoch > 1 ? r.row.curve[e.epoch - 2] : null;
   return {
-    rung, resource, valAccuracy: e ? e.valAccuracy : null, valLoss: e ? e.valLoss : null, lossCurve: [],
-    curveSummary: { trainLoss: e ? e.trainLoss : NaN, trainAccuracy: NaN, lossSlope: NaN, lastEpochGain: e && before ? before.trainLoss - e.trainLoss : NaN },
+    rung,
+    resource,
+    valAccuracy: e ? e.valAccuracy : null,
+    valLoss: e ? e.valLoss : null,
+    lossCurve: [],
+    curveSummary: {
+      trainLoss: e ? e.trainLoss : NaN,
+      trainAccuracy: NaN,
+      lossSlope: NaN,
+      lastEpochGain: e && before ? before.trainLoss - e.trainLoss : NaN,
+    },
     probes: probeSignals(r),
   };
 }

@@ -29,12 +29,26 @@ export interface SimulationSettings {
 }
 
 export const DEFAULT_SIMULATION: SimulationSettings = {
-  seed: 2026, studies: 1000, metaModelStudies: 200, alpha: 0.1, minExamples: 8, guard: 'count', candidates: 'ridge',
+  seed: 2026,
+  studies: 1000,
+  metaModelStudies: 200,
+  alpha: 0.1,
+  minExamples: 8,
+  guard: 'count',
+  candidates: 'ridge',
 };
 
 /** The sub-pool of study k: `size` configurations drawn without replacement (all of them if the table has fewer). */
-export function drawPool(configs: readonly TableConfiguration[], size: number, seed: number, k: number): TableConfiguration[] {
-  const order = shuffleInPlace(configs.map((_, i) => i), createRng(deriveSeed(seed, 'pool', size, k)));
+export function drawPool(
+  configs: readonly TableConfiguration[],
+  size: number,
+  seed: number,
+  k: number,
+): TableConfiguration[] {
+  const order = shuffleInPlace(
+    configs.map((_, i) => i),
+    createRng(deriveSeed(seed, 'pool', size, k)),
+  );
   return order.slice(0, Math.min(size, configs.length)).map((i) => configs[i]);
 }
 
@@ -51,30 +65,49 @@ export interface RuleRun {
 
 /** Replays `count` studies of one (scheduler, rule, pool size). */
 export function simulateRule(
-  table: LearningCurveTable, configs: readonly TableConfiguration[], scheduler: ReplaySchedulerName, rule: PromotionRuleName,
-  requestedPoolSize: number, s: SimulationSettings, count = usesMetaModel(rule) ? Math.min(s.studies, s.metaModelStudies) : s.studies,
+  table: LearningCurveTable,
+  configs: readonly TableConfiguration[],
+  scheduler: ReplaySchedulerName,
+  rule: PromotionRuleName,
+  requestedPoolSize: number,
+  s: SimulationSettings,
+  count = usesMetaModel(rule) ? Math.min(s.studies, s.metaModelStudies) : s.studies,
 ): RuleRun {
   const { header } = table;
   const poolSize = Math.min(requestedPoolSize, configs.length);
   const plan = replayPlan(header, scheduler, poolSize);
   const resources = lowFidelityResources(plan);
   const index = new Map(configs.map((c, i) => [c.configId, i]));
-  const candidates = s.candidates === 'all' ? undefined : defaultCandidates(PROMOTION_FEATURES).filter((c) => c.name.startsWith('ridge'));
+  const candidates =
+    s.candidates === 'all'
+      ? undefined
+      : defaultCandidates(PROMOTION_FEATURES).filter((c) => c.name.startsWith('ridge'));
   const outcomes: StudyOutcome[] = [];
   let memoryExamples = 0;
   for (let k = 0; k < count; k++) {
     const pool = drawPool(configs, poolSize, s.seed, k);
-    const memory: MetaExample[] = rule === 'metaModelMemory' ? memoryFor(header, plan, resources, configs, new Set(pool.map((c) => c.configId))) : [];
+    const memory: MetaExample[] =
+      rule === 'metaModelMemory'
+        ? memoryFor(header, plan, resources, configs, new Set(pool.map((c) => c.configId)))
+        : [];
     memoryExamples += memory.length;
     // A study refits only when its examples change (Hyperband's later brackets): one cache per study.
     const fits = new Map<string, PromotionModel | null>();
     const settings: PromotionSettings = {
       alpha: s.alpha,
       metaModel: {
-        minExamples: s.minExamples, guard: s.guard, seed: deriveSeed(s.seed, 'gate', k),
+        minExamples: s.minExamples,
+        guard: s.guard,
+        seed: deriveSeed(s.seed, 'gate', k),
         fit: (examples) => {
-          const key = examples.map((e) => `${e.source.configId}:${e.observations.map((o) => o.resource.toFixed(6)).join(',')}`).join('|');
-          if (!fits.has(key)) fits.set(key, fitPromotionModel(examples, deriveSeed(s.seed, 'fit', k), { minExamples: s.minExamples, candidates }));
+          const key = examples
+            .map((e) => `${e.source.configId}:${e.observations.map((o) => o.resource.toFixed(6)).join(',')}`)
+            .join('|');
+          if (!fits.has(key))
+            fits.set(
+              key,
+              fitPromotionModel(examples, deriveSeed(s.seed, 'fit', k), { minExamples: s.minExamples, candidates }),
+            );
           return fits.get(key)!;
         },
       },

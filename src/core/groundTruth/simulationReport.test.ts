@@ -13,13 +13,16 @@ import { tableConfigurations } from './tableConfigurations';
 const table = learningCurveFixture();
 const configs = tableConfigurations(table);
 const small: SimulationRequest = {
-  poolSizes: [6], schedulers: ['successiveHalving', 'twoStep'], rules: ['accuracy', 'compositeSharpness', 'metaModelMemory'], bootstrap: 100,
+  poolSizes: [6],
+  schedulers: ['successiveHalving', 'twoStep'],
+  rules: ['accuracy', 'compositeSharpness', 'metaModelMemory'],
+  bootstrap: 100,
   tableBootstrap: { tables: 20, studiesPerTable: 10 },
   simulation: { ...DEFAULT_SIMULATION, studies: 40, metaModelStudies: 4 },
 };
 
 describe('simulationReport', () => {
-  it('reports one line per (pool, scheduler, rule) in the issue\'s shape', () => {
+  it("reports one line per (pool, scheduler, rule) in the issue's shape", () => {
     const r = simulationReport(table, small);
     expect(r.rules).toHaveLength(6);
     for (const x of r.rules) {
@@ -40,12 +43,23 @@ describe('simulationReport', () => {
 
   it('never reads the report-only test field: scrambling it changes nothing', () => {
     const rng = createRng(5);
-    const scrambled: LearningCurveTable = { ...table, rows: table.rows.map((row, i) => ({ ...row, report: i % 2 ? null : { testAccuracy: rng.next(), testLoss: rng.next() } })) };
+    const scrambled: LearningCurveTable = {
+      ...table,
+      rows: table.rows.map((row, i) => ({
+        ...row,
+        report: i % 2 ? null : { testAccuracy: rng.next(), testLoss: rng.next() },
+      })),
+    };
     expect(JSON.stringify(simulationReport(scrambled, small))).toBe(JSON.stringify(simulationReport(table, small)));
   });
 
   it('uses every configuration when the pool asked for is larger than the table, and says so', () => {
-    const r = simulationReport(table, { ...small, poolSizes: [27], rules: ['accuracy'], schedulers: ['successiveHalving'] });
+    const r = simulationReport(table, {
+      ...small,
+      poolSizes: [27],
+      rules: ['accuracy'],
+      schedulers: ['successiveHalving'],
+    });
     expect(r.rules[0].poolSize).toBe(12);
     expect(r.notes[0]).toContain('only 12 complete configurations');
   });
@@ -54,7 +68,9 @@ describe('simulationReport', () => {
     const prefix = { ...table, rows: table.rows.slice(0, 23) }; // c00..c04 complete (+1 repeat), c05 partly
     expect(tableConfigurations(prefix).map((c) => c.configId)).toEqual(['c00', 'c01', 'c02', 'c03', 'c04']);
     expect(simulationReport(prefix, { ...small, rules: ['accuracy'] }).rules[0].poolSize).toBe(5);
-    expect(() => simulationReport({ ...table, rows: table.rows.slice(0, 5) }, small)).toThrow(/at least 2 configurations/);
+    expect(() => simulationReport({ ...table, rows: table.rows.slice(0, 5) }, small)).toThrow(
+      /at least 2 configurations/,
+    );
   });
 });
 
@@ -63,9 +79,20 @@ describe('the meta-model rules', () => {
     const plan = replayPlan(table.header, 'successiveHalving', 4);
     for (let k = 0; k < 20; k++) {
       const pool = drawPool(configs, 4, 1, k);
-      const memory = memoryFor(table.header, plan, lowFidelityResources(plan), configs, new Set(pool.map((c) => c.configId)));
+      const memory = memoryFor(
+        table.header,
+        plan,
+        lowFidelityResources(plan),
+        configs,
+        new Set(pool.map((c) => c.configId)),
+      );
       const memoryIds = memory.map((e) => configs[e.source.configId].configId);
-      expect(memoryIds.sort()).toEqual(configs.map((c) => c.configId).filter((id) => !pool.some((c) => c.configId === id)).sort());
+      expect(memoryIds.sort()).toEqual(
+        configs
+          .map((c) => c.configId)
+          .filter((id) => !pool.some((c) => c.configId === id))
+          .sort(),
+      );
       // Each example is described at the plan's low-fidelity resources (1/3 for 4 configurations).
       expect(memory[0].observations.map((o) => o.resource)).toEqual(lowFidelityResources(plan));
     }
@@ -95,17 +122,26 @@ describe('the table bootstrap', () => {
 });
 
 describe('plans and the noise floor', () => {
-  it('splits Hyperband\'s 27/12/6/4 brackets over a pool by largest remainder', () => {
+  it("splits Hyperband's 27/12/6/4 brackets over a pool by largest remainder", () => {
     expect(splitProportionally([27, 12, 6, 4], 9)).toEqual([5, 2, 1, 1]);
     expect(splitProportionally([27, 12, 6, 4], 27)).toEqual([15, 7, 3, 2]);
     expect(splitProportionally([27, 12, 6, 4], 49)).toEqual([27, 12, 6, 4]);
-    expect(replayPlan(table.header, 'hyperband', 27).brackets.map((b) => b.rungs.map((r) => r.numTrials))).toEqual([[15, 5, 1, 1], [7, 2, 1], [3, 1], [2]]);
+    expect(replayPlan(table.header, 'hyperband', 27).brackets.map((b) => b.rungs.map((r) => r.numTrials))).toEqual([
+      [15, 5, 1, 1],
+      [7, 2, 1],
+      [3, 1],
+      [2],
+    ]);
   });
 
-  it('is the mean |difference| of the two seeds\' full-fidelity accuracies', () => {
-    const full = (id: string, rep: number) => table.rows.find((r) => r.configId === id && r.replicate === rep && r.dataFraction === 1)!.curve[3].valAccuracy;
+  it("is the mean |difference| of the two seeds' full-fidelity accuracies", () => {
+    const full = (id: string, rep: number) =>
+      table.rows.find((r) => r.configId === id && r.replicate === rep && r.dataFraction === 1)!.curve[3].valAccuracy;
     const nf = noiseFloor(table);
     expect(nf.pairs).toBe(2);
-    expect(nf.meanAbsDiffPts).toBeCloseTo(100 * (Math.abs(full('c00', 0) - full('c00', 1)) + Math.abs(full('c01', 0) - full('c01', 1))) / 2, 12);
+    expect(nf.meanAbsDiffPts).toBeCloseTo(
+      (100 * (Math.abs(full('c00', 0) - full('c00', 1)) + Math.abs(full('c01', 0) - full('c01', 1)))) / 2,
+      12,
+    );
   });
 });

@@ -34,19 +34,32 @@ export interface SimulationReport {
 
 export type Progress = (run: RuleRun, seconds: number) => void;
 
-export function simulationReport(table: LearningCurveTable, req: SimulationRequest, onProgress: Progress = () => {}, now: () => number = () => 0): SimulationReport {
+export function simulationReport(
+  table: LearningCurveTable,
+  req: SimulationRequest,
+  onProgress: Progress = () => {},
+  now: () => number = () => 0,
+): SimulationReport {
   const configs = tableConfigurations(table);
-  if (configs.length < 2) throw new Error(`Expected at least 2 configurations with all ${table.header.fractions.length} fractions, but the table has ${configs.length}`);
+  if (configs.length < 2)
+    throw new Error(
+      `Expected at least 2 configurations with all ${table.header.fractions.length} fractions, but the table has ${configs.length}`,
+    );
   const s = req.simulation;
   const fullFidelity = fullFidelityLabel(table.header);
   const notes: string[] = [];
   const sizes = [...new Set(req.poolSizes.map((p) => Math.min(p, configs.length)))];
-  for (const p of req.poolSizes.filter((p) => p > configs.length)) notes.push(`pool ${p} asked for, but the table has only ${configs.length} complete configurations: every study uses all of them`);
+  for (const p of req.poolSizes.filter((p) => p > configs.length))
+    notes.push(
+      `pool ${p} asked for, but the table has only ${configs.length} complete configurations: every study uses all of them`,
+    );
   const rules: RuleReport[] = [];
   for (const poolSize of sizes) {
     for (const scheduler of req.schedulers) {
       // Accuracy runs first: every other rule is compared with it on the same studies.
-      const order = req.rules.includes('accuracy') ? ['accuracy' as const, ...req.rules.filter((r) => r !== 'accuracy')] : req.rules;
+      const order = req.rules.includes('accuracy')
+        ? ['accuracy' as const, ...req.rules.filter((r) => r !== 'accuracy')]
+        : req.rules;
       let baseline: RuleRun | null = null;
       for (const rule of order) {
         const started = now();
@@ -54,29 +67,49 @@ export function simulationReport(table: LearningCurveTable, req: SimulationReque
         onProgress(run, (now() - started) / 1000);
         if (rule === 'accuracy') baseline = run;
         const { tables, studiesPerTable } = req.tableBootstrap;
-        rules.push({ ...ruleReport(run, baseline, fullFidelity, s.seed, req.bootstrap),
-          tableBootstrap: tableBootstrap(table, configs, scheduler, rule, poolSize, s, tables, studiesPerTable) });
+        rules.push({
+          ...ruleReport(run, baseline, fullFidelity, s.seed, req.bootstrap),
+          tableBootstrap: tableBootstrap(table, configs, scheduler, rule, poolSize, s, tables, studiesPerTable),
+        });
       }
     }
   }
   if (req.rules.some(usesMetaModel) && s.metaModelStudies < s.studies) {
-    notes.push(`meta-model rules replay ${Math.min(s.studies, s.metaModelStudies)} studies (the first of the same sequence), not ${s.studies}: each study refits the model`);
+    notes.push(
+      `meta-model rules replay ${Math.min(s.studies, s.metaModelStudies)} studies (the first of the same sequence), not ${s.studies}: each study refits the model`,
+    );
   }
   if (req.rules.some(usesMetaModel)) {
-    notes.push(`meta-model: ${s.candidates === 'ridge' ? 'ridge candidates only (the GP and forest take seconds per fit here; --candidates all uses them)' : 'the lab\'s full candidate list'}, guard '${s.guard}', ${s.minExamples} examples needed; in-study examples are the study's own full-fidelity runs so far; memory is the table minus the sub-pool (by configId)`);
+    notes.push(
+      `meta-model: ${s.candidates === 'ridge' ? 'ridge candidates only (the GP and forest take seconds per fit here; --candidates all uses them)' : "the lab's full candidate list"}, guard '${s.guard}', ${s.minExamples} examples needed; in-study examples are the study's own full-fidelity runs so far; memory is the table minus the sub-pool (by configId)`,
+    );
   }
   for (const rule of ['metaModel', 'metaModelMemory'] as const) {
     const idle = rules.filter((x) => x.rule === rule && x.decidedShare === 0);
     if (idle.length === 0) continue;
-    const why = rule === 'metaModel' ? 'examples from its own full-fidelity runs before a promotion' : 'memory examples (the table minus the pool)';
-    notes.push(`${rule} never decided a promotion in ${idle.map((x) => `${x.scheduler}/${x.poolSize}`).join(', ')}: fewer than ${s.minExamples} ${why}, so there its figures are accuracy's`);
+    const why =
+      rule === 'metaModel'
+        ? 'examples from its own full-fidelity runs before a promotion'
+        : 'memory examples (the table minus the pool)';
+    notes.push(
+      `${rule} never decided a promotion in ${idle.map((x) => `${x.scheduler}/${x.poolSize}`).join(', ')}: fewer than ${s.minExamples} ${why}, so there its figures are accuracy's`,
+    );
   }
-  notes.push(req.tableBootstrap.tables > 0
-    ? `ci95 resamples the simulated studies (the replay's uncertainty given this table); tableBootstrap.ci95 also resamples the table's configurations (${req.tableBootstrap.tables} tables x ${req.tableBootstrap.studiesPerTable} studies; not for meta-model rules): read that one before changing a default`
-    : 'ci95 resamples the simulated studies: the replay\'s uncertainty given this table, not how another draw of configurations would differ (--table-bootstrap adds that)');
-  notes.push('compute: training time at each row\'s measured throughput, one validation pass per trial (a forward pass at 1/3 of a step per image), probe time as measured, charged only to rules that read probes; the gradient-norm probe at init is not timed in the table');
+  notes.push(
+    req.tableBootstrap.tables > 0
+      ? `ci95 resamples the simulated studies (the replay's uncertainty given this table); tableBootstrap.ci95 also resamples the table's configurations (${req.tableBootstrap.tables} tables x ${req.tableBootstrap.studiesPerTable} studies; not for meta-model rules): read that one before changing a default`
+      : "ci95 resamples the simulated studies: the replay's uncertainty given this table, not how another draw of configurations would differ (--table-bootstrap adds that)",
+  );
+  notes.push(
+    "compute: training time at each row's measured throughput, one validation pass per trial (a forward pass at 1/3 of a step per image), probe time as measured, charged only to rules that read probes; the gradient-norm probe at init is not timed in the table",
+  );
   return {
-    configurations: configs.length, rows: table.rows.length, fullFidelity, noiseFloor: noiseFloor(table), rules,
-    probes: probeSignal(table.header, configs, s.seed, req.bootstrap), notes,
+    configurations: configs.length,
+    rows: table.rows.length,
+    fullFidelity,
+    noiseFloor: noiseFloor(table),
+    rules,
+    probes: probeSignal(table.header, configs, s.seed, req.bootstrap),
+    notes,
   };
 }

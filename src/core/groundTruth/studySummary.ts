@@ -15,11 +15,19 @@ export interface OutcomeFigures {
 export type Interval = [number, number];
 export type FigureIntervals = Record<keyof OutcomeFigures, Interval>;
 
-export interface StudyFigures { regretPts: number; isBest: boolean; spearman: number; computeFraction: number }
+export interface StudyFigures {
+  regretPts: number;
+  isBest: boolean;
+  spearman: number;
+  computeFraction: number;
+}
 
 /** Linear-interpolation quantile (numpy's default, "type 7") of unsorted values. */
 export function quantile(values: readonly number[], q: number): number {
-  return sortedQuantile([...values].sort((a, b) => a - b), q);
+  return sortedQuantile(
+    [...values].sort((a, b) => a - b),
+    q,
+  );
 }
 
 /** As quantile, of values already sorted ascending. */
@@ -45,7 +53,12 @@ export function outcomeFigures(studies: readonly StudyFigures[]): OutcomeFigures
 }
 
 /** Percentile interval of a statistic over `resamples` bootstrap resamples of the items. */
-export function bootstrapInterval<T>(items: readonly T[], statistic: (sample: readonly T[]) => number, rng: Rng, resamples = 1000): Interval {
+export function bootstrapInterval<T>(
+  items: readonly T[],
+  statistic: (sample: readonly T[]) => number,
+  rng: Rng,
+  resamples = 1000,
+): Interval {
   if (items.length === 0) return [NaN, NaN];
   const values: number[] = [];
   for (let b = 0; b < resamples; b++) {
@@ -60,9 +73,12 @@ export function figureIntervals(studies: readonly StudyFigures[], seed: number, 
   // One set of resamples for every figure, so the intervals describe the same bootstrap worlds.
   const rng = createRng(seed);
   const draws: OutcomeFigures[] = [];
-  for (let b = 0; b < resamples; b++) draws.push(outcomeFigures(Array.from({ length: studies.length }, () => studies[rng.nextInt(studies.length)])));
-  return Object.fromEntries(keys.map((k) => {
-    const values = draws.map((d) => d[k]).filter((v) => !Number.isNaN(v));
-    return [k, studies.length === 0 ? [NaN, NaN] : [quantile(values, 0.025), quantile(values, 0.975)]];
-  })) as FigureIntervals;
+  for (let b = 0; b < resamples; b++)
+    draws.push(outcomeFigures(Array.from({ length: studies.length }, () => studies[rng.nextInt(studies.length)])));
+  return Object.fromEntries(
+    keys.map((k) => {
+      const values = draws.map((d) => d[k]).filter((v) => !Number.isNaN(v));
+      return [k, studies.length === 0 ? [NaN, NaN] : [quantile(values, 0.025), quantile(values, 0.975)]];
+    }),
+  ) as FigureIntervals;
 }

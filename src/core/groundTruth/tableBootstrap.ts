@@ -38,8 +38,14 @@ const interval = (values: number[]): Interval => {
 };
 
 export function tableBootstrap(
-  table: LearningCurveTable, configs: readonly TableConfiguration[], scheduler: ReplaySchedulerName, rule: PromotionRuleName,
-  poolSize: number, s: SimulationSettings, tables: number, studiesPerTable: number,
+  table: LearningCurveTable,
+  configs: readonly TableConfiguration[],
+  scheduler: ReplaySchedulerName,
+  rule: PromotionRuleName,
+  poolSize: number,
+  s: SimulationSettings,
+  tables: number,
+  studiesPerTable: number,
 ): TableBootstrap | null {
   if (usesMetaModel(rule) || tables < 1) return null;
   const rng = createRng(deriveSeed(s.seed, 'tableBootstrap', scheduler, rule, poolSize));
@@ -57,7 +63,8 @@ export function tableBootstrap(
   }
   const keys: (keyof OutcomeFigures)[] = ['medianRegretPts', 'p90RegretPts', 'pBest', 'spearman', 'computeFraction'];
   return {
-    tables, studiesPerTable,
+    tables,
+    studiesPerTable,
     ci95: Object.fromEntries(keys.map((k) => [k, interval(figures.map((f) => f[k]))])) as FigureIntervals,
     meanRegretDiffPts: rule === 'accuracy' ? null : interval(diffs),
   };

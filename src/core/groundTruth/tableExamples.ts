@@ -15,20 +15,45 @@ export function tableFidelity(header: TableHeader): MetaExample['fidelity'] {
 }
 
 /** An example from observations a study (or the table) made; `index` is its number among the table's configurations. */
-export function exampleOf(header: TableHeader, c: TableConfiguration, index: number, observations: FidelityObservation[], createdAt: number): MetaExample {
+export function exampleOf(
+  header: TableHeader,
+  c: TableConfiguration,
+  index: number,
+  observations: FidelityObservation[],
+  createdAt: number,
+): MetaExample {
   return {
-    v: 1, fidelity: tableFidelity(header), config: c.config, observations, fullAccuracy: c.fullAccuracy,
-    source: { study: 'table', seed: header.tableSeed, configId: index, kind: 'audit' }, createdAt,
+    v: 1,
+    fidelity: tableFidelity(header),
+    config: c.config,
+    observations,
+    fullAccuracy: c.fullAccuracy,
+    source: { study: 'table', seed: header.tableSeed, configId: index, kind: 'audit' },
+    createdAt,
   };
 }
 
 /** A memory example: the configuration read at each of the plan's low-fidelity resources. */
-export function memoryExample(header: TableHeader, plan: ReplayPlan, resources: readonly number[], c: TableConfiguration, index: number): MetaExample {
-  const observations = resources.map((r, rung) => fidelityObservation(readRung(header, c, budgetAt(plan.definition, r)), rung, r));
+export function memoryExample(
+  header: TableHeader,
+  plan: ReplayPlan,
+  resources: readonly number[],
+  c: TableConfiguration,
+  index: number,
+): MetaExample {
+  const observations = resources.map((r, rung) =>
+    fidelityObservation(readRung(header, c, budgetAt(plan.definition, r)), rung, r),
+  );
   return exampleOf(header, c, index, observations, index);
 }
 
 /** The table's configurations outside the pool (by configId), as examples. */
-export function memoryFor(header: TableHeader, plan: ReplayPlan, resources: readonly number[], all: readonly TableConfiguration[], pool: ReadonlySet<string>): MetaExample[] {
+export function memoryFor(
+  header: TableHeader,
+  plan: ReplayPlan,
+  resources: readonly number[],
+  all: readonly TableConfiguration[],
+  pool: ReadonlySet<string>,
+): MetaExample[] {
   return all.flatMap((c, i) => (pool.has(c.configId) ? [] : [memoryExample(header, plan, resources, c, i)]));
 }

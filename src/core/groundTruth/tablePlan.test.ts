@@ -9,10 +9,16 @@ import { DEFAULT_TABLE_SETTINGS, SEED001_CONFIG, tableConfigs, tableHeader, tabl
 const header = tableHeader(DEFAULT_TABLE_SETTINGS);
 
 describe('tablePlan', () => {
-  it('puts the seed project\'s configuration first, with the table\'s fixed settings', () => {
+  it("puts the seed project's configuration first, with the table's fixed settings", () => {
     const [first] = tableConfigs(header, 32);
     expect(first.configId).toBe('c00');
-    expect(first.config).toMatchObject({ ...SEED001_CONFIG, batchSize: 128, augment: 1, lrSchedule: 'constant', epochs: 4 });
+    expect(first.config).toMatchObject({
+      ...SEED001_CONFIG,
+      batchSize: 128,
+      augment: 1,
+      lrSchedule: 'constant',
+      epochs: 4,
+    });
   });
 
   it('draws the same configurations for every prefix (a longer table only appends)', () => {
@@ -27,7 +33,9 @@ describe('tablePlan', () => {
     const dropout = SEED001_SPACE.find((p) => p.name === 'dropout')!;
     if (dropout.kind !== 'float') throw new Error('dropout is a float');
     const drawn = tableConfigs(header, 10).slice(1);
-    const ninths = drawn.map((c) => Math.floor(9 * (c.config.dropout - dropout.low) / (dropout.high - dropout.low))).sort((a, b) => a - b);
+    const ninths = drawn
+      .map((c) => Math.floor((9 * (c.config.dropout - dropout.low)) / (dropout.high - dropout.low)))
+      .sort((a, b) => a - b);
     expect(ninths).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
@@ -41,7 +49,8 @@ describe('tablePlan', () => {
     expect(repeats.map((u) => u.configId)).toEqual(['c00', 'c01', 'c02', 'c03']);
     expect(repeats.every((u) => u.dataFraction === 1)).toBe(true);
     // A repeat has its own seed; a configuration keeps one seed over its fractions.
-    const seedsOf = (id: string, r: number) => new Set(units.filter((u) => u.configId === id && u.replicate === r).map((u) => u.seed));
+    const seedsOf = (id: string, r: number) =>
+      new Set(units.filter((u) => u.configId === id && u.replicate === r).map((u) => u.seed));
     expect(seedsOf('c00', 0).size).toBe(1);
     expect([...seedsOf('c00', 1)][0]).not.toBe([...seedsOf('c00', 0)][0]);
     // The first repeat comes after the 8th configuration, not at the end.
@@ -68,13 +77,22 @@ describe('parseTable', () => {
 });
 
 describe('the "real" preset', () => {
-  it('runs exactly the table\'s fidelity and settings, so the table\'s figures apply to it', () => {
+  it("runs exactly the table's fidelity and settings, so the table's figures apply to it", () => {
     const { study } = findPreset('real')!;
     expect(studyProblems(study)).toEqual([]);
     expect(fidelityOf(study)).toEqual({ dataset: 'cifar10', trainImages: header.trainImages, epochs: header.epochs });
-    expect(study.fixed).toMatchObject({ batchSize: header.fixed.batchSize, augment: header.fixed.augment, lrSchedule: header.fixed.lrSchedule });
+    expect(study.fixed).toMatchObject({
+      batchSize: header.fixed.batchSize,
+      augment: header.fixed.augment,
+      lrSchedule: header.fixed.lrSchedule,
+    });
     expect(study.data.evalImages).toBe(header.validationSize);
     expect(study.seed).toBe(header.splitSeed);
-    expect(study.scheduler).toMatchObject({ resource: 'dataFraction', minResource: header.fractions[0], maxResource: 1, reductionFactor: 3 });
+    expect(study.scheduler).toMatchObject({
+      resource: 'dataFraction',
+      minResource: header.fractions[0],
+      maxResource: 1,
+      reductionFactor: 3,
+    });
   });
 });

@@ -8,11 +8,30 @@ import { DEFAULT_FIXED, SEED001_SPACE, type TrialConfig } from '../searchSpace/s
 import { rowKey, TABLE_VERSION, type TableHeader } from './learningCurveTable';
 
 /** The seed project's final configuration (c32, dropout 0.2, Adam, lr 1e-3, wd 5e-4). */
-export const SEED001_CONFIG: Partial<TrialConfig> = { channels: 32, dropout: 0.2, optimizer: 'adam', learningRate: 1e-3, momentum: 0, weightDecay: 5e-4 };
+export const SEED001_CONFIG: Partial<TrialConfig> = {
+  channels: 32,
+  dropout: 0.2,
+  optimizer: 'adam',
+  learningRate: 1e-3,
+  momentum: 0,
+  weightDecay: 5e-4,
+};
 
-export interface TableSettings { configs: number; repeats: number; epochs: number; tableSeed: number; splitSeed: number }
+export interface TableSettings {
+  configs: number;
+  repeats: number;
+  epochs: number;
+  tableSeed: number;
+  splitSeed: number;
+}
 
-export const DEFAULT_TABLE_SETTINGS: TableSettings = { configs: 32, repeats: 4, epochs: 4, tableSeed: 2026, splitSeed: 2026 };
+export const DEFAULT_TABLE_SETTINGS: TableSettings = {
+  configs: 32,
+  repeats: 4,
+  epochs: 4,
+  tableSeed: 2026,
+  splitSeed: 2026,
+};
 
 export function tableHeader(s: TableSettings): TableHeader {
   return {
@@ -25,25 +44,50 @@ export function tableHeader(s: TableSettings): TableHeader {
     epochs: s.epochs,
     fractions: [1 / 27, 1 / 9, 1 / 3, 1],
     // A constant schedule makes epoch k of an E-epoch run the same run as a k-epoch one.
-    fixed: { batchSize: 128, augment: 1, lrSchedule: 'constant', warmupEpochs: 0, batchNorm: 0, labelSmoothing: 0, nesterov: 0, epochs: s.epochs },
+    fixed: {
+      batchSize: 128,
+      augment: 1,
+      lrSchedule: 'constant',
+      warmupEpochs: 0,
+      batchNorm: 0,
+      labelSmoothing: 0,
+      nesterov: 0,
+      epochs: s.epochs,
+    },
     tableSeed: s.tableSeed,
     probe: { images: 256, directions: 4, rho: 0.05, samRho: 0.05, hessian: true },
     reportSplit: 'test',
   };
 }
 
-export interface TableConfig { configId: string; config: TrialConfig }
+export interface TableConfig {
+  configId: string;
+  config: TrialConfig;
+}
 
 /** c00 is the seed project's configuration; c01.. are Halton points 0.. of its space. */
 export function tableConfigs(header: TableHeader, count: number): TableConfig[] {
-  if (!Number.isInteger(count) || count < 1) throw new Error(`Expected the number of configurations to be a positive integer, but got ${count}`);
-  const halton = sampleHaltonConfigs(SEED001_SPACE, count - 1, createRng(deriveSeed(header.tableSeed, 'table', 'halton')), header.fixed);
+  if (!Number.isInteger(count) || count < 1)
+    throw new Error(`Expected the number of configurations to be a positive integer, but got ${count}`);
+  const halton = sampleHaltonConfigs(
+    SEED001_SPACE,
+    count - 1,
+    createRng(deriveSeed(header.tableSeed, 'table', 'halton')),
+    header.fixed,
+  );
   const seed001: TrialConfig = { ...DEFAULT_FIXED, ...header.fixed, ...SEED001_CONFIG };
   const id = (i: number) => `c${String(i).padStart(2, '0')}`;
   return [{ configId: id(0), config: seed001 }, ...halton.map((config, i) => ({ configId: id(i + 1), config }))];
 }
 
-export interface TableUnit { key: string; configId: string; config: TrialConfig; replicate: number; seed: number; dataFraction: number }
+export interface TableUnit {
+  key: string;
+  configId: string;
+  config: TrialConfig;
+  replicate: number;
+  seed: number;
+  dataFraction: number;
+}
 
 /** The seed of a configuration's run: the same at every fraction, another one per replicate. */
 export function runSeed(header: TableHeader, configId: string, replicate: number): number {
@@ -59,8 +103,12 @@ export function tableUnits(header: TableHeader, s: TableSettings): TableUnit[] {
   const every = s.repeats > 0 ? Math.max(1, Math.floor(s.configs / s.repeats)) : Infinity;
   const units: TableUnit[] = [];
   const unit = (c: TableConfig, replicate: number, dataFraction: number): TableUnit => ({
-    key: rowKey(c.configId, replicate, dataFraction), configId: c.configId, config: c.config, replicate,
-    seed: runSeed(header, c.configId, replicate), dataFraction,
+    key: rowKey(c.configId, replicate, dataFraction),
+    configId: c.configId,
+    config: c.config,
+    replicate,
+    seed: runSeed(header, c.configId, replicate),
+    dataFraction,
   });
   let repeated = 0;
   configs.forEach((c, i) => {

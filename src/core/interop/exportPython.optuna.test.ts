@@ -16,7 +16,10 @@ import { importResults } from './importResults';
 import { optunaLadder, optunaStudyName } from './optunaStudy';
 
 describe.runIf(process.env.LLP_OPTUNA === '1')('the exported Optuna worker, run for real', () => {
-  let python = '', dir = '', script = '', data = '';
+  let python = '',
+    dir = '',
+    script = '',
+    data = '';
   beforeAll(() => {
     const found = debianPython();
     if (found.python === null) throw new Error(found.why);
@@ -30,7 +33,7 @@ describe.runIf(process.env.LLP_OPTUNA === '1')('the exported Optuna worker, run 
     for (let i = 1; i <= 5; i++) symlinkSync(join(DATA_DIR, `data_batch_${i}.bin`), join(data, `data_batch_${i}.bin`));
   });
 
-  it('splits the real training images exactly as the lab does (validation, evaluation and every rung\'s subset)', async () => {
+  it("splits the real training images exactly as the lab does (validation, evaluation and every rung's subset)", async () => {
     const out = join(dir, 'splits.json');
     const run = await runWorker(python, script, ['--data', data, '--print-splits', out], dir, 120_000);
     expect(run.code, run.stderr).toBe(0);
@@ -49,7 +52,13 @@ describe.runIf(process.env.LLP_OPTUNA === '1')('the exported Optuna worker, run 
     bytes[12345] ^= 1;
     writeFileSync(join(bad, 'data_batch_3.bin'), bytes);
     for (const i of [1, 2, 4, 5]) symlinkSync(join(DATA_DIR, `data_batch_${i}.bin`), join(bad, `data_batch_${i}.bin`));
-    const run = await runWorker(python, script, ['--data', bad, '--print-splits', join(dir, 'never.json')], dir, 120_000);
+    const run = await runWorker(
+      python,
+      script,
+      ['--data', bad, '--print-splits', join(dir, 'never.json')],
+      dir,
+      120_000,
+    );
     expect(run.code).not.toBe(0);
     expect(run.stderr).toMatch(/CIFAR-10 shard data_batch_3\.bin failed verification: expected sha256 bbe85965/);
   }, 180_000);
@@ -58,17 +67,27 @@ describe.runIf(process.env.LLP_OPTUNA === '1')('the exported Optuna worker, run 
     const storage = `sqlite:///${join(dir, 'study.db')}`;
     const name = optunaStudyName(def);
     const started = performance.now();
-    const workers = await Promise.all([1, 2].map(() => runWorker(python, script, ['--storage', storage, '--data', data], dir, 420_000)));
+    const workers = await Promise.all(
+      [1, 2].map(() => runWorker(python, script, ['--storage', storage, '--data', data], dir, 420_000)),
+    );
     const wallSeconds = (performance.now() - started) / 1000;
-    const exported = await runWorker(python, script, ['--storage', storage, '--n-trials', '0', '--export', join(dir, 'results.json')], dir, 120_000);
+    const exported = await runWorker(
+      python,
+      script,
+      ['--storage', storage, '--n-trials', '0', '--export', join(dir, 'results.json')],
+      dir,
+      120_000,
+    );
 
     for (const w of [...workers, exported]) {
       expect(w.code, w.stderr.slice(-2000)).toBe(0);
       expect(w.stdout).toContain(`joined Optuna study ${name} at ${storage}`);
     }
     const [a, b] = workers.map((w) => w.summary!);
-    console.log(`[optuna] worker ${a.worker}: ${a.trials.length} trials (${a.pruned} pruned, ${a.complete} complete); `
-      + `worker ${b.worker}: ${b.trials.length} trials (${b.pruned} pruned, ${b.complete} complete); wall ${wallSeconds.toFixed(1)} s`);
+    console.log(
+      `[optuna] worker ${a.worker}: ${a.trials.length} trials (${a.pruned} pruned, ${a.complete} complete); ` +
+        `worker ${b.worker}: ${b.trials.length} trials (${b.pruned} pruned, ${b.complete} complete); wall ${wallSeconds.toFixed(1)} s`,
+    );
     // Both ran trials; together they ran the budget exactly, each trial once.
     expect(a.trials.length).toBeGreaterThan(0);
     expect(b.trials.length).toBeGreaterThan(0);
@@ -94,7 +113,9 @@ describe.runIf(process.env.LLP_OPTUNA === '1')('the exported Optuna worker, run 
       const configId = state.configs.findIndex((c) => isDeepStrictEqual(c, t.config));
       expect(configId, `trial ${t.number}'s configuration ${JSON.stringify(t.config)}`).toBeGreaterThanOrEqual(0);
       const rows = state.trials.filter((r) => r.configId === configId);
-      expect(rows.map((r) => [ladder[r.rung].step, r.valAccuracy])).toEqual(Object.entries(t.intermediate).map(([step, v]) => [Number(step), v]));
+      expect(rows.map((r) => [ladder[r.rung].step, r.valAccuracy])).toEqual(
+        Object.entries(t.intermediate).map(([step, v]) => [Number(step), v]),
+      );
       expect(rows.every((r) => r.state === 'completed' && (curves[r.trialId]?.length ?? 0) > 0)).toBe(true);
       // A pruned trial stops below the last rung; a complete one reaches it.
       expect(rows[rows.length - 1].rung === ladder.length - 1).toBe(t.state === 'COMPLETE');

@@ -13,8 +13,18 @@ import { PRESETS } from '../study/presets';
 import type { StudyDefinition } from '../study/studyDefinition';
 
 const smoke = PRESETS.find((p) => p.id === 'smoke')!.study;
-const withScheduler = (patch: Partial<StudyDefinition['scheduler']>): StudyDefinition => ({ ...smoke, scheduler: { ...smoke.scheduler, ...patch } });
-const python = ['/usr/bin/python3', 'python3'].find((p) => { try { execFileSync(p, ['--version'], { stdio: 'pipe' }); return true; } catch { return false; } });
+const withScheduler = (patch: Partial<StudyDefinition['scheduler']>): StudyDefinition => ({
+  ...smoke,
+  scheduler: { ...smoke.scheduler, ...patch },
+});
+const python = ['/usr/bin/python3', 'python3'].find((p) => {
+  try {
+    execFileSync(p, ['--version'], { stdio: 'pipe' });
+    return true;
+  } catch {
+    return false;
+  }
+});
 
 /** The JSON the exporter wrote into the script, read back as Python will read it. */
 function payloadIn(script: string): unknown {
@@ -24,7 +34,7 @@ function payloadIn(script: string): unknown {
 }
 
 describe('optunaLadder', () => {
-  it('makes successive halving\'s rungs pruner steps eta^i, the last rung at maxResource', () => {
+  it("makes successive halving's rungs pruner steps eta^i, the last rung at maxResource", () => {
     expect(optunaLadder(smoke)).toEqual([
       { rung: 0, step: 1, resource: 1 / 9, dataFraction: 1 / 9, epochs: 1 },
       { rung: 1, step: 3, resource: 1 / 3, dataFraction: 1 / 3, epochs: 1 },
@@ -33,29 +43,52 @@ describe('optunaLadder', () => {
     // min 0.1, eta 3: rungs 0.1, 0.3 and 1 (not 0.9), so the last step is 10.
     expect(optunaLadder(withScheduler({ minResource: 0.1 })).map((r) => r.step)).toEqual([1, 3, 10]);
   });
-  it('takes the union of Hyperband\'s brackets, and two rungs for two-step search', () => {
-    expect(optunaLadder(withScheduler({ kind: 'hyperband' })).map((r) => [r.step, r.resource])).toEqual([[1, 1 / 9], [3, 1 / 3], [9, 1]]);
-    expect(optunaLadder(withScheduler({ kind: 'twoStep', minResource: 0.25 })).map((r) => [r.step, r.resource])).toEqual([[1, 0.25], [4, 1]]);
+  it("takes the union of Hyperband's brackets, and two rungs for two-step search", () => {
+    expect(optunaLadder(withScheduler({ kind: 'hyperband' })).map((r) => [r.step, r.resource])).toEqual([
+      [1, 1 / 9],
+      [3, 1 / 3],
+      [9, 1],
+    ]);
+    expect(
+      optunaLadder(withScheduler({ kind: 'twoStep', minResource: 0.25 })).map((r) => [r.step, r.resource]),
+    ).toEqual([
+      [1, 0.25],
+      [4, 1],
+    ]);
   });
   it('grows epochs, not data, for an epoch resource', () => {
     const def = { ...withScheduler({ resource: 'epochs' }), fixed: { ...smoke.fixed, epochs: 9 } };
-    expect(optunaLadder(def).map((r) => [r.step, r.dataFraction, r.epochs])).toEqual([[1, 1, 1], [3, 1, 3], [9, 1, 9]]);
+    expect(optunaLadder(def).map((r) => [r.step, r.dataFraction, r.epochs])).toEqual([
+      [1, 1, 1],
+      [3, 1, 3],
+      [9, 1, 9],
+    ]);
     expect(optunaPayload(def).continues).toBe(true);
   });
 });
 
 describe('optunaPayload', () => {
-  it('carries the budget, the pruner, the training shards\' checksums and a stable study name', () => {
+  it("carries the budget, the pruner, the training shards' checksums and a stable study name", () => {
     const p = optunaPayload(smoke);
     expect(p.budget).toBe(9);
     expect(p.pruner).toEqual({ kind: 'successiveHalving', reductionFactor: 3, maxStep: 9 });
-    expect(p.shards.map((s) => s.name)).toEqual(['data_batch_1.bin', 'data_batch_2.bin', 'data_batch_3.bin', 'data_batch_4.bin', 'data_batch_5.bin']);
+    expect(p.shards.map((s) => s.name)).toEqual([
+      'data_batch_1.bin',
+      'data_batch_2.bin',
+      'data_batch_3.bin',
+      'data_batch_4.bin',
+      'data_batch_5.bin',
+    ]);
     expect(p.shards[0].sha256).toBe(CIFAR10_SHARDS[0].sha256);
     expect(p.fixed).toMatchObject({ batchSize: 64, epochs: 1, channels: 32, lrSchedule: 'constant' });
     expect(optunaStudyName(smoke)).toBe(optunaStudyName({ ...smoke }));
     expect(optunaStudyName(smoke)).toMatch(/^llp-smoke-seed2026-[0-9a-f]{8}$/);
     expect(optunaStudyName({ ...smoke, seed: 7 })).not.toBe(optunaStudyName(smoke));
-    expect(optunaPayload(withScheduler({ kind: 'twoStep', numConfigs: 6, topK: 2 }))).toMatchObject({ budget: 6, topK: 2, pruner: { kind: 'none' } });
+    expect(optunaPayload(withScheduler({ kind: 'twoStep', numConfigs: 6, topK: 2 }))).toMatchObject({
+      budget: 6,
+      topK: 2,
+      pruner: { kind: 'none' },
+    });
   });
 });
 

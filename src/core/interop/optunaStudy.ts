@@ -10,7 +10,13 @@ import type { StudyDefinition } from '../study/studyDefinition';
 export const OPTUNA_RESULTS_FORMAT = 'loss-landscape-probe/optuna-results';
 
 /** One rung as the worker trains it: Optuna step `step` is the lab's trial at `resource`. */
-export interface OptunaRung { rung: number; step: number; resource: number; dataFraction: number; epochs: number }
+export interface OptunaRung {
+  rung: number;
+  step: number;
+  resource: number;
+  dataFraction: number;
+  epochs: number;
+}
 
 /**
  * Every resource any bracket trains at, ascending, as pruner steps in units of the smallest:
@@ -20,10 +26,16 @@ export interface OptunaRung { rung: number; step: number; resource: number; data
 export function optunaLadder(def: StudyDefinition): OptunaRung[] {
   const resources: number[] = [];
   for (const b of planBrackets(def)) {
-    for (const r of b.rungs) if (!resources.some((x) => Math.abs(x - r.resource) <= 1e-9 * r.resource)) resources.push(r.resource);
+    for (const r of b.rungs)
+      if (!resources.some((x) => Math.abs(x - r.resource) <= 1e-9 * r.resource)) resources.push(r.resource);
   }
   resources.sort((a, b) => a - b);
-  return resources.map((resource, rung) => ({ rung, step: Math.round(resource / resources[0]), resource, ...budgetAt(def, resource) }));
+  return resources.map((resource, rung) => ({
+    rung,
+    step: Math.round(resource / resources[0]),
+    resource,
+    ...budgetAt(def, resource),
+  }));
 }
 
 /** Configurations the workers sample between them (two-step search retrains topK of them on top). */

@@ -3,7 +3,20 @@
 import { DEFAULT_FIXED } from '../searchSpace/searchSpace';
 import type { StudyState } from '../study/studyMachine';
 
-const TRIAL_COLUMNS = ['trialId', 'configId', 'bracket', 'rung', 'dataFraction', 'epochs', 'state', 'valAccuracy', 'valLoss', 'durationMs', 'imagesPerSecond', 'backend'] as const;
+const TRIAL_COLUMNS = [
+  'trialId',
+  'configId',
+  'bracket',
+  'rung',
+  'dataFraction',
+  'epochs',
+  'state',
+  'valAccuracy',
+  'valLoss',
+  'durationMs',
+  'imagesPerSecond',
+  'backend',
+] as const;
 const PARAM_COLUMNS = Object.keys(DEFAULT_FIXED) as (keyof typeof DEFAULT_FIXED)[];
 
 const cell = (v: unknown): string => {

@@ -10,7 +10,12 @@ describe('parseClassroomParams', () => {
 
   it('reads a lesson link', () => {
     const p = parseClassroomParams('?preset=tiny&view=present&hide=settings,preset,backendCheck&lock=1');
-    expect(p).toMatchObject({ view: 'present', hide: ['settings', 'preset', 'backendCheck'], lock: true, problems: [] });
+    expect(p).toMatchObject({
+      view: 'present',
+      hide: ['settings', 'preset', 'backendCheck'],
+      lock: true,
+      problems: [],
+    });
   });
 
   it('accepts repeated hide, spaces, other case and duplicates', () => {
@@ -37,15 +42,27 @@ describe('parseClassroomParams', () => {
       const p = parseClassroomParams(`?debug=${name}&lock=${name}`);
       expect(p.debug).toBe(false);
       expect(p.lock).toBe(false);
-      expect(p.problems).toEqual([`Expected lock to be 1 or 0, but got "${name}"; it was ignored.`, `Expected debug to be 1 or 0, but got "${name}"; it was ignored.`]);
+      expect(p.problems).toEqual([
+        `Expected lock to be 1 or 0, but got "${name}"; it was ignored.`,
+        `Expected debug to be 1 or 0, but got "${name}"; it was ignored.`,
+      ]);
     }
     expect(parseClassroomParams('?hide=constructor,__proto__').hide).toEqual([]);
   });
 
   it('never echoes markup, bidi or control characters', () => {
-    const unsafe = ['<script>alert(1)</script>', 'a\u202Eb', 'x\u0000y', '"><img src=x onerror=alert(1)>', 'a\u2066b', 'javascript:alert(1)'];
+    const unsafe = [
+      '<script>alert(1)</script>',
+      'a\u202Eb',
+      'x\u0000y',
+      '"><img src=x onerror=alert(1)>',
+      'a\u2066b',
+      'javascript:alert(1)',
+    ];
     for (const u of unsafe) {
-      const p = parseClassroomParams(`?view=${encodeURIComponent(u)}&hide=${encodeURIComponent(u)}&lock=${encodeURIComponent(u)}`);
+      const p = parseClassroomParams(
+        `?view=${encodeURIComponent(u)}&hide=${encodeURIComponent(u)}&lock=${encodeURIComponent(u)}`,
+      );
       expect(p.problems).toHaveLength(3);
       for (const text of p.problems) {
         expect(text).toContain('a value with disallowed characters');
@@ -55,7 +72,10 @@ describe('parseClassroomParams', () => {
   });
 
   it('bounds what it reads', () => {
-    expect(parseClassroomParams(`?hide=${'x'.repeat(3000)}`)).toMatchObject({ hide: [], problems: [expect.stringContaining('too long')] });
+    expect(parseClassroomParams(`?hide=${'x'.repeat(3000)}`)).toMatchObject({
+      hide: [],
+      problems: [expect.stringContaining('too long')],
+    });
     const many = parseClassroomParams(`?hide=${Array(60).fill('settings').join(',')}`);
     expect(many.hide).toEqual(['settings']);
     expect(many.problems[0]).toContain('first 40');
@@ -64,11 +84,13 @@ describe('parseClassroomParams', () => {
   });
 
   it('never throws and only returns known names, whatever the input', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 300 }), (s) => {
-      const p = parseClassroomParams(s);
-      expect(p.hide.every((h) => (HIDEABLE as readonly string[]).includes(h))).toBe(true);
-      expect(['lab', 'present']).toContain(p.view);
-    }));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (s) => {
+        const p = parseClassroomParams(s);
+        expect(p.hide.every((h) => (HIDEABLE as readonly string[]).includes(h))).toBe(true);
+        expect(['lab', 'present']).toContain(p.view);
+      }),
+    );
   });
 
   it('round-trips through classroomSearch', () => {

@@ -9,9 +9,27 @@ export type LabView = (typeof VIEWS)[number];
 
 /** Panels and controls a link may hide; chart ids hide single charts of the dashboard. */
 export const HIDEABLE = [
-  'dataset', 'compute', 'preset', 'settings', 'plan', 'run', 'rungs', 'ranking', 'backendCheck', 'landscape', 'library',
-  'dashboard', 'presentToggle', 'export',
-  'tuningCurves', 'trainingCurves', 'rungLadder', 'parallelCoordinates', 'importance', 'slices', 'predictedVsActual',
+  'dataset',
+  'compute',
+  'preset',
+  'settings',
+  'plan',
+  'run',
+  'rungs',
+  'ranking',
+  'backendCheck',
+  'landscape',
+  'library',
+  'dashboard',
+  'presentToggle',
+  'export',
+  'tuningCurves',
+  'trainingCurves',
+  'rungLadder',
+  'parallelCoordinates',
+  'importance',
+  'slices',
+  'predictedVsActual',
 ] as const;
 export type Hideable = (typeof HIDEABLE)[number];
 
@@ -27,7 +45,15 @@ export interface ClassroomParams {
 
 const MAX_SEARCH_CHARS = 2048;
 const MAX_HIDE_NAMES = 40;
-const FLAG_VALUES: Record<string, boolean> = { '': true, '1': true, true: true, yes: true, '0': false, false: false, no: false };
+const FLAG_VALUES: Record<string, boolean> = {
+  '': true,
+  '1': true,
+  true: true,
+  yes: true,
+  '0': false,
+  false: false,
+  no: false,
+};
 
 const quote = quoteInput;
 
@@ -42,7 +68,9 @@ function parseFlag(name: string, raw: string | null, problems: string[]): boolea
 export function parseClassroomParams(search: string): ClassroomParams {
   const out: ClassroomParams = { view: 'lab', hide: [], lock: false, debug: false, problems: [] };
   if (search.length > MAX_SEARCH_CHARS) {
-    out.problems.push(`The link is too long (over ${MAX_SEARCH_CHARS.toLocaleString('en')} characters); its lesson options were ignored.`);
+    out.problems.push(
+      `The link is too long (over ${MAX_SEARCH_CHARS.toLocaleString('en')} characters); its lesson options were ignored.`,
+    );
     return out;
   }
   const params = new URLSearchParams(search);
@@ -54,7 +82,11 @@ export function parseClassroomParams(search: string): ClassroomParams {
   }
 
   // hide=a,b and repeated hide=a&hide=b both work; case and spaces around names are forgiven.
-  const names = params.getAll('hide').flatMap((h) => h.split(',')).map((h) => h.trim()).filter(Boolean);
+  const names = params
+    .getAll('hide')
+    .flatMap((h) => h.split(','))
+    .map((h) => h.trim())
+    .filter(Boolean);
   if (names.length > MAX_HIDE_NAMES) out.problems.push(`Only the first ${MAX_HIDE_NAMES} names in hide were read.`);
   const unknown: string[] = [];
   for (const name of names.slice(0, MAX_HIDE_NAMES)) {
@@ -63,7 +95,9 @@ export function parseClassroomParams(search: string): ClassroomParams {
     else if (!out.hide.includes(known)) out.hide.push(known);
   }
   if (unknown.length > 0) {
-    out.problems.push(`Unknown name${unknown.length === 1 ? '' : 's'} in hide: ${unknown.map(quote).join(', ')}; expected any of ${HIDEABLE.join(', ')}.`);
+    out.problems.push(
+      `Unknown name${unknown.length === 1 ? '' : 's'} in hide: ${unknown.map(quote).join(', ')}; expected any of ${HIDEABLE.join(', ')}.`,
+    );
   }
 
   out.lock = parseFlag('lock', params.get('lock'), out.problems);

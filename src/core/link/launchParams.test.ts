@@ -6,7 +6,11 @@ const ids = ['tiny', 'smoke'];
 
 describe('parseLaunchParams', () => {
   it('reads a valid preset and backend', () => {
-    expect(parseLaunchParams('?preset=smoke&backend=webgpu', ids)).toEqual({ presetId: 'smoke', backend: 'webgpu', problems: [] });
+    expect(parseLaunchParams('?preset=smoke&backend=webgpu', ids)).toEqual({
+      presetId: 'smoke',
+      backend: 'webgpu',
+      problems: [],
+    });
   });
   it('names what was wrong and keeps the valid parts', () => {
     const p = parseLaunchParams('?preset=<script>alert(1)</script>&backend=wasm', ids);
@@ -20,7 +24,11 @@ describe('parseLaunchParams', () => {
   });
 
   it('finds presets and backends as list members, never through the prototype', () => {
-    expect(parseLaunchParams('?preset=constructor&backend=__proto__', ids)).toMatchObject({ presetId: null, backend: null, problems: [expect.stringContaining('"constructor"'), expect.stringContaining('"__proto__"')] });
+    expect(parseLaunchParams('?preset=constructor&backend=__proto__', ids)).toMatchObject({
+      presetId: null,
+      backend: null,
+      problems: [expect.stringContaining('"constructor"'), expect.stringContaining('"__proto__"')],
+    });
   });
   it('ignores oversized links', () => {
     const p = parseLaunchParams('?preset=' + 'a'.repeat(5000), ids);
@@ -36,8 +44,15 @@ describe('repairQuery', () => {
       expect(repaired).toBe(true);
       expect(() => tfjsQueryParams(search)).not.toThrow();
     }
-    expect(repairQuery('?lock=%ED%A0%80&preset=tiny')).toMatchObject({ search: '?lock=%25ED%25A0%2580&preset=tiny', repaired: true });
-    expect(repairQuery('?preset=tiny&hide=a%2Cb')).toEqual({ search: '?preset=tiny&hide=a%2Cb', repaired: false, decodedChars: 17 });
+    expect(repairQuery('?lock=%ED%A0%80&preset=tiny')).toMatchObject({
+      search: '?lock=%25ED%25A0%2580&preset=tiny',
+      repaired: true,
+    });
+    expect(repairQuery('?preset=tiny&hide=a%2Cb')).toEqual({
+      search: '?preset=tiny&hide=a%2Cb',
+      repaired: false,
+      decodedChars: 17,
+    });
     expect(repairQuery('')).toEqual({ search: '', repaired: false, decodedChars: 0 });
   });
 });

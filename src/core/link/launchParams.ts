@@ -6,11 +6,16 @@ import { quoteInput } from '../study/studySchema';
 const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type LaunchBackend = (typeof BACKENDS)[number];
 
-export interface LaunchParams { presetId: string | null; backend: LaunchBackend | null; problems: string[] }
+export interface LaunchParams {
+  presetId: string | null;
+  backend: LaunchBackend | null;
+  problems: string[];
+}
 
 export function parseLaunchParams(search: string, presetIds: readonly string[]): LaunchParams {
   const out: LaunchParams = { presetId: null, backend: null, problems: [] };
-  if (search.length > 2048) return { ...out, problems: ['The link is too long (over 2,048 characters) and was ignored.'] };
+  if (search.length > 2048)
+    return { ...out, problems: ['The link is too long (over 2,048 characters) and was ignored.'] };
   const params = new URLSearchParams(search);
   const preset = params.get('preset');
   if (preset !== null) {
@@ -35,11 +40,21 @@ export function repairQuery(search: string): { search: string; repaired: boolean
   // The decoded length is returned, not dropped: a minifier removes a decodeURIComponent whose result is unused.
   let decodedChars = 0;
   const fix = (piece: string) => {
-    try { decodedChars += decodeURIComponent(piece).length; return piece; } catch { repaired = true; return piece.replace(/%/g, '%25'); }
+    try {
+      decodedChars += decodeURIComponent(piece).length;
+      return piece;
+    } catch {
+      repaired = true;
+      return piece.replace(/%/g, '%25');
+    }
   };
   const body = search.startsWith('?') ? search.slice(1) : search;
-  const fixed = body.split('&').map((part) => part.split('=').map(fix).join('=')).join('&');
+  const fixed = body
+    .split('&')
+    .map((part) => part.split('=').map(fix).join('='))
+    .join('&');
   return { search: search.startsWith('?') ? `?${fixed}` : fixed, repaired, decodedChars };
 }
 
-export const REPAIRED_QUERY_NOTICE = 'The link had malformed percent-escapes in its query; they were read as plain text.';
+export const REPAIRED_QUERY_NOTICE =
+  'The link had malformed percent-escapes in its query; they were read as plain text.';

@@ -36,7 +36,12 @@ const isPlainObject = (x: unknown): x is Raw => typeof x === 'object' && x !== n
 const MIGRATIONS: Record<number, (raw: Raw) => { raw: Raw; note: string }> = {
   // v1 knew only random sampling and successive halving over the data fraction.
   1: (raw) => ({
-    raw: { ...raw, v: 2, sampler: 'random', scheduler: isPlainObject(raw.scheduler) ? { ...raw.scheduler, resource: 'dataFraction' } : raw.scheduler },
+    raw: {
+      ...raw,
+      v: 2,
+      sampler: 'random',
+      scheduler: isPlainObject(raw.scheduler) ? { ...raw.scheduler, resource: 'dataFraction' } : raw.scheduler,
+    },
     note: "Upgraded a version 1 link: sampler 'random', resource 'dataFraction'.",
   }),
 };
@@ -47,12 +52,22 @@ export type MigrationResult = { ok: true; raw: Raw; notes: string[] } | { ok: fa
 export function migrateStudy(raw: Raw): MigrationResult {
   const v = raw.v;
   if (typeof v !== 'number' || !Number.isInteger(v)) {
-    return { ok: false, error: `The link's study has no valid version number (v): expected a whole number, got ${describeValue(v)}` };
+    return {
+      ok: false,
+      error: `The link's study has no valid version number (v): expected a whole number, got ${describeValue(v)}`,
+    };
   }
   if (v > CURRENT_STUDY_VERSION) {
-    return { ok: false, error: `The link was made by a newer version of the lab (study format version ${v}); this page reads versions 1 to ${CURRENT_STUDY_VERSION}. Reload the page to update it.` };
+    return {
+      ok: false,
+      error: `The link was made by a newer version of the lab (study format version ${v}); this page reads versions 1 to ${CURRENT_STUDY_VERSION}. Reload the page to update it.`,
+    };
   }
-  if (v < 1) return { ok: false, error: `The link's study format version ${v} does not exist; this page reads versions 1 to ${CURRENT_STUDY_VERSION}.` };
+  if (v < 1)
+    return {
+      ok: false,
+      error: `The link's study format version ${v} does not exist; this page reads versions 1 to ${CURRENT_STUDY_VERSION}.`,
+    };
   let current = raw;
   const notes: string[] = [];
   for (let from = v; from < CURRENT_STUDY_VERSION; from++) {

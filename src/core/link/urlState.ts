@@ -57,7 +57,12 @@ function payloadOf(fragment: string): { payload: string | null; notes: string[] 
   const studies = parts.filter((p) => p.startsWith('s='));
   if (studies.length === 0) return { payload: body.includes('=') || parts.length > 1 ? null : body, notes: [] };
   const others = parts.filter((p) => !p.startsWith('s=')).map((p) => safeKey(p.split('=')[0]));
-  const notes = others.length > 0 ? [`The link also held ${others.slice(0, 5).join(', ')}${others.length > 5 ? ' and more' : ''} beside the study; ${others.length === 1 ? 'it was' : 'they were'} ignored.`] : [];
+  const notes =
+    others.length > 0
+      ? [
+          `The link also held ${others.slice(0, 5).join(', ')}${others.length > 5 ? ' and more' : ''} beside the study; ${others.length === 1 ? 'it was' : 'they were'} ignored.`,
+        ]
+      : [];
   if (studies.length > 1) notes.push(`The link held ${studies.length} studies (s=); only the first was read.`);
   return { payload: studies[0].slice(2), notes };
 }
@@ -70,31 +75,49 @@ function exactnessNote(payload: string, json: string): string | null {
     const extra = payload.length - exact.length;
     return `The link had ${extra} extra character${extra === 1 ? '' : 's'} after its study; ${extra === 1 ? 'it was' : 'they were'} ignored.`;
   }
-  return 'The link\'s study decoded, but the link is not exactly what this lab writes (it may have been altered); check the study before running it.';
+  return "The link's study decoded, but the link is not exactly what this lab writes (it may have been altered); check the study before running it.";
 }
 
 function decode(fragment: unknown): DecodeResult {
   // 1. Find the payload and bound it before any work proportional to its expansion.
   if (typeof fragment !== 'string') return fail([`The link is not text (got ${describeValue(fragment)})`]);
-  if (fragment.length > MAX_LINK_CHARS + 16) return fail([`The link is too long (${fragment.length} characters; a study link has at most ${MAX_LINK_CHARS})`]);
+  if (fragment.length > MAX_LINK_CHARS + 16)
+    return fail([`The link is too long (${fragment.length} characters; a study link has at most ${MAX_LINK_CHARS})`]);
   const found = payloadOf(fragment);
   let payload = found.payload;
   if (payload === null) return fail(['The link has no study in it (expected #s=...)']);
   if (/%[0-9A-Fa-f]{2}/.test(payload)) {
-    try { payload = decodeURIComponent(payload); } catch { return fail(["The link's study is corrupt (bad percent-encoding)"]); }
+    try {
+      payload = decodeURIComponent(payload);
+    } catch {
+      return fail(["The link's study is corrupt (bad percent-encoding)"]);
+    }
   }
   payload = payload.replace(/ /g, '+'); // a '+' that went through form decoding, as lz-string itself allows
   if (payload.length === 0) return fail(["The link's study is empty"]);
-  if (payload.length > MAX_LINK_CHARS) return fail([`The link is too long (${payload.length} characters; a study link has at most ${MAX_LINK_CHARS})`]);
-  if (!LINK_ALPHABET.test(payload)) return fail(["The link's study is corrupt (it has characters a study link never contains)"]);
+  if (payload.length > MAX_LINK_CHARS)
+    return fail([`The link is too long (${payload.length} characters; a study link has at most ${MAX_LINK_CHARS})`]);
+  if (!LINK_ALPHABET.test(payload))
+    return fail(["The link's study is corrupt (it has characters a study link never contains)"]);
   // 2. Decompress; lz-string returns null or '' on most corrupt input and throws on some.
   let json: string | null;
-  try { json = LZString.decompressFromEncodedURIComponent(payload); } catch { json = null; }
+  try {
+    json = LZString.decompressFromEncodedURIComponent(payload);
+  } catch {
+    json = null;
+  }
   if (!json) return fail(["The link's study is truncated or corrupt (could not decompress)"]);
-  if (json.length > MAX_JSON_CHARS) return fail([`The link's study is too large (${json.length} characters once decompressed; at most ${MAX_JSON_CHARS})`]);
+  if (json.length > MAX_JSON_CHARS)
+    return fail([
+      `The link's study is too large (${json.length} characters once decompressed; at most ${MAX_JSON_CHARS})`,
+    ]);
   // 3. Parse, then migrate and validate.
   let parsed: unknown;
-  try { parsed = JSON.parse(json); } catch { return fail(["The link's study is truncated or corrupt (not valid JSON)"]); }
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return fail(["The link's study is truncated or corrupt (not valid JSON)"]);
+  }
   const result = parseStudy(parsed);
   if (!result.ok) return result;
   // 4. Whatever the link held beyond the study gets a note, never silence.

@@ -11,10 +11,20 @@ import { rankConfigs, trainedToEnd, type StudyState } from '../study/studyMachin
 import { buildFeatureTable } from './features';
 import { evidenceFor, type MetaExample, type TrialSignals } from './memory';
 import { checkPromotions, predictFromMemory, type PromotionCheck } from './promotionAudit';
-import { compositeScores, leaveOneOutMetaModel, scoreRanking, type RankingRule, type RankingScore } from './rankingAudit';
+import {
+  compositeScores,
+  leaveOneOutMetaModel,
+  scoreRanking,
+  type RankingRule,
+  type RankingScore,
+} from './rankingAudit';
 import type { Regressor } from './regressor';
 
-export interface FullRun { status: 'completed' | 'diverged' | 'failed'; accuracy: number | null; reused: boolean }
+export interface FullRun {
+  status: 'completed' | 'diverged' | 'failed';
+  accuracy: number | null;
+  reused: boolean;
+}
 
 export interface AuditConfigRow {
   configId: number;
@@ -50,7 +60,10 @@ export interface AuditReport {
   /** The study's own winner (largest resource, then accuracy) and its regret at full fidelity. */
   successiveHalving: { configId: number; top1RegretPts: number } | null;
   metaModel: {
-    rmsePts: number; maePts: number; coverage: number; z: number;
+    rmsePts: number;
+    maePts: number;
+    coverage: number;
+    z: number;
     chosen: Record<string, number>;
     perModel: { name: string; rmsePts: number; maePts: number; coverage: number; error?: string }[];
     features: string[];
@@ -77,12 +90,18 @@ export interface AuditScoreInputs {
   memory?: readonly MetaExample[];
 }
 
-
 /** Training compute of the trials the study ran, in units of one configuration trained fully. */
 export function studyComputeFraction(state: StudyState): number {
   const def = state.definition;
-  const cost = state.trials.filter(trainedToEnd).reduce((s, t) =>
-    s + budgetCost(def, { dataFraction: t.dataFraction, epochs: t.resumeFrom !== null ? t.epochs - t.startEpochs : t.epochs }), 0);
+  const cost = state.trials.filter(trainedToEnd).reduce(
+    (s, t) =>
+      s +
+      budgetCost(def, {
+        dataFraction: t.dataFraction,
+        epochs: t.resumeFrom !== null ? t.epochs - t.startEpochs : t.epochs,
+      }),
+    0,
+  );
   return cost / state.configs.length;
 }
 
@@ -106,22 +125,56 @@ export function scoreAudit(inputs: AuditScoreInputs, candidates?: readonly Regre
   const shCost = `the study's own cost (${state.trials.filter(trainedToEnd).length} trials)`;
   const rules: AuditRuleRow[] = [];
   const rows: AuditConfigRow[] = configIds.map((id) => ({
-    configId: id, config: state.configs[id], rung0Accuracy: rung0Accuracy[id], rung0Sharpness: rung0Sharpness[id],
+    configId: id,
+    config: state.configs[id],
+    rung0Accuracy: rung0Accuracy[id],
+    rung0Sharpness: rung0Sharpness[id],
     lowFidelityResource: Math.max(0, ...evidence[id].observations.map((o) => o.resource)),
-    fullFidelityAccuracy: fullRuns[id].accuracy, fullStatus: fullRuns[id].status, reused: fullRuns[id].reused, metaModel: null,
+    fullFidelityAccuracy: fullRuns[id].accuracy,
+    fullStatus: fullRuns[id].status,
+    reused: fullRuns[id].reused,
+    metaModel: null,
   }));
   let metaModel: AuditReport['metaModel'] = null;
   if (scored.length >= 2) {
-    rules.push({ rule: 'lowFidelity', ...scoreRanking(lowAccuracy, actual), computeFraction: shFraction,
-      note: `rung-0 val accuracy; ${shCost} (rung 0 alone costs ${(def.scheduler.minResource * 100).toFixed(0)}%)` });
-    const composite = compositeScores(lowAccuracy, scored.map((id) => rung0Sharpness[id]), alpha);
-    rules.push({ rule: 'composite', ...scoreRanking(composite.scores, actual), computeFraction: shFraction, note: `${composite.note}; ${shCost} plus the probes` });
+    rules.push({
+      rule: 'lowFidelity',
+      ...scoreRanking(lowAccuracy, actual),
+      computeFraction: shFraction,
+      note: `rung-0 val accuracy; ${shCost} (rung 0 alone costs ${(def.scheduler.minResource * 100).toFixed(0)}%)`,
+    });
+    const composite = compositeScores(
+      lowAccuracy,
+      scored.map((id) => rung0Sharpness[id]),
+      alpha,
+    );
+    rules.push({
+      rule: 'composite',
+      ...scoreRanking(composite.scores, actual),
+      computeFraction: shFraction,
+      note: `${composite.note}; ${shCost} plus the probes`,
+    });
   }
   if (scored.length >= 3) {
-    const table = buildFeatureTable(scored.map((id) => evidence[id]), { numClasses });
-    const loo = leaveOneOutMetaModel(table.rows, actual, createRng(inputs.seed ?? deriveSeed(def.seed, 'audit', 'metaModel')), { candidates, featureNames: table.names, z: inputs.z });
-    rules.push({ rule: 'metaModel', ...scoreRanking(loo.predictions.map((p) => p.mean), actual), computeFraction: shFraction,
-      note: `nested leave-one-out over ${scored.length} configurations; ${shCost}, reusing its low-fidelity trials; the ${scored.length - 1} full-fidelity labels each fold learns from are not counted (in use they come from earlier studies)` });
+    const table = buildFeatureTable(
+      scored.map((id) => evidence[id]),
+      { numClasses },
+    );
+    const loo = leaveOneOutMetaModel(
+      table.rows,
+      actual,
+      createRng(inputs.seed ?? deriveSeed(def.seed, 'audit', 'metaModel')),
+      { candidates, featureNames: table.names, z: inputs.z },
+    );
+    rules.push({
+      rule: 'metaModel',
+      ...scoreRanking(
+        loo.predictions.map((p) => p.mean),
+        actual,
+      ),
+      computeFraction: shFraction,
+      note: `nested leave-one-out over ${scored.length} configurations; ${shCost}, reusing its low-fidelity trials; the ${scored.length - 1} full-fidelity labels each fold learns from are not counted (in use they come from earlier studies)`,
+    });
     scored.forEach((id, k) => {
       const p = loo.predictions[k];
       rows[id].metaModel = { mean: p.mean, lower: p.lower, upper: p.upper, model: loo.chosen[k] };
@@ -129,8 +182,19 @@ export function scoreAudit(inputs: AuditScoreInputs, candidates?: readonly Regre
     const chosen: Record<string, number> = {};
     for (const name of loo.chosen) chosen[name] = (chosen[name] ?? 0) + 1;
     metaModel = {
-      rmsePts: 100 * loo.rmse, maePts: 100 * loo.mae, coverage: loo.coverage, z: loo.z, chosen, features: table.names,
-      perModel: loo.perModel.map((m) => ({ name: m.name, rmsePts: 100 * m.rmse, maePts: 100 * m.mae, coverage: m.coverage, error: m.error })),
+      rmsePts: 100 * loo.rmse,
+      maePts: 100 * loo.mae,
+      coverage: loo.coverage,
+      z: loo.z,
+      chosen,
+      features: table.names,
+      perModel: loo.perModel.map((m) => ({
+        name: m.name,
+        rmsePts: 100 * m.rmse,
+        maePts: 100 * m.mae,
+        coverage: m.coverage,
+        error: m.error,
+      })),
     };
   }
   // The meta-model as it is used: fitted on earlier studies' examples only (none of this study's
@@ -138,8 +202,15 @@ export function scoreAudit(inputs: AuditScoreInputs, candidates?: readonly Regre
   if (inputs.memory && inputs.memory.length > 0 && scored.length >= 2) {
     const fromMemory = predictFromMemory(state, signals, inputs.memory, def.scheduler.minExamples ?? 8);
     if (fromMemory) {
-      rules.push({ rule: 'metaModelMemory', ...scoreRanking(scored.map((id) => fromMemory.predictions[id].mean), actual), computeFraction: shFraction,
-        note: `${fromMemory.model} fitted on ${fromMemory.examples} earlier studies' examples only, from each configuration's rung-0 evidence; no full-fidelity label of this study used; ${shCost}` });
+      rules.push({
+        rule: 'metaModelMemory',
+        ...scoreRanking(
+          scored.map((id) => fromMemory.predictions[id].mean),
+          actual,
+        ),
+        computeFraction: shFraction,
+        note: `${fromMemory.model} fitted on ${fromMemory.examples} earlier studies' examples only, from each configuration's rung-0 evidence; no full-fidelity label of this study used; ${shCost}`,
+      });
     }
   }
   const promotions = checkPromotions(state, new Map(scored.map((id, k) => [id, actual[k]])));
@@ -148,17 +219,29 @@ export function scoreAudit(inputs: AuditScoreInputs, candidates?: readonly Regre
   const winner = rankConfigs(state)[0];
   const best = Math.max(...actual);
   const winnerIndex = winner ? scored.indexOf(winner.configId) : -1;
-  const successiveHalving = winnerIndex >= 0 ? { configId: winner.configId, top1RegretPts: 100 * (best - actual[winnerIndex]) } : null;
+  const successiveHalving =
+    winnerIndex >= 0 ? { configId: winner.configId, top1RegretPts: 100 * (best - actual[winnerIndex]) } : null;
 
   return {
-    study: def.name, numConfigs: configIds.length, scored: scored.length, fullFidelity, rows, rules, promotions, successiveHalving, metaModel,
-    fullFidelityRuns: configIds.length - reusedRuns, reusedRuns,
+    study: def.name,
+    numConfigs: configIds.length,
+    scored: scored.length,
+    fullFidelity,
+    rows,
+    rules,
+    promotions,
+    successiveHalving,
+    metaModel,
+    fullFidelityRuns: configIds.length - reusedRuns,
+    reusedRuns,
     assumptions: [
       `full fidelity = data fraction 1 of maxTrainImages (${fullFidelity}), the study's seed per configuration, scored on the study's ${inputs.evalImages} evaluation images of its validation split; the test set is never read`,
       'compute = images trained (data fraction x epochs), relative to training every configuration at full fidelity; evaluation and probe passes are not counted',
       'a diverged run scores chance (1 / classes); a run that failed twice is left out of every metric',
-      'regret = best full-fidelity accuracy minus the best among the rule\'s top k, in accuracy points',
-      reusedRuns > 0 ? `${reusedRuns} full-fidelity result(s) reused from the study's last rung (same seed, data and epochs: the same run)` : 'no full-fidelity result reused',
+      "regret = best full-fidelity accuracy minus the best among the rule's top k, in accuracy points",
+      reusedRuns > 0
+        ? `${reusedRuns} full-fidelity result(s) reused from the study's last rung (same seed, data and epochs: the same run)`
+        : 'no full-fidelity result reused',
     ],
   };
 }

@@ -12,7 +12,8 @@ export function cholesky(a: readonly (readonly number[])[], jitter = 0): Matrix 
   const n = a.length;
   const l: Matrix = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   for (let i = 0; i < n; i++) {
-    if (a[i].length !== n) throw new Error(`Expected a square matrix, but row ${i} has ${a[i].length} entries (n = ${n})`);
+    if (a[i].length !== n)
+      throw new Error(`Expected a square matrix, but row ${i} has ${a[i].length} entries (n = ${n})`);
     for (let j = 0; j <= i; j++) {
       let sum = a[i][j] + (i === j ? jitter : 0);
       for (let k = 0; k < j; k++) sum -= l[i][k] * l[j][k];
@@ -58,7 +59,12 @@ export function choleskySolve(l: Matrix, b: readonly number[]): number[] {
 /** A⁻¹ from A's Cholesky factor, column by column (fine for the small n of a study). */
 export function choleskyInverse(l: Matrix): Matrix {
   const n = l.length;
-  const columns = Array.from({ length: n }, (_, j) => choleskySolve(l, Array.from({ length: n }, (_, i) => (i === j ? 1 : 0))));
+  const columns = Array.from({ length: n }, (_, j) =>
+    choleskySolve(
+      l,
+      Array.from({ length: n }, (_, i) => (i === j ? 1 : 0)),
+    ),
+  );
   return Array.from({ length: n }, (_, i) => columns.map((col) => col[i]));
 }
 

@@ -46,7 +46,16 @@ export function gateAtResource(model: PromotionModel, resource: number, seed: nu
   if (rows.length < 3) return null;
   const rhos = (sample: readonly OutOfFoldRow[]) => {
     const target = sample.map((r) => r.target);
-    return { model: spearman(sample.map((r) => r.predicted), target), accuracy: spearman(sample.map((r) => r.accuracy), target) };
+    return {
+      model: spearman(
+        sample.map((r) => r.predicted),
+        target,
+      ),
+      accuracy: spearman(
+        sample.map((r) => r.accuracy),
+        target,
+      ),
+    };
   };
   const rng = createRng(seed);
   let wins = 0;

@@ -5,7 +5,12 @@ import { DEFAULT_FIXED, type TrialConfig } from '../searchSpace/searchSpace';
 import { buildFeatureTable, summarizeCurve, type CurvePoint, type FidelityObservation } from './features';
 
 const linearCurve = (steps: number, epochs: number, loss: (s: number) => number): CurvePoint[] =>
-  Array.from({ length: steps }, (_, i) => ({ step: i + 1, epoch: Math.floor((i * epochs) / steps), loss: loss(i + 1), accuracy: 0.5 }));
+  Array.from({ length: steps }, (_, i) => ({
+    step: i + 1,
+    epoch: Math.floor((i * epochs) / steps),
+    loss: loss(i + 1),
+    accuracy: 0.5,
+  }));
 
 describe('summarizeCurve', () => {
   it('measures the slope per whole trial and the last-epoch gain of a straight line', () => {
@@ -21,19 +26,38 @@ describe('summarizeCurve', () => {
 
   it('with one epoch compares the two halves, and ignores non-finite points', () => {
     const curve = linearCurve(4, 1, (step) => step); // 1, 2, 3, 4: halves 1.5 and 3.5
-    expect(summarizeCurve([...curve, { step: 5, epoch: 0, loss: Number.NaN, accuracy: 0 }]).lastEpochGain).toBeCloseTo(-2, 12);
+    expect(summarizeCurve([...curve, { step: 5, epoch: 0, loss: Number.NaN, accuracy: 0 }]).lastEpochGain).toBeCloseTo(
+      -2,
+      12,
+    );
     expect(summarizeCurve([]).trainLoss).toBeNaN();
   });
 });
 
 describe('buildFeatureTable', () => {
   const config = (over: Partial<TrialConfig>): TrialConfig => ({ ...DEFAULT_FIXED, ...over });
-  const obs = (rung: number, resource: number, valAccuracy: number | null, probes?: FidelityObservation['probes']): FidelityObservation =>
-    ({ rung, resource, valAccuracy, valLoss: valAccuracy === null ? null : 2 - valAccuracy, lossCurve: linearCurve(6, 1, () => 1.5), probes });
+  const obs = (
+    rung: number,
+    resource: number,
+    valAccuracy: number | null,
+    probes?: FidelityObservation['probes'],
+  ): FidelityObservation => ({
+    rung,
+    resource,
+    valAccuracy,
+    valLoss: valAccuracy === null ? null : 2 - valAccuracy,
+    lossCurve: linearCurve(6, 1, () => 1.5),
+    probes,
+  });
 
   const table = buildFeatureTable([
-    { config: config({ optimizer: 'sgd', learningRate: 1e-2, weightDecay: 1e-4, momentum: 0.9 }),
-      observations: [obs(0, 0.25, 0.3, { sharpnessMean: Math.sinh(2), initGradientNorm: Math.sinh(1) }), obs(1, 0.5, 0.4)] },
+    {
+      config: config({ optimizer: 'sgd', learningRate: 1e-2, weightDecay: 1e-4, momentum: 0.9 }),
+      observations: [
+        obs(0, 0.25, 0.3, { sharpnessMean: Math.sinh(2), initGradientNorm: Math.sinh(1) }),
+        obs(1, 0.5, 0.4),
+      ],
+    },
     { config: config({ optimizer: 'adam', momentum: 0.5 }), observations: [obs(0, 0.25, null)] },
   ]);
   const col = (name: string) => {

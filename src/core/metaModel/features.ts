@@ -6,7 +6,12 @@
 import type { TrialConfig } from '../searchSpace/searchSpace';
 import { extrapolateAccuracy, fitSharedPowerLaw } from './powerLaw';
 
-export interface CurvePoint { step: number; epoch: number; loss: number; accuracy: number }
+export interface CurvePoint {
+  step: number;
+  epoch: number;
+  loss: number;
+  accuracy: number;
+}
 
 /** Probe summaries of a trained trial; any may be absent. */
 export interface ProbeSignals {
@@ -32,9 +37,15 @@ export interface FidelityObservation {
   probes?: ProbeSignals | null;
 }
 
-export interface ConfigEvidence { config: TrialConfig; observations: readonly FidelityObservation[] }
+export interface ConfigEvidence {
+  config: TrialConfig;
+  observations: readonly FidelityObservation[];
+}
 
-export interface FeatureTable { names: string[]; rows: number[][] }
+export interface FeatureTable {
+  names: string[];
+  rows: number[][];
+}
 
 export interface FeatureOptions {
   /** Low-fidelity rungs to summarise (rungs 0..numRungs-1); default: every rung seen. */
@@ -47,7 +58,12 @@ export interface FeatureOptions {
   tailFraction?: number;
 }
 
-export interface CurveSummary { trainLoss: number; trainAccuracy: number; lossSlope: number; lastEpochGain: number }
+export interface CurveSummary {
+  trainLoss: number;
+  trainAccuracy: number;
+  lossSlope: number;
+  lastEpochGain: number;
+}
 
 const mean = (xs: readonly number[]) => (xs.length === 0 ? NaN : xs.reduce((s, v) => s + v, 0) / xs.length);
 
@@ -73,13 +89,19 @@ export function summarizeCurve(curve: readonly CurvePoint[], tailFraction = 0.3)
   const lastEpoch = points[points.length - 1].epoch;
   const inEpoch = (e: number) => points.filter((p) => p.epoch === e).map((p) => p.loss);
   const half = Math.floor(points.length / 2);
-  const lastEpochGain = lastEpoch >= 1 && inEpoch(lastEpoch - 1).length > 0
-    ? mean(inEpoch(lastEpoch - 1)) - mean(inEpoch(lastEpoch))
-    : half >= 1 ? mean(points.slice(0, half).map((p) => p.loss)) - mean(points.slice(half).map((p) => p.loss)) : NaN;
+  const lastEpochGain =
+    lastEpoch >= 1 && inEpoch(lastEpoch - 1).length > 0
+      ? mean(inEpoch(lastEpoch - 1)) - mean(inEpoch(lastEpoch))
+      : half >= 1
+        ? mean(points.slice(0, half).map((p) => p.loss)) - mean(points.slice(half).map((p) => p.loss))
+        : NaN;
   return {
     trainLoss: mean(tail.map((p) => p.loss)),
     trainAccuracy: mean(tail.map((p) => p.accuracy)),
-    lossSlope: slope(tail.map((p) => p.step / lastStep), tail.map((p) => p.loss)),
+    lossSlope: slope(
+      tail.map((p) => p.step / lastStep),
+      tail.map((p) => p.loss),
+    ),
     lastEpochGain,
   };
 }
@@ -88,16 +110,51 @@ const finiteOrNaN = (v: number | null | undefined) => (typeof v === 'number' && 
 // Curvature probes span orders of magnitude and may be slightly negative: asinh is log-like but signed.
 export const signedLog = (v: number | null | undefined) => Math.asinh(finiteOrNaN(v));
 
-export const HYPERPARAMETERS = ['log10LearningRate', 'log10WeightDecay', 'optimizerAdam', 'optimizerSgd', 'optimizerAdamw', 'channels', 'dropout', 'momentum',
-  'log2BatchSize', 'batchNorm', 'augment', 'labelSmoothing'];
-export const PER_RUNG = ['valAccuracy', 'valLoss', 'trainLoss', 'trainAccuracy', 'generalizationGap', 'lossSlope', 'lastEpochGain',
-  'sharpness', 'sharpnessMax', 'samSharpness', 'topEigenvalue', 'hessianTrace', 'gradientNorm'];
+export const HYPERPARAMETERS = [
+  'log10LearningRate',
+  'log10WeightDecay',
+  'optimizerAdam',
+  'optimizerSgd',
+  'optimizerAdamw',
+  'channels',
+  'dropout',
+  'momentum',
+  'log2BatchSize',
+  'batchNorm',
+  'augment',
+  'labelSmoothing',
+];
+export const PER_RUNG = [
+  'valAccuracy',
+  'valLoss',
+  'trainLoss',
+  'trainAccuracy',
+  'generalizationGap',
+  'lossSlope',
+  'lastEpochGain',
+  'sharpness',
+  'sharpnessMax',
+  'samSharpness',
+  'topEigenvalue',
+  'hessianTrace',
+  'gradientNorm',
+];
 
 export function hyperparameterFeatures(c: TrialConfig): number[] {
-  return [Math.log10(c.learningRate), Math.log10(c.weightDecay > 0 ? c.weightDecay : 1e-8),
-    c.optimizer === 'adam' ? 1 : 0, c.optimizer === 'sgd' ? 1 : 0, c.optimizer === 'adamw' ? 1 : 0,
-    c.channels, c.dropout, c.optimizer === 'sgd' ? c.momentum : 0,
-    Math.log2(c.batchSize), c.batchNorm ?? 0, c.augment ?? 0, c.labelSmoothing ?? 0];
+  return [
+    Math.log10(c.learningRate),
+    Math.log10(c.weightDecay > 0 ? c.weightDecay : 1e-8),
+    c.optimizer === 'adam' ? 1 : 0,
+    c.optimizer === 'sgd' ? 1 : 0,
+    c.optimizer === 'adamw' ? 1 : 0,
+    c.channels,
+    c.dropout,
+    c.optimizer === 'sgd' ? c.momentum : 0,
+    Math.log2(c.batchSize),
+    c.batchNorm ?? 0,
+    c.augment ?? 0,
+    c.labelSmoothing ?? 0,
+  ];
 }
 
 export function rungFeatures(o: FidelityObservation | undefined, chance: number, tailFraction: number): number[] {
@@ -105,9 +162,21 @@ export function rungFeatures(o: FidelityObservation | undefined, chance: number,
   const curve = o.curveSummary ?? summarizeCurve(o.lossCurve, tailFraction);
   const valAccuracy = o.valAccuracy ?? chance;
   const p = o.probes ?? {};
-  return [valAccuracy, finiteOrNaN(o.valLoss), curve.trainLoss, curve.trainAccuracy, curve.trainAccuracy - valAccuracy,
-    curve.lossSlope, curve.lastEpochGain, signedLog(p.sharpnessMean), signedLog(p.sharpnessMax), signedLog(p.samSharpness),
-    signedLog(p.topEigenvalue), signedLog(p.hessianTrace), signedLog(p.gradientNorm)];
+  return [
+    valAccuracy,
+    finiteOrNaN(o.valLoss),
+    curve.trainLoss,
+    curve.trainAccuracy,
+    curve.trainAccuracy - valAccuracy,
+    curve.lossSlope,
+    curve.lastEpochGain,
+    signedLog(p.sharpnessMean),
+    signedLog(p.sharpnessMax),
+    signedLog(p.samSharpness),
+    signedLog(p.topEigenvalue),
+    signedLog(p.hessianTrace),
+    signedLog(p.gradientNorm),
+  ];
 }
 
 /** One row per configuration; columns named, NaN where a value is missing (a rung not reached, no probe). */
@@ -116,17 +185,27 @@ export function buildFeatureTable(evidence: readonly ConfigEvidence[], options: 
   const chance = 1 / numClasses;
   const numRungs = options.numRungs ?? Math.max(0, ...evidence.flatMap((e) => e.observations.map((o) => o.rung + 1)));
   // The extrapolation sees each configuration's validation accuracy per resource (diverged at chance).
-  const law = fitSharedPowerLaw(evidence.map((e) => e.observations.map((o) => ({ resource: o.resource, accuracy: o.valAccuracy ?? chance }))));
-  const names = [...HYPERPARAMETERS,
+  const law = fitSharedPowerLaw(
+    evidence.map((e) => e.observations.map((o) => ({ resource: o.resource, accuracy: o.valAccuracy ?? chance }))),
+  );
+  const names = [
+    ...HYPERPARAMETERS,
     ...Array.from({ length: numRungs }, (_, r) => PER_RUNG.map((f) => `r${r}.${f}`)).flat(),
-    'initGradientNorm', 'log2Resource', 'extrapolatedAccuracy'];
+    'initGradientNorm',
+    'log2Resource',
+    'extrapolatedAccuracy',
+  ];
   const rows = evidence.map((e, i) => {
     const byRung = (r: number) => e.observations.find((o) => o.rung === r);
     const reached = e.observations.reduce((m, o) => Math.max(m, o.resource), 0);
     const initGradientNorm = e.observations.map((o) => o.probes?.initGradientNorm).find((v) => typeof v === 'number');
-    return [...hyperparameterFeatures(e.config),
+    return [
+      ...hyperparameterFeatures(e.config),
       ...Array.from({ length: numRungs }, (_, r) => rungFeatures(byRung(r), chance, tailFraction)).flat(),
-      signedLog(initGradientNorm), reached > 0 ? Math.log2(reached) : NaN, extrapolateAccuracy(law, i, targetResource)];
+      signedLog(initGradientNorm),
+      reached > 0 ? Math.log2(reached) : NaN,
+      extrapolateAccuracy(law, i, targetResource),
+    ];
   });
   return { names, rows };
 }

@@ -18,7 +18,11 @@ describe('forest meta-model', () => {
   });
 
   it('is certain where every row agrees and tracks a step function', () => {
-    const flat = forestRegressor().fit(rows, rows.map(() => 0.42), createRng(5));
+    const flat = forestRegressor().fit(
+      rows,
+      rows.map(() => 0.42),
+      createRng(5),
+    );
     const p = flat.predict([0.3, 0.3]);
     expect(p.mean).toBeCloseTo(0.42, 12);
     expect(p.sd).toBeCloseTo(0, 12);

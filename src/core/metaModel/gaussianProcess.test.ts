@@ -3,7 +3,14 @@
 // and a fit that recovers a smooth function with uncertainty growing away from the data.
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../rng';
-import { conditionGp, fitGaussianProcess, gpPosterior, logMarginalLikelihood, matern52, predictGaussianProcess } from './gaussianProcess';
+import {
+  conditionGp,
+  fitGaussianProcess,
+  gpPosterior,
+  logMarginalLikelihood,
+  matern52,
+  predictGaussianProcess,
+} from './gaussianProcess';
 
 const maternByHand = (r: number) => (1 + Math.sqrt(5) * r + (5 / 3) * r * r) * Math.exp(-Math.sqrt(5) * r);
 
@@ -24,12 +31,16 @@ describe('gpPosterior', () => {
     const a = 1 + 0.01;
     const b = maternByHand(1);
     const det = a * a - b * b;
-    const inv = [[a / det, -b / det], [-b / det, a / det]];
+    const inv = [
+      [a / det, -b / det],
+      [-b / det, a / det],
+    ];
     for (const xs of [0.25, 0.5, 3]) {
       const k = [maternByHand(Math.abs(xs)), maternByHand(Math.abs(xs - 1))];
       const alpha = [inv[0][0] * y[0] + inv[0][1] * y[1], inv[1][0] * y[0] + inv[1][1] * y[1]];
       const mean = k[0] * alpha[0] + k[1] * alpha[1];
-      const variance = 1 - (k[0] * (inv[0][0] * k[0] + inv[0][1] * k[1]) + k[1] * (inv[1][0] * k[0] + inv[1][1] * k[1]));
+      const variance =
+        1 - (k[0] * (inv[0][0] * k[0] + inv[0][1] * k[1]) + k[1] * (inv[1][0] * k[0] + inv[1][1] * k[1]));
       const p = gpPosterior(conditionGp(x, y, h), [xs]);
       expect(p.mean).toBeCloseTo(mean, 6); // the 1e-8 jitter is the only difference
       expect(p.variance).toBeCloseTo(variance, 6);
@@ -37,7 +48,11 @@ describe('gpPosterior', () => {
   });
 
   it('interpolates noise-free data: mean y and variance 0 at a training point', () => {
-    const c = conditionGp([[0], [1], [2]], [0.3, -1, 2], { lengthscales: [0.7], signalVariance: 2, noiseVariance: 1e-10 });
+    const c = conditionGp([[0], [1], [2]], [0.3, -1, 2], {
+      lengthscales: [0.7],
+      signalVariance: 2,
+      noiseVariance: 1e-10,
+    });
     const p = gpPosterior(c, [1]);
     expect(p.mean).toBeCloseTo(-1, 5);
     expect(p.variance).toBeCloseTo(0, 6);
@@ -72,8 +87,14 @@ describe('fitGaussianProcess', () => {
     const rng = createRng(8);
     const rows = Array.from({ length: 20 }, (_, i) => [-2 + (4 * i) / 19, rng.normal()]);
     const f = (v: number) => Math.sin(1.5 * v);
-    const fit = fitGaussianProcess(rows, rows.map((r) => 3 + f(r[0])), createRng(9), { priors: false });
-    for (const v of [-1.5, -0.3, 0.8, 1.7]) expect(Math.abs(predictGaussianProcess(fit, [v, 0]).mean - (3 + f(v)))).toBeLessThan(0.05);
+    const fit = fitGaussianProcess(
+      rows,
+      rows.map((r) => 3 + f(r[0])),
+      createRng(9),
+      { priors: false },
+    );
+    for (const v of [-1.5, -0.3, 0.8, 1.7])
+      expect(Math.abs(predictGaussianProcess(fit, [v, 0]).mean - (3 + f(v)))).toBeLessThan(0.05);
     expect(fit.hyper.lengthscales[1]).toBeGreaterThan(5 * fit.hyper.lengthscales[0]);
     expect(predictGaussianProcess(fit, [8, 0]).sd).toBeGreaterThan(5 * predictGaussianProcess(fit, [0, 0]).sd);
   });

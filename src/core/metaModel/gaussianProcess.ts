@@ -39,12 +39,22 @@ export function matern52(a: readonly number[], b: readonly number[], h: GpHyperp
   return h.signalVariance * (1 + SQRT5 * r + (5 / 3) * r2) * Math.exp(-SQRT5 * r);
 }
 
-const kernelMatrix = (x: readonly (readonly number[])[], h: GpHyperparameters) => x.map((a) => x.map((b) => matern52(a, b, h)));
+const kernelMatrix = (x: readonly (readonly number[])[], h: GpHyperparameters) =>
+  x.map((a) => x.map((b) => matern52(a, b, h)));
 
 /** K + σn²I factored once; the posterior at any point follows from it. */
-export interface GpConditioned { x: readonly (readonly number[])[]; hyper: GpHyperparameters; l: number[][]; alpha: number[] }
+export interface GpConditioned {
+  x: readonly (readonly number[])[];
+  hyper: GpHyperparameters;
+  l: number[][];
+  alpha: number[];
+}
 
-export function conditionGp(x: readonly (readonly number[])[], y: readonly number[], h: GpHyperparameters): GpConditioned {
+export function conditionGp(
+  x: readonly (readonly number[])[],
+  y: readonly number[],
+  h: GpHyperparameters,
+): GpConditioned {
   const k = kernelMatrix(x, h).map((row, i) => row.map((v, j) => v + (i === j ? h.noiseVariance : 0)));
   const l = cholesky(k, JITTER);
   return { x, hyper: h, l, alpha: choleskySolve(l, y) };
@@ -54,23 +64,36 @@ export function conditionGp(x: readonly (readonly number[])[], y: readonly numbe
 export function gpPosterior(c: GpConditioned, xStar: readonly number[]): { mean: number; variance: number } {
   const kStar = c.x.map((a) => matern52(a, xStar, c.hyper));
   const v = solveLower(c.l, kStar);
-  return { mean: kStar.reduce((s, kv, i) => s + kv * c.alpha[i], 0), variance: Math.max(0, matern52(xStar, xStar, c.hyper) - v.reduce((s, vi) => s + vi * vi, 0)) };
+  return {
+    mean: kStar.reduce((s, kv, i) => s + kv * c.alpha[i], 0),
+    variance: Math.max(0, matern52(xStar, xStar, c.hyper) - v.reduce((s, vi) => s + vi * vi, 0)),
+  };
 }
 
 /** θ = [log ℓ_1..d, log σf², log σn²]. */
 const toHyper = (theta: readonly number[]): GpHyperparameters => ({
-  lengthscales: theta.slice(0, -2).map(Math.exp), signalVariance: Math.exp(theta[theta.length - 2]), noiseVariance: Math.exp(theta[theta.length - 1]),
+  lengthscales: theta.slice(0, -2).map(Math.exp),
+  signalVariance: Math.exp(theta[theta.length - 2]),
+  noiseVariance: Math.exp(theta[theta.length - 1]),
 });
 
 /** log p(y | X, θ) = -½ yᵀK⁻¹y - ½ log|K| - n/2 log 2π, and its gradient ½ tr((ααᵀ - K⁻¹) ∂K/∂θ). */
-export function logMarginalLikelihood(x: readonly (readonly number[])[], y: readonly number[], theta: readonly number[]): { value: number; gradient: number[] } {
+export function logMarginalLikelihood(
+  x: readonly (readonly number[])[],
+  y: readonly number[],
+  theta: readonly number[],
+): { value: number; gradient: number[] } {
   const h = toHyper(theta);
   const n = x.length;
   const d = h.lengthscales.length;
   const kf = kernelMatrix(x, h);
-  const l = cholesky(kf.map((row, i) => row.map((v, j) => v + (i === j ? h.noiseVariance : 0))), JITTER);
+  const l = cholesky(
+    kf.map((row, i) => row.map((v, j) => v + (i === j ? h.noiseVariance : 0))),
+    JITTER,
+  );
   const alpha = choleskySolve(l, y);
-  const value = -0.5 * y.reduce((s, v, i) => s + v * alpha[i], 0) - 0.5 * choleskyLogDet(l) - 0.5 * n * Math.log(2 * Math.PI);
+  const value =
+    -0.5 * y.reduce((s, v, i) => s + v * alpha[i], 0) - 0.5 * choleskyLogDet(l) - 0.5 * n * Math.log(2 * Math.PI);
   const kInv = choleskyInverse(l);
   const w = (i: number, j: number) => alpha[i] * alpha[j] - kInv[i][j];
   const gradient = new Array<number>(d + 2).fill(0);
@@ -78,7 +101,10 @@ export function logMarginalLikelihood(x: readonly (readonly number[])[], y: read
     for (let j = 0; j < n; j++) {
       const wij = w(i, j);
       gradient[d] += 0.5 * wij * kf[i][j];
-      if (i === j) { gradient[d + 1] += 0.5 * wij * h.noiseVariance; continue; }
+      if (i === j) {
+        gradient[d + 1] += 0.5 * wij * h.noiseVariance;
+        continue;
+      }
       let r2 = 0;
       for (let m = 0; m < d; m++) r2 += ((x[i][m] - x[j][m]) / h.lengthscales[m]) ** 2;
       const r = Math.sqrt(r2);
@@ -103,31 +129,57 @@ function logPrior(theta: readonly number[]): { value: number; gradient: number[]
 }
 
 function clampTheta(theta: number[]): number[] {
-  return theta.map((t, i) => (i === theta.length - 1 ? Math.min(LOG_BOUND, Math.max(LOG_NOISE_MIN, t)) : Math.min(LOG_BOUND, Math.max(-LOG_BOUND, t))));
+  return theta.map((t, i) =>
+    i === theta.length - 1
+      ? Math.min(LOG_BOUND, Math.max(LOG_NOISE_MIN, t))
+      : Math.min(LOG_BOUND, Math.max(-LOG_BOUND, t)),
+  );
 }
 
 /** Adam (Kingma & Ba 2015) ascent on the log-parameters; returns the best point seen. */
-function maximise(objective: (theta: number[]) => { value: number; gradient: number[] }, start: number[], steps: number, lr: number): { theta: number[]; value: number } {
+function maximise(
+  objective: (theta: number[]) => { value: number; gradient: number[] },
+  start: number[],
+  steps: number,
+  lr: number,
+): { theta: number[]; value: number } {
   let theta = clampTheta(start);
   const m = theta.map(() => 0);
   const v = theta.map(() => 0);
   let best = { theta, value: -Infinity };
   for (let t = 1; t <= steps; t++) {
     let f: { value: number; gradient: number[] };
-    try { f = objective(theta); } catch { break; } // a non-PD kernel: keep the best so far
+    try {
+      f = objective(theta);
+    } catch {
+      break;
+    } // a non-PD kernel: keep the best so far
     if (f.value > best.value) best = { theta, value: f.value };
-    theta = clampTheta(theta.map((th, i) => {
-      m[i] = 0.9 * m[i] + 0.1 * f.gradient[i];
-      v[i] = 0.999 * v[i] + 0.001 * f.gradient[i] ** 2;
-      return th + (lr * (m[i] / (1 - 0.9 ** t))) / (Math.sqrt(v[i] / (1 - 0.999 ** t)) + 1e-8);
-    }));
+    theta = clampTheta(
+      theta.map((th, i) => {
+        m[i] = 0.9 * m[i] + 0.1 * f.gradient[i];
+        v[i] = 0.999 * v[i] + 0.001 * f.gradient[i] ** 2;
+        return th + (lr * (m[i] / (1 - 0.9 ** t))) / (Math.sqrt(v[i] / (1 - 0.999 ** t)) + 1e-8);
+      }),
+    );
   }
   return best;
 }
 
-export interface GpFit { conditioned: GpConditioned; yMean: number; yScale: number; hyper: GpHyperparameters; objective: number }
+export interface GpFit {
+  conditioned: GpConditioned;
+  yMean: number;
+  yScale: number;
+  hyper: GpHyperparameters;
+  objective: number;
+}
 
-export function fitGaussianProcess(rows: readonly (readonly number[])[], targets: readonly number[], rng: Rng, options: GpOptions = {}): GpFit {
+export function fitGaussianProcess(
+  rows: readonly (readonly number[])[],
+  targets: readonly number[],
+  rng: Rng,
+  options: GpOptions = {},
+): GpFit {
   const d = checkTrainingSet(rows, targets);
   const { steps = 150, learningRate = 0.05, restarts = 2, priors = true } = options;
   const n = targets.length;
@@ -142,9 +194,17 @@ export function fitGaussianProcess(rows: readonly (readonly number[])[], targets
     return { value: lml.value + p.value, gradient: lml.gradient.map((g, i) => g + p.gradient[i]) };
   };
   const starts = [[...new Array<number>(d).fill(0.5 * Math.log(Math.max(1, d))), 0, Math.log(0.1)]];
-  for (let s = 0; s < restarts; s++) starts.push([...Array.from({ length: d }, () => 0.5 * Math.log(Math.max(1, d)) + rng.normal()), rng.normal() * 0.5, Math.log(0.1) + rng.normal()]);
-  const best = starts.map((s) => maximise(objective, s, steps, learningRate)).reduce((a, b) => (b.value > a.value ? b : a));
-  if (!Number.isFinite(best.value)) throw new Error('Gaussian process: no hyperparameters gave a positive-definite kernel');
+  for (let s = 0; s < restarts; s++)
+    starts.push([
+      ...Array.from({ length: d }, () => 0.5 * Math.log(Math.max(1, d)) + rng.normal()),
+      rng.normal() * 0.5,
+      Math.log(0.1) + rng.normal(),
+    ]);
+  const best = starts
+    .map((s) => maximise(objective, s, steps, learningRate))
+    .reduce((a, b) => (b.value > a.value ? b : a));
+  if (!Number.isFinite(best.value))
+    throw new Error('Gaussian process: no hyperparameters gave a positive-definite kernel');
   const hyper = toHyper(best.theta);
   return { conditioned: conditionGp(x, y, hyper), yMean, yScale, hyper, objective: best.value };
 }

@@ -15,8 +15,20 @@ describe('parseFidelityKey', () => {
   });
 
   it('rejects keys this version does not write', () => {
-    for (const key of ['', 'cifar10', 'cifar10:1024', 'cifar100:1024x1', 'cifar10:0x1', 'cifar10:1024x0', 'cifar10:01024x1',
-      'cifar10:1024x1 ', 'cifar10:-5x1', 'cifar10:1.5x1', 'cifar10:NaNx1', 'cifar10:1234567890x1']) {
+    for (const key of [
+      '',
+      'cifar10',
+      'cifar10:1024',
+      'cifar100:1024x1',
+      'cifar10:0x1',
+      'cifar10:1024x0',
+      'cifar10:01024x1',
+      'cifar10:1024x1 ',
+      'cifar10:-5x1',
+      'cifar10:1.5x1',
+      'cifar10:NaNx1',
+      'cifar10:1234567890x1',
+    ]) {
       expect(parseFidelityKey(key), key).toBeNull();
     }
   });

@@ -12,10 +12,20 @@ import type { TrialConfig } from '../searchSpace/searchSpace';
 import { SECTION_SCHEMAS } from '../study/studySchema';
 import type { StudyDefinition } from '../study/studyDefinition';
 import { trainedToEnd, type StudyState } from '../study/studyMachine';
-import { summarizeCurve, type ConfigEvidence, type CurvePoint, type FidelityObservation, type ProbeSignals } from './features';
+import {
+  summarizeCurve,
+  type ConfigEvidence,
+  type CurvePoint,
+  type FidelityObservation,
+  type ProbeSignals,
+} from './features';
 
 /** What "full fidelity" means for a study: an example's label is only comparable under the same one. */
-export interface Fidelity { dataset: 'cifar10'; trainImages: number; epochs: number }
+export interface Fidelity {
+  dataset: 'cifar10';
+  trainImages: number;
+  epochs: number;
+}
 
 export interface MetaExample {
   v: 1;
@@ -31,11 +41,18 @@ export interface MetaExample {
 }
 
 /** What the orchestrator keeps of each finished trial for the meta-model. */
-export interface TrialSignals { lossCurve: readonly CurvePoint[]; probes: ProbeSignals | null }
+export interface TrialSignals {
+  lossCurve: readonly CurvePoint[];
+  probes: ProbeSignals | null;
+}
 
 export function fidelityOf(def: StudyDefinition): Fidelity {
   const full = budgetAt(def, 1);
-  return { dataset: def.data.dataset, trainImages: Math.round(full.dataFraction * def.data.maxTrainImages), epochs: full.epochs };
+  return {
+    dataset: def.data.dataset,
+    trainImages: Math.round(full.dataFraction * def.data.maxTrainImages),
+    epochs: full.epochs,
+  };
 }
 
 export const fidelityKey = (f: Fidelity) => `${f.dataset}:${f.trainImages}x${f.epochs}`;
@@ -45,16 +62,19 @@ export const fidelityKey = (f: Fidelity) => `${f.dataset}:${f.trainImages}x${f.e
  * identity of one of its own configurations, whichever study left it: that is the answer itself.
  */
 export function exampleIdentity(f: Fidelity, splitSeed: number, config: TrialConfig): string {
-  const canonical = Object.keys(config).sort().map((k) => {
-    const v = config[k as keyof TrialConfig];
-    return `${k}=${typeof v === 'number' ? Number(v.toPrecision(10)) : v}`;
-  });
+  const canonical = Object.keys(config)
+    .sort()
+    .map((k) => {
+      const v = config[k as keyof TrialConfig];
+      return `${k}=${typeof v === 'number' ? Number(v.toPrecision(10)) : v}`;
+    });
   return `${fidelityKey(f)}|${splitSeed}|${canonical.join(',')}`;
 }
 
 /** Fidelity, study name and seed: the examples one run of one study leaves. */
 export const sourceKey = (f: Fidelity, study: string, seed: number) => `${fidelityKey(f)}|${study}|${seed}`;
-export const describeFidelity = (f: Fidelity) => `${f.trainImages} images x ${f.epochs} epoch${f.epochs === 1 ? '' : 's'}`;
+export const describeFidelity = (f: Fidelity) =>
+  `${f.trainImages} images x ${f.epochs} epoch${f.epochs === 1 ? '' : 's'}`;
 
 /** fidelityKey's inverse, for showing stored counts in words; null for a key this version did not write. */
 export function parseFidelityKey(key: string): Fidelity | null {
@@ -62,26 +82,50 @@ export function parseFidelityKey(key: string): Fidelity | null {
   return m ? { dataset: 'cifar10', trainImages: Number(m[1]), epochs: Number(m[2]) } : null;
 }
 
-
 /** A configuration's low-fidelity observations, from the state and the trials' signals (a trial without any has no curve or probes). */
-export function evidenceFor(state: StudyState, configId: number, signals: ReadonlyMap<number, TrialSignals>, maxResource = 1): ConfigEvidence {
+export function evidenceFor(
+  state: StudyState,
+  configId: number,
+  signals: ReadonlyMap<number, TrialSignals>,
+  maxResource = 1,
+): ConfigEvidence {
   const observations = state.trials
     .filter((t) => t.configId === configId && trainedToEnd(t) && t.resource < 1 && t.resource <= maxResource + 1e-12)
     .map((t): FidelityObservation => {
       const s = signals.get(t.trialId);
-      return { rung: t.rung, resource: t.resource, valAccuracy: t.state === 'completed' ? t.valAccuracy : null, valLoss: t.state === 'completed' ? t.valLoss : null, lossCurve: s?.lossCurve ?? [], probes: s?.probes ?? null };
+      return {
+        rung: t.rung,
+        resource: t.resource,
+        valAccuracy: t.state === 'completed' ? t.valAccuracy : null,
+        valLoss: t.state === 'completed' ? t.valLoss : null,
+        lossCurve: s?.lossCurve ?? [],
+        probes: s?.probes ?? null,
+      };
     });
   return { config: state.configs[configId], observations };
 }
 
 /** Keeps the curve summary, drops the points: a stored example stays a few hundred bytes. */
 export function compactObservation(o: FidelityObservation): FidelityObservation {
-  return { rung: o.rung, resource: o.resource, valAccuracy: o.valAccuracy, valLoss: o.valLoss, lossCurve: [], curveSummary: o.curveSummary ?? summarizeCurve(o.lossCurve), probes: o.probes ?? null };
+  return {
+    rung: o.rung,
+    resource: o.resource,
+    valAccuracy: o.valAccuracy,
+    valLoss: o.valLoss,
+    lossCurve: [],
+    curveSummary: o.curveSummary ?? summarizeCurve(o.lossCurve),
+    probes: o.probes ?? null,
+  };
 }
 
 /** Full-fidelity accuracy per configuration, for configurations with a low-fidelity observation too. */
 export function makeExamples(
-  state: StudyState, signals: ReadonlyMap<number, TrialSignals>, fullAccuracy: ReadonlyMap<number, number>, kind: MetaExample['source']['kind'], now: number, numClasses = 10,
+  state: StudyState,
+  signals: ReadonlyMap<number, TrialSignals>,
+  fullAccuracy: ReadonlyMap<number, number>,
+  kind: MetaExample['source']['kind'],
+  now: number,
+  numClasses = 10,
 ): MetaExample[] {
   const def = state.definition;
   const fidelity = fidelityOf(def);
@@ -90,9 +134,13 @@ export function makeExamples(
     const evidence = evidenceFor(state, configId, signals);
     if (evidence.observations.length === 0) continue; // nothing cheap to learn from
     out.push({
-      v: 1, fidelity, config: evidence.config, observations: evidence.observations.map(compactObservation),
+      v: 1,
+      fidelity,
+      config: evidence.config,
+      observations: evidence.observations.map(compactObservation),
       fullAccuracy: Number.isFinite(accuracy) ? accuracy : 1 / numClasses,
-      source: { study: def.name, seed: def.seed, configId, kind }, createdAt: now,
+      source: { study: def.name, seed: def.seed, configId, kind },
+      createdAt: now,
     });
   }
   return out;
@@ -109,12 +157,17 @@ export function studyFullAccuracies(state: StudyState, numClasses = 10): Map<num
 }
 
 /** Examples a finished (or stopped) study leaves: its configurations that reached full fidelity. */
-export function examplesFromStudy(state: StudyState, signals: ReadonlyMap<number, TrialSignals>, now: number): MetaExample[] {
+export function examplesFromStudy(
+  state: StudyState,
+  signals: ReadonlyMap<number, TrialSignals>,
+  now: number,
+): MetaExample[] {
   return makeExamples(state, signals, studyFullAccuracies(state), 'study', now);
 }
 
 /** Same study, same configuration, same fidelity: the same example (a later one replaces it). */
-export const exampleKey = (e: MetaExample) => `${fidelityKey(e.fidelity)}|${e.source.study}|${e.source.seed}|${e.source.configId}`;
+export const exampleKey = (e: MetaExample) =>
+  `${fidelityKey(e.fidelity)}|${e.source.study}|${e.source.seed}|${e.source.configId}`;
 
 /** Union by exampleKey, later examples winning (an audit's full run replaces nothing it did not train). */
 export function mergeExamples(existing: readonly MetaExample[], added: readonly MetaExample[]): MetaExample[] {
@@ -126,16 +179,31 @@ export function mergeExamples(existing: readonly MetaExample[], added: readonly 
 // ---- Validation of stored examples ----
 
 const finiteOrNull = z.number().nullable();
-const probeSchema = z.object({
-  sharpnessMean: finiteOrNull.optional(), sharpnessMax: finiteOrNull.optional(), samSharpness: finiteOrNull.optional(), gradientNorm: finiteOrNull.optional(),
-  topEigenvalue: finiteOrNull.optional(), hessianTrace: finiteOrNull.optional(), initGradientNorm: finiteOrNull.optional(),
-}).nullable();
+const probeSchema = z
+  .object({
+    sharpnessMean: finiteOrNull.optional(),
+    sharpnessMax: finiteOrNull.optional(),
+    samSharpness: finiteOrNull.optional(),
+    gradientNorm: finiteOrNull.optional(),
+    topEigenvalue: finiteOrNull.optional(),
+    hessianTrace: finiteOrNull.optional(),
+    initGradientNorm: finiteOrNull.optional(),
+  })
+  .nullable();
 // JSON and structured clone keep NaN differently (null vs NaN): accept both as "missing".
 const summaryNumber = z.union([z.number(), z.null()]).transform((v) => (v === null ? NaN : v));
 const observationSchema = z.object({
-  rung: z.int().min(0), resource: z.number().gt(0).lt(1), valAccuracy: z.number().min(0).max(1).nullable(), valLoss: z.number().nullable(),
+  rung: z.int().min(0),
+  resource: z.number().gt(0).lt(1),
+  valAccuracy: z.number().min(0).max(1).nullable(),
+  valLoss: z.number().nullable(),
   lossCurve: z.array(z.object({ step: z.number(), epoch: z.number(), loss: z.number(), accuracy: z.number() })).max(0),
-  curveSummary: z.object({ trainLoss: summaryNumber, trainAccuracy: summaryNumber, lossSlope: summaryNumber, lastEpochGain: summaryNumber }),
+  curveSummary: z.object({
+    trainLoss: summaryNumber,
+    trainAccuracy: summaryNumber,
+    lossSlope: summaryNumber,
+    lastEpochGain: summaryNumber,
+  }),
   probes: probeSchema,
 });
 const configSchema = SECTION_SCHEMAS.fixed.required();
@@ -145,7 +213,12 @@ export const metaExampleSchema = z.object({
   config: configSchema,
   observations: z.array(observationSchema).min(1).max(32),
   fullAccuracy: z.number().min(0).max(1),
-  source: z.object({ study: SECTION_SCHEMAS.name, seed: SECTION_SCHEMAS.seed, configId: z.int().min(0), kind: z.enum(['study', 'audit']) }),
+  source: z.object({
+    study: SECTION_SCHEMAS.name,
+    seed: SECTION_SCHEMAS.seed,
+    configId: z.int().min(0),
+    kind: z.enum(['study', 'audit']),
+  }),
   createdAt: z.number(),
 });
 

@@ -9,16 +9,23 @@ function studyExamples() {
   const { study, curves } = syntheticStudy({ numConfigs: 81, seed: 3, pointsPerTrial: 40 });
   // Curves for even trials only: the odd ones keep NaN curve summaries, as trials without signals do.
   const signals = new Map<number, TrialSignals>();
-  for (const t of study.trials) if (t.trialId % 2 === 0) signals.set(t.trialId, { lossCurve: curves[t.trialId] ?? [], probes: { sharpnessMean: 0.5, gradientNorm: Number.NaN } });
+  for (const t of study.trials)
+    if (t.trialId % 2 === 0)
+      signals.set(t.trialId, {
+        lossCurve: curves[t.trialId] ?? [],
+        probes: { sharpnessMean: 0.5, gradientNorm: Number.NaN },
+      });
   return examplesFromStudy(study, signals, 1_700_000_000_000);
 }
 
 describe('memory file', () => {
   const examples = studyExamples();
 
-  it('round-trips a study\'s examples, writing NaN as null', () => {
+  it("round-trips a study's examples, writing NaN as null", () => {
     expect(examples.length).toBe(3); // 81 configurations, η = 3: three reach full fidelity
-    const nanSummaries = examples.flatMap((e) => e.observations).filter((o) => Number.isNaN(o.curveSummary!.trainLoss)).length;
+    const nanSummaries = examples
+      .flatMap((e) => e.observations)
+      .filter((o) => Number.isNaN(o.curveSummary!.trainLoss)).length;
     expect(nanSummaries).toBeGreaterThan(0); // the fixture really holds NaN
     const text = memoryFileText(examples);
     expect(text).not.toContain('NaN');
@@ -29,7 +36,10 @@ describe('memory file', () => {
     if (!back.ok) throw new Error(back.error);
     expect(back.damaged).toBe(0);
     // A NaN probe comes back as null ("missing"); a NaN curve summary as NaN. Everything else is equal.
-    const expected = examples.map((e) => ({ ...e, observations: e.observations.map((o) => ({ ...o, probes: o.probes && { ...o.probes, gradientNorm: null } })) }));
+    const expected = examples.map((e) => ({
+      ...e,
+      observations: e.observations.map((o) => ({ ...o, probes: o.probes && { ...o.probes, gradientNorm: null } })),
+    }));
     expect(back.examples).toEqual(expected);
     expect(importSummary(back)).toBe(`Imported ${examples.length} examples.`);
   });
@@ -43,17 +53,26 @@ describe('memory file', () => {
     expect(back.examples).toHaveLength(examples.length - 1);
     expect(back.damaged).toBe(3);
     expect(importSummary(back)).toBe(`Imported ${examples.length - 1} examples; 3 damaged examples were skipped.`);
-    expect(importSummary({ ok: true, examples: examples.slice(0, 1), damaged: 1 })).toBe('Imported 1 example; 1 damaged example was skipped.');
+    expect(importSummary({ ok: true, examples: examples.slice(0, 1), damaged: 1 })).toBe(
+      'Imported 1 example; 1 damaged example was skipped.',
+    );
   });
 
   it('says why a file holds no examples', () => {
-    const error = (text: string) => { const r = parseMemoryFile(text); return r.ok ? null : r.error; };
+    const error = (text: string) => {
+      const r = parseMemoryFile(text);
+      return r.ok ? null : r.error;
+    };
     expect(error('not json {')).toMatch(/not JSON/);
     expect(error('[1, 2]')).toMatch(/not a meta-model examples export/);
     expect(error(JSON.stringify({ v: 1, id: 'x', state: {} }))).toMatch(/expected kind 'llp-meta-examples'/);
     expect(error(JSON.stringify({ kind: MEMORY_FILE_KIND, v: 2, examples: [] }))).toMatch(/version/);
     expect(error(JSON.stringify({ kind: MEMORY_FILE_KIND, v: 1, examples: {} }))).toMatch(/no list of examples/);
     expect(error(' '.repeat(50_000_001))).toMatch(/larger than 50 MB/);
-    expect(parseMemoryFile(JSON.stringify({ kind: MEMORY_FILE_KIND, v: 1, examples: [] }))).toEqual({ ok: true, examples: [], damaged: 0 });
+    expect(parseMemoryFile(JSON.stringify({ kind: MEMORY_FILE_KIND, v: 1, examples: [] }))).toEqual({
+      ok: true,
+      examples: [],
+      damaged: 0,
+    });
   });
 });

@@ -8,20 +8,24 @@ export const MEMORY_FILE_KIND = 'llp-meta-examples';
 export const MAX_MEMORY_FILE_CHARS = 50_000_000;
 const MAX_EXAMPLES = 100_000;
 
-export type MemoryFile =
-  | { ok: true; examples: MetaExample[]; damaged: number }
-  | { ok: false; error: string };
+export type MemoryFile = { ok: true; examples: MetaExample[]; damaged: number } | { ok: false; error: string };
 
 /** JSON has no NaN or Infinity: missing summaries and probes are written as null (the schema reads null back as missing). */
 export function memoryFileText(examples: readonly MetaExample[]): string {
-  return JSON.stringify({ kind: MEMORY_FILE_KIND, v: 1, examples }, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? null : v));
+  return JSON.stringify({ kind: MEMORY_FILE_KIND, v: 1, examples }, (_k, v: unknown) =>
+    typeof v === 'number' && !Number.isFinite(v) ? null : v,
+  );
 }
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /** A file's text to checked examples, or a sentence saying why it holds none. */
 export function parseMemoryFile(text: string): MemoryFile {
-  if (text.length > MAX_MEMORY_FILE_CHARS) return { ok: false, error: `The file is larger than ${MAX_MEMORY_FILE_CHARS / 1e6} MB, so it is not a meta-model examples export.` };
+  if (text.length > MAX_MEMORY_FILE_CHARS)
+    return {
+      ok: false,
+      error: `The file is larger than ${MAX_MEMORY_FILE_CHARS / 1e6} MB, so it is not a meta-model examples export.`,
+    };
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -29,11 +33,19 @@ export function parseMemoryFile(text: string): MemoryFile {
     return { ok: false, error: 'The file is not JSON, so it holds no meta-model examples.' };
   }
   if (!isRecord(value) || value.kind !== MEMORY_FILE_KIND) {
-    return { ok: false, error: `The file is JSON but not a meta-model examples export (expected kind '${MEMORY_FILE_KIND}'). Studies are imported under Saved studies.` };
+    return {
+      ok: false,
+      error: `The file is JSON but not a meta-model examples export (expected kind '${MEMORY_FILE_KIND}'). Studies are imported under Saved studies.`,
+    };
   }
-  if (value.v !== 1) return { ok: false, error: 'The examples file has a version this lab cannot read (expected v 1).' };
+  if (value.v !== 1)
+    return { ok: false, error: 'The examples file has a version this lab cannot read (expected v 1).' };
   if (!Array.isArray(value.examples)) return { ok: false, error: 'The examples file has no list of examples.' };
-  if (value.examples.length > MAX_EXAMPLES) return { ok: false, error: `The examples file lists ${value.examples.length} examples; at most ${MAX_EXAMPLES} can be imported.` };
+  if (value.examples.length > MAX_EXAMPLES)
+    return {
+      ok: false,
+      error: `The examples file lists ${value.examples.length} examples; at most ${MAX_EXAMPLES} can be imported.`,
+    };
   return { ok: true, ...checkExamples(value.examples) };
 }
 
@@ -42,5 +54,7 @@ export function importSummary(file: MemoryFile): string {
   if (!file.ok) return file.error;
   const n = file.examples.length;
   const added = `Imported ${n} example${n === 1 ? '' : 's'}`;
-  return file.damaged === 0 ? `${added}.` : `${added}; ${file.damaged} damaged example${file.damaged === 1 ? ' was' : 's were'} skipped.`;
+  return file.damaged === 0
+    ? `${added}.`
+    : `${added}; ${file.damaged} damaged example${file.damaged === 1 ? ' was' : 's were'} skipped.`;
 }

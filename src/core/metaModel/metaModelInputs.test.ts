@@ -6,10 +6,14 @@ import { matchingExamples } from './metaModelInputs';
 import { def, example } from '../../testing/promotionOracle';
 
 describe('matchingExamples', () => {
-  it('leaves out an earlier example with the identity of one of the study\'s configurations, whatever study left it', () => {
+  it("leaves out an earlier example with the identity of one of the study's configurations, whatever study left it", () => {
     const state = initStudy(def);
     const own = state.configs[3];
-    const leak: MetaExample = { ...example(0), config: { ...own }, source: { study: 'another name', seed: def.seed, configId: 7, kind: 'audit' } };
+    const leak: MetaExample = {
+      ...example(0),
+      config: { ...own },
+      source: { study: 'another name', seed: def.seed, configId: 7, kind: 'audit' },
+    };
     const otherSplit: MetaExample = { ...leak, source: { ...leak.source, seed: def.seed + 1 } };
     const otherConfig: MetaExample = { ...leak, config: { ...own, learningRate: own.learningRate * 1.5 } };
     const otherFidelity: MetaExample = { ...leak, fidelity: { ...leak.fidelity, epochs: leak.fidelity.epochs + 1 } };

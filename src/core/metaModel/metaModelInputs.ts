@@ -2,7 +2,14 @@
 // fidelity, less any that would leak its own answers, plus the study's own full-fidelity runs so far.
 // Shared by promotion scoring (./promotionScoring) and the recommendation (./recommendation).
 import type { StudyState } from '../study/studyMachine';
-import { exampleIdentity, examplesFromStudy, fidelityKey, fidelityOf, type MetaExample, type TrialSignals } from './memory';
+import {
+  exampleIdentity,
+  examplesFromStudy,
+  fidelityKey,
+  fidelityOf,
+  type MetaExample,
+  type TrialSignals,
+} from './memory';
 
 export interface MetaModelInputs {
   state: StudyState;
@@ -23,11 +30,16 @@ export function matchingExamples(state: StudyState, examples: readonly MetaExamp
   const key = fidelityKey(fidelity);
   const seed = state.definition.seed;
   const own = new Set(state.configs.map((c) => exampleIdentity(fidelity, seed, c)));
-  return examples.filter((e) => fidelityKey(e.fidelity) === key && !own.has(exampleIdentity(e.fidelity, e.source.seed, e.config)));
+  return examples.filter(
+    (e) => fidelityKey(e.fidelity) === key && !own.has(exampleIdentity(e.fidelity, e.source.seed, e.config)),
+  );
 }
 
 /** Every example the study's meta-model may learn from now: matching memory plus its own full runs so far. */
-export function trainingExamples({ state, signals, examples, now }: MetaModelInputs): { all: MetaExample[]; fromMemory: number } {
+export function trainingExamples({ state, signals, examples, now }: MetaModelInputs): {
+  all: MetaExample[];
+  fromMemory: number;
+} {
   const memory = matchingExamples(state, examples);
   return { all: [...memory, ...examplesFromStudy(state, signals, now)], fromMemory: memory.length };
 }

@@ -20,7 +20,10 @@ describe('fitSharedPowerLaw', () => {
   });
 
   it('pools slopes: two curves with exponents 0.2 and 0.6 on the same resources share c = 0.4', () => {
-    const fit = fitSharedPowerLaw([[law(0.4, 0.2)(0.25), law(0.4, 0.2)(1)], [law(0.4, 0.6)(0.25), law(0.4, 0.6)(1)]]);
+    const fit = fitSharedPowerLaw([
+      [law(0.4, 0.2)(0.25), law(0.4, 0.2)(1)],
+      [law(0.4, 0.6)(0.25), law(0.4, 0.6)(1)],
+    ]);
     expect(fit.exponent).toBeCloseTo(0.4, 10);
   });
 
@@ -33,7 +36,12 @@ describe('fitSharedPowerLaw', () => {
   });
 
   it('clamps a rising error (a curve that got worse with data) to c = 0', () => {
-    const fit = fitSharedPowerLaw([[{ resource: 0.1, accuracy: 0.5 }, { resource: 0.2, accuracy: 0.4 }]]);
+    const fit = fitSharedPowerLaw([
+      [
+        { resource: 0.1, accuracy: 0.5 },
+        { resource: 0.2, accuracy: 0.4 },
+      ],
+    ]);
     expect(fit.exponent).toBe(0);
   });
 });

@@ -5,7 +5,10 @@
 // within-configuration slope) and a scale b per configuration: most configurations of a
 // successive-halving study have a single low-fidelity point, which fixes b but cannot fix c.
 
-export interface CurvePointAt { resource: number; accuracy: number }
+export interface CurvePointAt {
+  resource: number;
+  accuracy: number;
+}
 
 export interface PowerLawFit {
   /** Shared exponent c, clamped to [0, maxExponent]; 0 when no configuration has two resources. */
@@ -45,7 +48,10 @@ export function fitSharedPowerLaw(curves: readonly (readonly CurvePointAt[])[], 
   const exponent = sxx > 1e-12 ? Math.min(maxExponent, Math.max(0, -sxy / sxx)) : 0;
   // 2. Each curve's log b given c: the mean of log error + c log r over its points.
   const logScales = clean.map((points) =>
-    points.length === 0 ? null : points.reduce((s, p) => s + logError(p.accuracy) + exponent * Math.log(p.resource), 0) / points.length);
+    points.length === 0
+      ? null
+      : points.reduce((s, p) => s + logError(p.accuracy) + exponent * Math.log(p.resource), 0) / points.length,
+  );
   return { exponent, logScales, curvesWithSlope };
 }
 

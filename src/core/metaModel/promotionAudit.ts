@@ -40,15 +40,26 @@ export function checkPromotions(state: StudyState, fullAccuracy: ReadonlyMap<num
   for (const b of state.brackets) {
     for (let rung = 0; rung + 1 < b.plan.length; rung++) {
       const current = state.trials.filter((t) => t.bracket === b.bracket && t.rung === rung);
-      const promoted = state.trials.filter((t) => t.bracket === b.bracket && t.rung === rung + 1).map((t) => t.configId);
+      const promoted = state.trials
+        .filter((t) => t.bracket === b.bracket && t.rung === rung + 1)
+        .map((t) => t.configId);
       if (promoted.length === 0 || current.length === 0) continue;
       const candidates = current.map((t) => t.configId);
       if (!candidates.some((id) => fullAccuracy.has(id))) continue;
-      const byAccuracy = promote(current.map((t) => ({ ...t, score: t.state === 'completed' ? t.valAccuracy : null })), promoted.length).map((t) => t.configId);
+      const byAccuracy = promote(
+        current.map((t) => ({ ...t, score: t.state === 'completed' ? t.valAccuracy : null })),
+        promoted.length,
+      ).map((t) => t.configId);
       const record = state.promotions?.find((p) => p.bracket === b.bracket && p.rung === rung);
       checks.push({
-        bracket: b.bracket, rung, rule: record?.rule ?? 'accuracy', candidates, promoted, byAccuracy,
-        regretPts: regretPts(promoted, candidates, fullAccuracy), accuracyRegretPts: regretPts(byAccuracy, candidates, fullAccuracy),
+        bracket: b.bracket,
+        rung,
+        rule: record?.rule ?? 'accuracy',
+        candidates,
+        promoted,
+        byAccuracy,
+        regretPts: regretPts(promoted, candidates, fullAccuracy),
+        accuracyRegretPts: regretPts(byAccuracy, candidates, fullAccuracy),
       });
     }
   }
@@ -60,7 +71,10 @@ export function checkPromotions(state: StudyState, fullAccuracy: ReadonlyMap<num
  * earlier studies' examples (same fidelity); null when there are fewer than `minExamples`.
  */
 export function predictFromMemory(
-  state: StudyState, signals: ReadonlyMap<number, TrialSignals>, examples: readonly MetaExample[], minExamples = 8,
+  state: StudyState,
+  signals: ReadonlyMap<number, TrialSignals>,
+  examples: readonly MetaExample[],
+  minExamples = 8,
 ): { predictions: IntervalPrediction[]; model: string; examples: number } | null {
   const memory = matchingExamples(state, examples);
   const model = fitPromotionModel(memory, deriveSeed(state.definition.seed, 'memoryRanking'), { minExamples });

@@ -5,12 +5,24 @@
 // full fidelity or at the rung's resource, a closed CV gate (./cvGate), or a fit that fails.
 import { deriveSeed } from '../rng';
 import type { PromotionRecord } from '../study/studyMachine';
-import { DEFAULT_GUARD, examplesAtResource, GATE_CONFIDENCE, GATE_RESAMPLES, gateAtResource, type Gate } from './cvGate';
+import {
+  DEFAULT_GUARD,
+  examplesAtResource,
+  GATE_CONFIDENCE,
+  GATE_RESAMPLES,
+  gateAtResource,
+  type Gate,
+} from './cvGate';
 import { describeFidelity, evidenceFor, fidelityOf } from './memory';
 import { trainingExamples, type MetaModelInputs } from './metaModelInputs';
 import { fitPromotionModel, predictFullAccuracy, promotionScore, type PromotionModel } from './promotionModel';
 
-export interface PendingPromotion { bracket: number; rung: number; resource: number; configIds: number[] }
+export interface PendingPromotion {
+  bracket: number;
+  rung: number;
+  resource: number;
+  configIds: number[];
+}
 
 const pts = (x: number) => `${(100 * x).toFixed(1)}`;
 
@@ -27,25 +39,50 @@ export function scorePromotion(inputs: MetaModelInputs, pending: PendingPromotio
   const minExamples = s.minExamples ?? 8;
   const kappa = s.ucbKappa ?? 0;
   const guard = s.promotionGuard ?? DEFAULT_GUARD;
-  const fallback = (why: string): PromotionRecord => ({ bracket: pending.bracket, rung: pending.rung, rule: 'accuracy', scores: null, predictions: null, note: `${why}: promoted by validation accuracy (plain successive halving)` });
+  const fallback = (why: string): PromotionRecord => ({
+    bracket: pending.bracket,
+    rung: pending.rung,
+    rule: 'accuracy',
+    scores: null,
+    predictions: null,
+    note: `${why}: promoted by validation accuracy (plain successive halving)`,
+  });
   const { all, fromMemory } = trainingExamples(inputs);
   if (all.length < minExamples) {
-    return fallback(`${all.length} example(s) at full fidelity ${describeFidelity(fidelityOf(state.definition))}, fewer than the ${minExamples} the meta-model needs`);
+    return fallback(
+      `${all.length} example(s) at full fidelity ${describeFidelity(fidelityOf(state.definition))}, fewer than the ${minExamples} the meta-model needs`,
+    );
   }
   const atResource = examplesAtResource(all, pending.resource);
   if (guard !== 'none' && atResource < minExamples) {
-    return fallback(`${atResource} example(s) seen at this rung's resource (${(100 * pending.resource).toFixed(1)}% of full fidelity), fewer than the ${minExamples} the meta-model needs there`);
+    return fallback(
+      `${atResource} example(s) seen at this rung's resource (${(100 * pending.resource).toFixed(1)}% of full fidelity), fewer than the ${minExamples} the meta-model needs there`,
+    );
   }
   try {
-    const model = fitPromotionModel(all, deriveSeed(state.definition.seed, 'promotion', pending.bracket, pending.rung), { minExamples });
+    const model = fitPromotionModel(
+      all,
+      deriveSeed(state.definition.seed, 'promotion', pending.bracket, pending.rung),
+      { minExamples },
+    );
     if (!model) return fallback(`too few training rows in ${all.length} example(s)`);
-    const gate = guard === 'cvGate' ? gateAtResource(model, pending.resource, deriveSeed(state.definition.seed, 'gate', pending.bracket, pending.rung)) : null;
+    const gate =
+      guard === 'cvGate'
+        ? gateAtResource(
+            model,
+            pending.resource,
+            deriveSeed(state.definition.seed, 'gate', pending.bracket, pending.rung),
+          )
+        : null;
     const rho = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : 'undefined');
-    const evidenceText = (g: Gate) => `on ${g.rows} earlier configurations at this rung's resource, the meta-model's out-of-fold ranking (Spearman ${rho(g.model)}) against their own accuracy's (${rho(g.accuracy)}) won ${(100 * g.confidence).toFixed(0)}% of ${GATE_RESAMPLES} bootstrap resamples`;
+    const evidenceText = (g: Gate) =>
+      `on ${g.rows} earlier configurations at this rung's resource, the meta-model's out-of-fold ranking (Spearman ${rho(g.model)}) against their own accuracy's (${rho(g.accuracy)}) won ${(100 * g.confidence).toFixed(0)}% of ${GATE_RESAMPLES} bootstrap resamples`;
     if (guard === 'cvGate' && (!gate || gate.confidence < GATE_CONFIDENCE)) {
-      return fallback(gate
-        ? `${evidenceText(gate)}, fewer than the ${100 * GATE_CONFIDENCE}% needed to overrule accuracy`
-        : 'too few out-of-fold predictions at this rung\'s resource to check the meta-model against accuracy');
+      return fallback(
+        gate
+          ? `${evidenceText(gate)}, fewer than the ${100 * GATE_CONFIDENCE}% needed to overrule accuracy`
+          : "too few out-of-fold predictions at this rung's resource to check the meta-model against accuracy",
+      );
     }
     const gateNote = gate ? `; ${evidenceText(gate)}` : '';
     const evidence = pending.configIds.map((id) => evidenceFor(state, id, signals, pending.resource));
@@ -58,8 +95,16 @@ export function scorePromotion(inputs: MetaModelInputs, pending: PendingPromotio
       predictions[id] = { mean: p.mean, lower: p.lower, upper: p.upper };
       scores[id] = promotionScore(p, kappa);
     });
-    const rule = kappa > 0 ? `predicted full-fidelity accuracy + ${kappa} sd (UCB)` : 'predicted full-fidelity accuracy';
-    return { bracket: pending.bracket, rung: pending.rung, rule: 'metaModel', scores, predictions, note: `promoted by ${rule}; ${describeModel(model, fromMemory)}${gateNote}` };
+    const rule =
+      kappa > 0 ? `predicted full-fidelity accuracy + ${kappa} sd (UCB)` : 'predicted full-fidelity accuracy';
+    return {
+      bracket: pending.bracket,
+      rung: pending.rung,
+      rule: 'metaModel',
+      scores,
+      predictions,
+      note: `promoted by ${rule}; ${describeModel(model, fromMemory)}${gateNote}`,
+    };
   } catch (e) {
     return fallback(`the meta-model failed (${e instanceof Error ? e.message : String(e)})`);
   }

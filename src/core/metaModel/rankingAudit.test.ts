@@ -37,11 +37,18 @@ describe('leaveOneOutMetaModel', () => {
     const rng = createRng(6);
     const rows = Array.from({ length: 12 }, () => [rng.normal(), rng.normal()]);
     const targets = rows.map((r) => 0.5 + 0.05 * r[0] + 0.002 * rng.normal());
-    const loo = leaveOneOutMetaModel(rows, targets, createRng(7), { candidates: [ridgeRegressor(0.01), ridgeRegressor(100)] });
+    const loo = leaveOneOutMetaModel(rows, targets, createRng(7), {
+      candidates: [ridgeRegressor(0.01), ridgeRegressor(100)],
+    });
     expect(loo.rmse).toBeLessThan(0.01);
     expect(loo.chosen.every((name) => name === 'ridge(λ=0.01)')).toBe(true);
     expect(loo.perModel.map((m) => m.name)).toEqual(['ridge(λ=0.01)', 'ridge(λ=100)']);
     expect(loo.perModel[0].rmse).toBeLessThan(loo.perModel[1].rmse);
-    expect(scoreRanking(loo.predictions.map((p) => p.mean), targets).spearman).toBeGreaterThan(0.9);
+    expect(
+      scoreRanking(
+        loo.predictions.map((p) => p.mean),
+        targets,
+      ).spearman,
+    ).toBeGreaterThan(0.9);
   });
 });

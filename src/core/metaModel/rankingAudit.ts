@@ -6,12 +6,25 @@
 import { createRng, deriveSeed, type Rng } from '../rng';
 import { kendallTauB, regret, spearman } from '../stats/rankCorrelation';
 import type { Regressor } from './regressor';
-import { crossValidate, cvFolds, defaultCandidates, predictPipeline, selectModel, type CvScore, type IntervalPrediction } from './select';
+import {
+  crossValidate,
+  cvFolds,
+  defaultCandidates,
+  predictPipeline,
+  selectModel,
+  type CvScore,
+  type IntervalPrediction,
+} from './select';
 
 /** metaModelMemory: the promotion model fitted on earlier studies' examples only (./promotionAudit). */
 export type RankingRule = 'lowFidelity' | 'composite' | 'metaModel' | 'metaModelMemory';
 
-export interface RankingScore { spearman: number; kendall: number; top1RegretPts: number; top3RegretPts: number }
+export interface RankingScore {
+  spearman: number;
+  kendall: number;
+  top1RegretPts: number;
+  top3RegretPts: number;
+}
 
 export function scoreRanking(predicted: readonly number[], actual: readonly number[]): RankingScore {
   return {
@@ -22,15 +35,31 @@ export function scoreRanking(predicted: readonly number[], actual: readonly numb
   };
 }
 
-export interface CompositeScores { scores: number[]; usedSharpness: boolean; note: string }
+export interface CompositeScores {
+  scores: number[];
+  usedSharpness: boolean;
+  note: string;
+}
 
 /** The sharpness composite, accuracy - alpha · sharpness; falls back to accuracy alone when any sharpness is missing. */
-export function compositeScores(accuracy: readonly number[], sharpness: readonly (number | null)[], alpha = 0.1): CompositeScores {
+export function compositeScores(
+  accuracy: readonly number[],
+  sharpness: readonly (number | null)[],
+  alpha = 0.1,
+): CompositeScores {
   const missing = sharpness.filter((s) => s === null || !Number.isFinite(s)).length;
   if (missing > 0) {
-    return { scores: [...accuracy], usedSharpness: false, note: `sharpness probes missing for ${missing} of ${accuracy.length} configurations: composite falls back to rung-0 accuracy` };
+    return {
+      scores: [...accuracy],
+      usedSharpness: false,
+      note: `sharpness probes missing for ${missing} of ${accuracy.length} configurations: composite falls back to rung-0 accuracy`,
+    };
   }
-  return { scores: accuracy.map((a, i) => a - alpha * (sharpness[i] as number)), usedSharpness: true, note: `rung-0 val accuracy - ${alpha} x sharpness (mean loss increase)` };
+  return {
+    scores: accuracy.map((a, i) => a - alpha * (sharpness[i] as number)),
+    usedSharpness: true,
+    note: `rung-0 val accuracy - ${alpha} x sharpness (mean loss increase)`,
+  };
 }
 
 export interface LeaveOneOut {
@@ -48,7 +77,9 @@ export interface LeaveOneOut {
 
 /** Nested leave-one-out: for each row, select and fit on the others, predict it with an interval. */
 export function leaveOneOutMetaModel(
-  rows: readonly (readonly number[])[], targets: readonly number[], rng: Rng,
+  rows: readonly (readonly number[])[],
+  targets: readonly number[],
+  rng: Rng,
   options: { candidates?: readonly Regressor[]; featureNames?: readonly string[]; z?: number } = {},
 ): LeaveOneOut {
   const n = rows.length;
@@ -59,14 +90,24 @@ export function leaveOneOutMetaModel(
   const chosen: string[] = [];
   const predictions = rows.map((row, i) => {
     const others = rows.map((_, k) => k).filter((k) => k !== i);
-    const sel = selectModel(others.map((k) => rows[k]), others.map((k) => targets[k]), createRng(deriveSeed(seed, 'outer', i)), { candidates, z });
+    const sel = selectModel(
+      others.map((k) => rows[k]),
+      others.map((k) => targets[k]),
+      createRng(deriveSeed(seed, 'outer', i)),
+      { candidates, z },
+    );
     chosen.push(sel.chosen);
     return predictPipeline(sel.pipeline, row, z);
   });
   const errors = predictions.map((p, i) => p.mean - targets[i]);
-  const perModel = candidates.map((c) => crossValidate(rows, targets, c, cvFolds(n, n, rng), deriveSeed(seed, 'perModel'), z));
+  const perModel = candidates.map((c) =>
+    crossValidate(rows, targets, c, cvFolds(n, n, rng), deriveSeed(seed, 'perModel'), z),
+  );
   return {
-    predictions, chosen, z, perModel,
+    predictions,
+    chosen,
+    z,
+    perModel,
     rmse: Math.sqrt(errors.reduce((s, e) => s + e * e, 0) / n),
     mae: errors.reduce((s, e) => s + Math.abs(e), 0) / n,
     coverage: predictions.filter((p, i) => targets[i] >= p.lower && targets[i] <= p.upper).length / n,

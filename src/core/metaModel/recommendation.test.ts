@@ -12,7 +12,11 @@ describe('recommend', () => {
     const examples = Array.from({ length: 20 }, (_, i) => example(i));
     for (let guard = 0; state.phase === 'running' && guard < 10; guard++) {
       state = finishRung(state);
-      for (const p of pendingPromotions(state)) state = studyReducer(state, { type: 'promotionScored', ...scorePromotion({ state, signals: noSignals, examples, now: 100 }, p) });
+      for (const p of pendingPromotions(state))
+        state = studyReducer(state, {
+          type: 'promotionScored',
+          ...scorePromotion({ state, signals: noSignals, examples, now: 100 }, p),
+        });
     }
     expect(state.phase).toBe('finished');
     const rec = recommend({ state, signals: noSignals, examples, now: 200 })!;

@@ -8,7 +8,11 @@ import { describeFidelity, evidenceFor, fidelityOf, studyFullAccuracies, type Me
 import { trainingExamples, type MetaModelInputs } from './metaModelInputs';
 import { fitPromotionModel, predictFullAccuracy, type PromotionModel } from './promotionModel';
 
-export interface PredictedAccuracy { mean: number; lower: number; upper: number }
+export interface PredictedAccuracy {
+  mean: number;
+  lower: number;
+  upper: number;
+}
 
 export interface Recommendation {
   configId: number;
@@ -61,18 +65,42 @@ export function recommend(inputs: MetaModelInputs): Recommendation | null {
     if (scored.length > 0) pick = scored.reduce((b, x) => (x.p!.mean > b.p!.mean ? x : b)).id;
   }
   // Leave the pick's own example out, so its interval is a forecast and not a fit.
-  const heldOut = confirmed.has(pick) ? fit(all.filter((e) => !(e.source.study === state.definition.name && e.source.seed === state.definition.seed && e.source.configId === pick))) : full;
+  const heldOut = confirmed.has(pick)
+    ? fit(
+        all.filter(
+          (e) =>
+            !(
+              e.source.study === state.definition.name &&
+              e.source.seed === state.definition.seed &&
+              e.source.configId === pick
+            ),
+        ),
+      )
+    : full;
   const predicted = predictOne(heldOut, pick);
   const best = confirmed.get(pick) ?? null;
-  const contenders = best === null || !full ? [] : ranked
-    .filter((r) => !confirmed.has(r.configId))
-    .map((r) => ({ configId: r.configId, p: predictOne(full, r.configId) }))
-    .filter((x) => x.p !== null && x.p.upper > best)
-    .map((x) => ({ configId: x.configId, ...x.p! }))
-    .sort((a, b) => b.upper - a.upper);
+  const contenders =
+    best === null || !full
+      ? []
+      : ranked
+          .filter((r) => !confirmed.has(r.configId))
+          .map((r) => ({ configId: r.configId, p: predictOne(full, r.configId) }))
+          .filter((x) => x.p !== null && x.p.upper > best)
+          .map((x) => ({ configId: x.configId, ...x.p! }))
+          .sort((a, b) => b.upper - a.upper);
   const modelName = (heldOut ?? full)?.selection.chosen ?? null;
-  const note = predicted === null
-    ? `no meta-model prediction: ${all.length} example(s) at this full fidelity, ${minExamples} needed`
-    : `predicted by ${modelName} from ${all.length - (heldOut === full ? 0 : 1)} example(s) (${fromMemory} from earlier studies), without this configuration's own full-fidelity result`;
-  return { configId: pick, config: state.configs[pick], confirmedAccuracy: best, predicted, model: modelName, contenders, fidelity, note };
+  const note =
+    predicted === null
+      ? `no meta-model prediction: ${all.length} example(s) at this full fidelity, ${minExamples} needed`
+      : `predicted by ${modelName} from ${all.length - (heldOut === full ? 0 : 1)} example(s) (${fromMemory} from earlier studies), without this configuration's own full-fidelity result`;
+  return {
+    configId: pick,
+    config: state.configs[pick],
+    confirmedAccuracy: best,
+    predicted,
+    model: modelName,
+    contenders,
+    fidelity,
+    note,
+  };
 }

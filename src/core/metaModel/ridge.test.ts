@@ -47,7 +47,9 @@ describe('fitRidge', () => {
     const y = rows.map((r) => 0.5 + r[0] - 2 * r[2] + 0.1 * rng.normal());
     const lambda = 0.7;
     const design = rows.map((r) => [1, ...r]);
-    const a = [0, 1, 2, 3].map((i) => [0, 1, 2, 3].map((j) => design.reduce((s, r) => s + r[i] * r[j], 0) + (i === j && i > 0 ? lambda : 0)));
+    const a = [0, 1, 2, 3].map((i) =>
+      [0, 1, 2, 3].map((j) => design.reduce((s, r) => s + r[i] * r[j], 0) + (i === j && i > 0 ? lambda : 0)),
+    );
     const b = [0, 1, 2, 3].map((i) => design.reduce((s, r, k) => s + r[i] * y[k], 0));
     const beta = gaussSolve(a, b);
     const fit = fitRidge(rows, y, lambda);
@@ -56,7 +58,14 @@ describe('fitRidge', () => {
   });
 
   it('works with more features than rows and rejects bad input', () => {
-    const fit = fitRidge([[1, 2, 3], [2, 1, 0]], [0, 1], 1);
+    const fit = fitRidge(
+      [
+        [1, 2, 3],
+        [2, 1, 0],
+      ],
+      [0, 1],
+      1,
+    );
     expect(Number.isFinite(predictRidge(fit, [0, 0, 0]).mean)).toBe(true);
     expect(() => fitRidge([[1]], [1], 0)).toThrow(/lambda/);
     expect(() => fitRidge([[Number.NaN]], [1], 1)).toThrow(/finite/);

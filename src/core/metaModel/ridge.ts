@@ -28,8 +28,9 @@ export function fitRidge(rows: readonly (readonly number[])[], targets: readonly
   const xc = rows.map((r) => r.map((v, j) => v - xMean[j]));
   const yc = targets.map((t) => t - yMean);
   // 2. Normal equations (XcᵀXc + λI) w = Xcᵀ yc, solved by Cholesky.
-  const gram = Array.from({ length: d }, (_, i) => Array.from({ length: d }, (_, j) =>
-    xc.reduce((s, r) => s + r[i] * r[j], 0) + (i === j ? lambda : 0)));
+  const gram = Array.from({ length: d }, (_, i) =>
+    Array.from({ length: d }, (_, j) => xc.reduce((s, r) => s + r[i] * r[j], 0) + (i === j ? lambda : 0)),
+  );
   const rhs = Array.from({ length: d }, (_, j) => xc.reduce((s, r, k) => s + r[j] * yc[k], 0));
   const l = cholesky(gram);
   const weights = choleskySolve(l, rhs);

@@ -27,7 +27,12 @@ describe('crossValidate', () => {
   });
 
   it('reports a failing model as Infinity with its message', () => {
-    const broken: Regressor = { name: 'broken', fit: () => { throw new Error('boom'); } };
+    const broken: Regressor = {
+      name: 'broken',
+      fit: () => {
+        throw new Error('boom');
+      },
+    };
     const cv = crossValidate([[0], [1], [2]], [0, 1, 2], broken, cvFolds(3, 3, createRng(1)), 1);
     expect(cv.rmse).toBe(Infinity);
     expect(cv.error).toBe('boom');
@@ -40,10 +45,20 @@ describe('selectModel', () => {
 
   it('picks ridge for a linear target and the forest for a step, and predicts with an interval', () => {
     const candidates = [ridgeRegressor(0.1), forestRegressor()];
-    const linear = selectModel(rows, rows.map((r) => 0.5 + 0.1 * r[0] - 0.05 * r[1] + 0.001 * rng.normal()), createRng(3), { candidates });
+    const linear = selectModel(
+      rows,
+      rows.map((r) => 0.5 + 0.1 * r[0] - 0.05 * r[1] + 0.001 * rng.normal()),
+      createRng(3),
+      { candidates },
+    );
     expect(linear.chosen).toBe('ridge(λ=0.1)');
     expect(linear.scores.map((s) => s.name)).toEqual(['ridge(λ=0.1)', 'forest']);
-    const step = selectModel(rows, rows.map((r) => (r[2] > 0.3 ? 0.6 : 0.2) + 0.2 * Math.sign(r[0]) + 0.001 * rng.normal()), createRng(3), { candidates });
+    const step = selectModel(
+      rows,
+      rows.map((r) => (r[2] > 0.3 ? 0.6 : 0.2) + 0.2 * Math.sign(r[0]) + 0.001 * rng.normal()),
+      createRng(3),
+      { candidates },
+    );
     expect(step.chosen).toBe('forest');
     const p = predictPipeline(linear.pipeline, [0, 0, 0]);
     expect(p.mean).toBeCloseTo(0.5, 2);
@@ -62,16 +77,31 @@ describe('selectModel', () => {
 
 describe('candidates', () => {
   it('adds ridge and the GP on the core low-fidelity features when the names are known', () => {
-    expect(defaultCandidates().map((c) => c.name)).toEqual(['ridge(λ=1)', 'ridge(λ=10)', 'ridge(λ=100)', 'gp(matern52-ard)', 'forest']);
+    expect(defaultCandidates().map((c) => c.name)).toEqual([
+      'ridge(λ=1)',
+      'ridge(λ=10)',
+      'ridge(λ=100)',
+      'gp(matern52-ard)',
+      'forest',
+    ]);
     const named = defaultCandidates(['channels', 'r0.valAccuracy', 'r0.valLoss', 'extrapolatedAccuracy']);
     expect(named.slice(5).map((c) => c.name)).toEqual(['ridge(λ=1) on core', 'gp(matern52-ard) on core']);
   });
 
   it('onColumns fits and predicts on the chosen columns only', () => {
-    const rows = [[0, 9], [1, -4], [2, 7], [3, 1]];
+    const rows = [
+      [0, 9],
+      [1, -4],
+      [2, 7],
+      [3, 1],
+    ];
     const y = [1, 3, 5, 7];
     const sub = onColumns(ridgeRegressor(1e-9), [0], 'x0').fit(rows, y, createRng(1));
-    const direct = ridgeRegressor(1e-9).fit(rows.map((r) => [r[0]]), y, createRng(1));
+    const direct = ridgeRegressor(1e-9).fit(
+      rows.map((r) => [r[0]]),
+      y,
+      createRng(1),
+    );
     expect(sub.predict([10, 123]).mean).toBeCloseTo(direct.predict([10]).mean, 10);
     expect(sub.predict([10, 123]).mean).toBeCloseTo(21, 6);
   });
@@ -90,7 +120,10 @@ describe('grouped folds', () => {
     // Two rows per group with the same features and label; an exact-match model wins only by leakage.
     const rows = [0, 0, 1, 1, 2, 2, 3, 3, 4, 4].map((g) => [g * 10]);
     const targets = [0.1, 0.1, 0.9, 0.9, 0.2, 0.2, 0.8, 0.8, 0.5, 0.5];
-    const lookup: Regressor = { name: 'lookup', fit: (r, t) => ({ predict: (x) => ({ mean: t[r.findIndex((y) => y[0] === x[0])] ?? 0.5, sd: 0 }) }) };
+    const lookup: Regressor = {
+      name: 'lookup',
+      fit: (r, t) => ({ predict: (x) => ({ mean: t[r.findIndex((y) => y[0] === x[0])] ?? 0.5, sd: 0 }) }),
+    };
     const groups = [0, 0, 1, 1, 2, 2, 3, 3, 4, 4];
     expect(crossValidate(rows, targets, lookup, cvFolds(10, 10, createRng(1)), 1).rmse).toBe(0);
     expect(crossValidate(rows, targets, lookup, groupFolds(groups, 10, createRng(1)), 1).rmse).toBeGreaterThan(0.1);

@@ -9,9 +9,16 @@ import { onColumns, type FittedRegressor, type Prediction, type Regressor } from
 import { ridgeRegressor } from './ridge';
 import { fitStandardizer, standardize, type Standardizer } from './standardizer';
 
-export interface IntervalPrediction extends Prediction { lower: number; upper: number }
+export interface IntervalPrediction extends Prediction {
+  lower: number;
+  upper: number;
+}
 
-export interface Pipeline { name: string; standardizer: Standardizer; model: FittedRegressor }
+export interface Pipeline {
+  name: string;
+  standardizer: Standardizer;
+  model: FittedRegressor;
+}
 
 export interface CvScore {
   name: string;
@@ -25,7 +32,12 @@ export interface CvScore {
   error?: string;
 }
 
-export interface Selection { chosen: string; scores: CvScore[]; pipeline: Pipeline; z: number }
+export interface Selection {
+  chosen: string;
+  scores: CvScore[];
+  pipeline: Pipeline;
+  z: number;
+}
 
 export interface SelectOptions {
   candidates?: readonly Regressor[];
@@ -49,15 +61,30 @@ export const CORE_FEATURES = ['r0.valAccuracy', 'latest.valAccuracy', 'extrapola
  * which a study of ten or twenty configurations can fit without overfitting.
  */
 export function defaultCandidates(featureNames?: readonly string[]): Regressor[] {
-  const all = [ridgeRegressor(1), ridgeRegressor(10), ridgeRegressor(100), gaussianProcessRegressor(), forestRegressor()];
+  const all = [
+    ridgeRegressor(1),
+    ridgeRegressor(10),
+    ridgeRegressor(100),
+    gaussianProcessRegressor(),
+    forestRegressor(),
+  ];
   const core = (featureNames ?? []).map((n, j) => (CORE_FEATURES.includes(n) ? j : -1)).filter((j) => j >= 0);
   if (core.length === 0) return all;
   return [...all, onColumns(ridgeRegressor(1), core, 'core'), onColumns(gaussianProcessRegressor(), core, 'core')];
 }
 
-export function fitPipeline(rows: readonly (readonly number[])[], targets: readonly number[], regressor: Regressor, rng: Rng): Pipeline {
+export function fitPipeline(
+  rows: readonly (readonly number[])[],
+  targets: readonly number[],
+  regressor: Regressor,
+  rng: Rng,
+): Pipeline {
   const standardizer = fitStandardizer(rows);
-  const model = regressor.fit(rows.map((r) => standardize(standardizer, r)), targets, rng);
+  const model = regressor.fit(
+    rows.map((r) => standardize(standardizer, r)),
+    targets,
+    rng,
+  );
   return { name: regressor.name, standardizer, model };
 }
 
@@ -71,22 +98,42 @@ export function cvFolds(n: number, k: number, rng: Rng): number[][] {
   if (!Number.isInteger(n) || n < 2) throw new Error(`Expected at least 2 rows to cross-validate, but got ${n}`);
   if (!Number.isInteger(k) || k < 2) throw new Error(`Expected k >= 2 folds, but got ${k}`);
   if (k >= n) return Array.from({ length: n }, (_, i) => [i]);
-  const order = shuffleInPlace(Array.from({ length: n }, (_, i) => i), rng);
+  const order = shuffleInPlace(
+    Array.from({ length: n }, (_, i) => i),
+    rng,
+  );
   return Array.from({ length: k }, (_, f) => order.filter((_, i) => i % k === f).sort((a, b) => a - b));
 }
 
 export function crossValidate(
-  rows: readonly (readonly number[])[], targets: readonly number[], regressor: Regressor, folds: readonly number[][], seed: number, z = 1.645,
+  rows: readonly (readonly number[])[],
+  targets: readonly number[],
+  regressor: Regressor,
+  folds: readonly number[][],
+  seed: number,
+  z = 1.645,
 ): CvScore {
   const predictions = new Array<Prediction>(rows.length);
   try {
     folds.forEach((held, f) => {
       const train = rows.map((_, i) => i).filter((i) => !held.includes(i));
-      const p = fitPipeline(train.map((i) => rows[i]), train.map((i) => targets[i]), regressor, createRng(deriveSeed(seed, regressor.name, f)));
+      const p = fitPipeline(
+        train.map((i) => rows[i]),
+        train.map((i) => targets[i]),
+        regressor,
+        createRng(deriveSeed(seed, regressor.name, f)),
+      );
       for (const i of held) predictions[i] = p.model.predict(standardize(p.standardizer, rows[i]));
     });
   } catch (e) {
-    return { name: regressor.name, rmse: Infinity, mae: Infinity, coverage: NaN, predictions: [], error: e instanceof Error ? e.message : String(e) };
+    return {
+      name: regressor.name,
+      rmse: Infinity,
+      mae: Infinity,
+      coverage: NaN,
+      predictions: [],
+      error: e instanceof Error ? e.message : String(e),
+    };
   }
   const errors = predictions.map((p, i) => p.mean - targets[i]);
   return {
@@ -109,7 +156,12 @@ export function groupFolds(groups: readonly number[], k: number, rng: Rng): numb
 }
 
 /** Scores every candidate by CV, picks the lowest RMSE (ties to the earlier candidate) and refits it on all rows. */
-export function selectModel(rows: readonly (readonly number[])[], targets: readonly number[], rng: Rng, options: SelectOptions = {}): Selection {
+export function selectModel(
+  rows: readonly (readonly number[])[],
+  targets: readonly number[],
+  rng: Rng,
+  options: SelectOptions = {},
+): Selection {
   const candidates = options.candidates ?? defaultCandidates();
   if (candidates.length === 0) throw new Error('Expected at least one candidate model');
   const z = options.z ?? 1.645;
@@ -117,12 +169,22 @@ export function selectModel(rows: readonly (readonly number[])[], targets: reado
   const seed = rng.nextInt(2 ** 32);
   // Fewer than 3 rows leave nothing to validate on: take the first candidate unscored.
   const numGroups = options.groups ? new Set(options.groups).size : n;
-  const scores = numGroups < 3 ? [] : (() => {
-    const k = options.folds ?? (numGroups <= 20 ? numGroups : 5);
-    const folds = options.groups ? groupFolds(options.groups, k, createRng(deriveSeed(seed, 'folds'))) : cvFolds(n, k, createRng(deriveSeed(seed, 'folds')));
-    return candidates.map((c) => crossValidate(rows, targets, c, folds, seed, z));
-  })();
+  const scores =
+    numGroups < 3
+      ? []
+      : (() => {
+          const k = options.folds ?? (numGroups <= 20 ? numGroups : 5);
+          const folds = options.groups
+            ? groupFolds(options.groups, k, createRng(deriveSeed(seed, 'folds')))
+            : cvFolds(n, k, createRng(deriveSeed(seed, 'folds')));
+          return candidates.map((c) => crossValidate(rows, targets, c, folds, seed, z));
+        })();
   const best = scores.length === 0 ? 0 : scores.reduce((b, s, i) => (s.rmse < scores[b].rmse ? i : b), 0);
   const regressor = candidates[best];
-  return { chosen: regressor.name, scores, pipeline: fitPipeline(rows, targets, regressor, createRng(deriveSeed(seed, 'final'))), z };
+  return {
+    chosen: regressor.name,
+    scores,
+    pipeline: fitPipeline(rows, targets, regressor, createRng(deriveSeed(seed, 'final'))),
+    z,
+  };
 }

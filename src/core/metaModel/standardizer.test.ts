@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { fitStandardizer, standardize } from './standardizer';
 
 describe('fitStandardizer', () => {
-  const train = [[1, 5, Number.NaN, 2], [3, 5, Number.NaN, Number.NaN], [5, 5, Number.NaN, 4]];
+  const train = [
+    [1, 5, Number.NaN, 2],
+    [3, 5, Number.NaN, Number.NaN],
+    [5, 5, Number.NaN, 4],
+  ];
   const s = fitStandardizer(train);
 
   it('learns means and population sds, and marks constant and all-missing columns with scale 0', () => {

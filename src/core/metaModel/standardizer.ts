@@ -31,5 +31,7 @@ export const CLIP = 4;
 
 /** Standardised row, clipped to ±clip; a missing value becomes 0 (the training mean). */
 export function standardize(s: Standardizer, row: readonly number[], clip = CLIP): number[] {
-  return s.means.map((m, j) => (s.scales[j] > 0 && Number.isFinite(row[j]) ? Math.max(-clip, Math.min(clip, (row[j] - m) / s.scales[j])) : 0));
+  return s.means.map((m, j) =>
+    s.scales[j] > 0 && Number.isFinite(row[j]) ? Math.max(-clip, Math.min(clip, (row[j] - m) / s.scales[j])) : 0,
+  );
 }

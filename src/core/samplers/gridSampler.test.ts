@@ -2,7 +2,15 @@
 // axis (conditions applied afterwards, duplicates removed), float levels against closed forms.
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../rng';
-import { DEFAULT_FIXED, SEED001_SPACE, sampleRandomConfigs, type ParamName, type ParamSpec, type SearchSpace, type TrialConfig } from '../searchSpace/searchSpace';
+import {
+  DEFAULT_FIXED,
+  SEED001_SPACE,
+  sampleRandomConfigs,
+  type ParamName,
+  type ParamSpec,
+  type SearchSpace,
+  type TrialConfig,
+} from '../searchSpace/searchSpace';
 import { axisSize, axisValue, chooseFloatLevels, countGrid, sampleGridConfigs } from './gridSampler';
 import { sampleConfigs } from './index';
 
@@ -35,18 +43,23 @@ const SMALL: SearchSpace = [
 function randomSpace(seed: number): SearchSpace {
   const rng = createRng(seed);
   const names: ParamName[] = ['channels', 'dropout', 'learningRate', 'momentum', 'weightDecay', 'batchSize'];
-  const space: ParamSpec[] = [{ kind: 'categorical', name: 'optimizer', choices: rng.next() < 0.5 ? ['adam', 'sgd'] : ['sgd'] }];
+  const space: ParamSpec[] = [
+    { kind: 'categorical', name: 'optimizer', choices: rng.next() < 0.5 ? ['adam', 'sgd'] : ['sgd'] },
+  ];
   for (const name of names) {
     if (rng.next() < 0.4) continue;
     const parents = space.filter((s): s is Extract<ParamSpec, { kind: 'categorical' }> => s.kind === 'categorical');
     const parent = rng.next() < 0.4 ? parents[rng.nextInt(parents.length)] : undefined;
-    const condition = parent ? { param: parent.name, equals: parent.choices[rng.nextInt(parent.choices.length)] } : undefined;
+    const condition = parent
+      ? { param: parent.name, equals: parent.choices[rng.nextInt(parent.choices.length)] }
+      : undefined;
     const r = rng.nextInt(3);
-    const spec: ParamSpec = r === 0
-      ? { kind: 'float', name, low: 0.01, high: 0.5, log: rng.next() < 0.5, condition }
-      : r === 1
-        ? { kind: 'int', name, low: 1, high: 2 + rng.nextInt(6), step: 1 + rng.nextInt(2), condition }
-        : { kind: 'categorical', name, choices: [1, 2, 3].slice(0, 1 + rng.nextInt(3)), condition };
+    const spec: ParamSpec =
+      r === 0
+        ? { kind: 'float', name, low: 0.01, high: 0.5, log: rng.next() < 0.5, condition }
+        : r === 1
+          ? { kind: 'int', name, low: 1, high: 2 + rng.nextInt(6), step: 1 + rng.nextInt(2), condition }
+          : { kind: 'categorical', name, choices: [1, 2, 3].slice(0, 1 + rng.nextInt(3)), condition };
     space.push(spec);
   }
   return space;
@@ -87,7 +100,14 @@ describe('grid axes and counts', () => {
       { kind: 'float', name: 'dropout', low: 0, high: 0.5, log: false, condition: { param: 'channels', equals: 2 } },
       { kind: 'float', name: 'momentum', low: 0, high: 0.5, log: false, condition: { param: 'batchSize', equals: 2 } },
       { kind: 'float', name: 'weightDecay', low: 0, high: 0.5, log: false, condition: { param: 'epochs', equals: 2 } },
-      { kind: 'float', name: 'labelSmoothing', low: 0, high: 0.5, log: false, condition: { param: 'warmupEpochs', equals: 2 } },
+      {
+        kind: 'float',
+        name: 'labelSmoothing',
+        low: 0,
+        high: 0.5,
+        log: false,
+        condition: { param: 'warmupEpochs', equals: 2 },
+      },
     ];
     const t0 = performance.now();
     expect(countGrid(wide, 1, {}, 1001)).toBe(1001);
@@ -113,18 +133,29 @@ describe('sampleGridConfigs', () => {
   it('enumerates the whole product in lexicographic order when it has n points', () => {
     const configs = sampleGridConfigs(SMALL, 6, createRng(1), { epochs: 3 });
     expect(configs.map((c) => [c.channels, c.optimizer])).toEqual([
-      [32, 'adam'], [32, 'sgd'], [48, 'adam'], [48, 'sgd'], [64, 'adam'], [64, 'sgd'],
+      [32, 'adam'],
+      [32, 'sgd'],
+      [48, 'adam'],
+      [48, 'sgd'],
+      [64, 'adam'],
+      [64, 'sgd'],
     ]);
     expect(configs.every((c) => c.epochs === 3 && c.dropout === DEFAULT_FIXED.dropout)).toBe(true);
     // A single float takes n evenly spaced values.
-    const line = sampleGridConfigs([{ kind: 'float', name: 'dropout', low: 0, high: 0.5, log: false }], 6, createRng(1));
+    const line = sampleGridConfigs(
+      [{ kind: 'float', name: 'dropout', low: 0, high: 0.5, log: false }],
+      6,
+      createRng(1),
+    );
     [0, 0.1, 0.2, 0.3, 0.4, 0.5].forEach((v, k) => expect(line[k].dropout).toBeCloseTo(v, 15));
   });
 
   it('repeats a finite grid from the start when n exceeds it', () => {
     const configs = sampleGridConfigs(SMALL, 10, createRng(1));
     expect(configs.slice(6).map((c) => keyOf(SMALL, c))).toEqual(configs.slice(0, 4).map((c) => keyOf(SMALL, c)));
-    expect(sampleGridConfigs([], 3, createRng(1), { channels: 8 })).toEqual([0, 1, 2].map(() => ({ ...DEFAULT_FIXED, channels: 8 })));
+    expect(sampleGridConfigs([], 3, createRng(1), { channels: 8 })).toEqual(
+      [0, 1, 2].map(() => ({ ...DEFAULT_FIXED, channels: 8 })),
+    );
     expect(sampleGridConfigs(SMALL, 0, createRng(1))).toEqual([]);
   });
 
@@ -183,8 +214,12 @@ describe('sampleGridConfigs', () => {
 
 describe('sampleConfigs', () => {
   it('dispatches on the sampler kind', () => {
-    expect(sampleConfigs('random', SEED001_SPACE, 5, createRng(4))).toEqual(sampleRandomConfigs(SEED001_SPACE, 5, createRng(4)));
+    expect(sampleConfigs('random', SEED001_SPACE, 5, createRng(4))).toEqual(
+      sampleRandomConfigs(SEED001_SPACE, 5, createRng(4)),
+    );
     expect(sampleConfigs('grid', SMALL, 6, createRng(4))).toEqual(sampleGridConfigs(SMALL, 6, createRng(9))); // a whole grid reads no rng
-    expect(() => sampleConfigs('sobol' as never, SMALL, 1, createRng(4))).toThrow('one of random, halton, grid, but got sobol');
+    expect(() => sampleConfigs('sobol' as never, SMALL, 1, createRng(4))).toThrow(
+      'one of random, halton, grid, but got sobol',
+    );
   });
 });

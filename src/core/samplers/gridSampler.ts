@@ -2,7 +2,13 @@
 // and categoricals take every value, floats `levels` evenly spaced values (log-spaced when log),
 // and a conditional parameter branches only under its parent's matching value.
 import type { Rng } from '../rng';
-import { DEFAULT_FIXED, type ParamName, type ParamSpec, type SearchSpace, type TrialConfig } from '../searchSpace/searchSpace';
+import {
+  DEFAULT_FIXED,
+  type ParamName,
+  type ParamSpec,
+  type SearchSpace,
+  type TrialConfig,
+} from '../searchSpace/searchSpace';
 import { checkSamplerArgs, createScrambledHalton } from './haltonSampler';
 
 type Values = Record<ParamName, string | number>;
@@ -10,9 +16,12 @@ type Values = Record<ParamName, string | number>;
 /** How many values the parameter takes on the grid. */
 export function axisSize(spec: ParamSpec, floatLevels: number): number {
   switch (spec.kind) {
-    case 'float': return floatLevels;
-    case 'int': return Math.floor((spec.high - spec.low) / spec.step) + 1;
-    case 'categorical': return spec.choices.length;
+    case 'float':
+      return floatLevels;
+    case 'int':
+      return Math.floor((spec.high - spec.low) / spec.step) + 1;
+    case 'categorical':
+      return spec.choices.length;
   }
 }
 
@@ -27,12 +36,15 @@ export function axisValue(spec: ParamSpec, k: number, floatLevels: number): stri
       const logLow = Math.log(spec.low);
       return Math.exp(logLow + t * (Math.log(spec.high) - logLow));
     }
-    case 'int': return spec.low + k * spec.step;
-    case 'categorical': return spec.choices[k];
+    case 'int':
+      return spec.low + k * spec.step;
+    case 'categorical':
+      return spec.choices[k];
   }
 }
 
-const isActive = (spec: ParamSpec, values: Values) => !spec.condition || values[spec.condition.param] === spec.condition.equals;
+const isActive = (spec: ParamSpec, values: Values) =>
+  !spec.condition || values[spec.condition.param] === spec.condition.equals;
 
 /** Default cap of countGrid: the count saturates there, and so does the work. */
 export const GRID_COUNT_CAP = 1_000_000;
@@ -43,7 +55,12 @@ export const GRID_COUNT_CAP = 1_000_000;
  * Every branch visited ends in at least one configuration, so the work is bounded by cap
  * branches (several conditional parents of 64 choices would otherwise mean 64^k of them).
  */
-export function countGrid(space: SearchSpace, floatLevels: number, fixed: Partial<TrialConfig> = {}, cap = GRID_COUNT_CAP): number {
+export function countGrid(
+  space: SearchSpace,
+  floatLevels: number,
+  fixed: Partial<TrialConfig> = {},
+  cap = GRID_COUNT_CAP,
+): number {
   const parents = new Set(space.flatMap((s) => (s.condition ? [s.condition.param] : [])));
   const count = (i: number, values: Values): number => {
     if (i === space.length) return 1;
@@ -52,7 +69,8 @@ export function countGrid(space: SearchSpace, floatLevels: number, fixed: Partia
     const size = axisSize(spec, floatLevels);
     if (!parents.has(spec.name)) return Math.min(cap, size * count(i + 1, values));
     let total = 0;
-    for (let k = 0; k < size && total < cap; k++) total += count(i + 1, { ...values, [spec.name]: axisValue(spec, k, floatLevels) });
+    for (let k = 0; k < size && total < cap; k++)
+      total += count(i + 1, { ...values, [spec.name]: axisValue(spec, k, floatLevels) });
     return Math.min(cap, total);
   };
   return count(0, { ...DEFAULT_FIXED, ...fixed });
@@ -66,7 +84,8 @@ export function chooseFloatLevels(space: SearchSpace, n: number, fixed: Partial<
   let hi = Math.max(1, n);
   while (lo < hi) {
     const mid = Math.floor((lo + hi) / 2);
-    if (countGrid(space, mid, fixed, n) >= n) hi = mid; // saturating at n bounds each count
+    if (countGrid(space, mid, fixed, n) >= n)
+      hi = mid; // saturating at n bounds each count
     else lo = mid + 1;
   }
   return lo;
@@ -76,7 +95,12 @@ export function chooseFloatLevels(space: SearchSpace, n: number, fixed: Partial<
  * Visits grid cells in lexicographic order (the first parameter varies slowest) until visit
  * returns false. A cell is its axis indices (-1 for an inactive parameter).
  */
-function enumerateGrid(space: SearchSpace, floatLevels: number, base: Values, visit: (v: Values, cell: number[]) => boolean): void {
+function enumerateGrid(
+  space: SearchSpace,
+  floatLevels: number,
+  base: Values,
+  visit: (v: Values, cell: number[]) => boolean,
+): void {
   const walk = (i: number, values: Values, cell: number[]): boolean => {
     if (i === space.length) return visit(values, cell);
     const spec = space[i];
@@ -121,13 +145,22 @@ export function sampleGridConfigs(
     // Halton search would spend most of its tries on the last few unvisited cells.
     enumerateGrid(space, levels, base, (v) => (picked.push(v), true));
     const order = picked.map((_, i) => i);
-    for (let i = 0; i < n; i++) { const j = i + rng.nextInt(order.length - i); [order[i], order[j]] = [order[j], order[i]]; }
-    return order.slice(0, n).sort((a, b) => a - b).map((i) => picked[i] as TrialConfig);
+    for (let i = 0; i < n; i++) {
+      const j = i + rng.nextInt(order.length - i);
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    return order
+      .slice(0, n)
+      .sort((a, b) => a - b)
+      .map((i) => picked[i] as TrialConfig);
   }
   const seen = new Set<string>();
   const take = (v: Values, cell: number[]) => {
     const key = cell.join(',');
-    if (!seen.has(key)) { seen.add(key); picked.push(v); }
+    if (!seen.has(key)) {
+      seen.add(key);
+      picked.push(v);
+    }
     return picked.length < n;
   };
   const sequence = createScrambledHalton(space.length, rng);
@@ -137,7 +170,8 @@ export function sampleGridConfigs(
     const u = sequence.point(i);
     const drawn: Partial<Values> = {}; // only the space's parameters; an inactive parent keeps its base value
     const cell = space.map((spec, j) => {
-      if (spec.condition && (drawn[spec.condition.param] ?? base[spec.condition.param]) !== spec.condition.equals) return -1;
+      if (spec.condition && (drawn[spec.condition.param] ?? base[spec.condition.param]) !== spec.condition.equals)
+        return -1;
       const k = Math.min(axisSize(spec, levels) - 1, Math.floor(u[j] * axisSize(spec, levels)));
       drawn[spec.name] = axisValue(spec, k, levels);
       return k;

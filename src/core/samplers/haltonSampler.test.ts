@@ -48,7 +48,9 @@ function starDiscrepancy(points: number[][]): number {
 
 describe('radicalInverse and the Halton sequence', () => {
   it('gives the van der Corput values', () => {
-    expect([0, 1, 2, 3, 4, 5, 6, 7].map((i) => radicalInverse(i, 2))).toEqual([0, 0.5, 0.25, 0.75, 0.125, 0.625, 0.375, 0.875]);
+    expect([0, 1, 2, 3, 4, 5, 6, 7].map((i) => radicalInverse(i, 2))).toEqual([
+      0, 0.5, 0.25, 0.75, 0.125, 0.625, 0.375, 0.875,
+    ]);
     const base3 = [0, 3, 6, 1, 4, 7, 2, 5, 8].map((k) => k / 9);
     [0, 1, 2, 3, 4, 5, 6, 7, 8].forEach((i) => expect(radicalInverse(i, 3)).toBeCloseTo(base3[i], 15));
   });
@@ -78,8 +80,12 @@ describe('radicalInverse and the Halton sequence', () => {
   it('rejects bad arguments with precise messages', () => {
     expect(() => createScrambledHalton(17, null)).toThrow('dimension to be an integer in 0..16, but got 17');
     expect(() => createScrambledHalton(2, null).point(-1)).toThrow('non-negative integer, but got -1');
-    expect(() => sampleHaltonConfigs(SEED001_SPACE, 1.5, createRng(1))).toThrow('n to be a non-negative integer, but got 1.5');
-    expect(() => sampleHaltonConfigs([{ kind: 'float', name: 'dropout', low: 1, high: 0, log: false }], 1, createRng(1))).toThrow('needs low < high');
+    expect(() => sampleHaltonConfigs(SEED001_SPACE, 1.5, createRng(1))).toThrow(
+      'n to be a non-negative integer, but got 1.5',
+    );
+    expect(() =>
+      sampleHaltonConfigs([{ kind: 'float', name: 'dropout', low: 1, high: 0, log: false }], 1, createRng(1)),
+    ).toThrow('needs low < high');
   });
 });
 
@@ -104,7 +110,8 @@ describe('sampleHaltonConfigs', () => {
     }
     // The categorical and the int grid are balanced, not just covered.
     expect(configs.filter((c) => c.optimizer === 'sgd').length).toBe(150);
-    for (const ch of [32, 48, 64]) expect(Math.abs(configs.filter((c) => c.channels === ch).length - 100)).toBeLessThanOrEqual(1);
+    for (const ch of [32, 48, 64])
+      expect(Math.abs(configs.filter((c) => c.channels === ch).length - 100)).toBeLessThanOrEqual(1);
   });
 
   it('is more uniform than random search (chi-square over buckets, 2D star discrepancy)', () => {

@@ -3,7 +3,12 @@
 // permutation scrambling, as scipy's qmc.Halton(scramble=True) behind Optuna's QMCSampler).
 import type { Rng } from '../rng';
 import {
-  DEFAULT_FIXED, validateSearchSpace, type ParamName, type ParamSpec, type SearchSpace, type TrialConfig,
+  DEFAULT_FIXED,
+  validateSearchSpace,
+  type ParamName,
+  type ParamSpec,
+  type SearchSpace,
+  type TrialConfig,
 } from '../searchSpace/searchSpace';
 
 /** One base per dimension; a space has at most one parameter per TrialConfig key (14). */
@@ -42,14 +47,19 @@ export function createScrambledHalton(dimension: number, rng: Rng | null): Halto
   const perms = bases.map((b, d) =>
     Array.from({ length: digits[d] }, () => {
       const perm = Array.from({ length: b }, (_, j) => j);
-      if (rng) for (let i = b - 1; i > 0; i--) { const j = rng.nextInt(i + 1); [perm[i], perm[j]] = [perm[j], perm[i]]; }
+      if (rng)
+        for (let i = b - 1; i > 0; i--) {
+          const j = rng.nextInt(i + 1);
+          [perm[i], perm[j]] = [perm[j], perm[i]];
+        }
       return perm;
     }),
   );
   return {
     dimension,
     point(index: number): number[] {
-      if (!Number.isSafeInteger(index) || index < 0) throw new Error(`Expected index to be a non-negative integer, but got ${index}`);
+      if (!Number.isSafeInteger(index) || index < 0)
+        throw new Error(`Expected index to be a non-negative integer, but got ${index}`);
       return bases.map((b, d) => {
         let rest = index;
         let value = 0;

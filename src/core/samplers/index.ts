@@ -18,10 +18,14 @@ export function sampleConfigs(
   fixed: Partial<TrialConfig> = {},
 ): TrialConfig[] {
   switch (kind) {
-    case 'random': return sampleRandomConfigs(space, n, rng, fixed);
-    case 'halton': return sampleHaltonConfigs(space, n, rng, fixed);
-    case 'grid': return sampleGridConfigs(space, n, rng, fixed);
-    default: throw new Error(`Expected sampler to be one of ${SAMPLER_KINDS.join(', ')}, but got ${String(kind)}`);
+    case 'random':
+      return sampleRandomConfigs(space, n, rng, fixed);
+    case 'halton':
+      return sampleHaltonConfigs(space, n, rng, fixed);
+    case 'grid':
+      return sampleGridConfigs(space, n, rng, fixed);
+    default:
+      throw new Error(`Expected sampler to be one of ${SAMPLER_KINDS.join(', ')}, but got ${String(kind)}`);
   }
 }
 

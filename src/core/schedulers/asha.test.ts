@@ -4,7 +4,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ashaFinished, ashaNextJob, ashaReport, initAsha, type AshaJob, type AshaState } from './asha';
 
-interface Model { results: Map<number, number | null>[]; promoted: Set<number>[]; running: { trialId: number; rung: number }[]; next: number }
+interface Model {
+  results: Map<number, number | null>[];
+  promoted: Set<number>[];
+  running: { trialId: number; rung: number }[];
+  next: number;
+}
 
 /** a beats b: a valid score above b's, or equal with the lower trialId; a failed result beats none. */
 function beats(a: [number, number | null], b: [number, number | null]): boolean {
@@ -14,7 +19,11 @@ function beats(a: [number, number | null], b: [number, number | null]): boolean 
 }
 
 /** Algorithm 2 by brute force: in the highest rung with a candidate, the candidate fewest results beat. */
-function expectedJob(m: Model, eta: number, maxTrials: number | null): { kind: string; trialId?: number; rung?: number } {
+function expectedJob(
+  m: Model,
+  eta: number,
+  maxTrials: number | null,
+): { kind: string; trialId?: number; rung?: number } {
   for (let k = m.results.length - 2; k >= 0; k--) {
     const entries = [...m.results[k].entries()];
     const quota = Math.floor(entries.length / eta);
@@ -37,7 +46,11 @@ const command = fc.oneof(
       t: fc.constant('report' as const),
       pick: fc.nat(),
       // Few distinct values force ties; null is a diverged trial.
-      score: fc.oneof(fc.constant(null), fc.constant(Number.NaN), fc.integer({ min: 0, max: 4 }).map((x) => x / 4)),
+      score: fc.oneof(
+        fc.constant(null),
+        fc.constant(Number.NaN),
+        fc.integer({ min: 0, max: 4 }).map((x) => x / 4),
+      ),
     }),
     weight: 3,
   },
@@ -123,6 +136,8 @@ describe('ASHA', () => {
     state = ashaReport(state, 0, 0, null);
     state = ashaReport(state, 1, 0, null);
     expect(ashaFinished(state)).toBe(true); // both diverged: nothing to promote
-    expect(() => initAsha({ reductionFactor: 2, minResource: 0.5, maxResource: 1, maxTrials: -1 })).toThrow('maxTrials to be a non-negative integer or null, but got -1');
+    expect(() => initAsha({ reductionFactor: 2, minResource: 0.5, maxResource: 1, maxTrials: -1 })).toThrow(
+      'maxTrials to be a non-negative integer or null, but got -1',
+    );
   });
 });

@@ -23,17 +23,51 @@ describe('hyperbandBrackets', () => {
   it('reproduces Table 1 of Li et al. (2018): R = 81, eta = 3', () => {
     const brackets = hyperbandBrackets({ reductionFactor: 3, minResource: 1, maxResource: 81 });
     expect(brackets.map((b) => [b.bracket, b.rungs.map((r) => [r.numTrials, r.resource])])).toEqual([
-      [4, [[81, 1], [27, 3], [9, 9], [3, 27], [1, 81]]],
-      [3, [[34, 3], [11, 9], [3, 27], [1, 81]]],
-      [2, [[15, 9], [5, 27], [1, 81]]],
-      [1, [[8, 27], [2, 81]]],
+      [
+        4,
+        [
+          [81, 1],
+          [27, 3],
+          [9, 9],
+          [3, 27],
+          [1, 81],
+        ],
+      ],
+      [
+        3,
+        [
+          [34, 3],
+          [11, 9],
+          [3, 27],
+          [1, 81],
+        ],
+      ],
+      [
+        2,
+        [
+          [15, 9],
+          [5, 27],
+          [1, 81],
+        ],
+      ],
+      [
+        1,
+        [
+          [8, 27],
+          [2, 81],
+        ],
+      ],
       [0, [[5, 81]]],
     ]);
     expect(brackets.map((b) => b.numConfigs)).toEqual([81, 34, 15, 8, 5]);
     // The same table with resources as data fractions of R.
     const fractions = hyperbandBrackets({ reductionFactor: 3, minResource: 1 / 81, maxResource: 1 });
-    fractions.forEach((b, i) => b.rungs.forEach((r, j) => expect(r.resource * 81).toBeCloseTo(brackets[i].rungs[j].resource, 9)));
-    expect(fractions.map((b) => b.rungs.map((r) => r.numTrials))).toEqual(brackets.map((b) => b.rungs.map((r) => r.numTrials)));
+    fractions.forEach((b, i) =>
+      b.rungs.forEach((r, j) => expect(r.resource * 81).toBeCloseTo(brackets[i].rungs[j].resource, 9)),
+    );
+    expect(fractions.map((b) => b.rungs.map((r) => r.numTrials))).toEqual(
+      brackets.map((b) => b.rungs.map((r) => r.numTrials)),
+    );
   });
 
   it('matches the brute-force oracle over many (eta, r_min, R)', () => {
@@ -48,7 +82,9 @@ describe('hyperbandBrackets', () => {
           expect(hyperbandMaxBracket(settings)).toBe(oracle[0].bracket);
           const total = oracle.reduce((n, b) => n + b.numConfigs, 0);
           if (total > MAX_CONFIGURATIONS) {
-            expect(() => hyperbandBrackets(settings)).toThrow(`at most ${MAX_CONFIGURATIONS} configurations, but minResource ${minResource} with reductionFactor ${eta} gives ${total} over`);
+            expect(() => hyperbandBrackets(settings)).toThrow(
+              `at most ${MAX_CONFIGURATIONS} configurations, but minResource ${minResource} with reductionFactor ${eta} gives ${total} over`,
+            );
             capped++;
             continue;
           }
@@ -74,11 +110,15 @@ describe('hyperbandBrackets', () => {
   it('caps rungs and configurations before planning, naming minResource (links with 1e-320 froze the page)', () => {
     for (const minResource of [5e-324, 1e-320, 1e-200, 1e-9]) {
       const t0 = performance.now();
-      expect(() => hyperbandBrackets({ reductionFactor: 1.5, minResource, maxResource: 1 })).toThrow(/^Expected minResource to be at least .* rungs\), but got/);
+      expect(() => hyperbandBrackets({ reductionFactor: 1.5, minResource, maxResource: 1 })).toThrow(
+        /^Expected minResource to be at least .* rungs\), but got/,
+      );
       expect(performance.now() - t0).toBeLessThan(50);
     }
     // 23 rungs are allowed, but 1.5^22 configurations in the first bracket are not.
-    expect(() => hyperbandBrackets({ reductionFactor: 1.5, minResource: 1e-4, maxResource: 1 })).toThrow(/at most 1000 configurations, but minResource 0.0001 with reductionFactor 1.5 gives \d+ over 23 brackets/);
+    expect(() => hyperbandBrackets({ reductionFactor: 1.5, minResource: 1e-4, maxResource: 1 })).toThrow(
+      /at most 1000 configurations, but minResource 0.0001 with reductionFactor 1.5 gives \d+ over 23 brackets/,
+    );
   });
 
   it('is one bracket of plain random search when min equals max', () => {
@@ -89,8 +129,14 @@ describe('hyperbandBrackets', () => {
 
   it('rejects bad settings with precise messages', () => {
     const ok = { reductionFactor: 3, minResource: 1 / 9, maxResource: 1 };
-    expect(() => hyperbandBrackets({ ...ok, reductionFactor: 1 })).toThrow('reductionFactor to be a finite number > 1, but got 1');
-    expect(() => hyperbandBrackets({ ...ok, minResource: 0 })).toThrow('minResource to be a finite number > 0, but got 0');
-    expect(() => hyperbandBrackets({ ...ok, maxResource: 0.01 })).toThrow('>= minResource (0.1111111111111111), but got 0.01');
+    expect(() => hyperbandBrackets({ ...ok, reductionFactor: 1 })).toThrow(
+      'reductionFactor to be a finite number > 1, but got 1',
+    );
+    expect(() => hyperbandBrackets({ ...ok, minResource: 0 })).toThrow(
+      'minResource to be a finite number > 0, but got 0',
+    );
+    expect(() => hyperbandBrackets({ ...ok, maxResource: 0.01 })).toThrow(
+      '>= minResource (0.1111111111111111), but got 0.01',
+    );
   });
 });

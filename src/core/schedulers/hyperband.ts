@@ -48,7 +48,9 @@ export function hyperbandBrackets(s: HyperbandSettings): HyperbandBracket[] {
   });
   const total = counts.reduce((a, b) => a + b, 0);
   if (!(total <= MAX_CONFIGURATIONS)) {
-    throw new Error(`Expected minResource and reductionFactor to give Hyperband at most ${MAX_CONFIGURATIONS} configurations, but minResource ${s.minResource} with reductionFactor ${eta} gives ${total} over ${sMax + 1} brackets; raise minResource or reductionFactor`);
+    throw new Error(
+      `Expected minResource and reductionFactor to give Hyperband at most ${MAX_CONFIGURATIONS} configurations, but minResource ${s.minResource} with reductionFactor ${eta} gives ${total} over ${sMax + 1} brackets; raise minResource or reductionFactor`,
+    );
   }
   const brackets: HyperbandBracket[] = [];
   for (let bracket = sMax; bracket >= 0; bracket--) {

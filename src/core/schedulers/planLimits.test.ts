@@ -33,20 +33,32 @@ function planAndInit(def: StudyDefinition): void {
   const state = initStudy(def);
   expect(brackets.every((b) => b.rungs.length <= MAX_RUNGS)).toBe(true);
   expect(state.configs.length).toBeLessThanOrEqual(MAX_CONFIGURATIONS);
-  expect(brackets.reduce((n, b) => n + b.rungs.reduce((m, r) => m + r.numTrials, 0), 0)).toBeLessThanOrEqual(MAX_TRIALS);
+  expect(brackets.reduce((n, b) => n + b.rungs.reduce((m, r) => m + r.numTrials, 0), 0)).toBeLessThanOrEqual(
+    MAX_TRIALS,
+  );
 }
 
 describe('bounded planning', () => {
   it('any accepted definition plans and initialises in under 50 ms; any other is refused as fast (property)', () => {
     let accepted = 0;
     let refused = 0;
-    fc.assert(fc.property(hostileStudyArb, (def) => {
-      let problems: string[] = [];
-      expect(fastest(() => { problems = studyProblems(def); })).toBeLessThan(50);
-      if (problems.length > 0) { refused++; return; }
-      accepted++;
-      expect(fastest(() => planAndInit(def))).toBeLessThan(50);
-    }), { numRuns: 300, seed: 12 });
+    fc.assert(
+      fc.property(hostileStudyArb, (def) => {
+        let problems: string[] = [];
+        expect(
+          fastest(() => {
+            problems = studyProblems(def);
+          }),
+        ).toBeLessThan(50);
+        if (problems.length > 0) {
+          refused++;
+          return;
+        }
+        accepted++;
+        expect(fastest(() => planAndInit(def))).toBeLessThan(50);
+      }),
+      { numRuns: 300, seed: 12 },
+    );
     // Both sides of the property were exercised.
     expect(accepted).toBeGreaterThan(30);
     expect(refused).toBeGreaterThan(30);
@@ -55,7 +67,10 @@ describe('bounded planning', () => {
   it('names the real field when a tiny minResource would overflow the plan', () => {
     const base = findPreset('tiny')!.study;
     for (const kind of ['successiveHalving', 'asha', 'hyperband'] as const) {
-      const problems = studyProblems({ ...base, scheduler: { ...base.scheduler, kind, reductionFactor: 1.5, minResource: 1e-320 } });
+      const problems = studyProblems({
+        ...base,
+        scheduler: { ...base.scheduler, kind, reductionFactor: 1.5, minResource: 1e-320 },
+      });
       expect(problems.join(' ')).toMatch(/^Expected minResource to be at least/);
       expect(problems.join(' ')).not.toMatch(/numConfigs|NaN/);
     }
@@ -64,16 +79,42 @@ describe('bounded planning', () => {
   it('a grid over several conditional parents of 64 choices initialises 1,000 configurations in under 50 ms', () => {
     const base = findPreset('tiny')!.study;
     const choices = Array.from({ length: 64 }, (_, i) => i + 1);
-    const def: StudyDefinition = { ...base, sampler: 'grid', scheduler: { ...base.scheduler, numConfigs: 1000 }, space: [
-      { kind: 'categorical', name: 'optimizer', choices: ['adam', 'sgd', 'adamw'] },
-      { kind: 'categorical', name: 'channels', choices },
-      { kind: 'categorical', name: 'batchSize', choices },
-      { kind: 'categorical', name: 'epochs', choices },
-      { kind: 'float', name: 'momentum', low: 0, high: 0.9, log: false, condition: { param: 'optimizer', equals: 'sgd' } },
-      { kind: 'float', name: 'dropout', low: 0, high: 0.9, log: false, condition: { param: 'channels', equals: 3 } },
-      { kind: 'float', name: 'weightDecay', low: 0, high: 0.9, log: false, condition: { param: 'batchSize', equals: 3 } },
-      { kind: 'float', name: 'learningRate', low: 1e-4, high: 0.9, log: true, condition: { param: 'epochs', equals: 3 } },
-    ] };
+    const def: StudyDefinition = {
+      ...base,
+      sampler: 'grid',
+      scheduler: { ...base.scheduler, numConfigs: 1000 },
+      space: [
+        { kind: 'categorical', name: 'optimizer', choices: ['adam', 'sgd', 'adamw'] },
+        { kind: 'categorical', name: 'channels', choices },
+        { kind: 'categorical', name: 'batchSize', choices },
+        { kind: 'categorical', name: 'epochs', choices },
+        {
+          kind: 'float',
+          name: 'momentum',
+          low: 0,
+          high: 0.9,
+          log: false,
+          condition: { param: 'optimizer', equals: 'sgd' },
+        },
+        { kind: 'float', name: 'dropout', low: 0, high: 0.9, log: false, condition: { param: 'channels', equals: 3 } },
+        {
+          kind: 'float',
+          name: 'weightDecay',
+          low: 0,
+          high: 0.9,
+          log: false,
+          condition: { param: 'batchSize', equals: 3 },
+        },
+        {
+          kind: 'float',
+          name: 'learningRate',
+          low: 1e-4,
+          high: 0.9,
+          log: true,
+          condition: { param: 'epochs', equals: 3 },
+        },
+      ],
+    };
     expect(studyProblems(def)).toEqual([]);
     expect(fastest(() => planAndInit(def))).toBeLessThan(50);
   });

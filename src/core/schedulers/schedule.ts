@@ -7,10 +7,17 @@ import { MAX_CONFIGURATIONS, MAX_TRIALS } from './planLimits';
 import { planSuccessiveHalving, type RungPlan } from './successiveHalving';
 import type { StudyDefinition } from '../study/studyDefinition';
 
-export interface BracketPlan { bracket: number; numConfigs: number; rungs: RungPlan[] }
+export interface BracketPlan {
+  bracket: number;
+  numConfigs: number;
+  rungs: RungPlan[];
+}
 
 /** What one trial trains on at a resource r in (0, 1]. */
-export interface Budget { dataFraction: number; epochs: number }
+export interface Budget {
+  dataFraction: number;
+  epochs: number;
+}
 
 /**
  * The study's brackets. Throws with the field to change when the derived plan exceeds the caps of
@@ -21,10 +28,14 @@ export function planBrackets(def: StudyDefinition): BracketPlan[] {
   const configurations = brackets.reduce((n, b) => n + b.numConfigs, 0);
   const trials = brackets.reduce((n, b) => n + b.rungs.reduce((m, r) => m + r.numTrials, 0), 0);
   if (!(configurations <= MAX_CONFIGURATIONS)) {
-    throw new Error(`Expected the study to plan at most ${MAX_CONFIGURATIONS} configurations, but its scheduler settings plan ${configurations}`);
+    throw new Error(
+      `Expected the study to plan at most ${MAX_CONFIGURATIONS} configurations, but its scheduler settings plan ${configurations}`,
+    );
   }
   if (!(trials <= MAX_TRIALS)) {
-    throw new Error(`Expected the study to plan at most ${MAX_TRIALS} trials, but its scheduler settings plan ${trials}; raise reductionFactor or lower numConfigs`);
+    throw new Error(
+      `Expected the study to plan at most ${MAX_TRIALS} trials, but its scheduler settings plan ${trials}; raise reductionFactor or lower numConfigs`,
+    );
   }
   return brackets;
 }
@@ -36,13 +47,23 @@ function buildBrackets(def: StudyDefinition): BracketPlan[] {
     case 'asha':
       return [{ bracket: 0, numConfigs: s.numConfigs, rungs: planSuccessiveHalving(s) }];
     case 'hyperband':
-      return hyperbandBrackets(s).map((b, i) => ({ bracket: i, numConfigs: b.numConfigs, rungs: b.rungs.map((r) => ({ ...r })) }));
+      return hyperbandBrackets(s).map((b, i) => ({
+        bracket: i,
+        numConfigs: b.numConfigs,
+        rungs: b.rungs.map((r) => ({ ...r })),
+      }));
     case 'twoStep': {
       const topK = Math.min(s.topK ?? Math.max(1, Math.round(s.numConfigs / s.reductionFactor)), s.numConfigs);
-      return [{ bracket: 0, numConfigs: s.numConfigs, rungs: [
-        { rung: 0, numTrials: s.numConfigs, resource: s.minResource },
-        { rung: 1, numTrials: topK, resource: s.maxResource },
-      ] }];
+      return [
+        {
+          bracket: 0,
+          numConfigs: s.numConfigs,
+          rungs: [
+            { rung: 0, numTrials: s.numConfigs, resource: s.minResource },
+            { rung: 1, numTrials: topK, resource: s.maxResource },
+          ],
+        },
+      ];
     }
   }
 }
@@ -55,10 +76,13 @@ export function continuesFromWeights(def: StudyDefinition): boolean {
 export function budgetAt(def: StudyDefinition, resource: number): Budget {
   const fullEpochs = def.fixed.epochs ?? 1;
   switch (def.scheduler.resource) {
-    case 'dataFraction': return { dataFraction: resource, epochs: fullEpochs };
-    case 'epochs': return { dataFraction: 1, epochs: Math.max(1, Math.round(resource * fullEpochs)) };
+    case 'dataFraction':
+      return { dataFraction: resource, epochs: fullEpochs };
+    case 'epochs':
+      return { dataFraction: 1, epochs: Math.max(1, Math.round(resource * fullEpochs)) };
     // Both grow with the resource and their product is proportional to it.
-    case 'both': return { dataFraction: Math.sqrt(resource), epochs: Math.max(1, Math.round(Math.sqrt(resource) * fullEpochs)) };
+    case 'both':
+      return { dataFraction: Math.sqrt(resource), epochs: Math.max(1, Math.round(Math.sqrt(resource) * fullEpochs)) };
   }
 }
 
@@ -67,7 +91,11 @@ export function budgetCost(def: StudyDefinition, b: Budget): number {
   return (b.dataFraction * b.epochs) / (def.fixed.epochs ?? 1);
 }
 
-export interface PlanSummary { trials: number; configurations: number; computeFraction: number }
+export interface PlanSummary {
+  trials: number;
+  configurations: number;
+  computeFraction: number;
+}
 
 /**
  * Planned trials and compute against training every configuration of the study fully. Continued
@@ -77,7 +105,9 @@ export interface PlanSummary { trials: number; configurations: number; computeFr
 export function summarisePlan(def: StudyDefinition): PlanSummary {
   const brackets = planBrackets(def);
   const continues = continuesFromWeights(def);
-  let cost = 0, trials = 0, configurations = 0;
+  let cost = 0,
+    trials = 0,
+    configurations = 0;
   for (const b of brackets) {
     configurations += b.numConfigs;
     b.rungs.forEach((r, i) => {

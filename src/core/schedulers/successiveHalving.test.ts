@@ -48,10 +48,44 @@ describe('planSuccessiveHalving', () => {
 
     // Li et al. (2018) Table 1: the five Hyperband brackets for R = 81, eta = 3.
     const table: [number, number, [number, number][]][] = [
-      [81, 1, [[81, 1], [27, 3], [9, 9], [3, 27], [1, 81]]],
-      [34, 3, [[34, 3], [11, 9], [3, 27], [1, 81]]],
-      [15, 9, [[15, 9], [5, 27], [1, 81]]],
-      [8, 27, [[8, 27], [2, 81]]],
+      [
+        81,
+        1,
+        [
+          [81, 1],
+          [27, 3],
+          [9, 9],
+          [3, 27],
+          [1, 81],
+        ],
+      ],
+      [
+        34,
+        3,
+        [
+          [34, 3],
+          [11, 9],
+          [3, 27],
+          [1, 81],
+        ],
+      ],
+      [
+        15,
+        9,
+        [
+          [15, 9],
+          [5, 27],
+          [1, 81],
+        ],
+      ],
+      [
+        8,
+        27,
+        [
+          [8, 27],
+          [2, 81],
+        ],
+      ],
       [5, 81, [[5, 81]]],
     ];
     for (const [numConfigs, minResource, rungs] of table) {
@@ -61,23 +95,35 @@ describe('planSuccessiveHalving', () => {
 
     // min 0.1 does not land on max: the last rung is still the full budget.
     const p = planSuccessiveHalving({ numConfigs: 9, reductionFactor: 3, minResource: 0.1, maxResource: 1 });
-    expect(p.map((r) => [r.numTrials, r.resource])).toEqual([[9, 0.1], [3, 0.30000000000000004], [1, 1]]);
+    expect(p.map((r) => [r.numTrials, r.resource])).toEqual([
+      [9, 0.1],
+      [3, 0.30000000000000004],
+      [1, 1],
+    ]);
     // min == max is plain random search on the full budget.
     expect(planSuccessiveHalving({ numConfigs: 5, reductionFactor: 2, minResource: 1, maxResource: 1 })).toEqual([
       { rung: 0, numTrials: 5, resource: 1 },
     ]);
     // A non-integer reductionFactor is allowed.
     expect(
-      planSuccessiveHalving({ numConfigs: 10, reductionFactor: 1.5, minResource: 4 / 9, maxResource: 1 }).map((r) => r.numTrials),
+      planSuccessiveHalving({ numConfigs: 10, reductionFactor: 1.5, minResource: 4 / 9, maxResource: 1 }).map(
+        (r) => r.numTrials,
+      ),
     ).toEqual([10, 6, 4]);
   });
 
   it('rejects bad settings with precise messages', () => {
     const ok = { numConfigs: 27, reductionFactor: 3, minResource: 1 / 9, maxResource: 1 };
-    expect(() => planSuccessiveHalving({ ...ok, numConfigs: 0 })).toThrow('numConfigs to be an integer >= 1, but got 0');
+    expect(() => planSuccessiveHalving({ ...ok, numConfigs: 0 })).toThrow(
+      'numConfigs to be an integer >= 1, but got 0',
+    );
     expect(() => planSuccessiveHalving({ ...ok, numConfigs: 2.5 })).toThrow('but got 2.5');
-    expect(() => planSuccessiveHalving({ ...ok, reductionFactor: 1 })).toThrow('reductionFactor to be a finite number > 1, but got 1');
-    expect(() => planSuccessiveHalving({ ...ok, minResource: 0 })).toThrow('minResource to be a finite number > 0, but got 0');
+    expect(() => planSuccessiveHalving({ ...ok, reductionFactor: 1 })).toThrow(
+      'reductionFactor to be a finite number > 1, but got 1',
+    );
+    expect(() => planSuccessiveHalving({ ...ok, minResource: 0 })).toThrow(
+      'minResource to be a finite number > 0, but got 0',
+    );
     expect(() => planSuccessiveHalving({ ...ok, minResource: 2 })).toThrow('>= minResource (2), but got 1');
     expect(() => computeFraction([], 0, 1)).toThrow(/> 0/);
   });
@@ -87,9 +133,13 @@ describe('planSuccessiveHalving', () => {
     // The oracle: the smallest minResource that still gives MAX_RUNGS rungs.
     const lowest = 1 / 1.5 ** (MAX_RUNGS - 1);
     expect(planSuccessiveHalving({ ...ok, minResource: lowest })).toHaveLength(MAX_RUNGS);
-    expect(() => planSuccessiveHalving({ ...ok, minResource: lowest / 1.6 })).toThrow(`but got ${lowest / 1.6}, which gives ${MAX_RUNGS + 1} rungs`);
+    expect(() => planSuccessiveHalving({ ...ok, minResource: lowest / 1.6 })).toThrow(
+      `but got ${lowest / 1.6}, which gives ${MAX_RUNGS + 1} rungs`,
+    );
     for (const minResource of [5e-324, 1e-310, 1e-320]) {
-      expect(() => planSuccessiveHalving({ ...ok, minResource })).toThrow(`Expected minResource to be at least ${lowest.toPrecision(3)}`);
+      expect(() => planSuccessiveHalving({ ...ok, minResource })).toThrow(
+        `Expected minResource to be at least ${lowest.toPrecision(3)}`,
+      );
       expect(() => initAsha({ ...ok, minResource })).toThrow('minResource');
     }
   });
@@ -134,7 +184,10 @@ describe('rankTrials and promote', () => {
     const rng = createRng(11);
     const scores = [null, Number.NaN, 0.1, 0.5, 0.5, 0.9, -Infinity];
     for (let round = 0; round < 300; round++) {
-      const ids = shuffleInPlace(Array.from({ length: 12 }, (_, i) => i * 3), rng).slice(0, 1 + rng.nextInt(8));
+      const ids = shuffleInPlace(
+        Array.from({ length: 12 }, (_, i) => i * 3),
+        rng,
+      ).slice(0, 1 + rng.nextInt(8));
       const list = ids.map((trialId) => ({ trialId, score: scores[rng.nextInt(scores.length)], tag: round }));
       const ranked = rankTrials(list);
       for (let i = 0; i < ranked.length; i++) {

@@ -27,7 +27,11 @@ function checkSettings(s: SuccessiveHalvingSettings): void {
 }
 
 /** The reduction factor and resource range that successive halving and Hyperband share; at most MAX_RUNGS rungs. */
-export function checkResourceSettings({ reductionFactor, minResource, maxResource }: Omit<SuccessiveHalvingSettings, 'numConfigs'>): void {
+export function checkResourceSettings({
+  reductionFactor,
+  minResource,
+  maxResource,
+}: Omit<SuccessiveHalvingSettings, 'numConfigs'>): void {
   if (!Number.isFinite(reductionFactor) || reductionFactor <= 1) {
     throw new Error(`Expected reductionFactor to be a finite number > 1, but got ${reductionFactor}`);
   }
@@ -41,7 +45,9 @@ export function checkResourceSettings({ reductionFactor, minResource, maxResourc
   // A tiny minResource (5e-324 makes max / min overflow to Infinity) would mean endless rungs.
   if (!(rungs <= MAX_RUNGS)) {
     const lowest = maxResource / reductionFactor ** (MAX_RUNGS - 1);
-    throw new Error(`Expected minResource to be at least ${lowest.toPrecision(3)} (maxResource / reductionFactor^${MAX_RUNGS - 1}, so at most ${MAX_RUNGS} rungs), but got ${minResource}, which gives ${rungs} rungs`);
+    throw new Error(
+      `Expected minResource to be at least ${lowest.toPrecision(3)} (maxResource / reductionFactor^${MAX_RUNGS - 1}, so at most ${MAX_RUNGS} rungs), but got ${minResource}, which gives ${rungs} rungs`,
+    );
   }
 }
 

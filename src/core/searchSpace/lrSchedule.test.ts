@@ -4,11 +4,19 @@ import { learningRateAt } from './lrSchedule';
 describe('learningRateAt', () => {
   const base = { learningRate: 0.1, warmupEpochs: 0 };
   it('constant stays put', () => {
-    for (const step of [0, 50, 99]) expect(learningRateAt({ ...base, lrSchedule: 'constant' }, step, 10, 100)).toBe(0.1);
+    for (const step of [0, 50, 99])
+      expect(learningRateAt({ ...base, lrSchedule: 'constant' }, step, 10, 100)).toBe(0.1);
   });
   it('step decays by 10 at half and three quarters of training', () => {
     const lr = (step: number) => learningRateAt({ ...base, lrSchedule: 'step' }, step, 10, 100);
-    expect([lr(0), lr(49), lr(50), lr(74), lr(75), lr(99)]).toEqual([0.1, 0.1, 0.1 * 0.1, 0.1 * 0.1, 0.1 * 0.01, 0.1 * 0.01]);
+    expect([lr(0), lr(49), lr(50), lr(74), lr(75), lr(99)]).toEqual([
+      0.1,
+      0.1,
+      0.1 * 0.1,
+      0.1 * 0.1,
+      0.1 * 0.01,
+      0.1 * 0.01,
+    ]);
   });
   it('cosine goes from lr to 0 through lr/2 at the middle', () => {
     const lr = (step: number) => learningRateAt({ ...base, lrSchedule: 'cosine' }, step, 10, 100);

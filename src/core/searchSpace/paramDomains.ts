@@ -40,5 +40,7 @@ export function describeDomain(d: NumericDomain): string {
 }
 
 export function inDomain(d: NumericDomain, x: number): boolean {
-  return Number.isFinite(x) && (d.lowOpen ? x > d.low : x >= d.low) && x <= d.high && (!d.integer || Number.isInteger(x));
+  return (
+    Number.isFinite(x) && (d.lowOpen ? x > d.low : x >= d.low) && x <= d.high && (!d.integer || Number.isInteger(x))
+  );
 }

@@ -42,11 +42,40 @@ describe('SEED001_SPACE', () => {
   it('is log-uniform for learningRate and weightDecay, linear for dropout', () => {
     const below = (xs: number[], t: number) => xs.filter((x) => x < t).length / xs.length;
     // SE of a proportion at n=4000 is ~0.008, so 0.03 is > 3.5 sigma.
-    expect(Math.abs(below(configs.map((c) => c.learningRate), Math.sqrt(5e-4 * 1e-2)) - 0.5)).toBeLessThan(0.03);
-    expect(Math.abs(below(configs.map((c) => c.weightDecay), Math.sqrt(1e-4 * 1e-3)) - 0.5)).toBeLessThan(0.03);
-    expect(Math.abs(below(configs.map((c) => c.dropout), 0.2) - 0.5)).toBeLessThan(0.03);
+    expect(
+      Math.abs(
+        below(
+          configs.map((c) => c.learningRate),
+          Math.sqrt(5e-4 * 1e-2),
+        ) - 0.5,
+      ),
+    ).toBeLessThan(0.03);
+    expect(
+      Math.abs(
+        below(
+          configs.map((c) => c.weightDecay),
+          Math.sqrt(1e-4 * 1e-3),
+        ) - 0.5,
+      ),
+    ).toBeLessThan(0.03);
+    expect(
+      Math.abs(
+        below(
+          configs.map((c) => c.dropout),
+          0.2,
+        ) - 0.5,
+      ),
+    ).toBeLessThan(0.03);
     // Log-uniform CDF at 2.5e-3 is ln(5)/ln(20) = 0.537; a linear sampler would give 0.21.
-    expect(Math.abs(below(configs.map((c) => c.learningRate), 2.5e-3) - Math.log(5) / Math.log(20))).toBeLessThan(0.03);
+    expect(
+      Math.abs(
+        below(
+          configs.map((c) => c.learningRate),
+          2.5e-3,
+        ) -
+          Math.log(5) / Math.log(20),
+      ),
+    ).toBeLessThan(0.03);
   });
 
   it('gives momentum only to sgd, in [0, 0.9]', () => {
@@ -79,7 +108,14 @@ describe('sampleRandomConfigs', () => {
     }
     const onlySgd: SearchSpace = [
       { kind: 'categorical', name: 'optimizer', choices: ['sgd'] },
-      { kind: 'float', name: 'momentum', low: 0.8, high: 0.9, log: false, condition: { param: 'optimizer', equals: 'sgd' } },
+      {
+        kind: 'float',
+        name: 'momentum',
+        low: 0.8,
+        high: 0.9,
+        log: false,
+        condition: { param: 'optimizer', equals: 'sgd' },
+      },
     ];
     for (const c of sampleRandomConfigs(onlySgd, 50, createRng(4))) {
       expect(c.momentum).toBeGreaterThanOrEqual(0.8);
@@ -98,12 +134,24 @@ describe('sampleRandomConfigs', () => {
 describe('validateSearchSpace', () => {
   const cases: [string, ParamSpec[], RegExp][] = [
     ['low >= high', [{ kind: 'float', name: 'dropout', low: 0.3, high: 0.3, log: false }], /needs low < high/],
-    ['log with low <= 0', [{ kind: 'float', name: 'learningRate', low: 0, high: 1, log: true }], /log-scaled, so it needs low > 0/],
+    [
+      'log with low <= 0',
+      [{ kind: 'float', name: 'learningRate', low: 0, high: 1, log: true }],
+      /log-scaled, so it needs low > 0/,
+    ],
     ['step <= 0', [{ kind: 'int', name: 'channels', low: 16, high: 64, step: 0 }], /needs step > 0/],
     ['non-integer int', [{ kind: 'int', name: 'channels', low: 16.5, high: 64, step: 16 }], /must be integers/],
     ['empty choices', [{ kind: 'categorical', name: 'batchSize', choices: [] }], /at least one choice/],
-    ['bad optimizer', [{ kind: 'categorical', name: 'optimizer', choices: ['adam', 'rmsprop'] }], /cannot take the choice "rmsprop"/],
-    ['string for numeric', [{ kind: 'categorical', name: 'batchSize', choices: ['64'] }], /cannot take the choice "64"/],
+    [
+      'bad optimizer',
+      [{ kind: 'categorical', name: 'optimizer', choices: ['adam', 'rmsprop'] }],
+      /cannot take the choice "rmsprop"/,
+    ],
+    [
+      'string for numeric',
+      [{ kind: 'categorical', name: 'batchSize', choices: ['64'] }],
+      /cannot take the choice "64"/,
+    ],
     ['float optimizer', [{ kind: 'float', name: 'optimizer', low: 0, high: 1, log: false }], /must be categorical/],
     [
       'duplicate name',
@@ -116,7 +164,14 @@ describe('validateSearchSpace', () => {
     [
       'condition on a later param',
       [
-        { kind: 'float', name: 'momentum', low: 0, high: 0.9, log: false, condition: { param: 'optimizer', equals: 'sgd' } },
+        {
+          kind: 'float',
+          name: 'momentum',
+          low: 0,
+          high: 0.9,
+          log: false,
+          condition: { param: 'optimizer', equals: 'sgd' },
+        },
         { kind: 'categorical', name: 'optimizer', choices: ['adam', 'sgd'] },
       ],
       /not an earlier parameter/,
@@ -125,7 +180,14 @@ describe('validateSearchSpace', () => {
       'condition on a non-categorical',
       [
         { kind: 'float', name: 'dropout', low: 0.1, high: 0.3, log: false },
-        { kind: 'float', name: 'momentum', low: 0, high: 0.9, log: false, condition: { param: 'dropout', equals: 0.2 } },
+        {
+          kind: 'float',
+          name: 'momentum',
+          low: 0,
+          high: 0.9,
+          log: false,
+          condition: { param: 'dropout', equals: 0.2 },
+        },
       ],
       /not categorical/,
     ],
@@ -133,11 +195,22 @@ describe('validateSearchSpace', () => {
       'condition value never taken',
       [
         { kind: 'categorical', name: 'optimizer', choices: ['adam', 'sgd'] },
-        { kind: 'float', name: 'momentum', low: 0, high: 0.9, log: false, condition: { param: 'optimizer', equals: 'SGD' } },
+        {
+          kind: 'float',
+          name: 'momentum',
+          low: 0,
+          high: 0.9,
+          log: false,
+          condition: { param: 'optimizer', equals: 'SGD' },
+        },
       ],
       /never takes/,
     ],
-    ['unknown name', [{ kind: 'float', name: 'lr' as 'learningRate', low: 0.1, high: 0.3, log: false }], /not a known parameter/],
+    [
+      'unknown name',
+      [{ kind: 'float', name: 'lr' as 'learningRate', low: 0.1, high: 0.3, log: false }],
+      /not a known parameter/,
+    ],
   ];
   it.each(cases)('catches %s', (_label, space, pattern) => {
     const problems = validateSearchSpace(space);
@@ -149,8 +222,8 @@ describe('validateSearchSpace', () => {
 describe('describeConfig', () => {
   it('formats the defaults and an sgd config', () => {
     expect(describeConfig(DEFAULT_FIXED)).toBe('c32 adam lr=1.0e-3 wd=5.0e-4 drop=0.20');
-    expect(describeConfig({ ...DEFAULT_FIXED, channels: 48, optimizer: 'sgd', momentum: 0.9, learningRate: 0.01 })).toBe(
-      'c48 sgd lr=1.0e-2 m=0.90 wd=5.0e-4 drop=0.20',
-    );
+    expect(
+      describeConfig({ ...DEFAULT_FIXED, channels: 48, optimizer: 'sgd', momentum: 0.9, learningRate: 0.01 }),
+    ).toBe('c48 sgd lr=1.0e-2 m=0.90 wd=5.0e-4 drop=0.20');
   });
 });

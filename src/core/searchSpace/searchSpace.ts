@@ -73,7 +73,10 @@ export const SEED001_SPACE: SearchSpace = Object.freeze([
 ] as const satisfies readonly ParamSpec[]);
 
 const STRING_PARAMS: ReadonlySet<ParamName> = new Set<ParamName>(['optimizer', 'lrSchedule']);
-const STRING_CHOICES: Partial<Record<ParamName, readonly string[]>> = { optimizer: ['adam', 'sgd', 'adamw'], lrSchedule: ['constant', 'step', 'cosine'] };
+const STRING_CHOICES: Partial<Record<ParamName, readonly string[]>> = {
+  optimizer: ['adam', 'sgd', 'adamw'],
+  lrSchedule: ['constant', 'step', 'cosine'],
+};
 
 /** Human-readable problems with the space; empty when it is valid. */
 export function validateSearchSpace(space: SearchSpace): string[] {
@@ -119,7 +122,9 @@ export function validateSearchSpace(space: SearchSpace): string[] {
       } else if (parent.kind !== 'categorical') {
         problems.push(`${where} has a condition on "${spec.condition.param}", which is not categorical`);
       } else if (!parent.choices.includes(spec.condition.equals)) {
-        problems.push(`${where} has a condition value ${JSON.stringify(spec.condition.equals)} that "${spec.condition.param}" never takes`);
+        problems.push(
+          `${where} has a condition value ${JSON.stringify(spec.condition.equals)} that "${spec.condition.param}" never takes`,
+        );
       }
     }
     if (!seen.has(spec.name)) seen.set(spec.name, spec);
@@ -181,7 +186,9 @@ export function describeConfig(c: TrialConfig): string {
     c.batchNorm ? 'bn' : '',
     c.labelSmoothing > 0 ? `ls=${c.labelSmoothing}` : '',
     c.augment ? 'aug' : '',
-  ].filter(Boolean).join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     `c${c.channels} ${c.optimizer} lr=${c.learningRate.toExponential(1)}${momentum}` +
     ` wd=${c.weightDecay.toExponential(1)} drop=${c.dropout.toFixed(2)}${extras ? ` ${extras}` : ''}`

@@ -10,6 +10,19 @@ describe('agreement', () => {
   });
   it('agrees only when loss and every gradient are within 1e-3', () => {
     expect(compareToReference(1.0005, [[1, 0]], 1, [[1, 0]]).agrees).toBe(true);
-    expect(compareToReference(1, [[1, 0], [1.01, 0]], 1, [[1, 0], [1, 0]])).toMatchObject({ agrees: false, maxGradientError: expect.closeTo(0.01, 9) });
+    expect(
+      compareToReference(
+        1,
+        [
+          [1, 0],
+          [1.01, 0],
+        ],
+        1,
+        [
+          [1, 0],
+          [1, 0],
+        ],
+      ),
+    ).toMatchObject({ agrees: false, maxGradientError: expect.closeTo(0.01, 9) });
   });
 });

@@ -76,7 +76,8 @@ describe('betaQuantile', () => {
           const q = betaQuantile(p, a, b);
           const hair = 1e-12 * Math.min(q, 1 - q) + 1e-15;
           return (
-            regularizedIncompleteBeta(q - hair, a, b) - 1e-10 <= p && p <= regularizedIncompleteBeta(q + hair, a, b) + 1e-10
+            regularizedIncompleteBeta(q - hair, a, b) - 1e-10 <= p &&
+            p <= regularizedIncompleteBeta(q + hair, a, b) + 1e-10
           );
         },
       ),
@@ -96,7 +97,11 @@ describe('betaQuantile', () => {
 
   it('has the density as its CDF derivative', () => {
     const h = 1e-6;
-    for (const [x, a, b] of [[0.3, 2, 5], [0.7, 0.5, 3], [0.5, 30, 31]]) {
+    for (const [x, a, b] of [
+      [0.3, 2, 5],
+      [0.7, 0.5, 3],
+      [0.5, 30, 31],
+    ]) {
       const slope = (regularizedIncompleteBeta(x + h, a, b) - regularizedIncompleteBeta(x - h, a, b)) / (2 * h);
       expect(betaDensity(x, a, b)).toBeCloseTo(slope, 5);
     }

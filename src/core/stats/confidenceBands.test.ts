@@ -62,7 +62,11 @@ describe('DKW band', () => {
       expect(cdfAt(lower, y)).toBeLessThanOrEqual(cdfAt(point, y));
       expect(cdfAt(point, y)).toBeLessThanOrEqual(cdfAt(upper, y));
     }
-    const curves = tuningCurveBands(OPDA_SCORES, trialCounts(40), dkwBand(32, 0.8), { a: 0, b: 1, statistic: 'average' });
+    const curves = tuningCurveBands(OPDA_SCORES, trialCounts(40), dkwBand(32, 0.8), {
+      a: 0,
+      b: 1,
+      statistic: 'average',
+    });
     curves.point.forEach((v, i) => {
       expect(curves.lower[i]).toBeLessThanOrEqual(v);
       expect(v).toBeLessThanOrEqual(curves.upper[i]);

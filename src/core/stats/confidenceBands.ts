@@ -19,7 +19,8 @@ export interface CdfBand {
 
 function checkBandArgs(n: number, confidence: number): void {
   if (!Number.isInteger(n) || n < 1) throw new Error(`Expected n to be a positive integer, but got ${n}`);
-  if (!(confidence > 0 && confidence < 1)) throw new Error(`Expected confidence to be in (0, 1), but got ${confidence}`);
+  if (!(confidence > 0 && confidence < 1))
+    throw new Error(`Expected confidence to be in (0, 1), but got ${confidence}`);
 }
 
 /** The Dvoretzky–Kiefer–Wolfowitz half-width (Massart's constant): sqrt(ln(2 / (1 - conf)) / 2n). */
@@ -122,7 +123,9 @@ export function cdfBands(ys: readonly number[], band: CdfBand, bounds: SupportBo
   const sorted = sortedScores(ys, a, b);
   const n = sorted.length;
   if (band.lower.length !== n + 1 || band.upper.length !== n + 1) {
-    throw new Error(`Expected a band for n=${n} (${n + 1} entries), but got ${band.lower.length} and ${band.upper.length}`);
+    throw new Error(
+      `Expected a band for n=${n} (${n + 1} entries), but got ${band.lower.length} and ${band.upper.length}`,
+    );
   }
   return {
     lower: stepCdfOnScores(sorted, band.lower[0], band.lower.slice(1), a, b),
@@ -155,6 +158,8 @@ export function tuningCurveBands(
   const { statistic = 'median', a, b, minimize } = options;
   const bands = cdfBands(ys, band, { a, b });
   const curve = (dist: StepCdf): number[] =>
-    statistic === 'median' ? quantileTuningCurve(dist, ks, 0.5, { minimize }) : averageTuningCurve(dist, ks, { minimize });
+    statistic === 'median'
+      ? quantileTuningCurve(dist, ks, 0.5, { minimize })
+      : averageTuningCurve(dist, ks, { minimize });
   return { lower: curve(bands.upper), point: curve(bands.point), upper: curve(bands.lower) };
 }

@@ -43,7 +43,10 @@ describe('empiricalCdf', () => {
         fc.double({ min: 0, max: 1, noNaN: true }),
         fc.integer({ min: 0, max: 20 }),
         (raw, p, yRaw) => {
-          const dist = empiricalCdf(raw.map((v) => v / 20), { a: 0, b: 1 });
+          const dist = empiricalCdf(
+            raw.map((v) => v / 20),
+            { a: 0, b: 1 },
+          );
           const y = yRaw / 20;
           return ppf(dist, p) <= y === p <= cdfAt(dist, y);
         },

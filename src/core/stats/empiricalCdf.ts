@@ -66,7 +66,13 @@ export function empiricalCdf(ys: readonly number[], bounds: SupportBounds = {}):
   const sorted = sortedScores(ys, a, b);
   const n = sorted.length;
   // i / n rather than a running sum of 1 / n, so F hits 0.5 and other exact fractions exactly.
-  return stepCdfOnScores(sorted, 0, sorted.map((_, i) => (i + 1) / n), a, b);
+  return stepCdfOnScores(
+    sorted,
+    0,
+    sorted.map((_, i) => (i + 1) / n),
+    a,
+    b,
+  );
 }
 
 /** F(y) = P(Y <= y). */

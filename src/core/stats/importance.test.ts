@@ -7,7 +7,13 @@ import { fanovaImportance, treeVarianceDecomposition } from './importance';
 import type { RegressionTree, TreeNode } from './regressionForest';
 
 const leaf = (value: number): TreeNode => ({ feature: -1, threshold: 0, left: -1, right: -1, value });
-const split = (feature: number, threshold: number, left: number, right: number): TreeNode => ({ feature, threshold, left, right, value: 0 });
+const split = (feature: number, threshold: number, left: number, right: number): TreeNode => ({
+  feature,
+  threshold,
+  left,
+  right,
+  value: 0,
+});
 
 describe('treeVarianceDecomposition', () => {
   it('gives a single step all of the variance', () => {

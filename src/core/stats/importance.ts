@@ -22,8 +22,16 @@ function leafBoxes(tree: RegressionTree, lower: readonly number[], upper: readon
     const j = node.feature;
     // Thresholds are midpoints between observed values, so both halves stay inside the box.
     const cut = Math.min(hi[j], Math.max(lo[j], node.threshold));
-    visit(node.left, lo, hi.map((v, d) => (d === j ? cut : v)));
-    visit(node.right, lo.map((v, d) => (d === j ? cut : v)), hi);
+    visit(
+      node.left,
+      lo,
+      hi.map((v, d) => (d === j ? cut : v)),
+    );
+    visit(
+      node.right,
+      lo.map((v, d) => (d === j ? cut : v)),
+      hi,
+    );
   };
   visit(0, [...lower], [...upper]);
   return leaves;

@@ -41,7 +41,9 @@ describe('quadratic law', () => {
       { a: 0.2, b: 0.95, c: 7.5 },
     ]) {
       const ks = [1, 2, 5, 30];
-      quadraticAverageTuningCurve(law, ks).forEach((value, i) => expect(value).toBeCloseTo(integratedAverage(law, ks[i]), 7));
+      quadraticAverageTuningCurve(law, ks).forEach((value, i) =>
+        expect(value).toBeCloseTo(integratedAverage(law, ks[i]), 7),
+      );
     }
     // c = 2 is uniform on [a, b]: E[max of k] = a + (b - a) k/(k + 1).
     expect(quadraticAverageTuningCurve({ a: 0, b: 1, c: 2 }, [3])[0]).toBeCloseTo(0.75, 14);

@@ -11,7 +11,8 @@ export interface QuadraticLaw {
 }
 
 function checkLaw({ a, b, c }: QuadraticLaw): void {
-  if (!Number.isFinite(a) || !Number.isFinite(b) || !(a < b)) throw new Error(`Expected finite a < b, but got a=${a}, b=${b}`);
+  if (!Number.isFinite(a) || !Number.isFinite(b) || !(a < b))
+    throw new Error(`Expected finite a < b, but got a=${a}, b=${b}`);
   if (!(c > 0) || !Number.isFinite(c)) throw new Error(`Expected c to be positive, but got ${c}`);
 }
 
@@ -137,15 +138,18 @@ function maximize(f: (x: number) => number, lo: number, hi: number, gridSize: nu
  */
 export function fitQuadraticLaw(ys: readonly number[], options: QuadraticFitOptions = {}): QuadraticFit {
   const { tailFraction = 0.5, cRange = [0.5, 40] } = options;
-  if (!(tailFraction > 0 && tailFraction < 1)) throw new Error(`Expected tailFraction in (0, 1), but got ${tailFraction}`);
-  if (!(cRange[0] > 0 && cRange[0] < cRange[1])) throw new Error(`Expected 0 < cRange[0] < cRange[1], but got ${cRange}`);
+  if (!(tailFraction > 0 && tailFraction < 1))
+    throw new Error(`Expected tailFraction in (0, 1), but got ${tailFraction}`);
+  if (!(cRange[0] > 0 && cRange[0] < cRange[1]))
+    throw new Error(`Expected 0 < cRange[0] < cRange[1], but got ${cRange}`);
   const sorted = [...ys].sort((x, y) => x - y);
   if (sorted.some((y) => !Number.isFinite(y))) throw new Error('Expected finite scores');
   const n = sorted.length;
   if (n < 4) throw new Error(`Expected at least 4 scores to fit the tail, but got ${n}`);
   const threshold = sorted[Math.max(0, n - Math.max(3, Math.round(tailFraction * n)) - 1)];
   const tail = sorted.filter((y) => y > threshold);
-  if (tail.length < 3) throw new Error(`Expected at least 3 scores above the threshold ${threshold}, but got ${tail.length}`);
+  if (tail.length < 3)
+    throw new Error(`Expected at least 3 scores above the threshold ${threshold}, but got ${tail.length}`);
   const top = tail[tail.length - 1];
   const spread = top - threshold;
   const bMax = options.bMax ?? top + 20 * spread;
@@ -158,7 +162,12 @@ export function fitQuadraticLaw(ys: readonly number[], options: QuadraticFitOpti
   const profile = (b: number): { lnAlpha: number; value: number } => {
     const lnSpan = Math.log(b - threshold);
     tail.forEach((y, i) => (lnZ[i] = Math.log(b - y) - lnSpan));
-    const { x, value } = maximize((lnAlpha) => logSpacings(lnZ, tied, lnSpan, Math.exp(lnAlpha)), lnAlphaLo, lnAlphaHi, 12);
+    const { x, value } = maximize(
+      (lnAlpha) => logSpacings(lnZ, tied, lnSpan, Math.exp(lnAlpha)),
+      lnAlphaLo,
+      lnAlphaHi,
+      12,
+    );
     return { lnAlpha: x, value };
   };
   const lnGapLo = Math.log(1e-6 * spread);

@@ -10,7 +10,12 @@ const distinctPairs = fc
   .chain((x) => fc.tuple(fc.constant(x), fc.shuffledSubarray(x, { minLength: x.length, maxLength: x.length })));
 const tiedPairs = fc
   .integer({ min: 2, max: 40 })
-  .chain((n) => fc.tuple(fc.array(fc.integer({ min: 0, max: 5 }), { minLength: n, maxLength: n }), fc.array(fc.integer({ min: 0, max: 5 }), { minLength: n, maxLength: n })));
+  .chain((n) =>
+    fc.tuple(
+      fc.array(fc.integer({ min: 0, max: 5 }), { minLength: n, maxLength: n }),
+      fc.array(fc.integer({ min: 0, max: 5 }), { minLength: n, maxLength: n }),
+    ),
+  );
 
 describe('averageRanks', () => {
   it('averages tied ranks', () => {
@@ -77,7 +82,8 @@ describe('rank correlation properties', () => {
         const ry = averageRanks(y);
         const d2 = rx.reduce((s, r, i) => s + (r - ry[i]) ** 2, 0);
         let concordance = 0;
-        for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) concordance += Math.sign((x[i] - x[j]) * (y[i] - y[j]));
+        for (let i = 0; i < n; i++)
+          for (let j = i + 1; j < n; j++) concordance += Math.sign((x[i] - x[j]) * (y[i] - y[j]));
         return (
           Math.abs(spearman(x, y) - (1 - (6 * d2) / (n * (n * n - 1)))) < 1e-12 &&
           Math.abs(kendallTauB(x, y) - concordance / ((n * (n - 1)) / 2)) < 1e-12

@@ -3,7 +3,8 @@
 // Undefined correlations (a constant input) are NaN, as in scipy.
 
 function checkPaired(x: readonly number[], y: readonly number[]): void {
-  if (x.length !== y.length) throw new Error(`Expected paired arrays of equal length, but got ${x.length} and ${y.length}`);
+  if (x.length !== y.length)
+    throw new Error(`Expected paired arrays of equal length, but got ${x.length} and ${y.length}`);
   for (const v of [...x, ...y]) {
     if (Number.isNaN(v)) throw new Error('Expected numbers, but got NaN');
   }
@@ -13,7 +14,7 @@ function checkPaired(x: readonly number[], y: readonly number[]): void {
 export function averageRanks(values: readonly number[]): number[] {
   const order = values.map((_, i) => i).sort((i, j) => values[i] - values[j]);
   const ranks = new Array<number>(values.length);
-  for (let start = 0; start < order.length; ) {
+  for (let start = 0; start < order.length;) {
     let end = start + 1;
     while (end < order.length && values[order[end]] === values[order[start]]) end++;
     const rank = (start + 1 + end) / 2; // mean of start+1 .. end

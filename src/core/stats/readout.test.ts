@@ -62,7 +62,14 @@ describe('improvementReadout', () => {
 
   it('reports score units outside [0, 1], and says so when too few trials to fit', () => {
     const losses = [-2.5, -2.1, -1.9, -1.8, -1.2];
-    const readout = improvementReadout(losses, { confidence: 0.5, moreTrials: 1, a: -3, b: -1, method: 'dkw', metric: 'negative loss' });
+    const readout = improvementReadout(losses, {
+      confidence: 0.5,
+      moreTrials: 1,
+      a: -3,
+      b: -1,
+      method: 'dkw',
+      metric: 'negative loss',
+    });
     expect(readout.unit).toBe('score');
     expect(readout.upperBound).toBeCloseTo(0.2, 12);
     expect(readout.expectedGain).toBeUndefined();
@@ -81,7 +88,9 @@ describe('improvementReadout', () => {
 
   it('rejects bad options', () => {
     expect(() => improvementReadout(OPDA_SCORES, { confidence: 0.8, moreTrials: 10 })).toThrow(/rng/);
-    expect(() => improvementReadout(OPDA_SCORES, { confidence: 0.8, moreTrials: -1, method: 'dkw' })).toThrow(/non-negative/);
+    expect(() => improvementReadout(OPDA_SCORES, { confidence: 0.8, moreTrials: -1, method: 'dkw' })).toThrow(
+      /non-negative/,
+    );
     expect(() => improvementReadout([], { confidence: 0.8, moreTrials: 1, method: 'dkw' })).toThrow(/at least one/);
   });
 });

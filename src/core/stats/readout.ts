@@ -55,7 +55,8 @@ export function improvementReadout(scores: readonly number[], options: ReadoutOp
   if (n === 0) throw new Error('Expected at least one score, but got none');
   let band = options.band;
   if (band) {
-    if (band.lower.length !== n + 1) throw new Error(`Expected a band for n=${n} (${n + 1} entries), but got ${band.lower.length}`);
+    if (band.lower.length !== n + 1)
+      throw new Error(`Expected a band for n=${n} (${n + 1} entries), but got ${band.lower.length}`);
   } else if (method === 'dkw') band = dkwBand(n, confidence);
   else if (rng) band = ldEqualTailedBand(n, confidence, rng);
   else throw new Error("Expected an rng for method 'ld' (or pass method: 'dkw')");

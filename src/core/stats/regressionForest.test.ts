@@ -23,13 +23,27 @@ describe('fitRegressionTree', () => {
     const targets = rows.map(([, x1]) => (x1 > 0.5 ? 1 : 0));
     const tree = fitRegressionTree(rows, targets, identity(50), createRng(3));
     expect(tree.nodes[0].feature).toBe(1);
-    const stump = fitRegressionTree(rows, rows.map(([x0]) => x0), identity(50), createRng(3), { maxDepth: 1 });
+    const stump = fitRegressionTree(
+      rows,
+      rows.map(([x0]) => x0),
+      identity(50),
+      createRng(3),
+      { maxDepth: 1 },
+    );
     expect(stump.nodes).toHaveLength(3);
-    const coarse = fitRegressionTree(rows, rows.map(([x0]) => x0), identity(50), createRng(3), { minSamplesLeaf: 10 });
+    const coarse = fitRegressionTree(
+      rows,
+      rows.map(([x0]) => x0),
+      identity(50),
+      createRng(3),
+      { minSamplesLeaf: 10 },
+    );
     const leafCounts = new Map<number, number>();
     for (const row of rows) {
       let id = 0;
-      while (coarse.nodes[id].feature >= 0) id = row[coarse.nodes[id].feature] <= coarse.nodes[id].threshold ? coarse.nodes[id].left : coarse.nodes[id].right;
+      while (coarse.nodes[id].feature >= 0)
+        id =
+          row[coarse.nodes[id].feature] <= coarse.nodes[id].threshold ? coarse.nodes[id].left : coarse.nodes[id].right;
       leafCounts.set(id, (leafCounts.get(id) ?? 0) + 1);
     }
     expect(Math.min(...leafCounts.values())).toBeGreaterThanOrEqual(10);

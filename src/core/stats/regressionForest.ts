@@ -36,7 +36,8 @@ export interface ForestOptions {
 
 function checkRows(rows: readonly (readonly number[])[], targets: readonly number[]): number {
   if (rows.length === 0) throw new Error('Expected at least one row, but got none');
-  if (rows.length !== targets.length) throw new Error(`Expected one target per row (${rows.length}), but got ${targets.length}`);
+  if (rows.length !== targets.length)
+    throw new Error(`Expected one target per row (${rows.length}), but got ${targets.length}`);
   const d = rows[0].length;
   for (const row of rows) {
     if (row.length !== d) throw new Error(`Expected every row to have ${d} features, but got ${row.length}`);
@@ -117,7 +118,8 @@ export function fitRegressionForest(
 ): RegressionForest {
   const d = checkRows(rows, targets);
   const { numTrees = 32 } = options;
-  if (!Number.isInteger(numTrees) || numTrees < 1) throw new Error(`Expected numTrees to be a positive integer, but got ${numTrees}`);
+  if (!Number.isInteger(numTrees) || numTrees < 1)
+    throw new Error(`Expected numTrees to be a positive integer, but got ${numTrees}`);
   const n = rows.length;
   const trees = Array.from({ length: numTrees }, () => {
     const sample = Array.from({ length: n }, () => rng.nextInt(n));

@@ -9,7 +9,10 @@ import { studyProblems } from './studyProblems';
 function imageEpochs(id: string): number {
   const { study } = findPreset(id)!;
   const plan = planSuccessiveHalving(study.scheduler);
-  return plan.reduce((n, r) => n + r.numTrials * Math.round(r.resource * study.data.maxTrainImages), 0) * (study.fixed.epochs ?? 1);
+  return (
+    plan.reduce((n, r) => n + r.numTrials * Math.round(r.resource * study.data.maxTrainImages), 0) *
+    (study.fixed.epochs ?? 1)
+  );
 }
 
 describe('classroom presets', () => {

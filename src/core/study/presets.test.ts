@@ -14,7 +14,12 @@ describe('presetOf', () => {
 
   it("is undefined for a study that only borrows a preset's name (demo2 planning 1000 x 45,000 images x 1,000 epochs)", () => {
     const demo = PRESETS.find((p) => p.id === 'demo2')!.study;
-    const big = { ...demo, fixed: { ...demo.fixed, epochs: 1000 }, scheduler: { ...demo.scheduler, numConfigs: 1000 }, data: { ...demo.data, maxTrainImages: 45000 } };
+    const big = {
+      ...demo,
+      fixed: { ...demo.fixed, epochs: 1000 },
+      scheduler: { ...demo.scheduler, numConfigs: 1000 },
+      data: { ...demo.data, maxTrainImages: 45000 },
+    };
     expect(presetOf(big)).toBeUndefined();
     expect(presetOf({ ...demo, seed: demo.seed + 1 })).toBeUndefined();
     expect(presetOf({ ...demo, scheduler: { ...demo.scheduler, topK: 1 } })).toBeUndefined();

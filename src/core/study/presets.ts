@@ -2,7 +2,12 @@
 import { SEED001_SPACE, type SearchSpace, type TrialConfig } from '../searchSpace/searchSpace';
 import type { PromotionRule, StudyDefinition } from './studyDefinition';
 
-export interface Preset { id: string; label: string; explains: string; study: StudyDefinition }
+export interface Preset {
+  id: string;
+  label: string;
+  explains: string;
+  study: StudyDefinition;
+}
 
 /** What sets one preset apart; the rest is shared (see presetStudy). */
 export interface PresetShape {
@@ -27,10 +32,25 @@ export interface PresetShape {
  * maxTrainImages, and a 5,000-image validation split of CIFAR-10.
  */
 export function presetStudy(shape: PresetShape): StudyDefinition {
-  const { name, fixed, readEvery, numConfigs, reductionFactor, minResource, maxTrainImages, evalImages, promotion } = shape;
+  const { name, fixed, readEvery, numConfigs, reductionFactor, minResource, maxTrainImages, evalImages, promotion } =
+    shape;
   return {
-    v: 2, seed: shape.seed ?? 2026, space: shape.space ?? SEED001_SPACE, sampler: 'random', name, fixed, readEvery,
-    scheduler: { kind: 'successiveHalving', resource: 'dataFraction', numConfigs, reductionFactor, minResource, maxResource: 1, ...(promotion ? { promotion } : {}) },
+    v: 2,
+    seed: shape.seed ?? 2026,
+    space: shape.space ?? SEED001_SPACE,
+    sampler: 'random',
+    name,
+    fixed,
+    readEvery,
+    scheduler: {
+      kind: 'successiveHalving',
+      resource: 'dataFraction',
+      numConfigs,
+      reductionFactor,
+      minResource,
+      maxResource: 1,
+      ...(promotion ? { promotion } : {}),
+    },
     data: { dataset: 'cifar10', validationSize: 5000, maxTrainImages, evalImages },
   };
 }
@@ -42,59 +62,140 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'tiny',
     label: 'Tiny (about a minute)',
-    explains: 'Four configurations on 256 images, the best two promoted to 512, the best one to 1,024: successive halving in miniature.',
-    study: presetStudy({ name: 'tiny', fixed: { batchSize: 32, epochs: 1 }, readEvery: 2, space: NARROW_SPACE,
-      numConfigs: 4, reductionFactor: 2, minResource: 0.25, maxTrainImages: 1024, evalImages: 500 }),
+    explains:
+      'Four configurations on 256 images, the best two promoted to 512, the best one to 1,024: successive halving in miniature.',
+    study: presetStudy({
+      name: 'tiny',
+      fixed: { batchSize: 32, epochs: 1 },
+      readEvery: 2,
+      space: NARROW_SPACE,
+      numConfigs: 4,
+      reductionFactor: 2,
+      minResource: 0.25,
+      maxTrainImages: 1024,
+      evalImages: 500,
+    }),
   },
   {
     id: 'smoke',
     label: 'Smoke (a few minutes)',
     explains: 'Nine configurations at 1/9 of 4,500 images, three at 1/3, one on all of it.',
-    study: presetStudy({ name: 'smoke', fixed: { batchSize: 64, epochs: 1 }, readEvery: 4,
-      numConfigs: 9, reductionFactor: 3, minResource: 1 / 9, maxTrainImages: 4500, evalImages: 1000 }),
+    study: presetStudy({
+      name: 'smoke',
+      fixed: { batchSize: 64, epochs: 1 },
+      readEvery: 4,
+      numConfigs: 9,
+      reductionFactor: 3,
+      minResource: 1 / 9,
+      maxTrainImages: 4500,
+      evalImages: 1000,
+    }),
   },
   {
     id: 'study27',
     label: 'Study (27 configurations)',
-    explains: 'Successive halving with reduction factor 3: 27 configurations at 1/9 of 9,000 images, 9 at 1/3, 3 at all of it, 2 epochs each.',
-    study: presetStudy({ name: 'study27', fixed: { batchSize: 64, epochs: 2 }, readEvery: 8,
-      numConfigs: 27, reductionFactor: 3, minResource: 1 / 9, maxTrainImages: 9000, evalImages: 2000 }),
+    explains:
+      'Successive halving with reduction factor 3: 27 configurations at 1/9 of 9,000 images, 9 at 1/3, 3 at all of it, 2 epochs each.',
+    study: presetStudy({
+      name: 'study27',
+      fixed: { batchSize: 64, epochs: 2 },
+      readEvery: 8,
+      numConfigs: 27,
+      reductionFactor: 3,
+      minResource: 1 / 9,
+      maxTrainImages: 9000,
+      evalImages: 2000,
+    }),
   },
   {
     id: 'micro',
     label: 'Micro (GPU check)',
     explains: 'One small network overfits 24 images: proves training runs on the chosen backend, even a software GPU.',
-    study: presetStudy({ name: 'micro', fixed: { batchSize: 8, epochs: 4, channels: 8, optimizer: 'adam', learningRate: 3e-3, dropout: 0, weightDecay: 0 }, readEvery: 1, space: [],
-      numConfigs: 1, reductionFactor: 2, minResource: 1, maxTrainImages: 24, evalImages: 16 }),
+    study: presetStudy({
+      name: 'micro',
+      fixed: {
+        batchSize: 8,
+        epochs: 4,
+        channels: 8,
+        optimizer: 'adam',
+        learningRate: 3e-3,
+        dropout: 0,
+        weightDecay: 0,
+      },
+      readEvery: 1,
+      space: [],
+      numConfigs: 1,
+      reductionFactor: 2,
+      minResource: 1,
+      maxTrainImages: 24,
+      evalImages: 16,
+    }),
   },
   // Classroom presets, timed on two wasm workers (about 300 images/s each at c=32, batch 64; c=64 is ~2.5x slower).
   {
     id: 'demo2',
     label: 'Demo (2 minutes)',
-    explains: 'Nine small networks at 1/9 of 12,000 images, the best three at 1/3, the winner on all of it: a whole successive-halving study in about two minutes.',
-    study: presetStudy({ name: 'demo2', fixed: { batchSize: 64, epochs: 1 }, readEvery: 4, space: NARROW_SPACE,
-      numConfigs: 9, reductionFactor: 3, minResource: 1 / 9, maxTrainImages: 12_000, evalImages: 1000 }),
+    explains:
+      'Nine small networks at 1/9 of 12,000 images, the best three at 1/3, the winner on all of it: a whole successive-halving study in about two minutes.',
+    study: presetStudy({
+      name: 'demo2',
+      fixed: { batchSize: 64, epochs: 1 },
+      readEvery: 4,
+      space: NARROW_SPACE,
+      numConfigs: 9,
+      reductionFactor: 3,
+      minResource: 1 / 9,
+      maxTrainImages: 12_000,
+      evalImages: 1000,
+    }),
   },
   {
     id: 'study10',
     label: 'Study (10 minutes)',
-    explains: 'Eighty-one configurations at 1/27 of 12,000 images, then 27, 9 and 3 of them on ever more data: enough random-search trials for tuning curves and importance.',
-    study: presetStudy({ name: 'study10', fixed: { batchSize: 64, epochs: 1 }, readEvery: 8,
-      numConfigs: 81, reductionFactor: 3, minResource: 1 / 27, maxTrainImages: 12_000, evalImages: 1000 }),
+    explains:
+      'Eighty-one configurations at 1/27 of 12,000 images, then 27, 9 and 3 of them on ever more data: enough random-search trials for tuning curves and importance.',
+    study: presetStudy({
+      name: 'study10',
+      fixed: { batchSize: 64, epochs: 1 },
+      readEvery: 8,
+      numConfigs: 81,
+      reductionFactor: 3,
+      minResource: 1 / 27,
+      maxTrainImages: 12_000,
+      evalImages: 1000,
+    }),
   },
   {
     id: 'full',
     label: 'Full study (about an hour)',
-    explains: 'Eighty-one configurations from 1/27 of all 45,000 training images up to all of them, two epochs each, scored on the whole validation split: about an hour on two wasm workers, minutes on a GPU.',
-    study: presetStudy({ name: 'full', fixed: { batchSize: 64, epochs: 2 }, readEvery: 16,
-      numConfigs: 81, reductionFactor: 3, minResource: 1 / 27, maxTrainImages: 45_000, evalImages: 5000 }),
+    explains:
+      'Eighty-one configurations from 1/27 of all 45,000 training images up to all of them, two epochs each, scored on the whole validation split: about an hour on two wasm workers, minutes on a GPU.',
+    study: presetStudy({
+      name: 'full',
+      fixed: { batchSize: 64, epochs: 2 },
+      readEvery: 16,
+      numConfigs: 81,
+      reductionFactor: 3,
+      minResource: 1 / 27,
+      maxTrainImages: 45_000,
+      evalImages: 5000,
+    }),
   },
   {
     id: 'real',
-    label: 'Real study (the ground-truth table\'s fidelity, hours)',
-    explains: 'Twenty-seven configurations from 1/27 of all 45,000 training images up to all of them, four epochs each with augmentation, batch 128 and a constant learning rate, scored on the whole validation split: exactly what the ground-truth table (npm run bench:table) measures, so its figures apply.',
-    study: presetStudy({ name: 'real', fixed: { batchSize: 128, epochs: 4, augment: 1, lrSchedule: 'constant' }, readEvery: 16,
-      numConfigs: 27, reductionFactor: 3, minResource: 1 / 27, maxTrainImages: 45_000, evalImages: 5000 }),
+    label: "Real study (the ground-truth table's fidelity, hours)",
+    explains:
+      'Twenty-seven configurations from 1/27 of all 45,000 training images up to all of them, four epochs each with augmentation, batch 128 and a constant learning rate, scored on the whole validation split: exactly what the ground-truth table (npm run bench:table) measures, so its figures apply.',
+    study: presetStudy({
+      name: 'real',
+      fixed: { batchSize: 128, epochs: 4, augment: 1, lrSchedule: 'constant' },
+      readEvery: 16,
+      numConfigs: 27,
+      reductionFactor: 3,
+      minResource: 1 / 27,
+      maxTrainImages: 45_000,
+      evalImages: 5000,
+    }),
   },
 ];
 
@@ -104,9 +205,11 @@ export function findPreset(id: string): Preset | undefined {
 
 /** JSON with object keys sorted, so two definitions compare by content whatever their key order. */
 function canonical(x: unknown): string {
-  return JSON.stringify(x, (_, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v)
-    ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-    : v));
+  return JSON.stringify(x, (_, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
 }
 
 /**

@@ -63,4 +63,13 @@ export interface StudyDefinition {
 }
 
 export type StudySection = Exclude<keyof StudyDefinition, 'v'>;
-export const STUDY_SECTIONS: readonly StudySection[] = ['name', 'seed', 'space', 'fixed', 'sampler', 'scheduler', 'data', 'readEvery'];
+export const STUDY_SECTIONS: readonly StudySection[] = [
+  'name',
+  'seed',
+  'space',
+  'fixed',
+  'sampler',
+  'scheduler',
+  'data',
+  'readEvery',
+];

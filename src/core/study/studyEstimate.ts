@@ -26,9 +26,19 @@ const GiB = 2 ** 30;
  * Images/s of one worker at 32 channels, batch 64, when nothing was measured: wasm as timed for the
  * classroom presets (./presets); cpu, webgl and webgpu as rough multiples of it.
  */
-export const ASSUMED_IMAGES_PER_SECOND: Readonly<Record<EstimateBackend, number>> = { wasm: 300, cpu: 25, webgl: 600, webgpu: 1200 };
+export const ASSUMED_IMAGES_PER_SECOND: Readonly<Record<EstimateBackend, number>> = {
+  wasm: 300,
+  cpu: 25,
+  webgl: 600,
+  webgpu: 1200,
+};
 /** What one trial may hold: wasm's heap is 4 GiB (its binary's maximum), less headroom for fragmentation. */
-export const MEMORY_PER_TRIAL_LIMIT: Readonly<Record<EstimateBackend, number>> = { wasm: 3 * GiB, cpu: 4 * GiB, webgl: 2 * GiB, webgpu: 2 * GiB };
+export const MEMORY_PER_TRIAL_LIMIT: Readonly<Record<EstimateBackend, number>> = {
+  wasm: 3 * GiB,
+  cpu: 4 * GiB,
+  webgl: 2 * GiB,
+  webgpu: 2 * GiB,
+};
 /** Longer than this is refused: no tab runs for a week. */
 export const MAX_STUDY_SECONDS = 7 * 24 * 3600;
 /** Longer than this asks for a confirmation first. */
@@ -62,7 +72,8 @@ export function trialMemoryBytes(c: Pick<TrialConfig, 'channels' | 'batchSize' |
 }
 
 /** Multiply-adds per image of the forward pass. */
-const macsPerImage = (c: number) => 1024 * 27 * c + 256 * 9 * c * 2 * c + 64 * 9 * 2 * c * 4 * c + 16 * 4 * c * 512 + 5120;
+const macsPerImage = (c: number) =>
+  1024 * 27 * c + 256 * 9 * c * 2 * c + 64 * 9 * 2 * c * 4 * c + 16 * 4 * c * 512 + 5120;
 
 /**
  * Time per image relative to 32 channels: a fixed part plus one proportional to the work, fitted
@@ -74,7 +85,11 @@ export function relativeImageCost(channels: number): number {
 }
 
 /** The values a parameter can take in the space (its range's ends for int and float), else its fixed value. */
-function valuesOf(space: SearchSpace, fixed: Partial<TrialConfig>, name: 'channels' | 'batchSize' | 'batchNorm'): number[] {
+function valuesOf(
+  space: SearchSpace,
+  fixed: Partial<TrialConfig>,
+  name: 'channels' | 'batchSize' | 'batchNorm',
+): number[] {
   const spec = space.find((s) => s.name === name);
   if (!spec) return [Number(fixed[name] ?? DEFAULT_FIXED[name])];
   if (spec.kind === 'categorical') return spec.choices.filter((c): c is number => typeof c === 'number');
@@ -108,7 +123,8 @@ export interface StudyEstimate {
   reason: string | null;
 }
 
-const fmtBytes = (b: number) => (b >= GiB ? `${(b / GiB).toFixed(b >= 10 * GiB ? 0 : 1)} GiB` : `${Math.max(1, Math.round(b / 2 ** 20))} MiB`);
+const fmtBytes = (b: number) =>
+  b >= GiB ? `${(b / GiB).toFixed(b >= 10 * GiB ? 0 : 1)} GiB` : `${Math.max(1, Math.round(b / 2 ** 20))} MiB`;
 
 /** 45 s, 12 min, 3.5 h, 4.2 days, 3.1 years. */
 export function formatSeconds(s: number): string {
@@ -142,14 +158,32 @@ export function estimateStudy(def: StudyDefinition, machine: Machine): StudyEsti
   const measured = machine.measuredImagesPerSecond;
   const imagesPerSecond = measured && measured > 0 ? measured : ASSUMED_IMAGES_PER_SECOND[machine.backend];
   const cost = meanRelativeCost(space, fixed);
-  const seconds = STUDY_STARTUP_SECONDS + ((trainImages + evalImages / 3) * cost / imagesPerSecond + plan.trials * TRIAL_OVERHEAD_SECONDS * cost) / workers;
-  const base = { memoryPerTrialBytes, memoryLimitBytes, trainImages, seconds, imagesPerSecond, throughput: measured && measured > 0 ? 'measured' as const : 'assumed' as const, machine };
+  const seconds =
+    STUDY_STARTUP_SECONDS +
+    (((trainImages + evalImages / 3) * cost) / imagesPerSecond + plan.trials * TRIAL_OVERHEAD_SECONDS * cost) / workers;
+  const base = {
+    memoryPerTrialBytes,
+    memoryLimitBytes,
+    trainImages,
+    seconds,
+    imagesPerSecond,
+    throughput: measured && measured > 0 ? ('measured' as const) : ('assumed' as const),
+    machine,
+  };
   const on = describeMachine({ ...machine, workers });
   if (!(memoryPerTrialBytes <= memoryLimitBytes)) {
-    return { ...base, verdict: 'refuse', reason: `A trial of this study needs about ${fmtBytes(memoryPerTrialBytes)} at its largest channels and batchSize, more than the ${fmtBytes(memoryLimitBytes)} one ${machine.backend} worker can hold here; lower channels or batchSize.` };
+    return {
+      ...base,
+      verdict: 'refuse',
+      reason: `A trial of this study needs about ${fmtBytes(memoryPerTrialBytes)} at its largest channels and batchSize, more than the ${fmtBytes(memoryLimitBytes)} one ${machine.backend} worker can hold here; lower channels or batchSize.`,
+    };
   }
   if (!(seconds <= MAX_STUDY_SECONDS)) {
-    return { ...base, verdict: 'refuse', reason: `This study would take about ${formatSeconds(seconds)} on ${on}, more than the ${formatSeconds(MAX_STUDY_SECONDS)} a study may run; lower numConfigs, epochs or maxTrainImages.` };
+    return {
+      ...base,
+      verdict: 'refuse',
+      reason: `This study would take about ${formatSeconds(seconds)} on ${on}, more than the ${formatSeconds(MAX_STUDY_SECONDS)} a study may run; lower numConfigs, epochs or maxTrainImages.`,
+    };
   }
   if (seconds > CONFIRM_STUDY_SECONDS) {
     return { ...base, verdict: 'confirm', reason: `This study would take about ${formatSeconds(seconds)} on ${on}.` };
@@ -163,9 +197,18 @@ export function estimateText(e: StudyEstimate): string {
 }
 
 /** One worker's throughput at 32 channels implied by finished trials: the median over those on `backend`. */
-export function measuredReferenceThroughput(trials: readonly { imagesPerSecond: number | null; backend: string | null; channels: number }[], backend: string): number | null {
+export function measuredReferenceThroughput(
+  trials: readonly { imagesPerSecond: number | null; backend: string | null; channels: number }[],
+  backend: string,
+): number | null {
   const rates = trials
-    .filter((t) => t.backend === backend && t.imagesPerSecond !== null && t.imagesPerSecond > 0 && Number.isFinite(t.imagesPerSecond))
+    .filter(
+      (t) =>
+        t.backend === backend &&
+        t.imagesPerSecond !== null &&
+        t.imagesPerSecond > 0 &&
+        Number.isFinite(t.imagesPerSecond),
+    )
     .map((t) => t.imagesPerSecond! * relativeImageCost(t.channels))
     .sort((a, b) => a - b);
   return rates.length === 0 ? null : rates[Math.floor(rates.length / 2)];

@@ -11,7 +11,8 @@ const smoke = PRESETS.find((p) => p.id === 'smoke')!.study;
 const def: StudyDefinition = { ...smoke, scheduler: { ...smoke.scheduler, promotion: 'metaModel' } };
 
 /** Runs every queued trial; config c scores 0.1 + 0.01 c (so accuracy prefers high ids), config 4 diverges. */
-const finishQueued = (state: StudyState): StudyState => driveStudy(state, (t) => (t.configId === 4 ? null : 0.1 + 0.01 * t.configId), { once: true });
+const finishQueued = (state: StudyState): StudyState =>
+  driveStudy(state, (t) => (t.configId === 4 ? null : 0.1 + 0.01 * t.configId), { once: true });
 
 describe('meta-model promotion in the study machine', () => {
   it('waits for scores after a complete rung, then promotes by them, not by accuracy', () => {
@@ -22,25 +23,66 @@ describe('meta-model promotion in the study machine', () => {
     // Scores reverse the accuracy order; config 4 diverged, so its top score must not promote it.
     const scores = Object.fromEntries(pending.configIds.map((id) => [id, 1 - 0.01 * id])) as Record<number, number>;
     scores[4] = 10;
-    state = studyReducer(state, { type: 'promotionScored', bracket: 0, rung: 0, rule: 'metaModel', scores, predictions: null, note: 'test' });
-    expect(queuedTrials(state).map((t) => t.configId).sort()).toEqual([0, 1, 2]);
+    state = studyReducer(state, {
+      type: 'promotionScored',
+      bracket: 0,
+      rung: 0,
+      rule: 'metaModel',
+      scores,
+      predictions: null,
+      note: 'test',
+    });
+    expect(
+      queuedTrials(state)
+        .map((t) => t.configId)
+        .sort(),
+    ).toEqual([0, 1, 2]);
     expect(state.promotions).toHaveLength(1);
     // A repeated record for the same rung is ignored.
-    const again = studyReducer(state, { type: 'promotionScored', bracket: 0, rung: 0, rule: 'metaModel', scores: { 8: 5 }, predictions: null, note: 'late' });
+    const again = studyReducer(state, {
+      type: 'promotionScored',
+      bracket: 0,
+      rung: 0,
+      rule: 'metaModel',
+      scores: { 8: 5 },
+      predictions: null,
+      note: 'late',
+    });
     expect(again).toBe(state);
   });
 
   it('falls back to accuracy when the record carries no scores', () => {
     let state = finishQueued(initStudy(def));
-    state = studyReducer(state, { type: 'promotionScored', bracket: 0, rung: 0, rule: 'accuracy', scores: null, predictions: null, note: 'too few examples' });
-    expect(queuedTrials(state).map((t) => t.configId).sort()).toEqual([6, 7, 8]);
+    state = studyReducer(state, {
+      type: 'promotionScored',
+      bracket: 0,
+      rung: 0,
+      rule: 'accuracy',
+      scores: null,
+      predictions: null,
+      note: 'too few examples',
+    });
+    expect(
+      queuedTrials(state)
+        .map((t) => t.configId)
+        .sort(),
+    ).toEqual([6, 7, 8]);
   });
 
   it('finishes the study once every rung was scored', () => {
     let state = initStudy(def);
     for (let guard = 0; state.phase === 'running' && guard < 10; guard++) {
       state = finishQueued(state);
-      for (const p of pendingPromotions(state)) state = studyReducer(state, { type: 'promotionScored', bracket: p.bracket, rung: p.rung, rule: 'accuracy', scores: null, predictions: null, note: '' });
+      for (const p of pendingPromotions(state))
+        state = studyReducer(state, {
+          type: 'promotionScored',
+          bracket: p.bracket,
+          rung: p.rung,
+          rule: 'accuracy',
+          scores: null,
+          predictions: null,
+          note: '',
+        });
     }
     expect(state.phase).toBe('finished');
     expect(state.trials.map((t) => t.rung)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 2]);
@@ -50,11 +92,27 @@ describe('meta-model promotion in the study machine', () => {
   it('drops scores that arrive after Stop, and asks again once resumed', () => {
     let state = finishQueued(initStudy(def));
     state = studyReducer(state, { type: 'stop' });
-    const late = studyReducer(state, { type: 'promotionScored', bracket: 0, rung: 0, rule: 'accuracy', scores: null, predictions: null, note: '' });
+    const late = studyReducer(state, {
+      type: 'promotionScored',
+      bracket: 0,
+      rung: 0,
+      rule: 'accuracy',
+      scores: null,
+      predictions: null,
+      note: '',
+    });
     expect(late).toBe(state);
     const resumed = resumeStudy(state);
     expect(pendingPromotions(resumed)).toHaveLength(1);
-    const next = studyReducer(resumed, { type: 'promotionScored', bracket: 0, rung: 0, rule: 'accuracy', scores: null, predictions: null, note: '' });
+    const next = studyReducer(resumed, {
+      type: 'promotionScored',
+      bracket: 0,
+      rung: 0,
+      rule: 'accuracy',
+      scores: null,
+      predictions: null,
+      note: '',
+    });
     expect(queuedTrials(next)).toHaveLength(3);
   });
 
@@ -66,7 +124,15 @@ describe('meta-model promotion in the study machine', () => {
       state = finishQueued(state);
       for (const p of pendingPromotions(state)) {
         asked.push(`${p.bracket}:${p.rung}`);
-        state = studyReducer(state, { type: 'promotionScored', bracket: p.bracket, rung: p.rung, rule: 'accuracy', scores: null, predictions: null, note: '' });
+        state = studyReducer(state, {
+          type: 'promotionScored',
+          bracket: p.bracket,
+          rung: p.rung,
+          rule: 'accuracy',
+          scores: null,
+          predictions: null,
+          note: '',
+        });
       }
     }
     expect(state.phase).toBe('finished');

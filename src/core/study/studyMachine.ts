@@ -38,7 +38,11 @@ export interface TrialRecord {
 }
 
 export interface BracketState {
-  bracket: number; plan: RungPlan[]; configIds: number[]; rung: number; done: boolean;
+  bracket: number;
+  plan: RungPlan[];
+  configIds: number[];
+  rung: number;
+  done: boolean;
   /** The rung is complete and waits for meta-model scores before it promotes. */
   awaitingScores?: boolean;
 }
@@ -72,7 +76,16 @@ export interface StudyState {
 
 export type StudyEvent =
   | { type: 'trialStarted'; trialId: number }
-  | { type: 'trialFinished'; trialId: number; status: 'completed' | 'diverged'; valAccuracy: number | null; valLoss: number | null; durationMs: number; imagesPerSecond: number; backend: string }
+  | {
+      type: 'trialFinished';
+      trialId: number;
+      status: 'completed' | 'diverged';
+      valAccuracy: number | null;
+      valLoss: number | null;
+      durationMs: number;
+      imagesPerSecond: number;
+      backend: string;
+    }
   | { type: 'trialFailed'; trialId: number; code: string; message: string }
   | ({ type: 'promotionScored' } & PromotionRecord)
   | { type: 'stop' };
@@ -85,29 +98,57 @@ export const isTerminal = (t: TrialRecord) => TERMINAL.includes(t.state);
 export const trainedToEnd = (t: TrialRecord) => t.state === 'completed' || t.state === 'diverged';
 const score = (t: TrialRecord) => (t.state === 'completed' ? t.valAccuracy : null);
 
-function newTrial(state: Pick<StudyState, 'definition' | 'trials'>, configId: number, bracket: number, rung: number, resource: number): TrialRecord {
+function newTrial(
+  state: Pick<StudyState, 'definition' | 'trials'>,
+  configId: number,
+  bracket: number,
+  rung: number,
+  resource: number,
+): TrialRecord {
   const budget = budgetAt(state.definition, resource);
-  const previous = rung > 0 && continuesFromWeights(state.definition)
-    ? state.trials.filter((t) => t.configId === configId && t.rung === rung - 1 && t.state === 'completed').pop()
-    : undefined;
+  const previous =
+    rung > 0 && continuesFromWeights(state.definition)
+      ? state.trials.filter((t) => t.configId === configId && t.rung === rung - 1 && t.state === 'completed').pop()
+      : undefined;
   return {
-    trialId: state.trials.length, configId, bracket, rung, resource, dataFraction: budget.dataFraction, epochs: budget.epochs,
-    resumeFrom: previous?.trialId ?? null, startEpochs: previous?.epochs ?? 0,
-    state: 'queued', attempts: 0, valAccuracy: null, valLoss: null, durationMs: null, imagesPerSecond: null, backend: null, error: null,
+    trialId: state.trials.length,
+    configId,
+    bracket,
+    rung,
+    resource,
+    dataFraction: budget.dataFraction,
+    epochs: budget.epochs,
+    resumeFrom: previous?.trialId ?? null,
+    startEpochs: previous?.epochs ?? 0,
+    state: 'queued',
+    attempts: 0,
+    valAccuracy: null,
+    valLoss: null,
+    durationMs: null,
+    imagesPerSecond: null,
+    backend: null,
+    error: null,
   };
 }
 
 function append(state: StudyState, configIds: number[], bracket: number, rung: number, resource: number): StudyState {
   // One copy of the list, not one per trial: a 1,000-configuration rung stays linear.
   const trials = [...state.trials];
-  for (const configId of configIds) trials.push(newTrial({ definition: state.definition, trials }, configId, bracket, rung, resource));
+  for (const configId of configIds)
+    trials.push(newTrial({ definition: state.definition, trials }, configId, bracket, rung, resource));
   return { ...state, trials };
 }
 
 export function initStudy(definition: StudyDefinition): StudyState {
   const plans = planBrackets(definition);
   const total = plans.reduce((n, b) => n + b.numConfigs, 0);
-  const configs = sampleConfigs(definition.sampler, definition.space, total, createRng(deriveSeed(definition.seed, 'sampler')), definition.fixed);
+  const configs = sampleConfigs(
+    definition.sampler,
+    definition.space,
+    total,
+    createRng(deriveSeed(definition.seed, 'sampler')),
+    definition.fixed,
+  );
   let first = 0;
   const brackets = plans.map((b) => {
     const configIds = Array.from({ length: b.numConfigs }, (_, i) => first + i);
@@ -116,7 +157,16 @@ export function initStudy(definition: StudyDefinition): StudyState {
   });
   const s = definition.scheduler;
   const asha = s.kind === 'asha' ? initAsha({ ...s, maxTrials: s.numConfigs }) : null;
-  let state: StudyState = { definition, configs, brackets, asha, trials: [], plan: brackets[0].plan, rung: 0, phase: 'running' };
+  let state: StudyState = {
+    definition,
+    configs,
+    brackets,
+    asha,
+    trials: [],
+    plan: brackets[0].plan,
+    rung: 0,
+    phase: 'running',
+  };
   if (!asha) for (const b of brackets) state = append(state, b.configIds, b.bracket, 0, b.plan[0].resource);
   return state;
 }
@@ -137,12 +187,18 @@ export function requestTrials(state: StudyState, freeWorkers: number): StudyStat
 }
 
 /** Complete rungs waiting for meta-model scores: the configurations to score and the resource they reached. */
-export function pendingPromotions(state: StudyState): { bracket: number; rung: number; resource: number; configIds: number[] }[] {
+export function pendingPromotions(
+  state: StudyState,
+): { bracket: number; rung: number; resource: number; configIds: number[] }[] {
   if (state.phase !== 'running') return [];
-  return state.brackets.filter((b) => b.awaitingScores && !b.done).map((b) => ({
-    bracket: b.bracket, rung: b.rung, resource: b.plan[b.rung].resource,
-    configIds: state.trials.filter((t) => t.bracket === b.bracket && t.rung === b.rung).map((t) => t.configId),
-  }));
+  return state.brackets
+    .filter((b) => b.awaitingScores && !b.done)
+    .map((b) => ({
+      bracket: b.bracket,
+      rung: b.rung,
+      resource: b.plan[b.rung].resource,
+      configIds: state.trials.filter((t) => t.bracket === b.bracket && t.rung === b.rung).map((t) => t.configId),
+    }));
 }
 
 /** Trials waiting for a worker, in the order they should start. */
@@ -160,7 +216,8 @@ function update(state: StudyState, trialId: number, patch: Partial<TrialRecord>)
 }
 
 const usesMetaModel = (state: StudyState) => state.definition.scheduler.promotion === 'metaModel';
-const promotionOf = (state: StudyState, bracket: number, rung: number) => state.promotions?.find((p) => p.bracket === bracket && p.rung === rung);
+const promotionOf = (state: StudyState, bracket: number, rung: number) =>
+  state.promotions?.find((p) => p.bracket === bracket && p.rung === rung);
 
 // A synchronous bracket promotes the top n_{i+1} of a complete rung, or is done. Under the
 // meta-model rule it first waits for that rung's scores; a diverged or failed trial stays last.
@@ -170,54 +227,108 @@ function advanceBracket(state: StudyState, b: BracketState): StudyState {
   const next = b.plan[b.rung + 1];
   const record = next && usesMetaModel(state) ? promotionOf(state, b.bracket, b.rung) : undefined;
   if (next && usesMetaModel(state) && !record) {
-    return b.awaitingScores ? state : { ...state, brackets: state.brackets.map((x) => (x.bracket === b.bracket ? { ...b, awaitingScores: true } : x)) };
+    return b.awaitingScores
+      ? state
+      : {
+          ...state,
+          brackets: state.brackets.map((x) => (x.bracket === b.bracket ? { ...b, awaitingScores: true } : x)),
+        };
   }
-  const scoreOf = (t: TrialRecord) => (record?.scores && score(t) !== null ? record.scores[t.configId] ?? score(t) : score(t));
-  const survivors = next ? promote(current.map((t) => ({ ...t, score: scoreOf(t) })), next.numTrials) : [];
-  const updated = { ...b, awaitingScores: false, rung: survivors.length ? b.rung + 1 : b.rung, done: survivors.length === 0 };
+  const scoreOf = (t: TrialRecord) =>
+    record?.scores && score(t) !== null ? (record.scores[t.configId] ?? score(t)) : score(t);
+  const survivors = next
+    ? promote(
+        current.map((t) => ({ ...t, score: scoreOf(t) })),
+        next.numTrials,
+      )
+    : [];
+  const updated = {
+    ...b,
+    awaitingScores: false,
+    rung: survivors.length ? b.rung + 1 : b.rung,
+    done: survivors.length === 0,
+  };
   const withBracket = { ...state, brackets: state.brackets.map((x) => (x.bracket === b.bracket ? updated : x)) };
-  return survivors.length ? append(withBracket, survivors.map((t) => t.configId), b.bracket, b.rung + 1, next.resource) : withBracket;
+  return survivors.length
+    ? append(
+        withBracket,
+        survivors.map((t) => t.configId),
+        b.bracket,
+        b.rung + 1,
+        next.resource,
+      )
+    : withBracket;
 }
 
 function advance(state: StudyState, finished: TrialRecord): StudyState {
   if (state.phase !== 'running') return state;
   let next = state;
   if (next.asha) {
-    if (isTerminal(finished)) next = { ...next, asha: ashaReport(next.asha!, finished.configId, finished.rung, score(finished)) };
+    if (isTerminal(finished))
+      next = { ...next, asha: ashaReport(next.asha!, finished.configId, finished.rung, score(finished)) };
     const idle = !next.trials.some((t) => t.state === 'queued' || t.state === 'running');
     return ashaFinished(next.asha!) && idle ? { ...next, phase: 'finished' } : next;
   }
   for (const b of next.brackets) next = advanceBracket(next, b);
   const first = next.brackets[0];
-  return { ...next, plan: first.plan, rung: first.rung, phase: next.brackets.every((b) => b.done) ? 'finished' : 'running' };
+  return {
+    ...next,
+    plan: first.plan,
+    rung: first.rung,
+    phase: next.brackets.every((b) => b.done) ? 'finished' : 'running',
+  };
 }
 
 export function studyReducer(state: StudyState, event: StudyEvent): StudyState {
   switch (event.type) {
     case 'trialStarted':
-      return update(state, event.trialId, { state: 'running', attempts: (state.trials[event.trialId]?.attempts ?? 0) + 1 });
+      return update(state, event.trialId, {
+        state: 'running',
+        attempts: (state.trials[event.trialId]?.attempts ?? 0) + 1,
+      });
     case 'trialFinished': {
       // A result that arrives after Stop is kept (nothing computed is lost) but promotes nobody.
       const next = update(state, event.trialId, {
-        state: event.status, valAccuracy: event.valAccuracy, valLoss: event.valLoss, durationMs: event.durationMs, imagesPerSecond: event.imagesPerSecond, backend: event.backend, error: null,
+        state: event.status,
+        valAccuracy: event.valAccuracy,
+        valLoss: event.valLoss,
+        durationMs: event.durationMs,
+        imagesPerSecond: event.imagesPerSecond,
+        backend: event.backend,
+        error: null,
       });
       return advance(next, next.trials[event.trialId]);
     }
     case 'trialFailed': {
-      if (state.phase !== 'running' || event.code === 'CANCELLED') return update(state, event.trialId, { state: 'cancelled' });
+      if (state.phase !== 'running' || event.code === 'CANCELLED')
+        return update(state, event.trialId, { state: 'cancelled' });
       const retry = (state.trials[event.trialId]?.attempts ?? 0) < MAX_ATTEMPTS;
-      const next = update(state, event.trialId, { state: retry ? 'queued' : 'failed', error: { code: event.code, message: event.message } });
+      const next = update(state, event.trialId, {
+        state: retry ? 'queued' : 'failed',
+        error: { code: event.code, message: event.message },
+      });
       return advance(next, next.trials[event.trialId]);
     }
     case 'promotionScored': {
       const { type: _type, ...record } = event;
       const b = state.brackets.find((x) => x.bracket === record.bracket);
       // Scores that arrive after Stop are dropped: a resumed study asks again, with what it knows then.
-      if (state.phase !== 'running' || !b || !b.awaitingScores || b.rung !== record.rung || promotionOf(state, record.bracket, record.rung)) return state;
+      if (
+        state.phase !== 'running' ||
+        !b ||
+        !b.awaitingScores ||
+        b.rung !== record.rung ||
+        promotionOf(state, record.bracket, record.rung)
+      )
+        return state;
       return advance({ ...state, promotions: [...(state.promotions ?? []), record] }, state.trials[0]);
     }
     case 'stop':
-      return { ...state, phase: state.phase === 'finished' ? 'finished' : 'stopped', trials: state.trials.map((t) => (isTerminal(t) ? t : { ...t, state: 'cancelled' })) };
+      return {
+        ...state,
+        phase: state.phase === 'finished' ? 'finished' : 'stopped',
+        trials: state.trials.map((t) => (isTerminal(t) ? t : { ...t, state: 'cancelled' })),
+      };
   }
 }
 
@@ -229,12 +340,24 @@ export function resumeStudy(state: StudyState): StudyState {
   return {
     ...state,
     phase: 'running',
-    trials: state.trials.map((t) => (t.state === 'running' || (t.state === 'cancelled' && state.phase === 'stopped')
-      ? { ...t, state: 'queued', attempts: Math.max(0, t.attempts - 1) } : t)),
+    trials: state.trials.map((t) =>
+      t.state === 'running' || (t.state === 'cancelled' && state.phase === 'stopped')
+        ? { ...t, state: 'queued', attempts: Math.max(0, t.attempts - 1) }
+        : t,
+    ),
   };
 }
 
-export interface RankedConfig { configId: number; config: TrialConfig; rung: number; resource: number; dataFraction: number; epochs: number; valAccuracy: number | null; state: TrialState }
+export interface RankedConfig {
+  configId: number;
+  config: TrialConfig;
+  rung: number;
+  resource: number;
+  dataFraction: number;
+  epochs: number;
+  valAccuracy: number | null;
+  state: TrialState;
+}
 
 /** Final ranking: the largest resource reached first, then validation accuracy there (diverged last). */
 export function rankConfigs(state: StudyState): RankedConfig[] {
@@ -246,7 +369,17 @@ export function rankConfigs(state: StudyState): RankedConfig[] {
   }
   const byResource = new Map<number, TrialRecord[]>();
   for (const t of last.values()) byResource.set(t.resource, [...(byResource.get(t.resource) ?? []), t]);
-  return [...byResource.keys()].sort((a, b) => b - a)
+  return [...byResource.keys()]
+    .sort((a, b) => b - a)
     .flatMap((r) => rankTrials(byResource.get(r)!.map((t) => ({ ...t, trialId: t.configId, score: score(t) }))))
-    .map((t) => ({ configId: t.configId, config: state.configs[t.configId], rung: t.rung, resource: t.resource, dataFraction: t.dataFraction, epochs: t.epochs, valAccuracy: t.valAccuracy, state: t.state }));
+    .map((t) => ({
+      configId: t.configId,
+      config: state.configs[t.configId],
+      rung: t.rung,
+      resource: t.resource,
+      dataFraction: t.dataFraction,
+      epochs: t.epochs,
+      valAccuracy: t.valAccuracy,
+      state: t.state,
+    }));
 }

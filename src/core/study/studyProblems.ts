@@ -20,11 +20,16 @@ export function studyProblems(def: StudyDefinition): string[] {
 function definitionProblems(def: StudyDefinition): string[] {
   const problems: string[] = [];
   const { data, scheduler: s } = def;
-  if (!Number.isInteger(def.seed) || def.seed < 0) problems.push(`Expected seed to be a non-negative integer, but got ${def.seed}`);
-  if (!(data.validationSize >= 10 && data.validationSize <= 25000)) problems.push(`Expected validationSize in [10, 25000], but got ${data.validationSize}`);
-  if (!(data.maxTrainImages >= 1 && data.maxTrainImages <= 50000 - data.validationSize)) problems.push(`Expected maxTrainImages in [1, ${50000 - data.validationSize}], but got ${data.maxTrainImages}`);
-  if (!(data.evalImages >= 1 && data.evalImages <= data.validationSize)) problems.push(`Expected evalImages in [1, validationSize], but got ${data.evalImages}`);
-  if (!(s.numConfigs >= 1 && s.numConfigs <= 1000)) problems.push(`Expected numConfigs in [1, 1000], but got ${s.numConfigs}`);
+  if (!Number.isInteger(def.seed) || def.seed < 0)
+    problems.push(`Expected seed to be a non-negative integer, but got ${def.seed}`);
+  if (!(data.validationSize >= 10 && data.validationSize <= 25000))
+    problems.push(`Expected validationSize in [10, 25000], but got ${data.validationSize}`);
+  if (!(data.maxTrainImages >= 1 && data.maxTrainImages <= 50000 - data.validationSize))
+    problems.push(`Expected maxTrainImages in [1, ${50000 - data.validationSize}], but got ${data.maxTrainImages}`);
+  if (!(data.evalImages >= 1 && data.evalImages <= data.validationSize))
+    problems.push(`Expected evalImages in [1, validationSize], but got ${data.evalImages}`);
+  if (!(s.numConfigs >= 1 && s.numConfigs <= 1000))
+    problems.push(`Expected numConfigs in [1, 1000], but got ${s.numConfigs}`);
   if (!(def.readEvery >= 1)) problems.push(`Expected readEvery >= 1, but got ${def.readEvery}`);
   return problems;
 }

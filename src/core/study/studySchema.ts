@@ -4,11 +4,29 @@
 import { z } from 'zod';
 import { describeDomain, domainOf, inDomain, PARAM_DOMAINS, type NumericParam } from '../searchSpace/paramDomains';
 import { validateSearchSpace, type ParamName, type ParamSpec, type SearchSpace } from '../searchSpace/searchSpace';
-import { STUDY_SECTIONS, type SchedulerSettings, type StudyData, type StudyDefinition, type StudySection } from './studyDefinition';
+import {
+  STUDY_SECTIONS,
+  type SchedulerSettings,
+  type StudyData,
+  type StudyDefinition,
+  type StudySection,
+} from './studyDefinition';
 
 export const PARAM_NAMES = [
-  'channels', 'dropout', 'optimizer', 'learningRate', 'momentum', 'weightDecay', 'batchSize', 'epochs',
-  'nesterov', 'lrSchedule', 'warmupEpochs', 'batchNorm', 'labelSmoothing', 'augment',
+  'channels',
+  'dropout',
+  'optimizer',
+  'learningRate',
+  'momentum',
+  'weightDecay',
+  'batchSize',
+  'epochs',
+  'nesterov',
+  'lrSchedule',
+  'warmupEpochs',
+  'batchNorm',
+  'labelSmoothing',
+  'augment',
 ] as const satisfies readonly ParamName[];
 /** On/off options (TrialConfig's Flag): a space may only choose 0 or 1 for them. */
 const FLAG_PARAMS: readonly ParamName[] = ['nesterov', 'batchNorm', 'augment'];
@@ -40,12 +58,20 @@ export function quoteInput(x: string): string {
 }
 
 const between = (lo: number, hi: number) => `expected a number between ${lo} and ${hi}`;
-const num = (lo: number, hi: number) => z.number({ error: between(lo, hi) }).min(lo, { error: between(lo, hi) }).max(hi, { error: between(lo, hi) });
+const num = (lo: number, hi: number) =>
+  z
+    .number({ error: between(lo, hi) })
+    .min(lo, { error: between(lo, hi) })
+    .max(hi, { error: between(lo, hi) });
 const int = (lo: number, hi: number) => {
   const error = `expected a whole number between ${lo} and ${hi}`;
   return z.int({ error }).min(lo, { error }).max(hi, { error });
 };
-const fraction = () => z.number({ error: 'expected a fraction in (0, 1]' }).gt(0, { error: 'expected a fraction in (0, 1]' }).max(1, { error: 'expected a fraction in (0, 1]' });
+const fraction = () =>
+  z
+    .number({ error: 'expected a fraction in (0, 1]' })
+    .gt(0, { error: 'expected a fraction in (0, 1]' })
+    .max(1, { error: 'expected a fraction in (0, 1]' });
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: `expected one of ${values.map((v) => `'${v}'`).join(', ')}` });
 const safeText = (max: number, min = 0) => {
@@ -69,17 +95,45 @@ const paramName = oneOf(PARAM_NAMES);
 const choice = z.union([safeText(32, 1), bound()], { error: 'expected a short safe string or a finite number' });
 const condition = obj({ param: paramName, equals: choice }).optional();
 
-const paramSpec = z.discriminatedUnion('kind', [
-  obj({ kind: z.literal('float'), name: paramName, low: bound(), high: bound(), log: z.boolean({ error: 'expected true or false' }), condition }),
-  obj({ kind: z.literal('int'), name: paramName, low: int(-1e9, 1e9), high: int(-1e9, 1e9), step: int(1, 1e9), condition }),
-  obj({ kind: z.literal('categorical'), name: paramName, choices: z.array(choice, { error: 'expected a list' }).min(1, { error: 'expected 1 to 64 choices' }).max(64, { error: 'expected 1 to 64 choices' }), condition }),
-], { error: "expected a parameter of kind 'float', 'int' or 'categorical'" });
+const paramSpec = z.discriminatedUnion(
+  'kind',
+  [
+    obj({
+      kind: z.literal('float'),
+      name: paramName,
+      low: bound(),
+      high: bound(),
+      log: z.boolean({ error: 'expected true or false' }),
+      condition,
+    }),
+    obj({
+      kind: z.literal('int'),
+      name: paramName,
+      low: int(-1e9, 1e9),
+      high: int(-1e9, 1e9),
+      step: int(1, 1e9),
+      condition,
+    }),
+    obj({
+      kind: z.literal('categorical'),
+      name: paramName,
+      choices: z
+        .array(choice, { error: 'expected a list' })
+        .min(1, { error: 'expected 1 to 64 choices' })
+        .max(64, { error: 'expected 1 to 64 choices' }),
+      condition,
+    }),
+  ],
+  { error: "expected a parameter of kind 'float', 'int' or 'categorical'" },
+);
 
 /** Per-section schemas; cross-field rules inside a section are `checks` (run only once the shape is right). */
 export const SECTION_SCHEMAS = {
   name: safeText(64, 1),
   seed: int(0, 4294967295),
-  space: z.array(paramSpec, { error: 'expected a list of parameters' }).max(PARAM_NAMES.length, { error: `expected at most ${PARAM_NAMES.length} parameters` }),
+  space: z
+    .array(paramSpec, { error: 'expected a list of parameters' })
+    .max(PARAM_NAMES.length, { error: `expected at most ${PARAM_NAMES.length} parameters` }),
   fixed: obj({
     channels: domainNumber('channels'),
     dropout: domainNumber('dropout'),
@@ -127,9 +181,13 @@ function domainProblem(spec: ParamSpec): string | null {
   switch (spec.kind) {
     case 'float':
       if (d.integer) return `"${spec.name}" takes whole numbers, so it must be int or categorical, not float`;
-      return inDomain(d, spec.low) && inDomain(d, spec.high) ? null : `"${spec.name}" ranges from ${spec.low} to ${spec.high}, but ${must}`;
+      return inDomain(d, spec.low) && inDomain(d, spec.high)
+        ? null
+        : `"${spec.name}" ranges from ${spec.low} to ${spec.high}, but ${must}`;
     case 'int':
-      return inDomain(d, spec.low) && inDomain(d, spec.high) ? null : `"${spec.name}" ranges from ${spec.low} to ${spec.high}, but ${must}`;
+      return inDomain(d, spec.low) && inDomain(d, spec.high)
+        ? null
+        : `"${spec.name}" ranges from ${spec.low} to ${spec.high}, but ${must}`;
     case 'categorical': {
       const bad = spec.choices.find((c) => typeof c === 'number' && !inDomain(d, c));
       return bad === undefined ? null : `"${spec.name}" has the choice ${bad}, but ${must}`;
@@ -145,7 +203,10 @@ export function sectionChecks<K extends StudySection>(section: K, value: StudyDe
       const problems = validateSearchSpace(value as SearchSpace).map((p) => `space: ${p.replaceAll('<', 'less than')}`);
       (value as SearchSpace).forEach((spec, i) => {
         const isFlag = FLAG_PARAMS.includes(spec.name);
-        const flagOk = spec.kind === 'categorical' ? spec.choices.every((c) => c === 0 || c === 1) : spec.kind === 'int' && spec.low >= 0 && spec.high <= 1;
+        const flagOk =
+          spec.kind === 'categorical'
+            ? spec.choices.every((c) => c === 0 || c === 1)
+            : spec.kind === 'int' && spec.low >= 0 && spec.high <= 1;
         if (isFlag && !flagOk) problems.push(`space[${i}]: "${spec.name}" is on/off, so it must choose among 0 and 1`);
         const outside = isFlag ? null : domainProblem(spec);
         if (outside) problems.push(`space[${i}]: ${outside}`);
@@ -155,17 +216,26 @@ export function sectionChecks<K extends StudySection>(section: K, value: StudyDe
     case 'scheduler': {
       const s = value as SchedulerSettings;
       const problems: string[] = [];
-      if (s.minResource > s.maxResource) problems.push(`scheduler.minResource: expected at most maxResource (${s.maxResource}), got ${s.minResource}`);
-      if (s.topK !== undefined && s.topK > s.numConfigs) problems.push(`scheduler.topK: expected at most numConfigs (${s.numConfigs}), got ${s.topK}`);
+      if (s.minResource > s.maxResource)
+        problems.push(`scheduler.minResource: expected at most maxResource (${s.maxResource}), got ${s.minResource}`);
+      if (s.topK !== undefined && s.topK > s.numConfigs)
+        problems.push(`scheduler.topK: expected at most numConfigs (${s.numConfigs}), got ${s.topK}`);
       // ASHA promotes one trial at a time as workers free up: there is no complete rung to predict over.
-      if (s.promotion === 'metaModel' && s.kind === 'asha') problems.push("scheduler.promotion: the meta-model rule ranks whole rungs, so it works with successiveHalving, hyperband and twoStep, not asha");
+      if (s.promotion === 'metaModel' && s.kind === 'asha')
+        problems.push(
+          'scheduler.promotion: the meta-model rule ranks whole rungs, so it works with successiveHalving, hyperband and twoStep, not asha',
+        );
       return problems;
     }
     case 'data': {
       const d = value as StudyData;
       const problems: string[] = [];
-      if (d.maxTrainImages > 50000 - d.validationSize) problems.push(`data.maxTrainImages: expected at most 50000 - validationSize = ${50000 - d.validationSize}, got ${d.maxTrainImages}`);
-      if (d.evalImages > d.validationSize) problems.push(`data.evalImages: expected at most validationSize (${d.validationSize}), got ${d.evalImages}`);
+      if (d.maxTrainImages > 50000 - d.validationSize)
+        problems.push(
+          `data.maxTrainImages: expected at most 50000 - validationSize = ${50000 - d.validationSize}, got ${d.maxTrainImages}`,
+        );
+      if (d.evalImages > d.validationSize)
+        problems.push(`data.evalImages: expected at most validationSize (${d.validationSize}), got ${d.evalImages}`);
       return problems;
     }
     default:
@@ -174,7 +244,8 @@ export function sectionChecks<K extends StudySection>(section: K, value: StudyDe
 }
 
 /** A field name fit to quote in a message, or a description of it. */
-export const safeKey = (k: PropertyKey) => (typeof k === 'string' && /^[A-Za-z0-9_$]{1,40}$/.test(k) ? k : 'a field with an unusual name');
+export const safeKey = (k: PropertyKey) =>
+  typeof k === 'string' && /^[A-Za-z0-9_$]{1,40}$/.test(k) ? k : 'a field with an unusual name';
 
 function pathText(path: readonly PropertyKey[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${safeKey(p)}`)).join('');
@@ -189,7 +260,10 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return x;
 }
 
-function checkSection<K extends StudySection>(section: K, raw: unknown): { value?: StudyDefinition[K]; problems: string[] } {
+function checkSection<K extends StudySection>(
+  section: K,
+  raw: unknown,
+): { value?: StudyDefinition[K]; problems: string[] } {
   const parsed = SECTION_SCHEMAS[section].safeParse(raw);
   if (parsed.success) {
     const value = parsed.data as StudyDefinition[K];

@@ -8,12 +8,25 @@ import { plannedWork, studyWork } from './studyWork';
 
 const tiny = PRESETS.find((p) => p.id === 'tiny')!.study;
 // Epoch resources: rungs at 1, 2 and 4 epochs on all the data, each promoted trial continuing its weights.
-const byEpochs: StudyDefinition = { ...tiny, fixed: { ...tiny.fixed, epochs: 4 }, scheduler: { ...tiny.scheduler, resource: 'epochs' } };
+const byEpochs: StudyDefinition = {
+  ...tiny,
+  fixed: { ...tiny.fixed, epochs: 4 },
+  scheduler: { ...tiny.scheduler, resource: 'epochs' },
+};
 
 function finishNext(state: StudyState, accuracy: number): StudyState {
   const [next] = queuedTrials(state);
   state = studyReducer(state, { type: 'trialStarted', trialId: next.trialId });
-  return studyReducer(state, { type: 'trialFinished', trialId: next.trialId, status: 'completed', valAccuracy: accuracy, valLoss: 1, durationMs: 1, imagesPerSecond: 1, backend: 'cpu' });
+  return studyReducer(state, {
+    type: 'trialFinished',
+    trialId: next.trialId,
+    status: 'completed',
+    valAccuracy: accuracy,
+    valLoss: 1,
+    durationMs: 1,
+    imagesPerSecond: 1,
+    backend: 'cpu',
+  });
 }
 
 describe('study work', () => {
@@ -32,7 +45,7 @@ describe('study work', () => {
     expect(studyWork(state, {})).toEqual({ done: 0, planned: 3 });
     state = finishNext(state, 0.3);
     state = studyReducer(state, { type: 'trialStarted', trialId: 1 });
-    expect(studyWork(state, { 1: { stepsDone: 2, stepsTotal: 8 } }).done).toBeCloseTo(0.25 + 0.25 * 2 / 8, 12);
+    expect(studyWork(state, { 1: { stepsDone: 2, stepsTotal: 8 } }).done).toBeCloseTo(0.25 + (0.25 * 2) / 8, 12);
     expect(studyWork(state, {}).done).toBeCloseTo(0.25, 12); // no report yet from the running trial
     state = studyReducer(state, { type: 'trialFailed', trialId: 1, code: 'WORKER_CRASHED', message: 'x' }); // retried: queued again
     expect(studyWork(state, { 1: { stepsDone: 2, stepsTotal: 8 } }).done).toBeCloseTo(0.25, 12);

@@ -5,7 +5,10 @@ import { isTerminal, type StudyState, type TrialRecord } from './studyMachine';
 import type { StudyDefinition } from './studyDefinition';
 
 /** Steps of a running trial, as its worker reports them. */
-export interface TrialSteps { stepsDone: number; stepsTotal: number }
+export interface TrialSteps {
+  stepsDone: number;
+  stepsTotal: number;
+}
 
 /** What one trial trains: a continued trial (epoch resources) pays only for its extra epochs. */
 export const trialWork = (t: TrialRecord): number => t.dataFraction * Math.max(0, t.epochs - t.startEpochs);
@@ -13,10 +16,15 @@ export const trialWork = (t: TrialRecord): number => t.dataFraction * Math.max(0
 /** Every rung of every bracket as planned (ASHA: its synchronous equivalent, as summarisePlan). */
 export function plannedWork(def: StudyDefinition): number {
   const continues = continuesFromWeights(def);
-  const work = (resource: number) => { const b = budgetAt(def, resource); return b.dataFraction * b.epochs; };
+  const work = (resource: number) => {
+    const b = budgetAt(def, resource);
+    return b.dataFraction * b.epochs;
+  };
   let total = 0;
   for (const b of planBrackets(def)) {
-    b.rungs.forEach((r, i) => { total += r.numTrials * (work(r.resource) - (continues && i > 0 ? work(b.rungs[i - 1].resource) : 0)); });
+    b.rungs.forEach((r, i) => {
+      total += r.numTrials * (work(r.resource) - (continues && i > 0 ? work(b.rungs[i - 1].resource) : 0));
+    });
   }
   return total;
 }
@@ -26,8 +34,12 @@ export function plannedWork(def: StudyDefinition): number {
  * by its reported steps. Planned never falls below what the trials on record need (ASHA can run
  * more than its synchronous plan), and a finished study is all done.
  */
-export function studyWork(state: StudyState, live: Readonly<Record<number, TrialSteps | undefined>>): { done: number; planned: number } {
-  let done = 0, recorded = 0;
+export function studyWork(
+  state: StudyState,
+  live: Readonly<Record<number, TrialSteps | undefined>>,
+): { done: number; planned: number } {
+  let done = 0,
+    recorded = 0;
   for (const t of state.trials) {
     const w = trialWork(t);
     recorded += w;

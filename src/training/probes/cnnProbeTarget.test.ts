@@ -10,7 +10,16 @@ import { initNodeBackend } from '../nodeBackend';
 import { createSimpleCnn, initialWeights, type SimpleCnnSpec } from '../simpleCnn';
 import { buildProbeSet, simpleCnnProbeTarget } from './cnnProbeTarget';
 import { runProbes } from './index';
-import { dotParams, gradientAt, gramMatrix, hessianTimes, jacobiEigenvalues, leastSquaresTarget, paramsOf, randomProblem } from '../../testing/leastSquaresOracle';
+import {
+  dotParams,
+  gradientAt,
+  gramMatrix,
+  hessianTimes,
+  jacobiEigenvalues,
+  leastSquaresTarget,
+  paramsOf,
+  randomProblem,
+} from '../../testing/leastSquaresOracle';
 import { lossAndAccuracy } from './probeTarget';
 
 const spec: SimpleCnnSpec = { channels: 4, numClasses: 10, dropout: 0.2, imageSize: 32 };
@@ -41,28 +50,45 @@ describe('simpleCnnProbeTarget (wasm)', () => {
     model.dispose();
   });
 
-  it.each([false, true])('runProbes returns finite numbers, weights bit-identical, numTensors at baseline (batchNorm %s)', async (batchNorm) => {
-    const s = { ...spec, batchNorm };
-    const model = createSimpleCnn(s, initialWeights(s, 2));
-    const probeSet = buildProbeSet(pool, indices, spec.numClasses, 8);
-    const target = simpleCnnProbeTarget(model, probeSet);
-    const before = model.weights.map((w) => Float32Array.from(w.dataSync()));
-    const baseline = tf.memory().numTensors;
-    const r = await runProbes(target, {
-      seed: 7, eigenvalue: { maxIterations: 3, tolerance: 1e-3 }, trace: { samples: 2 },
-      sharpness: { directions: 2, rho: 0.05, normalization: 'filter', twoSided: false }, slice: { resolution: 3, range: 0.5 },
-    });
-    for (const v of [r.loss, r.accuracy, r.gradientNorm, r.sharpness?.mean, r.sharpness?.max, r.sam?.sharpness, r.topEigenvalue?.eigenvalue, r.trace?.trace, ...r.slice!.losses, ...r.slice!.accuracies!]) {
-      expect(Number.isFinite(v)).toBe(true);
-    }
-    expect(r.accuracy).toBeGreaterThanOrEqual(0);
-    expect(r.accuracy).toBeLessThanOrEqual(1);
-    expect(r.slice!.losses[4]).toBe(r.loss);
-    expect(model.weights.map((w) => Float32Array.from(w.dataSync()))).toEqual(before);
-    expect(tf.memory().numTensors).toBe(baseline);
-    probeSet.dispose();
-    model.dispose();
-  });
+  it.each([false, true])(
+    'runProbes returns finite numbers, weights bit-identical, numTensors at baseline (batchNorm %s)',
+    async (batchNorm) => {
+      const s = { ...spec, batchNorm };
+      const model = createSimpleCnn(s, initialWeights(s, 2));
+      const probeSet = buildProbeSet(pool, indices, spec.numClasses, 8);
+      const target = simpleCnnProbeTarget(model, probeSet);
+      const before = model.weights.map((w) => Float32Array.from(w.dataSync()));
+      const baseline = tf.memory().numTensors;
+      const r = await runProbes(target, {
+        seed: 7,
+        eigenvalue: { maxIterations: 3, tolerance: 1e-3 },
+        trace: { samples: 2 },
+        sharpness: { directions: 2, rho: 0.05, normalization: 'filter', twoSided: false },
+        slice: { resolution: 3, range: 0.5 },
+      });
+      for (const v of [
+        r.loss,
+        r.accuracy,
+        r.gradientNorm,
+        r.sharpness?.mean,
+        r.sharpness?.max,
+        r.sam?.sharpness,
+        r.topEigenvalue?.eigenvalue,
+        r.trace?.trace,
+        ...r.slice!.losses,
+        ...r.slice!.accuracies!,
+      ]) {
+        expect(Number.isFinite(v)).toBe(true);
+      }
+      expect(r.accuracy).toBeGreaterThanOrEqual(0);
+      expect(r.accuracy).toBeLessThanOrEqual(1);
+      expect(r.slice!.losses[4]).toBe(r.loss);
+      expect(model.weights.map((w) => Float32Array.from(w.dataSync()))).toEqual(before);
+      expect(tf.memory().numTensors).toBe(baseline);
+      probeSet.dispose();
+      model.dispose();
+    },
+  );
 });
 
 describe('least-squares oracle on wasm', () => {
@@ -74,7 +100,14 @@ describe('least-squares oracle on wasm', () => {
     const g2 = dotParams(g, g);
     const rho = 0.05;
     const samWant = rho * Math.sqrt(g2) + (rho * rho * dotParams(g, hessianTimes(problem, g))) / (2 * g2);
-    const r = await runProbes(target, { seed: 1, sam: { rho }, eigenvalue: { maxIterations: 60, tolerance: 1e-5 }, trace: false, sharpness: false, gradientNorm: false });
+    const r = await runProbes(target, {
+      seed: 1,
+      sam: { rho },
+      eigenvalue: { maxIterations: 60, tolerance: 1e-5 },
+      trace: false,
+      sharpness: false,
+      gradientNorm: false,
+    });
     expect(Math.abs(r.topEigenvalue!.eigenvalue - largest) / largest).toBeLessThan(0.01);
     expect(Math.abs(r.sam!.sharpness - samWant) / samWant).toBeLessThan(0.01);
     target.dispose();

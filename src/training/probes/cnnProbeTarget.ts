@@ -16,7 +16,8 @@ export interface ProbeSet {
 /** Uploads the images at `indices` once, in batches of at most `batchSize`. */
 export function buildProbeSet(pool: ImagePool, indices: Int32Array, numClasses: number, batchSize = 250): ProbeSet {
   if (indices.length === 0) throw new Error('buildProbeSet: the probe set is empty');
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`Expected batchSize to be a positive integer, but got ${batchSize}`);
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new Error(`Expected batchSize to be a positive integer, but got ${batchSize}`);
   const batches: ProbeSet['batches'] = [];
   for (let start = 0; start < indices.length; start += batchSize) {
     batches.push(makeBatch(pool, indices, start, Math.min(batchSize, indices.length - start), numClasses));
@@ -24,7 +25,9 @@ export function buildProbeSet(pool: ImagePool, indices: Int32Array, numClasses: 
   return {
     batches,
     count: indices.length,
-    dispose() { batches.forEach(({ x, y }) => tf.dispose([x, y])); },
+    dispose() {
+      batches.forEach(({ x, y }) => tf.dispose([x, y]));
+    },
   };
 }
 
@@ -39,10 +42,11 @@ export function simpleCnnProbeTarget(model: SimpleCnn, probeSet: ProbeSet): Prob
     weights: model.weights,
     chunkCount: batches.length,
     chunkLoss: (i) => tf.tidy(() => tf.div(crossEntropySum(i).sum, count) as tf.Scalar),
-    chunkEvaluation: (i) => tf.tidy(() => {
-      const { logits, sum } = crossEntropySum(i);
-      const hits = tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), tf.argMax(batches[i].y, 1)), 'float32'));
-      return { loss: tf.div(sum, count) as tf.Scalar, accuracy: tf.div(hits, count) as tf.Scalar };
-    }),
+    chunkEvaluation: (i) =>
+      tf.tidy(() => {
+        const { logits, sum } = crossEntropySum(i);
+        const hits = tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), tf.argMax(batches[i].y, 1)), 'float32'));
+        return { loss: tf.div(sum, count) as tf.Scalar, accuracy: tf.div(hits, count) as tf.Scalar };
+      }),
   };
 }

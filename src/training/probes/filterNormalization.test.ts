@@ -11,11 +11,15 @@ const shapes = [[3, 3, 2, 4], [4], [10, 3], [3]];
 function filterNorms(values: Float32Array, shape: number[]): number[] {
   const filters = shape[shape.length - 1];
   const norms = new Array<number>(filters).fill(0);
-  values.forEach((v, i) => { norms[i % filters] += v * v; });
+  values.forEach((v, i) => {
+    norms[i % filters] += v * v;
+  });
   return norms.map(Math.sqrt);
 }
 
-beforeAll(async () => { await initNodeBackend('cpu'); });
+beforeAll(async () => {
+  await initNodeBackend('cpu');
+});
 
 describe('filterNormalize', () => {
   it('gives each direction filter its weight filter norm (1e-5 relative) and biases zero', () => {
@@ -23,7 +27,13 @@ describe('filterNormalize', () => {
     // Filters of very different norms, one of them tiny, to catch a global rescaling.
     const weights = shapes.map((shape) => {
       const size = shape.reduce((a, b) => a * b, 1);
-      return tf.tensor(Float32Array.from({ length: size }, (_, i) => rng.normal() * (1 + (i % shape[shape.length - 1])) ** 2 * (i % 3 === 0 ? 1e-3 : 1)), shape);
+      return tf.tensor(
+        Float32Array.from(
+          { length: size },
+          (_, i) => rng.normal() * (1 + (i % shape[shape.length - 1])) ** 2 * (i % 3 === 0 ? 1e-3 : 1),
+        ),
+        shape,
+      );
     });
     const [raw] = drawGaussianDirections(shapes, 1, 11);
     const direction = makeDirection(raw, weights, 'filter');
@@ -41,8 +51,14 @@ describe('filterNormalize', () => {
   });
 
   it('keeps each filter pointing along the raw draw (only its length changes)', () => {
-    const w = tf.tensor([[1, 2], [3, 4]]);
-    const d = tf.tensor([[2, -1], [0, 1]]);
+    const w = tf.tensor([
+      [1, 2],
+      [3, 4],
+    ]);
+    const d = tf.tensor([
+      [2, -1],
+      [0, 1],
+    ]);
     const [n] = filterNormalize([d], [w]);
     // Column 0: |w| = sqrt(10), d = (2, 0) -> (sqrt(10), 0); column 1: |w| = sqrt(20), d = (-1, 1)/sqrt(2)·sqrt(20).
     const expected = [Math.sqrt(10), -Math.sqrt(10), 0, Math.sqrt(10)];

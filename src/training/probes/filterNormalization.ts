@@ -14,7 +14,8 @@ export type DirectionNormalization = 'filter' | 'gaussian';
  * against each model's own weights.
  */
 export function drawGaussianDirections(shapes: number[][], count: number, seed: number): Float32Array[][] {
-  if (!Number.isInteger(count) || count < 0) throw new Error(`Expected count to be a non-negative integer, but got ${count}`);
+  if (!Number.isInteger(count) || count < 0)
+    throw new Error(`Expected count to be a non-negative integer, but got ${count}`);
   return Array.from({ length: count }, (_, k) => {
     const rng = createRng(deriveSeed(seed, 'direction', k));
     return shapes.map((shape) => {
@@ -27,23 +28,32 @@ export function drawGaussianDirections(shapes: number[][], count: number, seed: 
 
 /** Li et al.'s filter normalisation of one direction against the given weights (caller disposes the result). */
 export function filterNormalize(direction: WeightVector, weights: tf.Tensor[]): WeightVector {
-  return tf.tidy(() => weights.map((w, i) => {
-    if (w.rank <= 1) return tf.zerosLike(w);
-    const filters = w.shape[w.rank - 1];
-    const w2 = tf.reshape(w, [-1, filters]);
-    const d2 = tf.reshape(direction[i], [-1, filters]);
-    const filterNorm = (t: tf.Tensor) => tf.sqrt(tf.sum(tf.square(t), 0));
-    const factor = tf.div(filterNorm(w2), tf.add(filterNorm(d2), 1e-10));
-    return tf.reshape(tf.mul(d2, factor), w.shape);
-  }));
+  return tf.tidy(() =>
+    weights.map((w, i) => {
+      if (w.rank <= 1) return tf.zerosLike(w);
+      const filters = w.shape[w.rank - 1];
+      const w2 = tf.reshape(w, [-1, filters]);
+      const d2 = tf.reshape(direction[i], [-1, filters]);
+      const filterNorm = (t: tf.Tensor) => tf.sqrt(tf.sum(tf.square(t), 0));
+      const factor = tf.div(filterNorm(w2), tf.add(filterNorm(d2), 1e-10));
+      return tf.reshape(tf.mul(d2, factor), w.shape);
+    }),
+  );
 }
 
 /**
  * Uploads a raw direction and normalises it: 'filter' as above; 'gaussian' leaves it as drawn,
  * which with radius sigma is the seed project's isotropic N(0, sigma²) noise on every weight.
  */
-export function makeDirection(raw: Float32Array[], weights: tf.Tensor[], normalization: DirectionNormalization): WeightVector {
-  const uploaded = toTensors(raw, weights.map((w) => w.shape));
+export function makeDirection(
+  raw: Float32Array[],
+  weights: tf.Tensor[],
+  normalization: DirectionNormalization,
+): WeightVector {
+  const uploaded = toTensors(
+    raw,
+    weights.map((w) => w.shape),
+  );
   if (normalization === 'gaussian') return uploaded;
   const normalized = filterNormalize(uploaded, weights);
   tf.dispose(uploaded);

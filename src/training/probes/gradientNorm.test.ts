@@ -3,9 +3,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { initNodeBackend } from '../nodeBackend';
 import { gradientNorm } from './gradientNorm';
-import { dotParams, gradientAt, leastSquaresTarget, lossAt, randomProblem, weightBytes } from '../../testing/leastSquaresOracle';
+import {
+  dotParams,
+  gradientAt,
+  leastSquaresTarget,
+  lossAt,
+  randomProblem,
+  weightBytes,
+} from '../../testing/leastSquaresOracle';
 
-beforeAll(async () => { await initNodeBackend('cpu'); });
+beforeAll(async () => {
+  await initNodeBackend('cpu');
+});
 
 describe('gradientNorm', () => {
   it('matches |∇L| and the per-weight norms within 1e-5, whatever the chunking', async () => {
@@ -18,7 +27,9 @@ describe('gradientNorm', () => {
       const baseline = tf.memory().numTensors;
       const r = await gradientNorm(target);
       expect(Math.abs(r.gradientNorm - Math.sqrt(dotParams(g, g))) / Math.sqrt(dotParams(g, g))).toBeLessThan(1e-5);
-      r.perWeight.forEach((n, i) => expect(Math.abs(n - Math.sqrt(dotParams([g[i]], [g[i]])))).toBeLessThan(1e-5 * r.gradientNorm));
+      r.perWeight.forEach((n, i) =>
+        expect(Math.abs(n - Math.sqrt(dotParams([g[i]], [g[i]])))).toBeLessThan(1e-5 * r.gradientNorm),
+      );
       expect(Math.abs(r.loss - lossAt(problem, w)) / lossAt(problem, w)).toBeLessThan(1e-5);
       expect(weightBytes(target)).toEqual(before);
       expect(tf.memory().numTensors).toBe(baseline);

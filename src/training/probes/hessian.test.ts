@@ -5,7 +5,17 @@ import * as tf from '@tensorflow/tfjs';
 import { createRng } from '../../core/rng';
 import { initNodeBackend } from '../nodeBackend';
 import { hessianTrace, hessianVectorProduct, topHessianEigenvalue } from './hessian';
-import { gramMatrix, hessianTimes, jacobiEigenvalues, leastSquaresTarget, paramsOf, randomProblem, weightBytes, type LeastSquaresTarget, type Params } from '../../testing/leastSquaresOracle';
+import {
+  gramMatrix,
+  hessianTimes,
+  jacobiEigenvalues,
+  leastSquaresTarget,
+  paramsOf,
+  randomProblem,
+  weightBytes,
+  type LeastSquaresTarget,
+  type Params,
+} from '../../testing/leastSquaresOracle';
 import type { ProbeTarget } from './probeTarget';
 import { withWeightsRestored } from './weightSpace';
 
@@ -16,18 +26,30 @@ let target: LeastSquaresTarget;
 function relativeError(got: ArrayLike<number>[], want: ArrayLike<number>[]): number {
   let diff = 0;
   let size = 0;
-  want.forEach((part, i) => { for (let k = 0; k < part.length; k++) { diff += (got[i][k] - part[k]) ** 2; size += part[k] ** 2; } });
+  want.forEach((part, i) => {
+    for (let k = 0; k < part.length; k++) {
+      diff += (got[i][k] - part[k]) ** 2;
+      size += part[k] ** 2;
+    }
+  });
   return Math.sqrt(diff / size);
 }
 
-beforeAll(async () => { await initNodeBackend('cpu'); });
-beforeEach(() => { target = leastSquaresTarget(problem, start, 3); });
+beforeAll(async () => {
+  await initNodeBackend('cpu');
+});
+beforeEach(() => {
+  target = leastSquaresTarget(problem, start, 3);
+});
 afterEach(() => target.dispose());
 
 describe('hessianVectorProduct (finite differences)', () => {
   it('matches the exact HVP XᵀXv/n of least squares within 1e-3 relative', async () => {
     const rng = createRng(3);
-    const v: Params = [Float64Array.from({ length: problem.d * problem.m }, () => rng.normal()), Float64Array.from({ length: problem.m }, () => rng.normal())];
+    const v: Params = [
+      Float64Array.from({ length: problem.d * problem.m }, () => rng.normal()),
+      Float64Array.from({ length: problem.m }, () => rng.normal()),
+    ];
     const exact = hessianTimes(problem, v);
     const got = await withWeightsRestored(target.weights, async (base) => {
       const vt = [tf.tensor(Float32Array.from(v[0]), [problem.d, problem.m]), tf.tensor(Float32Array.from(v[1]))];
@@ -55,7 +77,10 @@ describe('hessianVectorProduct (finite differences)', () => {
       for (let j = 0; j < m; j++) {
         let z = 0;
         let dz = 0;
-        for (let k = 0; k < d; k++) { z += x[r * d + k] * w0[k * m + j]; dz += x[r * d + k] * v[k * m + j]; }
+        for (let k = 0; k < d; k++) {
+          z += x[r * d + k] * w0[k * m + j];
+          dz += x[r * d + k] * v[k * m + j];
+        }
         const t = Math.tanh(z);
         const dt = (1 - t * t) * dz;
         const inner = (2 / (n * m)) * (dt * (1 - t * t) - 2 * (t - y[r * m + j]) * t * dt);
@@ -68,7 +93,8 @@ describe('hessianVectorProduct (finite differences)', () => {
     const vt = tf.tensor2d(Float32Array.from(v), [d, m]);
     const w = tf.variable(initial, true, 'tanh_w');
     const smooth: ProbeTarget = {
-      weights: [w], chunkCount: 1,
+      weights: [w],
+      chunkCount: 1,
       chunkLoss: () => tf.tidy(() => tf.mean(tf.square(tf.sub(tf.tanh(tf.matMul(xt, w)), yt))) as tf.Scalar),
     };
     const fd = await withWeightsRestored(smooth.weights, async (base) => {

@@ -5,7 +5,19 @@
 import * as tf from '@tensorflow/tfjs';
 import { createRng, deriveSeed } from '../../core/rng';
 import { gradient, type ProbeTarget } from './probeTarget';
-import { assignOffset, dot, norm, rademacher, readScalars, scale, shapesOf, sizeOf, toTensors, withWeightsRestored, type WeightVector } from './weightSpace';
+import {
+  assignOffset,
+  dot,
+  norm,
+  rademacher,
+  readScalars,
+  scale,
+  shapesOf,
+  sizeOf,
+  toTensors,
+  withWeightsRestored,
+  type WeightVector,
+} from './weightSpace';
 
 export interface HessianOptions {
   seed: number;
@@ -19,11 +31,21 @@ export interface EigenvalueOptions extends HessianOptions {
   tolerance?: number;
 }
 
-export interface EigenvalueResult { eigenvalue: number; iterations: number; converged: boolean }
+export interface EigenvalueResult {
+  eigenvalue: number;
+  iterations: number;
+  converged: boolean;
+}
 
-export interface TraceOptions extends HessianOptions { samples?: number }
+export interface TraceOptions extends HessianOptions {
+  samples?: number;
+}
 
-export interface TraceResult { trace: number; samples: number; /** Standard error of the mean over samples. */ standardError: number }
+export interface TraceResult {
+  trace: number;
+  samples: number;
+  /** Standard error of the mean over samples. */ standardError: number;
+}
 
 const DEFAULT_RELATIVE_EPSILON = 1e-3;
 
@@ -31,7 +53,12 @@ const DEFAULT_RELATIVE_EPSILON = 1e-3;
  * Finite-difference Hessian-vector product at `base` (the variables are left perturbed; callers
  * restore them). `epsilon` is absolute. Caller disposes the result.
  */
-export function hessianVectorProduct(target: ProbeTarget, base: WeightVector, v: WeightVector, epsilon: number): WeightVector {
+export function hessianVectorProduct(
+  target: ProbeTarget,
+  base: WeightVector,
+  v: WeightVector,
+  epsilon: number,
+): WeightVector {
   assignOffset(target.weights, base, [[epsilon, v]]);
   const plus = gradient(target);
   assignOffset(target.weights, base, [[-epsilon, v]]);
@@ -51,7 +78,8 @@ async function weightScale(base: WeightVector): Promise<number> {
 /** Largest-magnitude Hessian eigenvalue by power iteration from a seeded Rademacher start. */
 export async function topHessianEigenvalue(target: ProbeTarget, options: EigenvalueOptions): Promise<EigenvalueResult> {
   const { seed, relativeEpsilon = DEFAULT_RELATIVE_EPSILON, maxIterations = 20, tolerance = 1e-3 } = options;
-  if (!Number.isInteger(maxIterations) || maxIterations < 1) throw new Error(`Expected maxIterations to be a positive integer, but got ${maxIterations}`);
+  if (!Number.isInteger(maxIterations) || maxIterations < 1)
+    throw new Error(`Expected maxIterations to be a positive integer, but got ${maxIterations}`);
   return withWeightsRestored(target.weights, async (base) => {
     const shapes = shapesOf(base);
     const epsilon = relativeEpsilon * (await weightScale(base)); // v is a unit vector throughout
@@ -72,7 +100,8 @@ export async function topHessianEigenvalue(target: ProbeTarget, options: Eigenva
         tf.dispose([rayleigh, hvNorm, ...v]);
         v = scale(hv, 1 / (size || 1));
         tf.dispose(hv);
-        converged = Number.isFinite(eigenvalue) && Math.abs(next - eigenvalue) / (Math.abs(eigenvalue) + 1e-6) < tolerance;
+        converged =
+          Number.isFinite(eigenvalue) && Math.abs(next - eigenvalue) / (Math.abs(eigenvalue) + 1e-6) < tolerance;
         eigenvalue = next;
         if (size === 0 || !Number.isFinite(next)) break;
       }
@@ -86,7 +115,8 @@ export async function topHessianEigenvalue(target: ProbeTarget, options: Eigenva
 /** Hutchinson's trace estimate: the mean of vᵀHv over seeded Rademacher vectors v. */
 export async function hessianTrace(target: ProbeTarget, options: TraceOptions): Promise<TraceResult> {
   const { seed, relativeEpsilon = DEFAULT_RELATIVE_EPSILON, samples = 10 } = options;
-  if (!Number.isInteger(samples) || samples < 1) throw new Error(`Expected samples to be a positive integer, but got ${samples}`);
+  if (!Number.isInteger(samples) || samples < 1)
+    throw new Error(`Expected samples to be a positive integer, but got ${samples}`);
   return withWeightsRestored(target.weights, async (base) => {
     const shapes = shapesOf(base);
     const epsilon = (relativeEpsilon * (await weightScale(base))) / Math.sqrt(sizeOf(shapes)); // ||v|| = sqrt(size)

@@ -12,10 +12,22 @@ import { readScalars, shapesOf } from './weightSpace';
 
 export { lossAndAccuracy, lossAndGradient, meanLoss, type ProbeTarget } from './probeTarget';
 export { buildProbeSet, simpleCnnProbeTarget, type ProbeSet } from './cnnProbeTarget';
-export { drawGaussianDirections, filterNormalize, makeDirection, type DirectionNormalization } from './filterNormalization';
+export {
+  drawGaussianDirections,
+  filterNormalize,
+  makeDirection,
+  type DirectionNormalization,
+} from './filterNormalization';
 export { gradientNorm } from './gradientNorm';
 export { hessianTrace, hessianVectorProduct, topHessianEigenvalue } from './hessian';
-export { gridCoordinates, interpolate1d, landscapeSlice, ProbeCancelled, type LandscapeSlice, type SliceRow } from './landscapeSlice';
+export {
+  gridCoordinates,
+  interpolate1d,
+  landscapeSlice,
+  ProbeCancelled,
+  type LandscapeSlice,
+  type SliceRow,
+} from './landscapeSlice';
 export { samSharpness } from './samSharpness';
 export { randomDirectionSharpness } from './sharpness';
 
@@ -59,13 +71,24 @@ export const DEFAULT_PROBE_OPTIONS: Omit<ProbeOptions, 'seed'> = {
 };
 
 /** The seed project's sharpness: isotropic N(0, 0.01²) noise on every weight, 5 samples. */
-export const SEED_001_SHARPNESS: SharpnessProbeOptions = { directions: 5, rho: 0.01, normalization: 'gaussian', twoSided: false };
+export const SEED_001_SHARPNESS: SharpnessProbeOptions = {
+  directions: 5,
+  rho: 0.01,
+  normalization: 'gaussian',
+  twoSided: false,
+};
 
 export interface ProbeResults {
   loss: number;
   accuracy: number | null;
   gradientNorm: number | null;
-  sharpness: { mean: number; max: number; increases: number[]; rho: number; normalization: DirectionNormalization } | null;
+  sharpness: {
+    mean: number;
+    max: number;
+    increases: number[];
+    rho: number;
+    normalization: DirectionNormalization;
+  } | null;
   sam: SamSharpnessResult | null;
   topEigenvalue: EigenvalueResult | null;
   trace: TraceResult | null;
@@ -80,11 +103,15 @@ async function timed<T>(durations: ProbeResults['durationMs'], name: ProbeName, 
   return result;
 }
 
-export async function runProbes(target: ProbeTarget, options: Partial<ProbeOptions> & { seed: number }): Promise<ProbeResults> {
+export async function runProbes(
+  target: ProbeTarget,
+  options: Partial<ProbeOptions> & { seed: number },
+): Promise<ProbeResults> {
   const o: ProbeOptions = { ...DEFAULT_PROBE_OPTIONS, ...options };
   const needed = Math.max(o.sharpness ? o.sharpness.directions : 0, o.slice ? 2 : 0);
   const directions = o.directions ?? drawGaussianDirections(shapesOf(target.weights), needed, o.seed);
-  if (directions.length < needed) throw new Error(`runProbes: expected at least ${needed} directions, but got ${directions.length}`);
+  if (directions.length < needed)
+    throw new Error(`runProbes: expected at least ${needed} directions, but got ${directions.length}`);
 
   const base = lossAndAccuracy(target);
   const [loss, accuracy] = await readScalars(base.accuracy ? [base.loss, base.accuracy] : [base.loss]);
@@ -96,17 +123,25 @@ export async function runProbes(target: ProbeTarget, options: Partial<ProbeOptio
   return {
     loss,
     accuracy: base.accuracy ? accuracy : null,
-    gradientNorm: o.gradientNorm ? (await timed(durationMs, 'gradientNorm', () => gradientNorm(target))).gradientNorm : null,
+    gradientNorm: o.gradientNorm
+      ? (await timed(durationMs, 'gradientNorm', () => gradientNorm(target))).gradientNorm
+      : null,
     sharpness: sh
       ? await timed(durationMs, 'sharpness', async () => {
-        const r = await randomDirectionSharpness(target, { ...sh, directions: directions.slice(0, sh.directions) });
-        return { mean: r.mean, max: r.max, increases: r.increases, rho: sh.rho, normalization: sh.normalization };
-      })
+          const r = await randomDirectionSharpness(target, { ...sh, directions: directions.slice(0, sh.directions) });
+          return { mean: r.mean, max: r.max, increases: r.increases, rho: sh.rho, normalization: sh.normalization };
+        })
       : null,
     sam: sam ? await timed(durationMs, 'sam', () => samSharpness(target, sam.rho)) : null,
-    topEigenvalue: eigenvalue ? await timed(durationMs, 'eigenvalue', () => topHessianEigenvalue(target, { ...hessian, ...eigenvalue })) : null,
+    topEigenvalue: eigenvalue
+      ? await timed(durationMs, 'eigenvalue', () => topHessianEigenvalue(target, { ...hessian, ...eigenvalue }))
+      : null,
     trace: trace ? await timed(durationMs, 'trace', () => hessianTrace(target, { ...hessian, ...trace })) : null,
-    slice: slice ? await timed(durationMs, 'slice', () => landscapeSlice(target, { ...slice, directions: [directions[0], directions[1]] })) : null,
+    slice: slice
+      ? await timed(durationMs, 'slice', () =>
+          landscapeSlice(target, { ...slice, directions: [directions[0], directions[1]] }),
+        )
+      : null,
     durationMs,
   };
 }

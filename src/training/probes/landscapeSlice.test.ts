@@ -5,7 +5,14 @@ import * as tf from '@tensorflow/tfjs';
 import { initNodeBackend } from '../nodeBackend';
 import { drawGaussianDirections } from './filterNormalization';
 import { gridCoordinates, interpolate1d, landscapeSlice, ProbeCancelled, type SliceRow } from './landscapeSlice';
-import { leastSquaresTarget, lossAt, randomProblem, weightBytes, type LeastSquaresTarget, type Params } from '../../testing/leastSquaresOracle';
+import {
+  leastSquaresTarget,
+  lossAt,
+  randomProblem,
+  weightBytes,
+  type LeastSquaresTarget,
+  type Params,
+} from '../../testing/leastSquaresOracle';
 import { meanLoss } from './probeTarget';
 
 const { problem, solution } = randomProblem(5, 96, [2, 1, 0.5], 2, 0.3);
@@ -19,8 +26,12 @@ const offset = ([w, b]: Params, terms: [number, Params][]): Params => [
   b.map((v, i) => terms.reduce((s, [c, d]) => s + c * d[1][i], v)),
 ];
 
-beforeAll(async () => { await initNodeBackend('cpu'); });
-beforeEach(() => { target = leastSquaresTarget(problem, solution, 2); });
+beforeAll(async () => {
+  await initNodeBackend('cpu');
+});
+beforeEach(() => {
+  target = leastSquaresTarget(problem, solution, 2);
+});
 afterEach(() => target.dispose());
 
 describe('gridCoordinates', () => {
@@ -43,7 +54,13 @@ describe('landscapeSlice', () => {
     const baseline = tf.memory().numTensors;
     const rows: SliceRow[] = [];
     // 'gaussian' keeps the directions as drawn, so the oracle needs no normalisation of its own.
-    const slice = await landscapeSlice(target, { directions: [d1, d2], resolution: 5, range: 0.5, normalization: 'gaussian', onRow: (r) => rows.push(r) });
+    const slice = await landscapeSlice(target, {
+      directions: [d1, d2],
+      resolution: 5,
+      range: 0.5,
+      normalization: 'gaussian',
+      onRow: (r) => rows.push(r),
+    });
     expect(rows.map((r) => r.row)).toEqual([0, 1, 2, 3, 4]);
     expect(slice.accuracies).toBeNull();
     const n = slice.resolution;
@@ -51,7 +68,13 @@ describe('landscapeSlice', () => {
       expect(rows[j].beta).toBe(slice.coordinates[j]);
       expect(rows[j].losses).toEqual(slice.losses.subarray(j * n, (j + 1) * n));
       for (let i = 0; i < n; i++) {
-        const want = lossAt(problem, offset(solution, [[slice.coordinates[i], asParams(d1)], [slice.coordinates[j], asParams(d2)]]));
+        const want = lossAt(
+          problem,
+          offset(solution, [
+            [slice.coordinates[i], asParams(d1)],
+            [slice.coordinates[j], asParams(d2)],
+          ]),
+        );
         expect(Math.abs(slice.losses[j * n + i] - want) / want).toBeLessThan(1e-5);
       }
     }
@@ -75,8 +98,15 @@ describe('landscapeSlice', () => {
     const before = weightBytes(target);
     const baseline = tf.memory().numTensors;
     let rows = 0;
-    await expect(landscapeSlice(target, { directions: [d1, d2], resolution: 5, range: 1, onRow: () => rows++, shouldStop: () => rows >= 2 }))
-      .rejects.toBeInstanceOf(ProbeCancelled);
+    await expect(
+      landscapeSlice(target, {
+        directions: [d1, d2],
+        resolution: 5,
+        range: 1,
+        onRow: () => rows++,
+        shouldStop: () => rows >= 2,
+      }),
+    ).rejects.toBeInstanceOf(ProbeCancelled);
     expect(rows).toBe(2);
     expect(weightBytes(target)).toEqual(before);
     expect(tf.memory().numTensors).toBe(baseline);
@@ -91,7 +121,10 @@ describe('interpolate1d', () => {
     const baseline = tf.memory().numTensors;
     const alphas = [-0.5, 0, 0.25, 0.5, 1, 1.5];
     const r = await interpolate1d(target, from, to, alphas);
-    const delta: Params = [Float64Array.from(to[0], (v, i) => v - from[0][i]), Float64Array.from(to[1], (v, i) => v - from[1][i])];
+    const delta: Params = [
+      Float64Array.from(to[0], (v, i) => v - from[0][i]),
+      Float64Array.from(to[1], (v, i) => v - from[1][i]),
+    ];
     alphas.forEach((a, k) => {
       const want = lossAt(problem, offset(asParams(from), [[a, delta]]));
       expect(Math.abs(r.losses[k] - want) / want).toBeLessThan(1e-4);

@@ -42,17 +42,23 @@ export interface LandscapeSlice {
 
 export class ProbeCancelled extends Error {
   readonly code = 'CANCELLED';
-  constructor() { super('probe was cancelled'); }
+  constructor() {
+    super('probe was cancelled');
+  }
 }
 
 export function gridCoordinates(resolution: number, range: number): number[] {
-  if (!Number.isInteger(resolution) || resolution < 2 || resolution > 101) throw new Error(`Expected resolution to be an integer in 2..101, but got ${resolution}`);
+  if (!Number.isInteger(resolution) || resolution < 2 || resolution > 101)
+    throw new Error(`Expected resolution to be an integer in 2..101, but got ${resolution}`);
   if (!(range > 0)) throw new Error(`Expected range to be positive, but got ${range}`);
   return Array.from({ length: resolution }, (_, i) => (range * (2 * i - (resolution - 1))) / (resolution - 1));
 }
 
 /** Evaluates the target at each offset, stacking [loss, accuracy] pairs on the device for one readback. */
-async function evaluateAlong(target: ProbeTarget, offsets: (() => void)[]): Promise<{ losses: Float32Array; accuracies: Float32Array | null }> {
+async function evaluateAlong(
+  target: ProbeTarget,
+  offsets: (() => void)[],
+): Promise<{ losses: Float32Array; accuracies: Float32Array | null }> {
   const pairs: tf.Tensor[] = [];
   let hasAccuracy = false;
   for (const moveTo of offsets) {
@@ -87,7 +93,16 @@ export async function landscapeSlice(target: ProbeTarget, options: SliceOptions)
       for (let j = 0; j < n; j++) {
         if (shouldStop?.()) throw new ProbeCancelled();
         const beta = coordinates[j];
-        const row = await evaluateAlong(target, coordinates.map((alpha) => () => assignOffset(target.weights, base, [[alpha, d1], [beta, d2]])));
+        const row = await evaluateAlong(
+          target,
+          coordinates.map(
+            (alpha) => () =>
+              assignOffset(target.weights, base, [
+                [alpha, d1],
+                [beta, d2],
+              ]),
+          ),
+        );
         losses.set(row.losses, j * n);
         if (row.accuracies) (accuracies ??= new Float32Array(n * n)).set(row.accuracies, j * n);
         onRow?.({ row: j, beta, ...row });
@@ -100,15 +115,26 @@ export async function landscapeSlice(target: ProbeTarget, options: SliceOptions)
   });
 }
 
-export interface Interpolation { alphas: number[]; losses: Float32Array; accuracies: Float32Array | null }
+export interface Interpolation {
+  alphas: number[];
+  losses: Float32Array;
+  accuracies: Float32Array | null;
+}
 
 /**
  * Loss along the straight line (1 - α)·from + α·to between two weight sets (e.g. initial and
  * trained weights, or two trials' weights), one readback in all. α = 0 gives `from` exactly.
  */
-export async function interpolate1d(target: ProbeTarget, from: Float32Array[], to: Float32Array[], alphas: number[]): Promise<Interpolation> {
+export async function interpolate1d(
+  target: ProbeTarget,
+  from: Float32Array[],
+  to: Float32Array[],
+  alphas: number[],
+): Promise<Interpolation> {
   if (from.length !== target.weights.length || to.length !== target.weights.length) {
-    throw new Error(`Expected ${target.weights.length} weight arrays at each end, but got ${from.length} and ${to.length}`);
+    throw new Error(
+      `Expected ${target.weights.length} weight arrays at each end, but got ${from.length} and ${to.length}`,
+    );
   }
   return withWeightsRestored(target.weights, async () => {
     const shapes = shapesOf(target.weights);
@@ -116,7 +142,10 @@ export async function interpolate1d(target: ProbeTarget, from: Float32Array[], t
     const end = toTensors(to, shapes);
     const delta: WeightVector = tf.tidy(() => end.map((t, i) => tf.sub(t, start[i])));
     try {
-      const { losses, accuracies } = await evaluateAlong(target, alphas.map((alpha) => () => assignOffset(target.weights, start, [[alpha, delta]])));
+      const { losses, accuracies } = await evaluateAlong(
+        target,
+        alphas.map((alpha) => () => assignOffset(target.weights, start, [[alpha, delta]])),
+      );
       return { alphas: alphas.slice(), losses, accuracies };
     } finally {
       tf.dispose([...start, ...end, ...delta]);

@@ -54,7 +54,9 @@ export function lossAndGradient(target: ProbeTarget): { loss: tf.Scalar; grads: 
     const next = tf.tidy(() => ({
       loss: tf.add(loss, value) as tf.Scalar,
       // A variable the loss does not touch has no entry: its gradient is zero.
-      grads: grads.map((g, j) => (named[target.weights[j].name] ? tf.add(g, named[target.weights[j].name]) : tf.clone(g))),
+      grads: grads.map((g, j) =>
+        named[target.weights[j].name] ? tf.add(g, named[target.weights[j].name]) : tf.clone(g),
+      ),
     }));
     tf.dispose([value, loss, ...grads, ...Object.values(named)]);
     loss = next.loss;

@@ -3,10 +3,20 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { initNodeBackend } from '../nodeBackend';
-import { dotParams, gradientAt, hessianTimes, leastSquaresTarget, paramsOf, randomProblem, weightBytes } from '../../testing/leastSquaresOracle';
+import {
+  dotParams,
+  gradientAt,
+  hessianTimes,
+  leastSquaresTarget,
+  paramsOf,
+  randomProblem,
+  weightBytes,
+} from '../../testing/leastSquaresOracle';
 import { samSharpness } from './samSharpness';
 
-beforeAll(async () => { await initNodeBackend('cpu'); });
+beforeAll(async () => {
+  await initNodeBackend('cpu');
+});
 
 describe('samSharpness', () => {
   it('equals the closed form rho·|g| + rho²·gᵀHg/(2|g|²) within 1%, weights and memory restored', async () => {

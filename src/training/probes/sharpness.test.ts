@@ -4,7 +4,18 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { initNodeBackend } from '../nodeBackend';
 import { drawGaussianDirections } from './filterNormalization';
-import { dotParams, gradientAt, hessianTimes, leastSquaresTarget, lossAt, paramsOf, randomProblem, weightBytes, type LeastSquaresTarget, type Params } from '../../testing/leastSquaresOracle';
+import {
+  dotParams,
+  gradientAt,
+  hessianTimes,
+  leastSquaresTarget,
+  lossAt,
+  paramsOf,
+  randomProblem,
+  weightBytes,
+  type LeastSquaresTarget,
+  type Params,
+} from '../../testing/leastSquaresOracle';
 import { randomDirectionSharpness } from './sharpness';
 
 const { problem, solution } = randomProblem(1, 128, [3, 2, 1.5, 1, 0.7], 2, 0);
@@ -18,15 +29,21 @@ function filterNormalized(raw: Float32Array[], [w]: Params): Params {
   for (let j = 0; j < problem.m; j++) {
     let wn = 0;
     let dn = 0;
-    for (let k = 0; k < problem.d; k++) { wn += w[k * problem.m + j] ** 2; dn += raw[0][k * problem.m + j] ** 2; }
-    for (let k = 0; k < problem.d; k++) d[k * problem.m + j] = (raw[0][k * problem.m + j] * Math.sqrt(wn)) / (Math.sqrt(dn) + 1e-10);
+    for (let k = 0; k < problem.d; k++) {
+      wn += w[k * problem.m + j] ** 2;
+      dn += raw[0][k * problem.m + j] ** 2;
+    }
+    for (let k = 0; k < problem.d; k++)
+      d[k * problem.m + j] = (raw[0][k * problem.m + j] * Math.sqrt(wn)) / (Math.sqrt(dn) + 1e-10);
   }
   return [d, new Float64Array(problem.m)];
 }
 
 const curvature = (d: Params) => dotParams(d, hessianTimes(problem, d));
 
-beforeAll(async () => { await initNodeBackend('cpu'); });
+beforeAll(async () => {
+  await initNodeBackend('cpu');
+});
 afterEach(() => target.dispose());
 
 describe('randomDirectionSharpness', () => {
@@ -45,7 +62,10 @@ describe('randomDirectionSharpness', () => {
   });
 
   it('away from the minimum: one-sided gives rho·gᵀd + rho²·dᵀHd/2, two-sided cancels the gradient term', async () => {
-    const w: Params = [solution[0].map((v, i) => Math.fround(v + (i % 3) - 1)), solution[1].map((v) => Math.fround(v + 0.5))];
+    const w: Params = [
+      solution[0].map((v, i) => Math.fround(v + (i % 3) - 1)),
+      solution[1].map((v) => Math.fround(v + 0.5)),
+    ];
     target = leastSquaresTarget(problem, w, 2);
     const rho = 0.1;
     const g = gradientAt(problem, paramsOf(target));

@@ -25,7 +25,10 @@ export interface SharpnessResult {
   rho: number;
 }
 
-export async function randomDirectionSharpness(target: ProbeTarget, options: SharpnessOptions): Promise<SharpnessResult> {
+export async function randomDirectionSharpness(
+  target: ProbeTarget,
+  options: SharpnessOptions,
+): Promise<SharpnessResult> {
   const { directions, rho, normalization, twoSided = false } = options;
   if (directions.length === 0) throw new Error('randomDirectionSharpness: expected at least one direction');
   if (!(rho > 0)) throw new Error(`Expected rho to be positive, but got ${rho}`);

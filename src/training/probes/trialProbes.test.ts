@@ -12,11 +12,33 @@ import type { TrialProbeRequest } from './trialProbes';
 import { computeSlice, interpolateWeights } from './weightSetLandscape';
 
 let pool: ImagePool;
-const config: TrialConfig = { ...DEFAULT_FIXED, channels: 4, dropout: 0, batchSize: 16, epochs: 1, learningRate: 3e-3, optimizer: 'adam' };
-const probes: TrialProbeRequest = { indices: Int32Array.from({ length: 16 }, (_, i) => 2000 + i), sharpnessDirections: 2, rho: 0.05, samRho: 0.05, hessian: false, seed: 11 };
+const config: TrialConfig = {
+  ...DEFAULT_FIXED,
+  channels: 4,
+  dropout: 0,
+  batchSize: 16,
+  epochs: 1,
+  learningRate: 3e-3,
+  optimizer: 'adam',
+};
+const probes: TrialProbeRequest = {
+  indices: Int32Array.from({ length: 16 }, (_, i) => 2000 + i),
+  sharpnessDirections: 2,
+  rho: 0.05,
+  samRho: 0.05,
+  hessian: false,
+  seed: 11,
+};
 const input = (over: Partial<TrainTrialInput> = {}): TrainTrialInput => ({
-  trialId: 1, seed: 42, config, numClasses: 10, readEvery: 2, probes,
-  trainIndices: Int32Array.from({ length: 32 }, (_, i) => i), evalIndices: Int32Array.from({ length: 16 }, (_, i) => 1000 + i), ...over,
+  trialId: 1,
+  seed: 42,
+  config,
+  numClasses: 10,
+  readEvery: 2,
+  probes,
+  trainIndices: Int32Array.from({ length: 32 }, (_, i) => i),
+  evalIndices: Int32Array.from({ length: 16 }, (_, i) => 1000 + i),
+  ...over,
 });
 
 beforeAll(async () => {
@@ -26,22 +48,34 @@ beforeAll(async () => {
 });
 
 describe('trial probes (wasm, CIFAR-10)', () => {
-  it.each([false, true])('returns finite probe values and the init gradient norm, numTensors back to baseline (hessian %s)', async (hessian) => {
-    const withHessian = input({ probes: { ...probes, hessian } });
-    await trainTrial(pool, withHessian); // warm-up: kernels may cache constants on first use
-    const baseline = tf.memory().numTensors;
-    const r = await trainTrial(pool, withHessian);
-    expect(tf.memory().numTensors).toBe(baseline);
-    const p = r.probes!;
-    for (const v of [p.loss, p.accuracy, p.sharpnessMean, p.sharpnessMax, p.samSharpness, p.gradientNorm, r.initGradientNorm]) expect(Number.isFinite(v)).toBe(true);
-    expect(p.images).toBe(16);
-    expect(p.gradientNorm).toBeGreaterThan(0);
-    expect(p.sharpnessMax).toBeGreaterThanOrEqual(p.sharpnessMean);
-    expect(Number.isFinite(p.topEigenvalue)).toBe(hessian);
-    expect(Number.isFinite(p.hessianTrace)).toBe(hessian);
-    expect(p.ms).toBeGreaterThan(0);
-    expect(structuredClone(p)).toEqual(p);
-  });
+  it.each([false, true])(
+    'returns finite probe values and the init gradient norm, numTensors back to baseline (hessian %s)',
+    async (hessian) => {
+      const withHessian = input({ probes: { ...probes, hessian } });
+      await trainTrial(pool, withHessian); // warm-up: kernels may cache constants on first use
+      const baseline = tf.memory().numTensors;
+      const r = await trainTrial(pool, withHessian);
+      expect(tf.memory().numTensors).toBe(baseline);
+      const p = r.probes!;
+      for (const v of [
+        p.loss,
+        p.accuracy,
+        p.sharpnessMean,
+        p.sharpnessMax,
+        p.samSharpness,
+        p.gradientNorm,
+        r.initGradientNorm,
+      ])
+        expect(Number.isFinite(v)).toBe(true);
+      expect(p.images).toBe(16);
+      expect(p.gradientNorm).toBeGreaterThan(0);
+      expect(p.sharpnessMax).toBeGreaterThanOrEqual(p.sharpnessMean);
+      expect(Number.isFinite(p.topEigenvalue)).toBe(hessian);
+      expect(Number.isFinite(p.hessianTrace)).toBe(hessian);
+      expect(p.ms).toBeGreaterThan(0);
+      expect(structuredClone(p)).toEqual(p);
+    },
+  );
 
   it('probes nothing unless asked, and the same directions for every trial (same seed, same values)', async () => {
     const plain = await trainTrial(pool, input({ probes: undefined }));
@@ -57,19 +91,66 @@ describe('trial probes (wasm, CIFAR-10)', () => {
     const spec = trialSpec(config, 10);
     const baseline = tf.memory().numTensors;
     const rows: number[] = [];
-    const slice = await computeSlice(pool, { spec, weights: r.weights!, indices: probes.indices, resolution: 11, range: 0.5, seed: probes.seed, normalization: 'filter' }, (row) => rows.push(row.rowIndex));
+    const slice = await computeSlice(
+      pool,
+      {
+        spec,
+        weights: r.weights!,
+        indices: probes.indices,
+        resolution: 11,
+        range: 0.5,
+        seed: probes.seed,
+        normalization: 'filter',
+      },
+      (row) => rows.push(row.rowIndex),
+    );
     expect(rows).toEqual(Array.from({ length: 11 }, (_, i) => i));
     expect(slice.losses).toHaveLength(11);
     expect(slice.losses.flat().every(Number.isFinite)).toBe(true);
     expect(Math.abs(slice.losses[5][5] - r.probes!.loss)).toBeLessThan(1e-5);
     expect(slice.imagesPerSecond).toBeGreaterThan(0);
-    const path = await interpolateWeights(pool, { spec, from: r.weights!, to: r.weights!.map((w) => w.map((v) => v * 0.5)), alphas: [0, 1], indices: probes.indices });
+    const path = await interpolateWeights(pool, {
+      spec,
+      from: r.weights!,
+      to: r.weights!.map((w) => w.map((v) => v * 0.5)),
+      alphas: [0, 1],
+      indices: probes.indices,
+    });
     expect(Math.abs(path.losses[0] - r.probes!.loss)).toBeLessThan(1e-5);
     expect(tf.memory().numTensors).toBe(baseline);
     let rowsBeforeStop = 0;
-    await expect(computeSlice(pool, { spec, weights: r.weights!, indices: probes.indices, resolution: 11, range: 1, seed: 1, normalization: 'filter' }, () => rowsBeforeStop++, () => rowsBeforeStop >= 2)).rejects.toBeInstanceOf(ProbeCancelled);
+    await expect(
+      computeSlice(
+        pool,
+        {
+          spec,
+          weights: r.weights!,
+          indices: probes.indices,
+          resolution: 11,
+          range: 1,
+          seed: 1,
+          normalization: 'filter',
+        },
+        () => rowsBeforeStop++,
+        () => rowsBeforeStop >= 2,
+      ),
+    ).rejects.toBeInstanceOf(ProbeCancelled);
     expect(rowsBeforeStop).toBe(2);
     expect(tf.memory().numTensors).toBe(baseline);
-    await expect(computeSlice(pool, { spec, weights: r.weights!, indices: probes.indices, resolution: 10, range: 1, seed: 1, normalization: 'filter' }, () => {})).rejects.toThrow(/11\.\.51/);
+    await expect(
+      computeSlice(
+        pool,
+        {
+          spec,
+          weights: r.weights!,
+          indices: probes.indices,
+          resolution: 10,
+          range: 1,
+          seed: 1,
+          normalization: 'filter',
+        },
+        () => {},
+      ),
+    ).rejects.toThrow(/11\.\.51/);
   });
 });

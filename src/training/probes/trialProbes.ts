@@ -68,10 +68,15 @@ function studyDirections(shapes: number[][], count: number, seed: number): Float
   return directions;
 }
 
-export async function probeTrainedModel(model: SimpleCnn, probeSet: ProbeSet, request: TrialProbeRequest): Promise<TrialProbeValues> {
+export async function probeTrainedModel(
+  model: SimpleCnn,
+  probeSet: ProbeSet,
+  request: TrialProbeRequest,
+): Promise<TrialProbeValues> {
   const started = performance.now();
   const k = request.sharpnessDirections;
-  if (!Number.isInteger(k) || k < 1) throw new Error(`Expected sharpnessDirections to be a positive integer, but got ${k}`);
+  if (!Number.isInteger(k) || k < 1)
+    throw new Error(`Expected sharpnessDirections to be a positive integer, but got ${k}`);
   const r = await runProbes(simpleCnnProbeTarget(model, probeSet), {
     seed: request.seed,
     directions: studyDirections(shapesOf(model.weights), k, request.seed),

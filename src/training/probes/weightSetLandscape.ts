@@ -24,7 +24,11 @@ export interface SliceRequest {
   normalization: 'filter';
 }
 
-export interface SliceRowUpdate { rowIndex: number; losses: number[]; accuracies: number[] }
+export interface SliceRowUpdate {
+  rowIndex: number;
+  losses: number[];
+  accuracies: number[];
+}
 
 export interface SliceResult {
   /** losses[j][i] = L(w + α_i·d1 + β_j·d2), α and β both in coordinates order (-range..range). */
@@ -45,7 +49,11 @@ export interface InterpolationRequest {
   indices: Int32Array;
 }
 
-export interface InterpolationResult { alphas: number[]; losses: number[]; accuracies: number[] }
+export interface InterpolationResult {
+  alphas: number[];
+  losses: number[];
+  accuracies: number[];
+}
 
 /** A model holding the given weights, batch-norm running statistics included. */
 export function modelFromWeights(spec: SimpleCnnSpec, weights: Float32Array[]): SimpleCnn {
@@ -53,14 +61,21 @@ export function modelFromWeights(spec: SimpleCnnSpec, weights: Float32Array[]): 
   const n = model.weights.length;
   if (weights.length !== n && weights.length !== n + model.buffers.length) {
     model.dispose();
-    throw new Error(`Expected ${n} or ${n + model.buffers.length} weight arrays for this network, but got ${weights.length}`);
+    throw new Error(
+      `Expected ${n} or ${n + model.buffers.length} weight arrays for this network, but got ${weights.length}`,
+    );
   }
   if (weights.length > n) tf.tidy(() => model.buffers.forEach((b, i) => b.assign(tf.tensor(weights[n + i], b.shape))));
   return model;
 }
 
-async function withProbeModel<T>(pool: ImagePool, spec: SimpleCnnSpec, weights: Float32Array[], indices: Int32Array,
-  body: (model: SimpleCnn, target: ReturnType<typeof simpleCnnProbeTarget>, count: number) => Promise<T>): Promise<T> {
+async function withProbeModel<T>(
+  pool: ImagePool,
+  spec: SimpleCnnSpec,
+  weights: Float32Array[],
+  indices: Int32Array,
+  body: (model: SimpleCnn, target: ReturnType<typeof simpleCnnProbeTarget>, count: number) => Promise<T>,
+): Promise<T> {
   const model = modelFromWeights(spec, weights);
   const probeSet = buildProbeSet(pool, indices, spec.numClasses);
   try {
@@ -73,17 +88,36 @@ async function withProbeModel<T>(pool: ImagePool, spec: SimpleCnnSpec, weights: 
 
 const yieldAfterRow = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export async function computeSlice(pool: ImagePool, request: SliceRequest, onRow: (row: SliceRowUpdate) => void, shouldStop?: () => boolean): Promise<SliceResult> {
+export async function computeSlice(
+  pool: ImagePool,
+  request: SliceRequest,
+  onRow: (row: SliceRowUpdate) => void,
+  shouldStop?: () => boolean,
+): Promise<SliceResult> {
   const { resolution, range } = request;
-  if (!Number.isInteger(resolution) || resolution < 11 || resolution > 51) throw new Error(`Expected resolution to be an integer in 11..51, but got ${resolution}`);
+  if (!Number.isInteger(resolution) || resolution < 11 || resolution > 51)
+    throw new Error(`Expected resolution to be an integer in 11..51, but got ${resolution}`);
   if (!(range > 0 && range <= 10)) throw new Error(`Expected range in (0, 10], but got ${range}`);
   return withProbeModel(pool, request.spec, request.weights, request.indices, async (model, target, count) => {
     const directions = drawGaussianDirections(shapesOf(model.weights), 2, request.seed);
     const slice = await landscapeSlice(target, {
-      directions: [directions[0], directions[1]], resolution, range, normalization: request.normalization, shouldStop, yieldAfterRow,
-      onRow: (row) => onRow({ rowIndex: row.row, losses: Array.from(row.losses), accuracies: row.accuracies ? Array.from(row.accuracies) : [] }),
+      directions: [directions[0], directions[1]],
+      resolution,
+      range,
+      normalization: request.normalization,
+      shouldStop,
+      yieldAfterRow,
+      onRow: (row) =>
+        onRow({
+          rowIndex: row.row,
+          losses: Array.from(row.losses),
+          accuracies: row.accuracies ? Array.from(row.accuracies) : [],
+        }),
     });
-    const rows = (values: Float32Array | null) => Array.from({ length: resolution }, (_, j) => (values ? Array.from(values.subarray(j * resolution, (j + 1) * resolution)) : []));
+    const rows = (values: Float32Array | null) =>
+      Array.from({ length: resolution }, (_, j) =>
+        values ? Array.from(values.subarray(j * resolution, (j + 1) * resolution)) : [],
+      );
     return {
       losses: rows(slice.losses),
       accuracies: rows(slice.accuracies),
@@ -97,6 +131,10 @@ export async function interpolateWeights(pool: ImagePool, request: Interpolation
   return withProbeModel(pool, request.spec, request.to, request.indices, async (model, target) => {
     const n = model.weights.length;
     const path = await interpolate1d(target, request.from.slice(0, n), request.to.slice(0, n), request.alphas);
-    return { alphas: path.alphas, losses: Array.from(path.losses), accuracies: path.accuracies ? Array.from(path.accuracies) : [] };
+    return {
+      alphas: path.alphas,
+      losses: Array.from(path.losses),
+      accuracies: path.accuracies ? Array.from(path.accuracies) : [],
+    };
   });
 }

@@ -33,7 +33,10 @@ export function restoreWeights(weights: tf.Variable[], snapshot: WeightVector): 
 }
 
 /** Runs `body` with a snapshot of the weights and restores them afterwards, even if it throws. */
-export async function withWeightsRestored<T>(weights: tf.Variable[], body: (base: WeightVector) => Promise<T>): Promise<T> {
+export async function withWeightsRestored<T>(
+  weights: tf.Variable[],
+  body: (base: WeightVector) => Promise<T>,
+): Promise<T> {
   const base = snapshotWeights(weights);
   try {
     return await body(base);

@@ -17,7 +17,12 @@ const CASES: Case[] = [
   { name: 'rank 3, batch 1', aShape: [1, 33, 17], bShape: [1, 17, 9] },
   { name: 'batched, stock fallback', aShape: [3, 10, 7], bShape: [3, 7, 5] },
 ];
-const PAIRINGS: [boolean, boolean][] = [[false, false], [true, false], [false, true], [true, true]];
+const PAIRINGS: [boolean, boolean][] = [
+  [false, false],
+  [true, false],
+  [false, true],
+  [true, true],
+];
 
 const errors: number[] = [];
 

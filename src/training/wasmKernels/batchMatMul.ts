@@ -10,10 +10,7 @@ import { callWasmKernel, view, withTemporaries, type KernelArgs, type WasmBacken
  * float here), so of C = A @ B and C = (B^T @ A^T)^T the form that packs fewer floats wins:
  * K*N versus K*M. Returns null where this does not apply, so the caller uses the stock kernel.
  */
-export function batchMatMulByPlainProduct(
-  args: KernelArgs,
-  stockMatMul: tf.KernelFunc,
-): tf.TensorInfo | null {
+export function batchMatMulByPlainProduct(args: KernelArgs, stockMatMul: tf.KernelFunc): tf.TensorInfo | null {
   const backend = args.backend as WasmBackend;
   const { a, b } = args.inputs;
   const { transposeA, transposeB } = args.attrs as unknown as tf.BatchMatMulAttrs;
@@ -31,11 +28,7 @@ export function batchMatMulByPlainProduct(
   if (k !== kB) return null; // let the stock kernel word the error
   const a2 = view(a, [a0, a1]);
   const b2 = view(b, [b0, b1]);
-  const outShape = [
-    ...tf.broadcast_util.assertAndGetBroadcastShape(a.shape.slice(0, -2), b.shape.slice(0, -2)),
-    m,
-    n,
-  ];
+  const outShape = [...tf.broadcast_util.assertAndGetBroadcastShape(a.shape.slice(0, -2), b.shape.slice(0, -2)), m, n];
 
   const plainProduct = (left: tf.TensorInfo, right: tf.TensorInfo) =>
     stockMatMul({
@@ -44,8 +37,7 @@ export function batchMatMulByPlainProduct(
       attrs: { transposeA: false, transposeB: false },
     }) as tf.TensorInfo;
   return withTemporaries(backend, (temp) => {
-    const transposed = (t: tf.TensorInfo) =>
-      temp(callWasmKernel('Transpose', backend, { x: t }, { perm: [1, 0] }));
+    const transposed = (t: tf.TensorInfo) => temp(callWasmKernel('Transpose', backend, { x: t }, { perm: [1, 0] }));
     if (n <= m) {
       // C = A @ B, packing B [K, N].
       const left = transposeA ? transposed(a2) : a2;

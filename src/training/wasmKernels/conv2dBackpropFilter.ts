@@ -31,9 +31,7 @@ function validate(args: KernelArgs): FilterGradProblem {
     throw new Error('Conv2DBackpropFilter (wasm) expects inputs x and dy.');
   }
   if (dataFormat !== 'NHWC') {
-    throw new Error(
-      `Conv2DBackpropFilter (wasm) supports only dataFormat 'NHWC', but got '${dataFormat}'.`,
-    );
+    throw new Error(`Conv2DBackpropFilter (wasm) supports only dataFormat 'NHWC', but got '${dataFormat}'.`);
   }
   if (x.shape.length !== 4 || dy.shape.length !== 4 || filterShape.length !== 4) {
     throw new Error(
@@ -42,9 +40,7 @@ function validate(args: KernelArgs): FilterGradProblem {
     );
   }
   if (x.dtype !== 'float32' || dy.dtype !== 'float32') {
-    throw new Error(
-      `Conv2DBackpropFilter (wasm) supports float32 only, but got x ${x.dtype}, dy ${dy.dtype}.`,
-    );
+    throw new Error(`Conv2DBackpropFilter (wasm) supports float32 only, but got x ${x.dtype}, dy ${dy.dtype}.`);
   }
   const info = tf.backend_util.computeConv2DInfo(
     x.shape as [number, number, number, number],
@@ -92,19 +88,34 @@ function viewDyAsFilter(p: FilterGradProblem): { cost: number; run: () => tf.Ten
       const xT = temp(callWasmKernel('Transpose', backend, { x }, { perm: [3, 1, 2, 0] }));
       const dyT = temp(callWasmKernel('Transpose', backend, { x: dy }, { perm: [1, 2, 0, 3] }));
       let grad = temp(
-        callWasmKernel('Conv2D', backend, { x: xT, filter: dyT }, {
-          strides: [1, 1],
-          pad: [[0, 0], [padInfo.top, padBottom], [padInfo.left, padRight], [0, 0]],
-          dataFormat: 'NHWC',
-          dilations: [strideHeight, strideWidth],
-        }),
+        callWasmKernel(
+          'Conv2D',
+          backend,
+          { x: xT, filter: dyT },
+          {
+            strides: [1, 1],
+            pad: [
+              [0, 0],
+              [padInfo.top, padBottom],
+              [padInfo.left, padRight],
+              [0, 0],
+            ],
+            dataFormat: 'NHWC',
+            dilations: [strideHeight, strideWidth],
+          },
+        ),
       );
       if (grad.shape[1] !== filterHeight || grad.shape[2] !== filterWidth) {
         grad = temp(
-          callWasmKernel('Slice', backend, { x: grad }, {
-            begin: [0, 0, 0, 0],
-            size: [inChannels, filterHeight, filterWidth, outChannels],
-          }),
+          callWasmKernel(
+            'Slice',
+            backend,
+            { x: grad },
+            {
+              begin: [0, 0, 0, 0],
+              size: [inChannels, filterHeight, filterWidth, outChannels],
+            },
+          ),
         );
       }
       // [ci, kh, kw, co] -> [kh, kw, ci, co]
@@ -141,18 +152,31 @@ function viewXAsFilter(p: FilterGradProblem): { cost: number; run: () => tf.Tens
   const run = () =>
     withTemporaries(backend, (temp) => {
       const dyT = temp(callWasmKernel('Transpose', backend, { x: dy }, { perm: [3, 1, 2, 0] }));
-      const paddings = [[0, 0], [padInfo.top, padBottom], [padInfo.left, padRight], [0, 0]];
-      const xpad = needsPad
-        ? temp(callWasmKernel('PadV2', backend, { x }, { paddings, constantValue: 0 }))
-        : x;
+      const paddings = [
+        [0, 0],
+        [padInfo.top, padBottom],
+        [padInfo.left, padRight],
+        [0, 0],
+      ];
+      const xpad = needsPad ? temp(callWasmKernel('PadV2', backend, { x }, { paddings, constantValue: 0 })) : x;
       const xpadT = temp(callWasmKernel('Transpose', backend, { x: xpad }, { perm: [1, 2, 0, 3] }));
       const reversed = temp(
-        callWasmKernel('Conv2D', backend, { x: dyT, filter: xpadT }, {
-          strides: [1, 1],
-          pad: [[0, 0], [filterHeight - 1, filterHeight - 1], [filterWidth - 1, filterWidth - 1], [0, 0]],
-          dataFormat: 'NHWC',
-          dilations: [1, 1],
-        }),
+        callWasmKernel(
+          'Conv2D',
+          backend,
+          { x: dyT, filter: xpadT },
+          {
+            strides: [1, 1],
+            pad: [
+              [0, 0],
+              [filterHeight - 1, filterHeight - 1],
+              [filterWidth - 1, filterWidth - 1],
+              [0, 0],
+            ],
+            dataFormat: 'NHWC',
+            dilations: [1, 1],
+          },
+        ),
       );
       const grad = temp(callWasmKernel('Reverse', backend, { x: reversed }, { dims: [1, 2] }));
       // [co, kh, kw, ci] -> [kh, kw, ci, co]
@@ -164,19 +188,15 @@ function viewXAsFilter(p: FilterGradProblem): { cost: number; run: () => tf.Tens
 export type FilterGradFormulation = 'auto' | 'dyAsFilter' | 'xAsFilter';
 
 /** dW for NHWC float32 x and dy; 'auto' picks the formulation with the lower estimated cost. */
-export function conv2dBackpropFilterWasm(
-  args: KernelArgs,
-  formulation: FilterGradFormulation = 'auto',
-): tf.TensorInfo {
+export function conv2dBackpropFilterWasm(args: KernelArgs, formulation: FilterGradFormulation = 'auto'): tf.TensorInfo {
   const problem = validate(args);
   const dyAsFilter = viewDyAsFilter(problem);
   const xAsFilter = formulation === 'dyAsFilter' ? null : viewXAsFilter(problem);
   if (formulation === 'xAsFilter' && xAsFilter == null) {
     throw new Error('Conv2DBackpropFilter (wasm): the x-as-filter formulation needs stride 1.');
   }
-  const chosen = xAsFilter != null && (formulation === 'xAsFilter' || xAsFilter.cost < dyAsFilter.cost)
-    ? xAsFilter
-    : dyAsFilter;
+  const chosen =
+    xAsFilter != null && (formulation === 'xAsFilter' || xAsFilter.cost < dyAsFilter.cost) ? xAsFilter : dyAsFilter;
   return chosen.run();
 }
 

@@ -41,12 +41,22 @@ export function conv2dBackpropInputByForwardConv(args: KernelArgs): tf.TensorInf
     // [kh, kw, ci, co] -> rot180 -> [kh, kw, co, ci]
     const flipped = temp(callWasmKernel('Reverse', backend, { x: filter }, { dims: [0, 1] }));
     const rotated = temp(callWasmKernel('Transpose', backend, { x: flipped }, { perm: [0, 1, 3, 2] }));
-    return callWasmKernel('Conv2D', backend, { x: dy, filter: rotated }, {
-      strides: [1, 1],
-      pad: [[0, 0], [top, bottom], [left, right], [0, 0]],
-      dataFormat: 'NHWC',
-      dilations: [1, 1],
-    });
+    return callWasmKernel(
+      'Conv2D',
+      backend,
+      { x: dy, filter: rotated },
+      {
+        strides: [1, 1],
+        pad: [
+          [0, 0],
+          [top, bottom],
+          [left, right],
+          [0, 0],
+        ],
+        dataFormat: 'NHWC',
+        dilations: [1, 1],
+      },
+    );
   });
 }
 

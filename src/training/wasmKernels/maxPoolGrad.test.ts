@@ -13,9 +13,21 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: 'SimpleCNN pool1 2x2/2 32x32x32', xShape: [4, 32, 32, 32], filterSize: [2, 2], strides: [2, 2], pad: 'valid' },
+  {
+    name: 'SimpleCNN pool1 2x2/2 32x32x32',
+    xShape: [4, 32, 32, 32],
+    filterSize: [2, 2],
+    strides: [2, 2],
+    pad: 'valid',
+  },
   { name: 'SimpleCNN pool3 2x2/2 8x8x128', xShape: [4, 8, 8, 128], filterSize: [2, 2], strides: [2, 2], pad: 'valid' },
-  { name: 'overlapping 3x3/2, same, odd size', xShape: [2, 9, 11, 5], filterSize: [3, 3], strides: [2, 2], pad: 'same' },
+  {
+    name: 'overlapping 3x3/2, same, odd size',
+    xShape: [2, 9, 11, 5],
+    filterSize: [3, 3],
+    strides: [2, 2],
+    pad: 'same',
+  },
   { name: '3x2/1, same', xShape: [2, 7, 6, 3], filterSize: [3, 2], strides: [1, 1], pad: 'same' },
 ];
 
@@ -36,7 +48,9 @@ describe.each(CASES)('$name', (c) => {
       const x = tf.tensor4d(data, c.xShape);
       const pooled = tf.maxPool(x, c.filterSize, c.strides, c.pad);
       const r = tf.tensor(uniform(pooled.shape, 33), pooled.shape);
-      return [tf.grad((t: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(t as tf.Tensor4D, c.filterSize, c.strides, c.pad), r)))(x)];
+      return [
+        tf.grad((t: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(t as tf.Tensor4D, c.filterSize, c.strides, c.pad), r)))(x),
+      ];
     };
     const [expected] = await runOn('cpu', run);
     const [actual] = await runOn('wasm', run);

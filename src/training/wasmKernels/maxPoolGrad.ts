@@ -14,7 +14,12 @@ export function maxPoolGradByScatter(args: KernelArgs): tf.TensorInfo | null {
   if (dy == null || input == null || dy.dtype !== 'float32' || input.dtype !== 'float32') return null;
   if (input.shape.length !== 4) return null;
   const info = tf.backend_util.computePool2DInfo(
-    input.shape as [number, number, number, number], filterSize, strides, 1, pad, dimRoundingMode,
+    input.shape as [number, number, number, number],
+    filterSize,
+    strides,
+    1,
+    pad,
+    dimRoundingMode,
   );
   const { batchSize, inHeight, inWidth, inChannels: channels, outHeight, outWidth } = info;
   const { strideHeight, strideWidth, effectiveFilterHeight, effectiveFilterWidth, padInfo } = info;

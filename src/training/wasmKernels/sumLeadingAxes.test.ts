@@ -5,10 +5,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectClose, runOn, startWasm, uniform } from '../../testing/cpuOracle';
 import { sumLeadingAxes } from './sumLeadingAxes';
 
-interface Case { name: string; shape: number[]; axis: number | number[]; keepDims: boolean }
+interface Case {
+  name: string;
+  shape: number[];
+  axis: number | number[];
+  keepDims: boolean;
+}
 
 const CASES: Case[] = [
-  { name: 'conv bias gradient [5,32,32,64] (rows not a multiple of 4) over 0,1,2', shape: [5, 32, 32, 64], axis: [0, 1, 2], keepDims: false },
+  {
+    name: 'conv bias gradient [5,32,32,64] (rows not a multiple of 4) over 0,1,2',
+    shape: [5, 32, 32, 64],
+    axis: [0, 1, 2],
+    keepDims: false,
+  },
   { name: 'dense bias gradient [128,512] over 0', shape: [128, 512], axis: 0, keepDims: false },
   { name: 'negative, unsorted axes with keepDims', shape: [3, 5, 7], axis: [-2, 0], keepDims: true },
   { name: 'inner axis (stock kernel)', shape: [6, 10], axis: 1, keepDims: false },

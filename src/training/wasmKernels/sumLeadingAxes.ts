@@ -30,7 +30,7 @@ export function sumLeadingAxes(args: KernelArgs): tf.TensorInfo | null {
   for (; r + 4 <= rows; r += 4, offset += 4 * columns) {
     for (let c = 0; c < columns; c++) {
       const o = offset + c;
-      sums[c] += (xs[o] + xs[o + columns]) + (xs[o + 2 * columns] + xs[o + 3 * columns]);
+      sums[c] += xs[o] + xs[o + columns] + (xs[o + 2 * columns] + xs[o + 3 * columns]);
     }
   }
   for (; r < rows; r++, offset += columns) {

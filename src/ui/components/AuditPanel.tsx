@@ -22,27 +22,71 @@ export function AuditPanel() {
   const epochs = `${plan.epochs} epoch${plan.epochs === 1 ? '' : 's'}`;
   const trained = finished.filter((r) => !r.reused).length;
   return (
-    <section className="panel" data-testid="audit-panel" data-state={running ? 'running' : report ? 'done' : error ? 'error' : 'idle'}>
+    <section
+      className="panel"
+      data-testid="audit-panel"
+      data-state={running ? 'running' : report ? 'done' : error ? 'error' : 'idle'}
+    >
       <h2>Audit: did the cheap trials rank correctly?</h2>
-      {!report && <p className="muted" data-testid="audit-cost">
-        Trains each of the {plan.configurations} configurations on {plan.trainImages.toLocaleString('en')} images × {epochs} (full fidelity): {plan.toTrain} new run{plan.toTrain === 1 ? '' : 's'}
-        {plan.reused > 0 ? `, ${plan.reused} reused from the study's last rung` : ''}{plan.relativeToStudy !== null ? `, about ${plan.relativeToStudy.toFixed(1)}× the study's own training compute` : ''}.
-      </p>}
+      {!report && (
+        <p className="muted" data-testid="audit-cost">
+          Trains each of the {plan.configurations} configurations on {plan.trainImages.toLocaleString('en')} images ×{' '}
+          {epochs} (full fidelity): {plan.toTrain} new run{plan.toTrain === 1 ? '' : 's'}
+          {plan.reused > 0 ? `, ${plan.reused} reused from the study's last rung` : ''}
+          {plan.relativeToStudy !== null
+            ? `, about ${plan.relativeToStudy.toFixed(1)}× the study's own training compute`
+            : ''}
+          .
+        </p>
+      )}
       {!report && (
         <div className="controls">
-          <button type="button" className="primary" onClick={() => void runAudit()} disabled={running || busy !== 'idle'}>Audit: train every configuration fully</button>
-          {running && <button type="button" onClick={stopAudit}>Stop audit</button>}
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void runAudit()}
+            disabled={running || busy !== 'idle'}
+          >
+            Audit: train every configuration fully
+          </button>
+          {running && (
+            <button type="button" onClick={stopAudit}>
+              Stop audit
+            </button>
+          )}
         </div>
       )}
       {/* Filled, and timed, by the runs trained: the reused ones arrive at once and cost nothing. */}
-      {running && <ProgressBar testId="audit-progress" value={trained} max={Math.max(plan.toTrain, trained)} running label={`${audit.done} / ${audit.total} full-fidelity runs`} />}
-      {error && <p role="alert" className="error" data-testid="audit-error">{error}</p>}
+      {running && (
+        <ProgressBar
+          testId="audit-progress"
+          value={trained}
+          max={Math.max(plan.toTrain, trained)}
+          running
+          label={`${audit.done} / ${audit.total} full-fidelity runs`}
+        />
+      )}
+      {error && (
+        <p role="alert" className="error" data-testid="audit-error">
+          {error}
+        </p>
+      )}
       {!report && finished.length > 0 && (
         <table data-testid="audit-runs">
-          <thead><tr><th>config</th><th>full-fidelity val acc</th><th /></tr></thead>
+          <thead>
+            <tr>
+              <th>config</th>
+              <th>full-fidelity val acc</th>
+              <th />
+            </tr>
+          </thead>
           <tbody>
             {finished.map((r) => (
-              <tr key={r.configId}><td>{r.configId}</td><td>{r.status === 'completed' ? pct(r.valAccuracy) : r.status}</td><td className="muted">{r.reused ? 'reused from the study' : 'trained by the audit'}</td></tr>
+              <tr key={r.configId}>
+                <td>{r.configId}</td>
+                <td>{r.status === 'completed' ? pct(r.valAccuracy) : r.status}</td>
+                <td className="muted">{r.reused ? 'reused from the study' : 'trained by the audit'}</td>
+              </tr>
             ))}
           </tbody>
         </table>

@@ -12,16 +12,41 @@ export function BackendCheck() {
   return (
     <section className="panel" data-testid="backend-check">
       <h2>Backend agreement</h2>
-      <p className="muted">One SimpleCNN (c=8), fixed weights, 8 images: loss and gradients on each backend against cpu (tolerance {AGREEMENT_TOLERANCE} relative).</p>
-      <button onClick={() => void checkBackends()} disabled={running || !datasetReady}>{running ? 'Comparing…' : 'Compare backends'}</button>
+      <p className="muted">
+        One SimpleCNN (c=8), fixed weights, 8 images: loss and gradients on each backend against cpu (tolerance{' '}
+        {AGREEMENT_TOLERANCE} relative).
+      </p>
+      <button onClick={() => void checkBackends()} disabled={running || !datasetReady}>
+        {running ? 'Comparing…' : 'Compare backends'}
+      </button>
       {results.length > 0 && (
         <table>
-          <thead><tr><th>backend</th><th>loss</th><th>loss error</th><th>max gradient error</th><th>verdict</th><th>time</th></tr></thead>
+          <thead>
+            <tr>
+              <th>backend</th>
+              <th>loss</th>
+              <th>loss error</th>
+              <th>max gradient error</th>
+              <th>verdict</th>
+              <th>time</th>
+            </tr>
+          </thead>
           <tbody>
             {results.map((r) => (
-              <tr key={r.backend} data-testid="backend-check-row" data-backend={r.backend} data-status={r.status} data-agrees={r.agreement?.agrees ? 'yes' : 'no'}>
-                <td>{r.backend}</td><td>{r.loss?.toFixed(5) ?? '—'}</td><td>{sci(r.agreement?.lossError)}</td><td>{sci(r.agreement?.maxGradientError)}</td>
-                <td>{r.status !== 'ok' ? `${r.status}: ${r.message}` : r.agreement!.agrees ? 'agrees' : 'DISAGREES'}</td>
+              <tr
+                key={r.backend}
+                data-testid="backend-check-row"
+                data-backend={r.backend}
+                data-status={r.status}
+                data-agrees={r.agreement?.agrees ? 'yes' : 'no'}
+              >
+                <td>{r.backend}</td>
+                <td>{r.loss?.toFixed(5) ?? '—'}</td>
+                <td>{sci(r.agreement?.lossError)}</td>
+                <td>{sci(r.agreement?.maxGradientError)}</td>
+                <td>
+                  {r.status !== 'ok' ? `${r.status}: ${r.message}` : r.agreement!.agrees ? 'agrees' : 'DISAGREES'}
+                </td>
                 <td>{r.ms ? `${(r.ms / 1000).toFixed(1)} s` : '—'}</td>
               </tr>
             ))}

@@ -12,13 +12,26 @@ export function BackendPanel() {
       <h2>Compute</h2>
       {backend ? (
         <>
-          <p>Training on <strong data-testid="backend-name">{backend.backend}</strong> — {backend.detail}, {poolSize} worker{poolSize === 1 ? '' : 's'}{forced === backend.backend ? ' (forced by the link)' : forced ? ` (the link asked for ${forced})` : ''}.</p>
+          <p>
+            Training on <strong data-testid="backend-name">{backend.backend}</strong> — {backend.detail}, {poolSize}{' '}
+            worker{poolSize === 1 ? '' : 's'}
+            {forced === backend.backend ? ' (forced by the link)' : forced ? ` (the link asked for ${forced})` : ''}.
+          </p>
           {backend.skipped.length > 0 && (
-            <ul className="skipped">{backend.skipped.map((s) => <li key={s.backend}><strong>{s.backend}</strong> not used: {s.reason}</li>)}</ul>
+            <ul className="skipped">
+              {backend.skipped.map((s) => (
+                <li key={s.backend}>
+                  <strong>{s.backend}</strong> not used: {s.reason}
+                </li>
+              ))}
+            </ul>
           )}
         </>
       ) : (
-        <p>The backend is chosen in the workers when a study starts{forced ? ` (the link asks for ${forced})` : ' (webgpu, else webgl, else wasm, else cpu)'}.</p>
+        <p>
+          The backend is chosen in the workers when a study starts
+          {forced ? ` (the link asks for ${forced})` : ' (webgpu, else webgl, else wasm, else cpu)'}.
+        </p>
       )}
       <WorkerFaults faults={faults} />
     </div>

@@ -5,22 +5,49 @@ import { DataSharingNote } from './DataSharingNote';
 import { ProgressBar } from './ProgressBar';
 
 const MB = 1e6;
-const PHASE_TEXT = { idle: 'Not loaded yet', checking: 'Checking the cache', downloading: 'Downloading', verifying: 'Verifying checksums', ready: 'Ready', error: 'Failed' } as const;
+const PHASE_TEXT = {
+  idle: 'Not loaded yet',
+  checking: 'Checking the cache',
+  downloading: 'Downloading',
+  verifying: 'Verifying checksums',
+  ready: 'Ready',
+  error: 'Failed',
+} as const;
 
 export function DatasetPanel() {
   const d = useLab((s) => s.dataset);
   const error = useLab((s) => s.datasetError);
   const pct = d.bytesTotal ? Math.round((100 * d.bytesLoaded) / d.bytesTotal) : 0;
-  const source = d.phase === 'ready' ? (d.shardsFromCache === d.shardsTotal ? ' (from the browser cache)' : d.shardsFromCache > 0 ? ` (${d.shardsFromCache} of ${d.shardsTotal} shards cached)` : ' (downloaded and cached)') : '';
+  const source =
+    d.phase === 'ready'
+      ? d.shardsFromCache === d.shardsTotal
+        ? ' (from the browser cache)'
+        : d.shardsFromCache > 0
+          ? ` (${d.shardsFromCache} of ${d.shardsTotal} shards cached)`
+          : ' (downloaded and cached)'
+      : '';
   return (
     <div className="panel" data-testid="dataset-panel" data-phase={d.phase}>
       <h2>CIFAR-10 training images</h2>
-      <p data-testid="dataset-status">{PHASE_TEXT[d.phase]}{d.shard ? ` ${d.shard}` : ''}{source}</p>
+      <p data-testid="dataset-status">
+        {PHASE_TEXT[d.phase]}
+        {d.shard ? ` ${d.shard}` : ''}
+        {source}
+      </p>
       {d.phase !== 'idle' && (
-        <ProgressBar value={d.bytesLoaded} max={d.bytesTotal} testId="dataset-progress" running={d.phase !== 'ready' && d.phase !== 'error'}
-          label={`${(d.bytesLoaded / MB).toFixed(1)} / ${(d.bytesTotal / MB).toFixed(1)} MB (${pct}%)`} />
+        <ProgressBar
+          value={d.bytesLoaded}
+          max={d.bytesTotal}
+          testId="dataset-progress"
+          running={d.phase !== 'ready' && d.phase !== 'error'}
+          label={`${(d.bytesLoaded / MB).toFixed(1)} / ${(d.bytesTotal / MB).toFixed(1)} MB (${pct}%)`}
+        />
       )}
-      {d.notices.map((n) => <p key={n} className="notice">{n}</p>)}
+      {d.notices.map((n) => (
+        <p key={n} className="notice">
+          {n}
+        </p>
+      ))}
       <DataSharingNote />
       {error && (
         <div role="alert" className="error">

@@ -30,37 +30,68 @@ export function MemoryPanel() {
   return (
     <section className="panel" data-testid="memory-panel" data-count={count} data-damaged={damaged}>
       <h2>Meta-model memory</h2>
-      <p data-testid="memory-summary">{!loaded ? 'Reading the examples earlier studies left…' : count === 0
-        ? 'No examples yet: every finished study adds its configurations that reached full fidelity.'
-        : `${plural(count, 'example', 'examples')} from ${plural(studies, 'study', 'studies')}.`}</p>
+      <p data-testid="memory-summary">
+        {!loaded
+          ? 'Reading the examples earlier studies left…'
+          : count === 0
+            ? 'No examples yet: every finished study adds its configurations that reached full fidelity.'
+            : `${plural(count, 'example', 'examples')} from ${plural(studies, 'study', 'studies')}.`}
+      </p>
       {fidelities.length > 0 && (
         <ul data-testid="memory-fidelities">
           {fidelities.map(([key, n]) => {
             const f = parseFidelityKey(key);
-            return <li key={key}>{f ? describeFidelity(f) : key}: {plural(n, 'example', 'examples')}</li>;
+            return (
+              <li key={key}>
+                {f ? describeFidelity(f) : key}: {plural(n, 'example', 'examples')}
+              </li>
+            );
           })}
         </ul>
       )}
-      {count > 0 && <p data-testid="memory-matching">{fidelity
-        ? `${matching} of them match${matching === 1 ? 'es' : ''} the study being edited (${describeFidelity(fidelity)})${ownRun > 0 ? `; ${ownRun} more ${ownRun === 1 ? 'is' : 'are'} from an earlier run of this same study and seed, which its meta-model leaves out` : ''}.`
-        : 'The study being edited has no valid full fidelity yet.'}</p>}
+      {count > 0 && (
+        <p data-testid="memory-matching">
+          {fidelity
+            ? `${matching} of them match${matching === 1 ? 'es' : ''} the study being edited (${describeFidelity(fidelity)})${ownRun > 0 ? `; ${ownRun} more ${ownRun === 1 ? 'is' : 'are'} from an earlier run of this same study and seed, which its meta-model leaves out` : ''}.`
+            : 'The study being edited has no valid full fidelity yet.'}
+        </p>
+      )}
       {damaged > 0 && (
         <p className="notice" data-testid="memory-damaged">
-          {plural(damaged, 'stored record is', 'stored records are')} damaged and ignored; Clear memory removes {damaged === 1 ? 'it' : 'them'}.
+          {plural(damaged, 'stored record is', 'stored records are')} damaged and ignored; Clear memory removes{' '}
+          {damaged === 1 ? 'it' : 'them'}.
         </p>
       )}
       <div className="controls">
-        <button onClick={() => void exportMemory()} disabled={count === 0}>Export examples (JSON)</button>
-        <label className="file">Import examples <input ref={file} type="file" accept="application/json,.json" data-testid="memory-import"
-          onChange={(e) => void onImport(e.target.files?.[0])} /></label>
-        {!confirming ? <button onClick={() => setConfirming(true)} disabled={count === 0 && damaged === 0}>Clear memory</button> : (
+        <button onClick={() => void exportMemory()} disabled={count === 0}>
+          Export examples (JSON)
+        </button>
+        <label className="file">
+          Import examples{' '}
+          <input
+            ref={file}
+            type="file"
+            accept="application/json,.json"
+            data-testid="memory-import"
+            onChange={(e) => void onImport(e.target.files?.[0])}
+          />
+        </label>
+        {!confirming ? (
+          <button onClick={() => setConfirming(true)} disabled={count === 0 && damaged === 0}>
+            Clear memory
+          </button>
+        ) : (
           <span role="group" aria-label="Confirm clearing" data-testid="memory-confirm">
             Forget {plural(count, 'example', 'examples')}? This cannot be undone.{' '}
             <button onClick={() => void onClear()}>Yes, clear memory</button>{' '}
             <button onClick={() => setConfirming(false)}>Cancel</button>
           </span>
         )}
-        {note && <span role="status" data-testid="memory-note">{note}</span>}
+        {note && (
+          <span role="status" data-testid="memory-note">
+            {note}
+          </span>
+        )}
       </div>
     </section>
   );

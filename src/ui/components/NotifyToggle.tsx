@@ -14,8 +14,8 @@ export function NotifyToggle() {
   return (
     <p className="muted" data-testid="notify-toggle">
       <label>
-        <input type="checkbox" checked={on} onChange={(e) => void change(e.target.checked)} />{' '}
-        Notify me when a study, slice or audit finishes in a background tab
+        <input type="checkbox" checked={on} onChange={(e) => void change(e.target.checked)} /> Notify me when a study,
+        slice or audit finishes in a background tab
       </label>
       {blocked && <span role="status"> — notifications are blocked for this site in the browser's settings.</span>}
     </p>

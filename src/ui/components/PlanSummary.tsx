@@ -17,13 +17,22 @@ export function PlanSummary({ definition, estimate }: { definition: StudyDefinit
   return (
     <div className="plan" data-testid="rung-plan">
       {brackets.map((b) => (
-        <p key={b.bracket}>{brackets.length > 1 ? `Bracket ${b.bracket + 1}: ` : 'Plan: '}{b.rungs.map((r) => rung(r.resource, r.numTrials)).join(' → ')}</p>
+        <p key={b.bracket}>
+          {brackets.length > 1 ? `Bracket ${b.bracket + 1}: ` : 'Plan: '}
+          {b.rungs.map((r) => rung(r.resource, r.numTrials)).join(' → ')}
+        </p>
       ))}
       <p>
-        {summary.configurations} configurations, {summary.trials} trials{async ? ' (ASHA promotes asynchronously: its synchronous equivalent is shown)' : ''};
-        compute <strong data-testid="compute-fraction">{(100 * summary.computeFraction).toFixed(0)}%</strong> of training every configuration on {full} images × {definition.fixed.epochs ?? 1} epoch(s).
+        {summary.configurations} configurations, {summary.trials} trials
+        {async ? ' (ASHA promotes asynchronously: its synchronous equivalent is shown)' : ''}; compute{' '}
+        <strong data-testid="compute-fraction">{(100 * summary.computeFraction).toFixed(0)}%</strong> of training every
+        configuration on {full} images × {definition.fixed.epochs ?? 1} epoch(s).
       </p>
-      {estimate && <p data-testid="study-estimate" data-verdict={estimate.verdict}>Estimate: {estimateText(estimate)}.</p>}
+      {estimate && (
+        <p data-testid="study-estimate" data-verdict={estimate.verdict}>
+          Estimate: {estimateText(estimate)}.
+        </p>
+      )}
     </div>
   );
 }

@@ -19,13 +19,24 @@ export function ProgressBar({ value, max, label, testId, running = false, starte
   const timing = useProgressTiming(running, value, max, startedAt);
   return (
     <div className="progress" data-testid={testId}>
-      <div role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(pct)} aria-label={label} className="progress-track">
+      <div
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(pct)}
+        aria-label={label}
+        className="progress-track"
+      >
         <div className="progress-fill" style={{ width: `${pct}%` }} />
       </div>
       <span className="progress-label">{label}</span>
       {timing && (
-        <span className="progress-label muted" data-testid={testId ? `${testId}-time` : undefined}
-          data-elapsed-ms={Math.round(timing.elapsedMs)} data-remaining-ms={timing.remainingMs === null ? '' : Math.round(timing.remainingMs)}>
+        <span
+          className="progress-label muted"
+          data-testid={testId ? `${testId}-time` : undefined}
+          data-elapsed-ms={Math.round(timing.elapsedMs)}
+          data-remaining-ms={timing.remainingMs === null ? '' : Math.round(timing.remainingMs)}
+        >
           {timingText(timing.elapsedMs, timing.remainingMs)}
         </span>
       )}

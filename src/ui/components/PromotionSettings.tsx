@@ -15,9 +15,16 @@ const DEFAULT_KAPPA = 0;
 const DEFAULT_MIN_EXAMPLES = 8;
 // Measured by `npm run bench:simulate -- --write-evidence`; the default follows it.
 const EVIDENCE = promotionEvidenceText(evidence as PromotionEvidence);
-export const ASHA_REASON = 'ASHA promotes one trial at a time as workers free up, so there is no complete rung for the meta-model to rank.';
+export const ASHA_REASON =
+  'ASHA promotes one trial at a time as workers free up, so there is no complete rung for the meta-model to rank.';
 
-function hint(matching: number, ownRun: number, fidelity: Fidelity | null, minExamples: number, loaded: boolean): string {
+function hint(
+  matching: number,
+  ownRun: number,
+  fidelity: Fidelity | null,
+  minExamples: number,
+  loaded: boolean,
+): string {
   if (!loaded) return 'Reading the meta-model memory…';
   if (!fidelity) return 'Set the images and epochs first: examples only count for the same full fidelity.';
   const n = `${matching} example${matching === 1 ? '' : 's'} in memory match${matching === 1 ? 'es' : ''} this study's full fidelity (${describeFidelity(fidelity)})${ownRun > 0 ? `, not counting ${ownRun} from an earlier run of this same study and seed` : ''}`;
@@ -33,31 +40,67 @@ export function PromotionSettings({ disabled }: { disabled: boolean }) {
   const rule: PromotionRule = s.promotion ?? 'accuracy';
   const asha = s.kind === 'asha';
   const minExamples = s.minExamples ?? DEFAULT_MIN_EXAMPLES;
-  return (<>
-    <label className="field">
-      <span>Promote by</span>
-      <select value={rule} disabled={disabled} data-testid="promotion-rule" onChange={(e) => editStudy({ scheduler: { promotion: e.target.value as PromotionRule } })}>
-        <option value="accuracy">validation accuracy (plain successive halving)</option>
-        <option value="metaModel" disabled={asha}>meta-model prediction</option>
-      </select>
-      {asha && <small data-testid="promotion-asha">Meta-model prediction is unavailable: {ASHA_REASON}</small>}
-    </label>
-    <p className="field-hint" data-testid="promotion-evidence">{EVIDENCE}</p>
-    {rule === 'metaModel' && <>
-      <NumberField label="UCB kappa κ" value={s.ucbKappa ?? DEFAULT_KAPPA} step={0.5} min={0} max={5} disabled={disabled} testId="ucb-kappa"
-        hint="0 = predicted mean only" onChange={(v) => editStudy({ scheduler: { ucbKappa: v } })} />
-      <NumberField label="min examples" value={minExamples} step={1} min={3} max={1000} disabled={disabled} testId="min-examples"
-        onChange={(v) => editStudy({ scheduler: { minExamples: v } })} />
+  return (
+    <>
       <label className="field">
-        <span>Trust the meta-model</span>
-        <select value={s.promotionGuard ?? 'cvGate'} disabled={disabled} data-testid="promotion-guard"
-          onChange={(e) => editStudy({ scheduler: { promotionGuard: e.target.value as PromotionGuard } })}>
-          <option value="cvGate">where it out-ranked accuracy on earlier studies</option>
-          <option value="count">wherever it has enough examples at the rung's resource</option>
-          <option value="none">at every rung</option>
+        <span>Promote by</span>
+        <select
+          value={rule}
+          disabled={disabled}
+          data-testid="promotion-rule"
+          onChange={(e) => editStudy({ scheduler: { promotion: e.target.value as PromotionRule } })}
+        >
+          <option value="accuracy">validation accuracy (plain successive halving)</option>
+          <option value="metaModel" disabled={asha}>
+            meta-model prediction
+          </option>
         </select>
+        {asha && <small data-testid="promotion-asha">Meta-model prediction is unavailable: {ASHA_REASON}</small>}
       </label>
-      <p className="field-hint" data-testid="promotion-hint">{hint(matching, ownRun, fidelity, minExamples, loaded)}</p>
-    </>}
-  </>);
+      <p className="field-hint" data-testid="promotion-evidence">
+        {EVIDENCE}
+      </p>
+      {rule === 'metaModel' && (
+        <>
+          <NumberField
+            label="UCB kappa κ"
+            value={s.ucbKappa ?? DEFAULT_KAPPA}
+            step={0.5}
+            min={0}
+            max={5}
+            disabled={disabled}
+            testId="ucb-kappa"
+            hint="0 = predicted mean only"
+            onChange={(v) => editStudy({ scheduler: { ucbKappa: v } })}
+          />
+          <NumberField
+            label="min examples"
+            value={minExamples}
+            step={1}
+            min={3}
+            max={1000}
+            disabled={disabled}
+            testId="min-examples"
+            onChange={(v) => editStudy({ scheduler: { minExamples: v } })}
+          />
+          <label className="field">
+            <span>Trust the meta-model</span>
+            <select
+              value={s.promotionGuard ?? 'cvGate'}
+              disabled={disabled}
+              data-testid="promotion-guard"
+              onChange={(e) => editStudy({ scheduler: { promotionGuard: e.target.value as PromotionGuard } })}
+            >
+              <option value="cvGate">where it out-ranked accuracy on earlier studies</option>
+              <option value="count">wherever it has enough examples at the rung's resource</option>
+              <option value="none">at every rung</option>
+            </select>
+          </label>
+          <p className="field-hint" data-testid="promotion-hint">
+            {hint(matching, ownRun, fidelity, minExamples, loaded)}
+          </p>
+        </>
+      )}
+    </>
+  );
 }

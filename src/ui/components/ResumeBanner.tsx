@@ -12,11 +12,17 @@ export function ResumeBanner() {
       {resumable.map((r) => (
         <p key={r.id}>
           Study <strong>{r.name}</strong> was interrupted after {r.completed} of {r.trials} trials.{' '}
-          <button onClick={() => void resumeSavedStudy(r.id)} disabled={busy !== 'idle'}>Resume study</button>{' '}
+          <button onClick={() => void resumeSavedStudy(r.id)} disabled={busy !== 'idle'}>
+            Resume study
+          </button>{' '}
           <span className="muted">Completed trials are kept and not run again.</span>
         </p>
       ))}
-      {notices.map((n) => <p key={n} role="alert" data-testid="storage-notice">{n}</p>)}
+      {notices.map((n) => (
+        <p key={n} role="alert" data-testid="storage-notice">
+          {n}
+        </p>
+      ))}
     </section>
   );
 }

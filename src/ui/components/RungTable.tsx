@@ -15,47 +15,116 @@ export function RungTable() {
   return (
     <section className="panel" data-testid="rung-table">
       <h2>Rungs</h2>
-      {study.brackets.flatMap((b) => b.plan.map((rung) => ({ b, rung }))).map(({ b, rung }) => {
-        const trials = study.trials.filter((t) => t.bracket === b.bracket && t.rung === rung.rung);
-        const budget = budgetAt(study.definition, rung.resource);
-        const promotion = study.promotions?.find((p) => p.bracket === b.bracket && p.rung === rung.rung);
-        const predicted = (configId: number) => promotion?.predictions?.[configId];
-        return (
-          <div key={`${b.bracket}-${rung.rung}`} className="rung">
-            <h3>{study.brackets.length > 1 ? `Bracket ${b.bracket + 1}, r` : 'R'}ung {rung.rung + 1}: {study.asha ? 'as promoted' : `${rung.numTrials} trial(s)`} on {Math.round(budget.dataFraction * full)} images × {budget.epochs} epoch(s)</h3>
-            {trials.length === 0 ? <p className="muted">Waiting for the survivors of rung {rung.rung}.</p> : (
-              <table>
-                <thead><tr><th>trial</th><th>config</th><th>hyperparameters</th><th>state</th><th>train loss</th><th>val acc</th><th>img/s</th>
-                  <th title="Filter-normalised random-direction sharpness (mean of K), rho 0.05">sharpness</th><th title="SAM sharpness, rho 0.05">SAM</th><th title="Gradient norm of the probe-set loss at the trained weights">‖∇L‖</th>
-                  {promotion?.predictions && <th title="The meta-model's predicted full-fidelity accuracy, with its 90% interval">predicted full</th>}</tr></thead>
-                <tbody>
-                  {trials.map((t) => {
-                    const l = live[t.trialId];
-                    const curve = curves[t.trialId] ?? [];
-                    const firstLoss = curve[0]?.loss;
-                    const lastLoss = curve[curve.length - 1]?.loss;
-                    const p = probes[t.trialId];
-                    const state = t.state === 'running' && l ? `running ${Math.round((100 * l.stepsDone) / Math.max(1, l.stepsTotal))}%` : t.state;
-                    return (
-                      <tr key={t.trialId} className={`state-${t.state}`} title={t.error?.message} data-testid="trial-row"
-                        data-backend={t.backend ?? ''} data-attempts={t.attempts} data-trial-id={t.trialId} data-state={t.state} data-duration-ms={t.durationMs ?? ''} data-first-loss={firstLoss ?? ''} data-last-loss={lastLoss ?? ''} data-probe-loss={p?.loss ?? ''}>
-                        <td>{t.trialId}</td><td>{t.configId}</td><td>{describeConfig(study.configs[t.configId])}</td>
-                        <td>{state}{t.error ? ` (${t.error.code})` : ''}{t.attempts > 1 ? ` · attempt ${t.attempts}` : ''}</td><td>{firstLoss === undefined ? '—' : `${firstLoss.toFixed(2)} → ${lastLoss!.toFixed(2)}`}</td><td>{pct(t.valAccuracy)}</td>
-                        <td>{t.imagesPerSecond ? t.imagesPerSecond.toFixed(0) : l ? l.imagesPerSecond.toFixed(0) : '—'}</td>
-                        <td>{p ? p.sharpnessMean.toFixed(3) : '—'}</td><td>{p ? p.samSharpness.toFixed(3) : '—'}</td><td>{p ? p.gradientNorm.toFixed(3) : '—'}</td>
-                        {promotion?.predictions && <td data-testid="predicted-full">{predicted(t.configId) ? `${pct(predicted(t.configId)!.mean)} [${pct(predicted(t.configId)!.lower)}, ${pct(predicted(t.configId)!.upper)}]` : '—'}</td>}
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            )}
-            {b.awaitingScores && b.rung === rung.rung && <p className="muted" data-testid="promotion-pending"><progress /> Fitting the meta-model to choose who goes on…</p>}
-            {promotion && <p className={promotion.rule === 'metaModel' ? 'promotion-note' : 'promotion-note muted'} data-testid="promotion-note" data-rule={promotion.rule}>
-              {promotion.rule === 'metaModel' ? 'Meta-model: ' : 'Plain successive halving: '}{promotion.note}.</p>}
-          </div>
-        );
-      })}
+      {study.brackets
+        .flatMap((b) => b.plan.map((rung) => ({ b, rung })))
+        .map(({ b, rung }) => {
+          const trials = study.trials.filter((t) => t.bracket === b.bracket && t.rung === rung.rung);
+          const budget = budgetAt(study.definition, rung.resource);
+          const promotion = study.promotions?.find((p) => p.bracket === b.bracket && p.rung === rung.rung);
+          const predicted = (configId: number) => promotion?.predictions?.[configId];
+          return (
+            <div key={`${b.bracket}-${rung.rung}`} className="rung">
+              <h3>
+                {study.brackets.length > 1 ? `Bracket ${b.bracket + 1}, r` : 'R'}ung {rung.rung + 1}:{' '}
+                {study.asha ? 'as promoted' : `${rung.numTrials} trial(s)`} on {Math.round(budget.dataFraction * full)}{' '}
+                images × {budget.epochs} epoch(s)
+              </h3>
+              {trials.length === 0 ? (
+                <p className="muted">Waiting for the survivors of rung {rung.rung}.</p>
+              ) : (
+                <table>
+                  <thead>
+                    <tr>
+                      <th>trial</th>
+                      <th>config</th>
+                      <th>hyperparameters</th>
+                      <th>state</th>
+                      <th>train loss</th>
+                      <th>val acc</th>
+                      <th>img/s</th>
+                      <th title="Filter-normalised random-direction sharpness (mean of K), rho 0.05">sharpness</th>
+                      <th title="SAM sharpness, rho 0.05">SAM</th>
+                      <th title="Gradient norm of the probe-set loss at the trained weights">‖∇L‖</th>
+                      {promotion?.predictions && (
+                        <th title="The meta-model's predicted full-fidelity accuracy, with its 90% interval">
+                          predicted full
+                        </th>
+                      )}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {trials.map((t) => {
+                      const l = live[t.trialId];
+                      const curve = curves[t.trialId] ?? [];
+                      const firstLoss = curve[0]?.loss;
+                      const lastLoss = curve[curve.length - 1]?.loss;
+                      const p = probes[t.trialId];
+                      const state =
+                        t.state === 'running' && l
+                          ? `running ${Math.round((100 * l.stepsDone) / Math.max(1, l.stepsTotal))}%`
+                          : t.state;
+                      return (
+                        <tr
+                          key={t.trialId}
+                          className={`state-${t.state}`}
+                          title={t.error?.message}
+                          data-testid="trial-row"
+                          data-backend={t.backend ?? ''}
+                          data-attempts={t.attempts}
+                          data-trial-id={t.trialId}
+                          data-state={t.state}
+                          data-duration-ms={t.durationMs ?? ''}
+                          data-first-loss={firstLoss ?? ''}
+                          data-last-loss={lastLoss ?? ''}
+                          data-probe-loss={p?.loss ?? ''}
+                        >
+                          <td>{t.trialId}</td>
+                          <td>{t.configId}</td>
+                          <td>{describeConfig(study.configs[t.configId])}</td>
+                          <td>
+                            {state}
+                            {t.error ? ` (${t.error.code})` : ''}
+                            {t.attempts > 1 ? ` · attempt ${t.attempts}` : ''}
+                          </td>
+                          <td>{firstLoss === undefined ? '—' : `${firstLoss.toFixed(2)} → ${lastLoss!.toFixed(2)}`}</td>
+                          <td>{pct(t.valAccuracy)}</td>
+                          <td>
+                            {t.imagesPerSecond ? t.imagesPerSecond.toFixed(0) : l ? l.imagesPerSecond.toFixed(0) : '—'}
+                          </td>
+                          <td>{p ? p.sharpnessMean.toFixed(3) : '—'}</td>
+                          <td>{p ? p.samSharpness.toFixed(3) : '—'}</td>
+                          <td>{p ? p.gradientNorm.toFixed(3) : '—'}</td>
+                          {promotion?.predictions && (
+                            <td data-testid="predicted-full">
+                              {predicted(t.configId)
+                                ? `${pct(predicted(t.configId)!.mean)} [${pct(predicted(t.configId)!.lower)}, ${pct(predicted(t.configId)!.upper)}]`
+                                : '—'}
+                            </td>
+                          )}
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              )}
+              {b.awaitingScores && b.rung === rung.rung && (
+                <p className="muted" data-testid="promotion-pending">
+                  <progress /> Fitting the meta-model to choose who goes on…
+                </p>
+              )}
+              {promotion && (
+                <p
+                  className={promotion.rule === 'metaModel' ? 'promotion-note' : 'promotion-note muted'}
+                  data-testid="promotion-note"
+                  data-rule={promotion.rule}
+                >
+                  {promotion.rule === 'metaModel' ? 'Meta-model: ' : 'Plain successive halving: '}
+                  {promotion.note}.
+                </p>
+              )}
+            </div>
+          );
+        })}
     </section>
   );
 }

@@ -15,26 +15,60 @@ export function SearchSpaceEditor() {
 
   const apply = () => {
     let parsed: { space?: unknown; fixed?: unknown };
-    try { parsed = JSON.parse(text ?? current) as typeof parsed; } catch (e) {
+    try {
+      parsed = JSON.parse(text ?? current) as typeof parsed;
+    } catch (e) {
       setProblems([`Not valid JSON: ${e instanceof Error ? e.message : String(e)}`]);
       return;
     }
     const candidate = { ...definition, space: parsed.space, fixed: parsed.fixed } as typeof definition;
     const found = studyProblems(candidate);
     setProblems(found);
-    if (found.length === 0) { labStore.setState({ definition: candidate }); setText(null); }
+    if (found.length === 0) {
+      labStore.setState({ definition: candidate });
+      setText(null);
+    }
   };
 
   return (
     <details className="space-editor" data-testid="space-editor">
-      <summary>Search space: {definition.space.map((p) => p.name).join(', ') || 'nothing sampled'}; fixed: {Object.keys(definition.fixed).join(', ') || 'defaults'}</summary>
-      <p className="muted">Parameters: {Object.keys(DEFAULT_FIXED).join(', ')}. Kinds: float (low, high, log), int (low, high, step), categorical (choices); a condition makes a parameter depend on an earlier categorical one.</p>
-      <textarea aria-label="Search space and fixed values (JSON)" rows={12} value={text ?? current} disabled={disabled} onChange={(e) => setText(e.target.value)} spellCheck={false} />
+      <summary>
+        Search space: {definition.space.map((p) => p.name).join(', ') || 'nothing sampled'}; fixed:{' '}
+        {Object.keys(definition.fixed).join(', ') || 'defaults'}
+      </summary>
+      <p className="muted">
+        Parameters: {Object.keys(DEFAULT_FIXED).join(', ')}. Kinds: float (low, high, log), int (low, high, step),
+        categorical (choices); a condition makes a parameter depend on an earlier categorical one.
+      </p>
+      <textarea
+        aria-label="Search space and fixed values (JSON)"
+        rows={12}
+        value={text ?? current}
+        disabled={disabled}
+        onChange={(e) => setText(e.target.value)}
+        spellCheck={false}
+      />
       <div className="controls">
-        <button onClick={apply} disabled={disabled || text === null}>Apply</button>
-        <button onClick={() => { setText(null); setProblems([]); }} disabled={text === null}>Discard changes</button>
+        <button onClick={apply} disabled={disabled || text === null}>
+          Apply
+        </button>
+        <button
+          onClick={() => {
+            setText(null);
+            setProblems([]);
+          }}
+          disabled={text === null}
+        >
+          Discard changes
+        </button>
       </div>
-      {problems.length > 0 && <div role="alert" className="error" data-testid="space-problems">{problems.map((p) => <p key={p}>{p}</p>)}</div>}
+      {problems.length > 0 && (
+        <div role="alert" className="error" data-testid="space-problems">
+          {problems.map((p) => (
+            <p key={p}>{p}</p>
+          ))}
+        </div>
+      )}
     </details>
   );
 }

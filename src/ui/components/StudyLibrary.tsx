@@ -3,7 +3,15 @@ import { useRef, useState } from 'react';
 import { openSavedStudy, startStudy } from '../../store/actions';
 import { useLab, labStore } from '../../store/labStore';
 import { MAX_IMPORT_CHARS } from '../../core/interop/importResults';
-import { deleteSavedStudy, exportOptuna, exportStudyJson, exportTrialsCsv, importExternalResults, importStudyJson, loadSavedStudy } from '../../store/persistence';
+import {
+  deleteSavedStudy,
+  exportOptuna,
+  exportStudyJson,
+  exportTrialsCsv,
+  importExternalResults,
+  importStudyJson,
+  loadSavedStudy,
+} from '../../store/persistence';
 
 async function rerun(id: string) {
   const record = await loadSavedStudy(id);
@@ -20,11 +28,13 @@ export function StudyLibrary() {
   const [importNote, setImportNote] = useState<string | null>(null);
   const idle = busy === 'idle';
   // A file too large is refused before it is read: reading it could exhaust the tab's memory.
-  const tooLarge = (f: File) => f.size > MAX_IMPORT_CHARS && `${f.name} is ${(f.size / 2 ** 20).toFixed(0)} MiB, more than the ${MAX_IMPORT_CHARS / 2 ** 20} MiB an import may have: it was not imported.`;
+  const tooLarge = (f: File) =>
+    f.size > MAX_IMPORT_CHARS &&
+    `${f.name} is ${(f.size / 2 ** 20).toFixed(0)} MiB, more than the ${MAX_IMPORT_CHARS / 2 ** 20} MiB an import may have: it was not imported.`;
   const onImport = async (f: File | undefined) => {
     if (!f) return;
     const refused = tooLarge(f);
-    const problem = refused || await importStudyJson(await f.text());
+    const problem = refused || (await importStudyJson(await f.text()));
     setImportNote(problem ?? `Imported ${f.name}.`);
     if (file.current) file.current.value = '';
   };
@@ -32,28 +42,80 @@ export function StudyLibrary() {
     <section className="panel" data-testid="study-library">
       <h2>Saved studies</h2>
       <div className="controls">
-        <button onClick={() => void exportStudyJson(null)} disabled={!current}>Export current study (JSON)</button>
-        <button onClick={() => void exportTrialsCsv(null)} disabled={!current}>Export trials (CSV)</button>
-        <label className="file">Import study (JSON) <input ref={file} type="file" accept="application/json,.json" onChange={(e) => void onImport(e.target.files?.[0])} /></label>
+        <button onClick={() => void exportStudyJson(null)} disabled={!current}>
+          Export current study (JSON)
+        </button>
+        <button onClick={() => void exportTrialsCsv(null)} disabled={!current}>
+          Export trials (CSV)
+        </button>
+        <label className="file">
+          Import study (JSON){' '}
+          <input
+            ref={file}
+            type="file"
+            accept="application/json,.json"
+            onChange={(e) => void onImport(e.target.files?.[0])}
+          />
+        </label>
         <button onClick={exportOptuna}>Export for Optuna (Python)</button>
-        <label className="file">Import Optuna results (JSON/CSV) <input type="file" accept=".json,.csv" disabled={busy !== 'idle'}
-          onChange={(e) => { const f = e.target.files?.[0]; if (f) void (tooLarge(f) ? Promise.resolve(tooLarge(f) as string) : f.text().then(importExternalResults)).then(setImportNote); e.target.value = ''; }} /></label>
-        {importNote && <span role="status" data-testid="import-note">{importNote}</span>}
+        <label className="file">
+          Import Optuna results (JSON/CSV){' '}
+          <input
+            type="file"
+            accept=".json,.csv"
+            disabled={busy !== 'idle'}
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              if (f)
+                void (tooLarge(f) ? Promise.resolve(tooLarge(f) as string) : f.text().then(importExternalResults)).then(
+                  setImportNote,
+                );
+              e.target.value = '';
+            }}
+          />
+        </label>
+        {importNote && (
+          <span role="status" data-testid="import-note">
+            {importNote}
+          </span>
+        )}
       </div>
-      {saved.length === 0 ? <p className="muted">Studies are saved in this browser as they run.</p> : (
+      {saved.length === 0 ? (
+        <p className="muted">Studies are saved in this browser as they run.</p>
+      ) : (
         <table>
-          <thead><tr><th>study</th><th>state</th><th>trials</th><th>best val acc</th><th>saved</th><th /></tr></thead>
+          <thead>
+            <tr>
+              <th>study</th>
+              <th>state</th>
+              <th>trials</th>
+              <th>best val acc</th>
+              <th>saved</th>
+              <th />
+            </tr>
+          </thead>
           <tbody>
             {saved.map((s) => (
               <tr key={s.id} data-testid="saved-study" data-phase={s.phase}>
-                <td>{s.name}</td><td>{s.phase}</td><td>{s.completed} / {s.trials}</td>
-                <td>{s.best === null ? '—' : `${(100 * s.best).toFixed(1)}%`}</td><td>{new Date(s.updatedAt).toLocaleString()}</td>
+                <td>{s.name}</td>
+                <td>{s.phase}</td>
+                <td>
+                  {s.completed} / {s.trials}
+                </td>
+                <td>{s.best === null ? '—' : `${(100 * s.best).toFixed(1)}%`}</td>
+                <td>{new Date(s.updatedAt).toLocaleString()}</td>
                 <td className="actions">
-                  <button onClick={() => void openSavedStudy(s.id)} disabled={!idle}>Open</button>
-                  <button onClick={() => void rerun(s.id)} disabled={!idle}>Re-run</button>
+                  <button onClick={() => void openSavedStudy(s.id)} disabled={!idle}>
+                    Open
+                  </button>
+                  <button onClick={() => void rerun(s.id)} disabled={!idle}>
+                    Re-run
+                  </button>
                   <button onClick={() => void exportStudyJson(s.id)}>JSON</button>
                   <button onClick={() => void exportTrialsCsv(s.id)}>CSV</button>
-                  <button onClick={() => void deleteSavedStudy(s.id)} disabled={!idle}>Delete</button>
+                  <button onClick={() => void deleteSavedStudy(s.id)} disabled={!idle}>
+                    Delete
+                  </button>
                 </td>
               </tr>
             ))}

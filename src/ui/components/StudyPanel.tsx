@@ -29,37 +29,88 @@ export function StudyPanel() {
     <section className="panel study-panel">
       <h2>Study</h2>
       <div className="controls">
-        {!hide.includes('preset') && <label>Preset{' '}
-          <select value={preset?.id ?? 'custom'} disabled={busy !== 'idle' || lock} onChange={(e) => selectPreset(e.target.value)} data-testid="preset-select">
-            {PRESETS.map((p) => <option key={p.id} value={p.id}>{p.label}</option>)}
-            {!preset && <option value="custom">Custom study ({definition.name})</option>}
-          </select>
-        </label>}
-        {!hide.includes('run') && <>
-          <button className="primary" onClick={run} disabled={busy !== 'idle' || datasetPhase === 'error' || problems.length + refused.length > 0}>Run study</button>
-          <button onClick={stopStudy} disabled={busy !== 'running'}>Stop</button>
-        </>}
-        {lock && <span className="muted" data-testid="study-locked">Study settings locked by the lesson link.</span>}
-        <button onClick={() => void copyShareLink()} disabled={problems.length > 0}>Copy share link</button>
-        {shareNote && <span className="muted" role="status" data-testid="share-note">{shareNote}</span>}
+        {!hide.includes('preset') && (
+          <label>
+            Preset{' '}
+            <select
+              value={preset?.id ?? 'custom'}
+              disabled={busy !== 'idle' || lock}
+              onChange={(e) => selectPreset(e.target.value)}
+              data-testid="preset-select"
+            >
+              {PRESETS.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.label}
+                </option>
+              ))}
+              {!preset && <option value="custom">Custom study ({definition.name})</option>}
+            </select>
+          </label>
+        )}
+        {!hide.includes('run') && (
+          <>
+            <button
+              className="primary"
+              onClick={run}
+              disabled={busy !== 'idle' || datasetPhase === 'error' || problems.length + refused.length > 0}
+            >
+              Run study
+            </button>
+            <button onClick={stopStudy} disabled={busy !== 'running'}>
+              Stop
+            </button>
+          </>
+        )}
+        {lock && (
+          <span className="muted" data-testid="study-locked">
+            Study settings locked by the lesson link.
+          </span>
+        )}
+        <button onClick={() => void copyShareLink()} disabled={problems.length > 0}>
+          Copy share link
+        </button>
+        {shareNote && (
+          <span className="muted" role="status" data-testid="share-note">
+            {shareNote}
+          </span>
+        )}
       </div>
       {asking && estimate?.verdict === 'confirm' && (
         <div role="alert" className="notice" data-testid="study-confirm">
           <p>{estimate.reason} Run it anyway?</p>
-          <button className="primary" onClick={() => { setAsking(false); void startStudy({ confirmed: true }); }}>Run anyway</button>{' '}
+          <button
+            className="primary"
+            onClick={() => {
+              setAsking(false);
+              void startStudy({ confirmed: true });
+            }}
+          >
+            Run anyway
+          </button>{' '}
           <button onClick={() => setAsking(false)}>Cancel</button>
         </div>
       )}
-      <p className="explain" data-testid="study-explains">{preset?.explains ?? `A custom study (${definition.name}): not one of the presets, so check its plan and estimate below.`}</p>
+      <p className="explain" data-testid="study-explains">
+        {preset?.explains ??
+          `A custom study (${definition.name}): not one of the presets, so check its plan and estimate below.`}
+      </p>
       {!hide.includes('settings') && <StudySettings />}
       {!hide.includes('settings') && <SearchSpaceEditor />}
       {problems.length + refused.length > 0 && (
-        <div role="alert" className="error" data-testid="study-problems">{[...problems, ...refused].map((p) => <p key={p}>{p}</p>)}</div>
+        <div role="alert" className="error" data-testid="study-problems">
+          {[...problems, ...refused].map((p) => (
+            <p key={p}>{p}</p>
+          ))}
+        </div>
       )}
       {problems.length === 0 && !hide.includes('plan') && <PlanSummary definition={definition} estimate={estimate} />}
       {busy === 'starting' && <p data-testid="study-starting">Starting workers and loading data…</p>}
       <StudyProgress testId="study-progress" />
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

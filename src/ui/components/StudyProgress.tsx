@@ -16,8 +16,13 @@ export function StudyProgress({ testId }: { testId?: string }) {
   if (!study || !work) return null;
   const settled = study.trials.filter((t) => t.state !== 'queued' && t.state !== 'running').length;
   return (
-    <ProgressBar value={work.done} max={work.planned} testId={testId}
-      running={busy === 'running' && study.phase === 'running'} startedAt={startedAt}
-      label={`${settled} / ${Math.max(plannedTrials, study.trials.length)} trials · ${study.phase}`} />
+    <ProgressBar
+      value={work.done}
+      max={work.planned}
+      testId={testId}
+      running={busy === 'running' && study.phase === 'running'}
+      startedAt={startedAt}
+      label={`${settled} / ${Math.max(plannedTrials, study.trials.length)} trials · ${study.phase}`}
+    />
   );
 }

@@ -9,8 +9,10 @@ const WHAT: Record<string, string> = {
 };
 
 function outcome(f: WorkerFault): string {
-  if (f.backend === null) return 'No worker could be started in its place, so the study goes on with fewer workers (or stops its remaining trials as failed).';
-  if (f.fallback) return `${f.fallback.from} could not be started again (${f.fallback.reason}), so training goes on on ${f.backend}.`;
+  if (f.backend === null)
+    return 'No worker could be started in its place, so the study goes on with fewer workers (or stops its remaining trials as failed).';
+  if (f.fallback)
+    return `${f.fallback.from} could not be started again (${f.fallback.reason}), so training goes on on ${f.backend}.`;
   return `A fresh worker on ${f.backend} replaced it.`;
 }
 
@@ -19,8 +21,15 @@ export function WorkerFaults({ faults }: { faults: readonly WorkerFault[] }) {
   return (
     <div role="alert" className="notice" data-testid="worker-faults">
       {faults.map((f, i) => (
-        <p key={i} data-testid="worker-fault" data-code={f.code} data-backend={f.backend ?? ''} data-fallback-from={f.fallback?.from ?? ''}>
-          A trainer worker {WHAT[f.code] ?? 'failed'} (<code>{f.code}</code>: {f.message}). {outcome(f)} The trial it was running is retried once.
+        <p
+          key={i}
+          data-testid="worker-fault"
+          data-code={f.code}
+          data-backend={f.backend ?? ''}
+          data-fallback-from={f.fallback?.from ?? ''}
+        >
+          A trainer worker {WHAT[f.code] ?? 'failed'} (<code>{f.code}</code>: {f.message}). {outcome(f)} The trial it
+          was running is retried once.
         </p>
       ))}
     </div>

@@ -10,5 +10,8 @@ export function useStudyEstimate(definition: StudyDefinition): StudyEstimate | n
   const backend = useLab((s) => s.backend);
   const forcedBackend = useLab((s) => s.forcedBackend);
   const study = useLab((s) => s.study);
-  return useMemo(() => pageEstimate({ backend, forcedBackend, study }, definition), [backend, forcedBackend, study, definition]);
+  return useMemo(
+    () => pageEstimate({ backend, forcedBackend, study }, definition),
+    [backend, forcedBackend, study, definition],
+  );
 }

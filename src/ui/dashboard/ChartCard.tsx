@@ -34,23 +34,39 @@ export function ChartCard({ id, empty, controls, footer, children, data = {} }: 
   };
 
   return (
-    <figure className="chart-card" data-testid={`chart-${id}`} data-state={empty ? 'empty' : 'ready'} aria-labelledby={`chart-title-${id}`} {...dataAttrs}>
+    <figure
+      className="chart-card"
+      data-testid={`chart-${id}`}
+      data-state={empty ? 'empty' : 'ready'}
+      aria-labelledby={`chart-title-${id}`}
+      {...dataAttrs}
+    >
       <header className="chart-head">
         <h3 id={`chart-title-${id}`}>{info.title}</h3>
         {canExport && (
           <div className="chart-export" role="group" aria-label={`Export ${info.title}`}>
-            <button type="button" onClick={() => run('png')} aria-label={`Export ${info.title} as PNG`}>PNG</button>
-            <button type="button" onClick={() => run('svg')} aria-label={`Export ${info.title} as SVG`}>SVG</button>
+            <button type="button" onClick={() => run('png')} aria-label={`Export ${info.title} as PNG`}>
+              PNG
+            </button>
+            <button type="button" onClick={() => run('svg')} aria-label={`Export ${info.title} as SVG`}>
+              SVG
+            </button>
           </div>
         )}
       </header>
-      <p className="chart-explains"><strong>What to look at:</strong> {info.explains}</p>
+      <p className="chart-explains">
+        <strong>What to look at:</strong> {info.explains}
+      </p>
       {controls && <div className="chart-controls">{controls}</div>}
       <div className="chart-body" ref={ref}>
         {empty ? <p className="muted chart-empty">{empty}</p> : children}
       </div>
       {footer && !empty && <figcaption className="chart-footer">{footer}</figcaption>}
-      {problem && <p role="alert" className="error">{problem}</p>}
+      {problem && (
+        <p role="alert" className="error">
+          {problem}
+        </p>
+      )}
     </figure>
   );
 }

@@ -21,18 +21,37 @@ export function Dashboard() {
   const audit = useLab((s) => (s.audit.studyId === s.studyId ? s.audit.report : null));
   const charts = visibleCharts(hide, { audit: audit !== null });
   return (
-    <DashboardContext.Provider value={{ exportPrefix: study?.definition.name ?? 'study', canExport: !hide.includes('export') }}>
+    <DashboardContext.Provider
+      value={{ exportPrefix: study?.definition.name ?? 'study', canExport: !hide.includes('export') }}
+    >
       <section className="panel dashboard" data-testid="dashboard" aria-labelledby="dashboard-title">
         <div className="dashboard-toolbar">
           <h2 id="dashboard-title">Analysis</h2>
           {!hide.includes('presentToggle') && (
-            <button type="button" onClick={() => setView('present')} data-testid="present-toggle" aria-label="Open the presentation view: one chart at a time, large type">Presentation view</button>
+            <button
+              type="button"
+              onClick={() => setView('present')}
+              data-testid="present-toggle"
+              aria-label="Open the presentation view: one chart at a time, large type"
+            >
+              Presentation view
+            </button>
           )}
-          <button type="button" onClick={printReport} data-testid="print-report">Print report</button>
+          <button type="button" onClick={printReport} data-testid="print-report">
+            Print report
+          </button>
         </div>
         <ReportHeader study={deferredStudy} backend={backend} startedAt={startedAt} finishedAt={finishedAt} />
         <div className="dashboard-grid">
-          {charts.map((id) => <Chart key={id} id={id} study={id === 'trainingCurves' ? study : deferredStudy} curves={curves} audit={audit} />)}
+          {charts.map((id) => (
+            <Chart
+              key={id}
+              id={id}
+              study={id === 'trainingCurves' ? study : deferredStudy}
+              curves={curves}
+              audit={audit}
+            />
+          ))}
         </div>
       </section>
     </DashboardContext.Provider>

@@ -16,7 +16,10 @@ type Slide = ChartId | 'ranking';
 
 /** Arrow keys move between slides unless the focus is in a field that uses them. */
 function usesArrows(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName) || target.isContentEditable);
+  return (
+    target instanceof HTMLElement &&
+    (['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName) || target.isContentEditable)
+  );
 }
 
 export function PresentationView() {
@@ -28,13 +31,17 @@ export function PresentationView() {
   const definition = useLab((s) => s.definition);
   const datasetReady = useLab((s) => s.dataset.phase === 'ready');
   const audit = useLab((s) => (s.audit.studyId === s.studyId ? s.audit.report : null));
-  const shown: Slide[] = [...visibleCharts(hide, { audit: audit !== null }), ...(hide.includes('ranking') ? [] : ['ranking' as const])];
+  const shown: Slide[] = [
+    ...visibleCharts(hide, { audit: audit !== null }),
+    ...(hide.includes('ranking') ? [] : ['ranking' as const]),
+  ];
   // A link that hides every chart still gets one slide: a presentation with none has nothing to show.
   const slides: Slide[] = shown.length > 0 ? shown : ['ranking'];
   const [index, setIndex] = useState(0);
   const at = Math.min(index, slides.length - 1);
   const slide = slides[at];
-  const go = (delta: number) => setIndex((i) => Math.max(0, Math.min(slides.length - 1, Math.min(i, slides.length - 1) + delta)));
+  const go = (delta: number) =>
+    setIndex((i) => Math.max(0, Math.min(slides.length - 1, Math.min(i, slides.length - 1) + delta)));
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -43,7 +50,8 @@ export function PresentationView() {
       else if (e.key === 'ArrowLeft' || e.key === 'PageUp') go(-1);
       else if (e.key === 'Home') setIndex(0);
       else if (e.key === 'End') setIndex(slides.length - 1);
-      else if (e.key === 'Escape' && !hide.includes('presentToggle')) setView('lab'); // a lesson may keep the class on the slides
+      else if (e.key === 'Escape' && !hide.includes('presentToggle'))
+        setView('lab'); // a lesson may keep the class on the slides
       else return;
       e.preventDefault();
     };
@@ -53,30 +61,90 @@ export function PresentationView() {
 
   const title = slide === 'ranking' ? 'Ranking' : chartInfo(slide).title;
   return (
-    <DashboardContext.Provider value={{ exportPrefix: study?.definition.name ?? 'study', canExport: !hide.includes('export') }}>
-      <section className="presentation" data-testid="presentation" aria-roledescription="slide deck" aria-label="Presentation view">
+    <DashboardContext.Provider
+      value={{ exportPrefix: study?.definition.name ?? 'study', canExport: !hide.includes('export') }}
+    >
+      <section
+        className="presentation"
+        data-testid="presentation"
+        aria-roledescription="slide deck"
+        aria-label="Presentation view"
+      >
         <div className="present-bar">
-          <strong>{presetOf(study?.definition ?? definition)?.label ?? `Custom study (${(study?.definition ?? definition).name})`}</strong>
+          <strong>
+            {presetOf(study?.definition ?? definition)?.label ??
+              `Custom study (${(study?.definition ?? definition).name})`}
+          </strong>
           {!hide.includes('run') && (
             <>
-              <button type="button" className="primary" onClick={() => void startStudy()} disabled={busy !== 'idle' || !datasetReady}>Run study</button>
-              <button type="button" onClick={stopStudy} disabled={busy !== 'running'}>Stop</button>
+              <button
+                type="button"
+                className="primary"
+                onClick={() => void startStudy()}
+                disabled={busy !== 'idle' || !datasetReady}
+              >
+                Run study
+              </button>
+              <button type="button" onClick={stopStudy} disabled={busy !== 'running'}>
+                Stop
+              </button>
             </>
           )}
           <StudyProgress />
           {!datasetReady && <span className="muted">Loading the training images…</span>}
         </div>
-        <div className="slide" data-testid="slide" data-slide={slide} aria-roledescription="slide" aria-label={`${at + 1} of ${slides.length}: ${title}`}>
-          {slide === 'ranking'
-            ? (study && study.phase !== 'running' ? <Ranking /> : <p className="muted chart-empty">The ranking appears when the study has finished.</p>)
-            : <Chart id={slide} study={slide === 'trainingCurves' ? study : deferredStudy} curves={curves} audit={audit} />}
+        <div
+          className="slide"
+          data-testid="slide"
+          data-slide={slide}
+          aria-roledescription="slide"
+          aria-label={`${at + 1} of ${slides.length}: ${title}`}
+        >
+          {slide === 'ranking' ? (
+            study && study.phase !== 'running' ? (
+              <Ranking />
+            ) : (
+              <p className="muted chart-empty">The ranking appears when the study has finished.</p>
+            )
+          ) : (
+            <Chart
+              id={slide}
+              study={slide === 'trainingCurves' ? study : deferredStudy}
+              curves={curves}
+              audit={audit}
+            />
+          )}
         </div>
         <nav className="present-nav" aria-label="Slides">
-          <button type="button" onClick={() => go(-1)} disabled={at === 0} aria-label="Previous chart" data-testid="slide-prev">← Previous</button>
-          <span aria-live="polite" data-testid="slide-position">{at + 1} / {slides.length}: {title}</span>
-          <button type="button" onClick={() => go(1)} disabled={at === slides.length - 1} aria-label="Next chart" data-testid="slide-next">Next →</button>
-          <button type="button" onClick={printReport}>Print report</button>
-          {!hide.includes('presentToggle') && <button type="button" onClick={() => setView('lab')} data-testid="present-exit">Exit presentation</button>}
+          <button
+            type="button"
+            onClick={() => go(-1)}
+            disabled={at === 0}
+            aria-label="Previous chart"
+            data-testid="slide-prev"
+          >
+            ← Previous
+          </button>
+          <span aria-live="polite" data-testid="slide-position">
+            {at + 1} / {slides.length}: {title}
+          </span>
+          <button
+            type="button"
+            onClick={() => go(1)}
+            disabled={at === slides.length - 1}
+            aria-label="Next chart"
+            data-testid="slide-next"
+          >
+            Next →
+          </button>
+          <button type="button" onClick={printReport}>
+            Print report
+          </button>
+          {!hide.includes('presentToggle') && (
+            <button type="button" onClick={() => setView('lab')} data-testid="present-exit">
+              Exit presentation
+            </button>
+          )}
         </nav>
       </section>
     </DashboardContext.Provider>

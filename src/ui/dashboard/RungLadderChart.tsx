@@ -16,12 +16,15 @@ const jitter = (configId: number) => (((configId * 2654435761) >>> 0) / 42949672
 
 function RungLadder({ study }: { study: StudyState | null }) {
   const ladder = useMemo(() => (study ? rungLadder(study) : null), [study]);
-  if (!study || !ladder || ladder.nodes.length === 0) return <ChartCard id="rungLadder" empty="The ladder fills in as trials finish." />;
+  if (!study || !ladder || ladder.nodes.length === 0)
+    return <ChartCard id="rungLadder" empty="The ladder fills in as trials finish." />;
 
   const { x0, x1, y0, y1 } = plotArea(LADDER);
   const columns = ladder.rungs.map((r) => r.rung);
   const colWidth = (x1 - x0) / columns.length;
-  const cx = (n: LadderNode) => x0 + colWidth * (columns.indexOf(n.rung) + 0.5 + (ladder.nodes.length > 3 * columns.length ? jitter(n.configId) : 0));
+  const cx = (n: LadderNode) =>
+    x0 +
+    colWidth * (columns.indexOf(n.rung) + 0.5 + (ladder.nodes.length > 3 * columns.length ? jitter(n.configId) : 0));
   const scored = ladder.nodes.filter((n) => n.valAccuracy !== null).map((n) => n.valAccuracy!);
   const domain = paddedDomain(scored, { pad: 0.06 });
   const y = linearScale(domain, [y0 - 12, y1]);
@@ -36,27 +39,61 @@ function RungLadder({ study }: { study: StudyState | null }) {
   };
   const small = ladder.nodes.length > 60;
 
-  const agreement = ladder.agreement.map((a) => `${a.from + 1}→${a.to + 1}: ${Number.isNaN(a.rho) ? `too few (${a.pairs})` : `ρ = ${a.rho.toFixed(2)} over ${a.pairs}`}`);
+  const agreement = ladder.agreement.map(
+    (a) =>
+      `${a.from + 1}→${a.to + 1}: ${Number.isNaN(a.rho) ? `too few (${a.pairs})` : `ρ = ${a.rho.toFixed(2)} over ${a.pairs}`}`,
+  );
   return (
-    <ChartCard id="rungLadder" data={{ nodes: ladder.nodes.length, links: ladder.links.length }}
-      footer={<>Rank agreement between consecutive rungs (Spearman): {agreement.length ? agreement.join('; ') : 'one rung so far'}. Hollow dots have no score yet (queued, running, diverged or failed).</>}>
-      <ChartSvg frame={LADDER} label={`Successive-halving ladder: ${ladder.nodes.length} trials over ${columns.length} rungs`}>
+    <ChartCard
+      id="rungLadder"
+      data={{ nodes: ladder.nodes.length, links: ladder.links.length }}
+      footer={
+        <>
+          Rank agreement between consecutive rungs (Spearman):{' '}
+          {agreement.length ? agreement.join('; ') : 'one rung so far'}. Hollow dots have no score yet (queued, running,
+          diverged or failed).
+        </>
+      }
+    >
+      <ChartSvg
+        frame={LADDER}
+        label={`Successive-halving ladder: ${ladder.nodes.length} trials over ${columns.length} rungs`}
+      >
         <Axes frame={LADDER} x={x} y={y} xTicks={[]} xLabel="" yLabel="validation accuracy" yFormat={pct} />
         {columns.map((r, i) => (
           <g key={r}>
-            <text x={x0 + colWidth * (i + 0.5)} y={y0 + 16} textAnchor="middle" fontWeight={600}>rung {r + 1}</text>
-            <text x={x0 + colWidth * (i + 0.5)} y={y0 + 30} textAnchor="middle" fontSize={11}>{columnLabel(r)}</text>
+            <text x={x0 + colWidth * (i + 0.5)} y={y0 + 16} textAnchor="middle" fontWeight={600}>
+              rung {r + 1}
+            </text>
+            <text x={x0 + colWidth * (i + 0.5)} y={y0 + 30} textAnchor="middle" fontSize={11}>
+              {columnLabel(r)}
+            </text>
           </g>
         ))}
         <g fill="none">
           {ladder.links.map((l) => (
-            <line key={`${l.from.trialId}-${l.to.trialId}`} x1={cx(l.from)} y1={cy(l.from)} x2={cx(l.to)} y2={cy(l.to)}
-              stroke={colour(l.to)} strokeWidth={small ? 1 : 2} strokeOpacity={0.7} />
+            <line
+              key={`${l.from.trialId}-${l.to.trialId}`}
+              x1={cx(l.from)}
+              y1={cy(l.from)}
+              x2={cx(l.to)}
+              y2={cy(l.to)}
+              stroke={colour(l.to)}
+              strokeWidth={small ? 1 : 2}
+              strokeOpacity={0.7}
+            />
           ))}
         </g>
         {ladder.nodes.map((n) => (
-          <circle key={n.trialId} cx={cx(n)} cy={cy(n)} r={small ? 3 : 6} fill={n.valAccuracy === null ? 'none' : colour(n)}
-            stroke={n.valAccuracy === null ? '#6b7280' : n.promoted ? '#000' : 'none'} strokeWidth={1.2}>
+          <circle
+            key={n.trialId}
+            cx={cx(n)}
+            cy={cy(n)}
+            r={small ? 3 : 6}
+            fill={n.valAccuracy === null ? 'none' : colour(n)}
+            stroke={n.valAccuracy === null ? '#6b7280' : n.promoted ? '#000' : 'none'}
+            strokeWidth={1.2}
+          >
             <title>{`trial ${n.trialId}, config ${n.configId}, rung ${n.rung + 1}: ${n.valAccuracy === null ? n.state : `${(100 * n.valAccuracy).toFixed(1)}%`}${n.promoted ? ' (promoted)' : ''}`}</title>
           </circle>
         ))}

@@ -25,9 +25,17 @@ function Slices({ study }: { study: StudyState | null }) {
   const data = useMemo(() => {
     if (!study) return null;
     const trials = study.trials.filter((t) => t.state === 'completed' && t.valAccuracy !== null);
-    return { axes: paramAxes(study.definition.space), trials, domain: paddedDomain(trials.map((t) => t.valAccuracy!), { pad: 0.05 }) };
+    return {
+      axes: paramAxes(study.definition.space),
+      trials,
+      domain: paddedDomain(
+        trials.map((t) => t.valAccuracy!),
+        { pad: 0.05 },
+      ),
+    };
   }, [study]);
-  if (!study || !data || data.trials.length === 0) return <ChartCard id="slices" empty="Slices appear as trials finish." />;
+  if (!study || !data || data.trials.length === 0)
+    return <ChartCard id="slices" empty="Slices appear as trials finish." />;
   if (data.axes.length === 0) return <ChartCard id="slices" empty="This study searches no hyperparameters." />;
 
   const { axes, trials, domain } = data;
@@ -39,8 +47,11 @@ function Slices({ study }: { study: StudyState | null }) {
   const tips = trials.length <= 150;
   const frame: Frame = { ...CELL, width: CELL.width * COLUMNS, height: CELL.height * rows + 24 };
   return (
-    <ChartCard id="slices" data={{ panels: axes.length, dots: trials.length * axes.length }}
-      footer={`${trials.length} scored trials. Scores rise with the rung's data budget, so compare dots of one colour; log-scaled axes read in powers of ten.`}>
+    <ChartCard
+      id="slices"
+      data={{ panels: axes.length, dots: trials.length * axes.length }}
+      footer={`${trials.length} scored trials. Scores rise with the rung's data budget, so compare dots of one colour; log-scaled axes read in powers of ten.`}
+    >
       <ChartSvg frame={frame} label={`Slice plots of validation accuracy against ${axes.length} hyperparameters`}>
         <Legend row x={60} y={10} items={rungs.map((g) => ({ label: `rung ${g + 1}`, colour: rungColour(g) }))} />
         <g transform="translate(0 24)">
@@ -48,15 +59,42 @@ function Slices({ study }: { study: StudyState | null }) {
             const x = xScale(a, [x0, x1]);
             const ticks = a.scale === 'categorical' ? a.choices.map((_, j) => j) : undefined;
             return (
-              <svg key={a.name} x={(i % COLUMNS) * CELL.width} y={Math.floor(i / COLUMNS) * CELL.height} width={CELL.width} height={CELL.height} overflow="visible">
-                <Axes frame={CELL} x={x} y={y} xTicks={ticks ?? x.ticks(3)} yTicks={y.ticks(4)} xLabel={`${PARAM_LABELS[a.name]}${a.scale === 'log' ? ' (log)' : ''}`} yLabel={i % COLUMNS === 0 ? 'val accuracy' : ''} yFormat={pct}
-                  xFormat={a.scale === 'categorical' ? (v) => String(a.choices[v]) : undefined} />
+              <svg
+                key={a.name}
+                x={(i % COLUMNS) * CELL.width}
+                y={Math.floor(i / COLUMNS) * CELL.height}
+                width={CELL.width}
+                height={CELL.height}
+                overflow="visible"
+              >
+                <Axes
+                  frame={CELL}
+                  x={x}
+                  y={y}
+                  xTicks={ticks ?? x.ticks(3)}
+                  yTicks={y.ticks(4)}
+                  xLabel={`${PARAM_LABELS[a.name]}${a.scale === 'log' ? ' (log)' : ''}`}
+                  yLabel={i % COLUMNS === 0 ? 'val accuracy' : ''}
+                  yFormat={pct}
+                  xFormat={a.scale === 'categorical' ? (v) => String(a.choices[v]) : undefined}
+                />
                 {trials.map((t) => {
                   const v = axisValue(a, study.configs[t.configId]);
                   if (v === null) return null;
                   const cx = x(v + (a.scale === 'categorical' ? jitter(t.trialId) : 0));
                   // Tooltips on a few hundred dots per panel cost more DOM than they are worth.
-                  return <circle key={t.trialId} cx={cx} cy={y(t.valAccuracy!)} r={r} fill={rungColour(t.rung)} fillOpacity={0.7}>{tips && <title>{`trial ${t.trialId}: ${(100 * t.valAccuracy!).toFixed(1)}%`}</title>}</circle>;
+                  return (
+                    <circle
+                      key={t.trialId}
+                      cx={cx}
+                      cy={y(t.valAccuracy!)}
+                      r={r}
+                      fill={rungColour(t.rung)}
+                      fillOpacity={0.7}
+                    >
+                      {tips && <title>{`trial ${t.trialId}: ${(100 * t.valAccuracy!).toFixed(1)}%`}</title>}
+                    </circle>
+                  );
                 })}
               </svg>
             );

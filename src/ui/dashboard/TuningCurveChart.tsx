@@ -7,7 +7,13 @@ import { createRng, deriveSeed } from '../../core/rng';
 import { improvementReadout } from '../../core/stats/readout';
 import type { StudyState } from '../../core/study/studyMachine';
 import { equalBudgetSample } from '../../core/charts/studyScores';
-import { CONFIDENCE_LEVELS, MIN_LAW_TRIALS, confidenceBand, tuningCurveSeries, type BandMethod } from '../../core/charts/tuningCurveSeries';
+import {
+  CONFIDENCE_LEVELS,
+  MIN_LAW_TRIALS,
+  confidenceBand,
+  tuningCurveSeries,
+  type BandMethod,
+} from '../../core/charts/tuningCurveSeries';
 import { Axes, ChartSvg, FRAME, Legend, bandPath, linePath, plotArea } from './Axes';
 import { ChartCard } from './ChartCard';
 import { OKABE_ITO } from './palette';
@@ -27,27 +33,51 @@ function TuningCurves({ study }: { study: StudyState | null }) {
   const n = scores.length;
   const seed = study?.definition.seed ?? 0;
   // The band depends on n and the confidence only; LD simulates with a seed derived from the study's.
-  const band = useMemo(() => (n > 0 ? confidenceBand(n, confidence, method, createRng(deriveSeed(seed, 'tuningCurveBand', n))) : null), [n, confidence, method, seed]);
+  const band = useMemo(
+    () => (n > 0 ? confidenceBand(n, confidence, method, createRng(deriveSeed(seed, 'tuningCurveBand', n))) : null),
+    [n, confidence, method, seed],
+  );
   const series = useMemo(() => (band ? tuningCurveSeries(scores, band) : null), [scores, band]);
-  const readout = useMemo(() => (band ? improvementReadout(scores, { confidence, moreTrials: n, band }) : null), [scores, band, confidence, n]);
+  const readout = useMemo(
+    () => (band ? improvementReadout(scores, { confidence, moreTrials: n, band }) : null),
+    [scores, band, confidence, n],
+  );
 
   const controls = (
     <>
       <fieldset className="inline-choice">
         <legend>Band</legend>
         {(['ld', 'dkw'] as const).map((m) => (
-          <label key={m}><input type="radio" name="band-method" value={m} checked={method === m} onChange={() => setMethod(m)} /> {METHOD_NAMES[m]}</label>
+          <label key={m}>
+            <input type="radio" name="band-method" value={m} checked={method === m} onChange={() => setMethod(m)} />{' '}
+            {METHOD_NAMES[m]}
+          </label>
         ))}
       </fieldset>
-      <label>Confidence{' '}
-        <select value={confidence} onChange={(e) => setConfidence(Number(e.target.value))} aria-label="Confidence level of the bands">
-          {CONFIDENCE_LEVELS.map((c) => <option key={c} value={c}>{Math.round(c * 100)}%</option>)}
+      <label>
+        Confidence{' '}
+        <select
+          value={confidence}
+          onChange={(e) => setConfidence(Number(e.target.value))}
+          aria-label="Confidence level of the bands"
+        >
+          {CONFIDENCE_LEVELS.map((c) => (
+            <option key={c} value={c}>
+              {Math.round(c * 100)}%
+            </option>
+          ))}
         </select>
       </label>
     </>
   );
   if (!study || !sample || !series || !readout) {
-    return <ChartCard id="tuningCurves" controls={controls} empty="Tuning curves need at least one finished trial at the first rung." />;
+    return (
+      <ChartCard
+        id="tuningCurves"
+        controls={controls}
+        empty="Tuning curves need at least one finished trial at the first rung."
+      />
+    );
   }
 
   const { x0, x1, y0, y1 } = plotArea(FRAME);
@@ -62,33 +92,83 @@ function TuningCurves({ study }: { study: StudyState | null }) {
   const sampler = study.definition.sampler;
   const law = series.law;
   return (
-    <ChartCard id="tuningCurves" controls={controls} data={{ trials: n, method, confidence }}
-      footer={<>
-        <p data-testid="tuning-readout">{readout.text}</p>
-        <p>{law
-          ? <>Quadratic law fitted to the top {law.tailCount} scores: best achievable accuracy about <strong>{(100 * law.b).toFixed(1)}%</strong>, effective number of hyperparameters <strong>{law.c.toFixed(1)}</strong>.</>
-          : <>The quadratic law (best achievable accuracy, effective number of hyperparameters) needs at least {MIN_LAW_TRIALS} trials; there are {n}.</>}</p>
-        <p className="muted">{n} trials at rung 1 ({images.toLocaleString('en')} images each){sample.diverged ? `, ${sample.diverged} diverged left out` : ''}{sample.pending ? `, ${sample.pending} still running` : ''}; {Math.round(confidence * 100)}% {METHOD_NAMES[method]} band, simultaneous over all k.
-          {sampler !== 'random' ? ` The configurations came from the ${sampler} sampler, so these random-search curves are an approximation.` : ''}</p>
-      </>}>
-      <ChartSvg label={`Tuning curves of ${n} trials with a ${Math.round(confidence * 100)}% ${METHOD_NAMES[method]} band`}>
+    <ChartCard
+      id="tuningCurves"
+      controls={controls}
+      data={{ trials: n, method, confidence }}
+      footer={
+        <>
+          <p data-testid="tuning-readout">{readout.text}</p>
+          <p>
+            {law ? (
+              <>
+                Quadratic law fitted to the top {law.tailCount} scores: best achievable accuracy about{' '}
+                <strong>{(100 * law.b).toFixed(1)}%</strong>, effective number of hyperparameters{' '}
+                <strong>{law.c.toFixed(1)}</strong>.
+              </>
+            ) : (
+              <>
+                The quadratic law (best achievable accuracy, effective number of hyperparameters) needs at least{' '}
+                {MIN_LAW_TRIALS} trials; there are {n}.
+              </>
+            )}
+          </p>
+          <p className="muted">
+            {n} trials at rung 1 ({images.toLocaleString('en')} images each)
+            {sample.diverged ? `, ${sample.diverged} diverged left out` : ''}
+            {sample.pending ? `, ${sample.pending} still running` : ''}; {Math.round(confidence * 100)}%{' '}
+            {METHOD_NAMES[method]} band, simultaneous over all k.
+            {sampler !== 'random'
+              ? ` The configurations came from the ${sampler} sampler, so these random-search curves are an approximation.`
+              : ''}
+          </p>
+        </>
+      }
+    >
+      <ChartSvg
+        label={`Tuning curves of ${n} trials with a ${Math.round(confidence * 100)}% ${METHOD_NAMES[method]} band`}
+      >
         <Axes x={x} y={y} xLabel="k, number of random-search trials" yLabel="best validation accuracy" yFormat={pct} />
-        <path d={bandPath(xs, ly(series.median.lower), ly(series.median.upper))} fill={MEDIAN} fillOpacity={0.16} stroke="none" />
+        <path
+          d={bandPath(xs, ly(series.median.lower), ly(series.median.upper))}
+          fill={MEDIAN}
+          fillOpacity={0.16}
+          stroke="none"
+        />
         <g fill="none" strokeWidth={1.4} stroke={AVERAGE} strokeDasharray="2 3">
           <path d={linePath(xs, ly(series.average.lower))} />
           <path d={linePath(xs, ly(series.average.upper))} />
         </g>
         <line x1={x(n)} x2={x(n)} y1={y0} y2={y1} stroke="currentColor" strokeDasharray="4 4" strokeOpacity={0.6} />
         <text x={x(n) + 4} y={y1 + 12} fontSize={11}>{`n = ${n} run`}</text>
-        {series.lawAverage && <path d={linePath(xs, ly(series.lawAverage))} fill="none" stroke={LAW} strokeWidth={2} strokeDasharray="1 4" strokeLinecap="round" />}
-        <path d={linePath(xs, ly(series.average.point))} fill="none" stroke={AVERAGE} strokeWidth={2.2} strokeDasharray="7 4" />
+        {series.lawAverage && (
+          <path
+            d={linePath(xs, ly(series.lawAverage))}
+            fill="none"
+            stroke={LAW}
+            strokeWidth={2}
+            strokeDasharray="1 4"
+            strokeLinecap="round"
+          />
+        )}
+        <path
+          d={linePath(xs, ly(series.average.point))}
+          fill="none"
+          stroke={AVERAGE}
+          strokeWidth={2.2}
+          strokeDasharray="7 4"
+        />
         <path d={linePath(xs, ly(series.median.point))} fill="none" stroke={MEDIAN} strokeWidth={2.6} />
-        <Legend x={x0 + (x1 - x0) * 0.5} y={y0 - 78} items={[
-          { label: 'median best', colour: MEDIAN },
-          { label: `median band (${Math.round(confidence * 100)}%)`, colour: MEDIAN, area: true },
-          { label: 'average best (band dotted)', colour: AVERAGE, dash: '7 4' },
-          ...(series.lawAverage ? [{ label: 'quadratic law, average', colour: LAW, dash: '1 4' }] : []),
-        ]} />
+        <Legend
+          x={x0 + (x1 - x0) * 0.5}
+          y={y0 - 78}
+          items={[
+            { label: 'median best', colour: MEDIAN },
+            { label: `median band (${Math.round(confidence * 100)}%)`, colour: MEDIAN, area: true },
+            { label: 'average best (band dotted)', colour: AVERAGE, dash: '7 4' },
+            ...(series.lawAverage ? [{ label: 'quadratic law, average', colour: LAW, dash: '1 4' }] : []),
+          ]}
+        />
       </ChartSvg>
     </ChartCard>
   );

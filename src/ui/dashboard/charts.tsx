@@ -13,7 +13,11 @@ import { TuningCurveChart } from './TuningCurveChart';
 import { PredictedVsActualChart } from './PredictedVsActualChart';
 
 /** `audit` is the study's audit report, when it has one. */
-export interface ChartProps { study: StudyState | null; curves: Record<number, LossPoint[]>; audit?: AuditReport | null }
+export interface ChartProps {
+  study: StudyState | null;
+  curves: Record<number, LossPoint[]>;
+  audit?: AuditReport | null;
+}
 
 const COMPONENTS: Record<ChartId, ComponentType<ChartProps>> = {
   trainingCurves: TrainingCurvesChart,
@@ -29,10 +33,16 @@ const COMPONENTS: Record<ChartId, ComponentType<ChartProps>> = {
 export function Chart({ id, study, curves, audit = null }: ChartProps & { id: ChartId }) {
   const Component = COMPONENTS[id];
   if (id === 'predictedVsActual') return <Component study={study} curves={NO_CURVES} audit={audit} />;
-  return id === 'trainingCurves' ? <Component study={study} curves={curves} /> : <Component study={study} curves={NO_CURVES} />;
+  return id === 'trainingCurves' ? (
+    <Component study={study} curves={curves} />
+  ) : (
+    <Component study={study} curves={NO_CURVES} />
+  );
 }
 const NO_CURVES: Record<number, LossPoint[]> = {};
 
 export function visibleCharts(hide: readonly string[], available: { audit?: boolean } = {}): ChartId[] {
-  return CHART_INFO.filter((c) => !c.needsAudit || available.audit).map((c) => c.id).filter((id) => !hide.includes(id));
+  return CHART_INFO.filter((c) => !c.needsAudit || available.audit)
+    .map((c) => c.id)
+    .filter((id) => !hide.includes(id));
 }

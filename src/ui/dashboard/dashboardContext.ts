@@ -2,6 +2,9 @@
 // for exports and whether a lesson link hid the export buttons.
 import { createContext } from 'react';
 
-export interface DashboardContextValue { exportPrefix: string; canExport: boolean }
+export interface DashboardContextValue {
+  exportPrefix: string;
+  canExport: boolean;
+}
 
 export const DashboardContext = createContext<DashboardContextValue>({ exportPrefix: 'study', canExport: true });

@@ -22,13 +22,25 @@ export function predictedVsActualPoints(rows: readonly AuditConfigRow[], numClas
     const actual = r.fullStatus === 'diverged' ? 1 / numClasses : r.fullFidelityAccuracy;
     if (actual === null) continue;
     const { mean, lower, upper, model } = r.metaModel;
-    out.push({ configId: r.configId, actual, predicted: mean, lower, upper, inside: actual >= lower && actual <= upper, diverged: r.fullStatus === 'diverged', model });
+    out.push({
+      configId: r.configId,
+      actual,
+      predicted: mean,
+      lower,
+      upper,
+      inside: actual >= lower && actual <= upper,
+      diverged: r.fullStatus === 'diverged',
+      model,
+    });
   }
   return out;
 }
 
 /** One domain for both axes, so y = x is the diagonal: every value and whisker inside, within [0, 1]. */
 export function sharedDomain(points: readonly PredictedPoint[]): [number, number] {
-  const [lo, hi] = paddedDomain(points.flatMap((p) => [p.actual, p.predicted, p.lower, p.upper]), { pad: 0.06 });
+  const [lo, hi] = paddedDomain(
+    points.flatMap((p) => [p.actual, p.predicted, p.lower, p.upper]),
+    { pad: 0.06 },
+  );
   return [Math.max(0, lo), Math.min(1, hi)];
 }

@@ -7,10 +7,18 @@ const STOPS = 11;
 export function ColourLegend({ scale }: { scale: SliceScale }) {
   const ticks = [0, 0.25, 0.5, 0.75, 1];
   return (
-    <svg className="colour-legend" width={WIDTH + 40} height={50} role="img" aria-label={`colour scale: loss ${formatLoss(scale.lo)} to ${formatLoss(scale.hi)}${scale.log ? ', logarithmic' : ''}`}>
+    <svg
+      className="colour-legend"
+      width={WIDTH + 40}
+      height={50}
+      role="img"
+      aria-label={`colour scale: loss ${formatLoss(scale.lo)} to ${formatLoss(scale.hi)}${scale.log ? ', logarithmic' : ''}`}
+    >
       <defs>
         <linearGradient id="slice-viridis">
-          {Array.from({ length: STOPS }, (_, k) => <stop key={k} offset={k / (STOPS - 1)} stopColor={colourOf(lossAt(k / (STOPS - 1), scale), scale)} />)}
+          {Array.from({ length: STOPS }, (_, k) => (
+            <stop key={k} offset={k / (STOPS - 1)} stopColor={colourOf(lossAt(k / (STOPS - 1), scale), scale)} />
+          ))}
         </linearGradient>
       </defs>
       <g transform="translate(20,4)">
@@ -18,10 +26,14 @@ export function ColourLegend({ scale }: { scale: SliceScale }) {
         {ticks.map((t) => (
           <g key={t} transform={`translate(${t * WIDTH},0)`}>
             <line y1={12} y2={16} stroke="#333" />
-            <text y={28} textAnchor="middle" fontSize={11}>{formatLoss(lossAt(t, scale))}</text>
+            <text y={28} textAnchor="middle" fontSize={11}>
+              {formatLoss(lossAt(t, scale))}
+            </text>
           </g>
         ))}
-        <text x={WIDTH / 2} y={38} textAnchor="middle" fontSize={10} fill="#555">probe-set loss{scale.log ? ' (log scale)' : ''}</text>
+        <text x={WIDTH / 2} y={38} textAnchor="middle" fontSize={10} fill="#555">
+          probe-set loss{scale.log ? ' (log scale)' : ''}
+        </text>
       </g>
     </svg>
   );

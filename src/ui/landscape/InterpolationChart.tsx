@@ -8,16 +8,39 @@ export function InterpolationChart({ curve, logScale }: { curve: InterpolationCu
   const data = curve.alphas.map((alpha, i) => ({ alpha, loss: curve.losses[i], accuracy: curve.accuracies[i] }));
   return (
     <div data-testid="interpolation-chart" data-points={data.length}>
-      <h3>Loss from {curve.from} (α = 0) to {curve.to} (α = 1)</h3>
+      <h3>
+        Loss from {curve.from} (α = 0) to {curve.to} (α = 1)
+      </h3>
       <ResponsiveContainer width="100%" height={240}>
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 16, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="alpha" type="number" domain={['dataMin', 'dataMax']} ticks={TICKS} label={{ value: 'α', position: 'insideBottom', offset: -8 }} />
-          <YAxis scale={logScale ? 'log' : 'auto'} domain={['auto', 'auto']} allowDataOverflow={false} tickFormatter={(v: number) => v.toPrecision(3)} />
-          <Tooltip formatter={(v) => (typeof v === 'number' ? v.toFixed(4) : String(v))} labelFormatter={(a) => `α = ${a}`} />
+          <XAxis
+            dataKey="alpha"
+            type="number"
+            domain={['dataMin', 'dataMax']}
+            ticks={TICKS}
+            label={{ value: 'α', position: 'insideBottom', offset: -8 }}
+          />
+          <YAxis
+            scale={logScale ? 'log' : 'auto'}
+            domain={['auto', 'auto']}
+            allowDataOverflow={false}
+            tickFormatter={(v: number) => v.toPrecision(3)}
+          />
+          <Tooltip
+            formatter={(v) => (typeof v === 'number' ? v.toFixed(4) : String(v))}
+            labelFormatter={(a) => `α = ${a}`}
+          />
           <ReferenceLine x={0} stroke="#999" strokeDasharray="4 2" />
           <ReferenceLine x={1} stroke="#999" strokeDasharray="4 2" />
-          <Line dataKey="loss" name="probe-set loss" stroke="#0072B2" dot={{ r: 2 }} isAnimationActive={false} strokeWidth={1.5} />
+          <Line
+            dataKey="loss"
+            name="probe-set loss"
+            stroke="#0072B2"
+            dot={{ r: 2 }}
+            isAnimationActive={false}
+            strokeWidth={1.5}
+          />
         </LineChart>
       </ResponsiveContainer>
     </div>

@@ -5,7 +5,11 @@ import { contours } from 'd3-contour';
 import { interpolateViridis } from 'd3-scale-chromatic';
 import type { SliceGrid } from '../../store/landscapeState';
 
-export interface SliceScale { lo: number; hi: number; log: boolean }
+export interface SliceScale {
+  lo: number;
+  hi: number;
+  log: boolean;
+}
 
 const LOG_FLOOR = 1e-12;
 /** The value the colours and contours are linear in. */
@@ -15,9 +19,14 @@ export const transform = (v: number, log: boolean) => (log ? Math.log(Math.max(v
 export function sharedScale(grids: SliceGrid[], log: boolean): SliceScale | null {
   let lo = Infinity;
   let hi = -Infinity;
-  for (const g of grids) for (const row of g.losses) for (const v of row ?? []) {
-    if (Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
-  }
+  for (const g of grids)
+    for (const row of g.losses)
+      for (const v of row ?? []) {
+        if (Number.isFinite(v)) {
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
+      }
   return lo <= hi ? { lo, hi, log } : null;
 }
 
@@ -49,7 +58,10 @@ export function contourLevels(s: SliceScale, count = 10): number[] {
   return Array.from({ length: count }, (_, k) => lossAt((k + 0.5) / count, s));
 }
 
-export interface ContourLine { level: number; d: string }
+export interface ContourLine {
+  level: number;
+  d: string;
+}
 
 /**
  * SVG paths of the contour lines of an N×N grid (rows[j][i], β index j upward), in a box of
@@ -57,15 +69,26 @@ export interface ContourLine { level: number; d: string }
  */
 export function contourLines(rows: number[][], s: SliceScale, size: number, count = 10): ContourLine[] {
   const n = rows.length;
-  const values = rows.flatMap((row) => row.map((v) => (Number.isFinite(v) ? transform(v, s.log) : transform(s.hi, s.log))));
+  const values = rows.flatMap((row) =>
+    row.map((v) => (Number.isFinite(v) ? transform(v, s.log) : transform(s.hi, s.log))),
+  );
   const levels = contourLevels(s, count);
   const cell = size / n;
-  const generator = contours().size([n, n]).thresholds(levels.map((l) => transform(l, s.log)));
-  return generator(values).map((geometry, k) => ({
-    level: levels[k],
-    d: geometry.coordinates.flatMap((polygon) => polygon.map((ring) =>
-      `M${ring.map(([x, y]) => `${(x * cell).toFixed(1)},${((n - y) * cell).toFixed(1)}`).join('L')}Z`)).join(''),
-  })).filter((line) => line.d.length > 0);
+  const generator = contours()
+    .size([n, n])
+    .thresholds(levels.map((l) => transform(l, s.log)));
+  return generator(values)
+    .map((geometry, k) => ({
+      level: levels[k],
+      d: geometry.coordinates
+        .flatMap((polygon) =>
+          polygon.map(
+            (ring) => `M${ring.map(([x, y]) => `${(x * cell).toFixed(1)},${((n - y) * cell).toFixed(1)}`).join('L')}Z`,
+          ),
+        )
+        .join(''),
+    }))
+    .filter((line) => line.d.length > 0);
 }
 
 /** Ticks along an axis of coordinates -range..range. */
