@@ -1,7 +1,7 @@
 // Trains table units on the Node worker pool with the lab's own trainTrial, on real CIFAR-10.
 // The workers hold the 50,000 training images followed by the 10,000 test images; the test
 // indices reach a trial only as its report-only `reportIndices`.
-import { nestedSubset, stratifiedSplit } from '../../src/core/dataSplit';
+import { nestedSubset, stratifiedSplit } from '../../src/core/dataset/dataSplit';
 import type { TableHeader, TableRow } from '../../src/core/groundTruth/learningCurveTable';
 import type { TableUnit } from '../../src/core/groundTruth/tablePlan';
 import { deriveSeed } from '../../src/core/rng';
