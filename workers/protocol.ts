@@ -6,7 +6,8 @@ import type { LossAndGradients } from '../src/training/lossAndGradients';
 import type { SimpleCnnSpec } from '../src/training/simpleCnn';
 import type { ThroughputRequest, ThroughputResult } from '../src/training/throughput';
 import type { TrainTrialInput, TrialProgress, TrialResult } from '../src/training/trainTrial';
-import type { TrialProbeRequest, TrialProbeValues } from '../src/training/probes/trialProbes';
+import type { TrialProbeRequest } from '../src/training/probes/trialProbes';
+import type { ProbeValues } from '../src/core/probeValues';
 import type {
   InterpolationRequest,
   InterpolationResult,
@@ -38,7 +39,7 @@ export type {
   SliceResult,
   SliceRowUpdate,
   TrialProbeRequest,
-  TrialProbeValues,
+  ProbeValues,
 };
 
 /** Fixed weights and one batch: for gradient checks and cross-backend agreement. */

@@ -1,7 +1,7 @@
 // The landscape panel's facts in the store: which trials are selected, the slice settings, the
 // grids as their rows arrive, and the interpolation curve. Plain data only.
 import type { BackendReport } from '../training/backend';
-import type { TrialProbeValues } from '../training/probes/trialProbes';
+import type { ProbeValues } from '../core/probeValues';
 
 export interface SliceGrid {
   trialId: number;
@@ -77,7 +77,7 @@ export function defaultSliceImages(backend: BackendReport | null): number {
 }
 
 /** The probe-set size the trials of the study were probed on (the same for all of them). */
-export function studyProbeImages(probes: Record<number, TrialProbeValues | undefined>): number | null {
+export function studyProbeImages(probes: Record<number, ProbeValues | undefined>): number | null {
   return Object.values(probes).find((p) => p !== undefined)?.images ?? null;
 }
 
@@ -85,7 +85,7 @@ export function studyProbeImages(probes: Record<number, TrialProbeValues | undef
 export function sliceImages(
   landscape: LandscapeState,
   backend: BackendReport | null,
-  probes: Record<number, TrialProbeValues | undefined>,
+  probes: Record<number, ProbeValues | undefined>,
 ): number {
   return landscape.images ?? Math.min(defaultSliceImages(backend), studyProbeImages(probes) ?? Infinity);
 }

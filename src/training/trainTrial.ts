@@ -10,13 +10,8 @@ import { makeBatch, type ImagePool } from './batches';
 import { evaluate, type Evaluation } from './evaluate';
 import { createOptimizer } from './optimizers';
 import { createSimpleCnn, initialWeights, type SimpleCnn, type SimpleCnnSpec } from './simpleCnn';
-import {
-  buildTrialProbeSet,
-  probeGradientNorm,
-  probeTrainedModel,
-  type TrialProbeRequest,
-  type TrialProbeValues,
-} from './probes/trialProbes';
+import { buildTrialProbeSet, probeGradientNorm, probeTrainedModel, type TrialProbeRequest } from './probes/trialProbes';
+import type { ProbeValues } from '../core/probeValues';
 
 export interface TrainTrialInput {
   trialId: number;
@@ -49,7 +44,7 @@ export interface EpochRecord {
   trainLoss: number;
   valLoss: number;
   valAccuracy: number;
-  probes?: TrialProbeValues;
+  probes?: ProbeValues;
 }
 
 export interface LossPoint {
@@ -83,7 +78,7 @@ export interface TrialResult {
   backend: string;
   weights?: Float32Array[];
   /** Tier-2 probes of the trained weights (absent if not asked for, or if the trial diverged). */
-  probes?: TrialProbeValues;
+  probes?: ProbeValues;
   /** Zero-cost proxy: ||∇L|| on the probe set at the seeded init (absent when continuing from weights). */
   initGradientNorm?: number;
   /** One record per finished epoch, when `everyEpoch` was asked for. */
@@ -157,7 +152,7 @@ export async function trainTrial(
   const probeSet = input.probes ? buildTrialProbeSet(pool, input.probes, input.numClasses) : null;
   const epochs: EpochRecord[] = [];
   let lastEvaluation: Evaluation | null = null;
-  let lastProbes: TrialProbeValues | undefined;
+  let lastProbes: ProbeValues | undefined;
 
   // Reads the queued losses in one transfer; returns false if any is NaN or infinite.
   const flush = async (): Promise<boolean> => {

@@ -2,6 +2,7 @@
 // every fidelity (data fraction x epoch), so studies can be replayed over it without training,
 // as the tabular benchmarks LCBench (Zimmer et al. 2021) and NAS-Bench-201 (Dong & Yang 2020) do.
 // A table is JSON lines: one header, then one row per finished (configuration, replicate, fraction).
+import type { ProbeValues } from '../probeValues';
 import type { TrialConfig } from '../searchSpace/searchSpace';
 
 export const TABLE_VERSION = 1;
@@ -29,16 +30,8 @@ export interface TableHeader {
   reportSplit: 'test';
 }
 
-export interface ProbeRecord {
-  loss: number;
-  sharpnessMean: number;
-  sharpnessMax: number;
-  samSharpness: number;
-  gradientNorm: number;
-  topEigenvalue?: number;
-  hessianTrace?: number;
-  ms: number;
-}
+/** A row's probes: the trial's, without the probe set's own accuracy and size (the header has it). */
+export type ProbeRecord = Omit<ProbeValues, 'accuracy' | 'images'>;
 
 export interface EpochRow {
   epoch: number;

@@ -3,10 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from './presets';
 import { initStudy } from './studyMachine';
-import { checkStudyRecord, MAX_CURVE_POINTS, recordCurve, type RecordProbes } from './studyRecord';
+import { checkStudyRecord, MAX_CURVE_POINTS, recordCurve } from './studyRecord';
+import type { ProbeValues } from '../probeValues';
 
 const state = () => JSON.parse(JSON.stringify(initStudy(PRESETS[0].study)));
-const probes: RecordProbes = {
+const probes: ProbeValues = {
   loss: 1.2,
   accuracy: 0.5,
   images: 256,

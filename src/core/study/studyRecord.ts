@@ -4,6 +4,7 @@
 // no probes) are migrated; newer versions are refused with the version named; a damaged record
 // gets a message naming what is wrong instead of crashing the page.
 import { downsampleCurve } from '../charts/downsampleCurve';
+import type { ProbeValues } from '../probeValues';
 import type { StudyState, TrialRecord } from './studyMachine';
 import { CURRENT_STUDY_VERSION } from '../link/urlMigrations';
 import { parseStudy } from '../link/urlState';
@@ -21,20 +22,6 @@ export interface RecordPoint {
   accuracy: number;
 }
 
-/** A trained trial's tier-2 probe values (training's TrialProbeValues, as stored). */
-export interface RecordProbes {
-  loss: number;
-  accuracy: number | null;
-  images: number;
-  sharpnessMean: number;
-  sharpnessMax: number;
-  samSharpness: number;
-  gradientNorm: number;
-  topEigenvalue?: number;
-  hessianTrace?: number;
-  ms: number;
-}
-
 export interface StudyRecord {
   v: typeof RECORD_VERSION;
   id: string;
@@ -42,7 +29,7 @@ export interface StudyRecord {
   updatedAt: number;
   state: StudyState;
   curves: Record<number, RecordPoint[]>;
-  probes: Record<number, RecordProbes>;
+  probes: Record<number, ProbeValues>;
   initGradientNorms: Record<number, number>;
   /** The backend the study's workers trained on (its trials name theirs too); null when unknown. */
   backend: string | null;
@@ -115,7 +102,7 @@ function readCurve(x: unknown, hasEpochs: boolean): RecordPoint[] | null {
   return points.length > MAX_CURVE_POINTS ? recordCurve(points) : points;
 }
 
-function readProbes(x: unknown): RecordProbes | null {
+function readProbes(x: unknown): ProbeValues | null {
   if (!isObject(x)) return null;
   const names = ['loss', 'images', 'sharpnessMean', 'sharpnessMax', 'samSharpness', 'gradientNorm', 'ms'] as const;
   const out: Record<string, number | null> = {};
@@ -132,7 +119,7 @@ function readProbes(x: unknown): RecordProbes | null {
     if (v === undefined) return null;
     out[n] = v;
   }
-  return { ...out, accuracy } as unknown as RecordProbes;
+  return { ...out, accuracy } as unknown as ProbeValues;
 }
 
 export function checkStudyRecord(raw: unknown): { ok: true; record: CheckedRecord } | { ok: false; error: string } {

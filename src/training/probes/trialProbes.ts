@@ -1,6 +1,7 @@
 // The probes a trial runs in its worker: the zero-cost gradient-norm proxy at initialisation
 // (Abdelfattah et al. 2021) before training, and the tier-2 geometry (filter-normalised sharpness,
 // SAM sharpness, gradient norm, optionally Hessian) of the trained weights on the study's probe set.
+import type { ProbeValues } from '../../core/probeValues';
 import type { ImagePool } from '../batches';
 import type { SimpleCnn } from '../simpleCnn';
 import { buildProbeSet, simpleCnnProbeTarget, type ProbeSet } from './cnnProbeTarget';
@@ -23,20 +24,6 @@ export interface TrialProbeRequest {
   hessian: boolean;
   /** From the study seed: every trial is probed along the same random directions. */
   seed: number;
-}
-
-export interface TrialProbeValues {
-  /** Loss and accuracy of the trained weights on the probe set (a slice's centre value). */
-  loss: number;
-  accuracy: number | null;
-  images: number;
-  sharpnessMean: number;
-  sharpnessMax: number;
-  samSharpness: number;
-  gradientNorm: number;
-  topEigenvalue?: number;
-  hessianTrace?: number;
-  ms: number;
 }
 
 // With the defaults (256 images, K = 4): 1 gradient + 6 forward passes over the probe set, about
@@ -72,7 +59,7 @@ export async function probeTrainedModel(
   model: SimpleCnn,
   probeSet: ProbeSet,
   request: TrialProbeRequest,
-): Promise<TrialProbeValues> {
+): Promise<ProbeValues> {
   const started = performance.now();
   const k = request.sharpnessDirections;
   if (!Number.isInteger(k) || k < 1)
