@@ -14,6 +14,11 @@ export interface OracleBracket {
   rungs: OracleRung[];
 }
 
+export interface OraclePoint {
+  resource: number;
+  accuracy: number | null;
+}
+
 export interface OracleStudy {
   pick: string;
   regretPts: number;
@@ -54,7 +59,11 @@ export function oracleStudy(
   pool: readonly string[],
   brackets: readonly OracleBracket[],
   continues: boolean,
-  options: { probes?: boolean; score?: (row: TableRow, epochs: number) => number | null } = {},
+  options: {
+    probes?: boolean;
+    /** `rungs`: this configuration's rungs in the bracket so far, this one included (resource = fraction x epochs / E). */
+    score?: (row: TableRow, epochs: number, rungs: OraclePoint[]) => number | null;
+  } = {},
 ): OracleStudy {
   const probes = options.probes ?? false;
   const score = options.score ?? accuracyAt;
@@ -66,6 +75,7 @@ export function oracleStudy(
   for (const b of brackets) {
     let alive = pool.slice(next, next + b.configs);
     next += b.configs;
+    const seen = new Map<string, OraclePoint[]>(alive.map((id) => [id, []]));
     b.rungs.forEach((r, i) => {
       const before = continues && i > 0 ? b.rungs[i - 1].epochs : 0;
       const last = i === b.rungs.length - 1;
@@ -76,7 +86,13 @@ export function oracleStudy(
         finalists.push(...alive.map((id) => ({ id, accuracy: accuracyAt(at(id), r.epochs), order: pool.indexOf(id) })));
         return;
       }
-      const scored = alive.map((id) => ({ id, accuracy: score(at(id), r.epochs), order: pool.indexOf(id) }));
+      for (const id of alive)
+        seen.get(id)!.push({ resource: (r.dataFraction * r.epochs) / E, accuracy: accuracyAt(at(id), r.epochs) });
+      const scored = alive.map((id) => ({
+        id,
+        accuracy: score(at(id), r.epochs, seen.get(id)!),
+        order: pool.indexOf(id),
+      }));
       alive = scored
         .filter((s) => s.accuracy !== null)
         .sort((a, c) => (c.accuracy as number) - (a.accuracy as number) || a.order - c.order)

@@ -1,6 +1,7 @@
 // The promotion rules a replayed rung can use, each as the lab applies it: validation accuracy
 // (plain successive halving), the sharpness composite "accuracy - alpha x sharpness"
-// (../metaModel/rankingAudit), and the meta-model's predicted full-fidelity accuracy (performance
+// (../metaModel/rankingAudit), each candidate's accuracy extrapolated along a power-law learning
+// curve over its own rungs (../metaModel/powerLawExtrapolation), and the meta-model's predicted full-fidelity accuracy (performance
 // prediction, Baker et al. 2018; ../metaModel/promotionModel) learnt from the study's own full runs
 // ("in-study") or from those plus the table's other configurations ("memory"). Every fallback
 // mirrors ../metaModel/promotionScoring's: too few examples, a failed fit or a closed gate -> accuracy.
@@ -10,18 +11,20 @@ import { predictFullAccuracy, type PromotionModel } from '../metaModel/promotion
 import { examplesAtResource, GATE_CONFIDENCE, gateAtResource } from '../metaModel/cvGate';
 import { compositeScores } from '../metaModel/rankingAudit';
 import type { PromotionGuard } from '../study/studyDefinition';
+import { extrapolateAccuracy } from '../metaModel/powerLawExtrapolation';
 import { CHANCE } from './tableConfigurations';
 
-export type PromotionRuleName = 'accuracy' | 'compositeSharpness' | 'metaModel' | 'metaModelMemory';
+export type PromotionRuleName = 'accuracy' | 'compositeSharpness' | 'powerLaw' | 'metaModel' | 'metaModelMemory';
 export const PROMOTION_RULES: readonly PromotionRuleName[] = [
   'accuracy',
   'compositeSharpness',
+  'powerLaw',
   'metaModel',
   'metaModelMemory',
 ];
 
 /** Rules that read probes pay for them (./replayCost). */
-export const readsProbes = (rule: PromotionRuleName) => rule !== 'accuracy';
+export const readsProbes = (rule: PromotionRuleName) => rule === 'compositeSharpness' || usesMetaModel(rule);
 export const usesMetaModel = (rule: PromotionRuleName) => rule === 'metaModel' || rule === 'metaModelMemory';
 
 /** One complete rung: each candidate's accuracy (null = diverged), sharpness and evidence so far. */
@@ -35,7 +38,7 @@ export interface RungCandidates {
 export interface RungScores {
   /** Higher promotes first; null (diverged) never promotes. */
   scores: (number | null)[];
-  decidedBy: 'accuracy' | 'compositeSharpness' | 'metaModel';
+  decidedBy: 'accuracy' | 'compositeSharpness' | 'powerLaw' | 'metaModel';
 }
 
 export interface MetaModelSettings {
@@ -76,6 +79,20 @@ function byMetaModel(c: RungCandidates, examples: readonly MetaExample[], s: Met
   return { scores, decidedBy: 'metaModel' };
 }
 
+/** Each candidate's accuracy extrapolated to the full budget along its own rungs (power law); accuracy where it cannot be. */
+function byPowerLaw(c: RungCandidates): RungScores {
+  let extrapolated = 0;
+  const scores = c.accuracy.map((a, i) => {
+    if (a === null) return null;
+    const points = c.evidence[i].observations.map((o) => ({ resource: o.resource, accuracy: o.valAccuracy }));
+    const predicted = extrapolateAccuracy(points, { chance: CHANCE });
+    if (predicted === null) return a;
+    extrapolated++;
+    return predicted;
+  });
+  return { scores, decidedBy: extrapolated > 0 ? 'powerLaw' : 'accuracy' };
+}
+
 /** Scores of one rung under a rule; `examples` are what a meta-model rule may learn from now. */
 export function scoreRung(
   rule: PromotionRuleName,
@@ -100,6 +117,8 @@ export function scoreRung(
       });
       return { scores, decidedBy: 'compositeSharpness' };
     }
+    case 'powerLaw':
+      return byPowerLaw(c);
     case 'metaModel':
     case 'metaModelMemory':
       return byMetaModel(c, examples, s.metaModel);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { learningCurveFixture } from '../../testing/learningCurveFixture';
-import { oracleStudy, subsets, type OracleBracket } from '../../testing/replayOracle';
+import { oracleStudy, subsets, type OracleBracket, type OraclePoint } from '../../testing/replayOracle';
+import { extrapolateAccuracy } from '../metaModel/powerLawExtrapolation';
 import type { TableRow } from './learningCurveTable';
 import type { ReplaySchedulerName } from './replayPlans';
 import { replayPlan } from './replayPlans';
@@ -91,6 +92,12 @@ const LADDERS: Record<ReplaySchedulerName, { brackets: OracleBracket[]; continue
   },
 };
 
+// Accuracy extrapolated along the configuration's rungs so far, or its accuracy where that declines.
+const powerLaw = (row: TableRow, epochs: number, rungs: OraclePoint[]) => {
+  const a = row.curve[epochs - 1]?.valAccuracy ?? null;
+  return a === null ? null : (extrapolateAccuracy(rungs, { chance: 0.1 }) ?? a);
+};
+
 const composite = (row: TableRow, epochs: number) => {
   const e = row.curve[epochs - 1];
   return e ? e.valAccuracy - 0.1 * (e.probes?.sharpnessMean ?? NaN) : null;
@@ -102,6 +109,7 @@ describe('replayed studies against a brute-force oracle', () => {
       [
         [s, 'accuracy'],
         [s, 'compositeSharpness'],
+        [s, 'powerLaw'],
       ] as [ReplaySchedulerName, PromotionRuleName][],
   );
   it.each(cases)('%s by %s: pick, regret and compute of every study match the hand replay', (scheduler, rule) => {
@@ -115,12 +123,15 @@ describe('replayed studies against a brute-force oracle', () => {
         pool,
         ladder.brackets,
         ladder.continues,
-        rule === 'accuracy' ? {} : { probes: true, score: composite },
+        rule === 'accuracy' ? {} : rule === 'powerLaw' ? { score: powerLaw } : { probes: true, score: composite },
       );
       expect(o.pick).toBe(want.pick);
       expect(o.regretPts).toBeCloseTo(want.regretPts, 9);
       expect(o.computeFraction).toBeCloseTo(want.computeFraction, 9);
     });
+    // The extrapolation must really decide some promotions, or its cases would only retest accuracy;
+    // two-step has one rung below full fidelity, one point, nothing to extrapolate from.
+    if (rule === 'powerLaw') expect(run.outcomes.some((o) => o.decidedBy.powerLaw > 0)).toBe(scheduler !== 'twoStep');
     // The hand ladders differ between schedulers, so a plan mix-up cannot pass.
     expect(new Set(run.outcomes.map((o) => o.computeFraction.toFixed(3))).size).toBeGreaterThan(1);
   });

@@ -73,7 +73,7 @@ export function replayStudy(inputs: ReplayInputs): StudyOutcome {
   const evidence = pool.map((): FidelityObservation[] => []);
   const reached = new Map<number, Reached>();
   const own: MetaExample[] = [];
-  const decidedBy = { accuracy: 0, compositeSharpness: 0, metaModel: 0 };
+  const decidedBy = { accuracy: 0, compositeSharpness: 0, powerLaw: 0, metaModel: 0 };
   let offset = 0;
   for (const b of plan.brackets) {
     let ids = Array.from({ length: b.numConfigs }, (_, k) => offset + k);

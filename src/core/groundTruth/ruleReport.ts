@@ -82,10 +82,7 @@ export function ruleReport(
 ): RuleReport {
   const own: keyof StudyOutcome['decidedBy'] = run.rule === 'metaModelMemory' ? 'metaModel' : run.rule;
   const decided = run.outcomes.reduce((s, o) => s + o.decidedBy[own], 0);
-  const promotions = run.outcomes.reduce(
-    (s, o) => s + o.decidedBy.accuracy + o.decidedBy.compositeSharpness + o.decidedBy.metaModel,
-    0,
-  );
+  const promotions = run.outcomes.reduce((s, o) => s + Object.values(o.decidedBy).reduce((a, b) => a + b, 0), 0);
   const runSeed = deriveSeed(seed, 'ci', run.scheduler, run.rule, run.poolSize);
   return {
     rule: run.rule,
