@@ -26,7 +26,7 @@ const { values } = parseArgs({
   },
 });
 
-/** An audited run's examples, as its --save-knowledge would have written them. */
+/** An audited run's examples, as its --save-memory would have written them. */
 function examplesOf(run: SavedRun): MetaExample[] {
   return makeExamples(run.state, trialSignalsOf(run.results), audited(run), 'audit', 0);
 }

@@ -4,9 +4,9 @@
 // full-fidelity order. With --json, stdout carries one JSON line per rule and one summary line.
 // `--replay run.json` re-scores a saved run (its study and full-fidelity results) without training.
 // `--promotion metaModel [--kappa K] [--min-examples N]` promotes by the meta-model's prediction;
-// `--knowledge examples.json` is its memory of earlier studies (the page's export format): it warms
+// `--memory examples.json` is its memory of earlier studies (the page's export format): it warms
 // the promotion model and adds a fourth rule (metaModelMemory: rung-0 evidence, earlier studies'
-// labels only); `--save-knowledge file.json` appends this run's audited examples to a file. Every rung transition is then judged by its
+// labels only); `--save-memory file.json` appends this run's audited examples to a file. Every rung transition is then judged by its
 // promotion regret at full fidelity, beside the regret of promoting by accuracy on the same trials.
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -39,6 +39,9 @@ const { values } = parseArgs({
     promotion: { type: 'string' },
     kappa: { type: 'string' },
     'min-examples': { type: 'string' },
+    memory: { type: 'string' },
+    'save-memory': { type: 'string' },
+    // Older names of the two above, so commands written for them keep working.
     knowledge: { type: 'string' },
     'save-knowledge': { type: 'string' },
   },
@@ -74,7 +77,9 @@ if (flagProblems.length > 0) {
 const alpha = values.alpha !== undefined ? Number(values.alpha) : undefined;
 const t0 = performance.now();
 const train = loadCifar10('train');
-const memory = readMemoryFile(values.knowledge, log);
+const memoryFile = values.memory ?? values.knowledge;
+const saveMemory = values['save-memory'] ?? values['save-knowledge'];
+const memory = readMemoryFile(memoryFile, log);
 
 /** A pool that records every outcome, by trial id. */
 function recording(pool: TrainerPool, into: Map<number, Outcome<TrialResult>>): TrainerPool {
@@ -177,10 +182,10 @@ const wallMs = values.replay ? (saved.wallMs ?? NaN) : performance.now() - t0; /
 const signals = trialSignalsOf(saved.results);
 const fullAccuracy = fullAccuracyOf(report);
 const promotionChecks = report.promotions ?? [];
-if (values['save-knowledge'])
+if (saveMemory)
   appendMemoryFile(
-    values['save-knowledge'],
-    values['save-knowledge'] === values.knowledge ? memory : readMemoryFile(values['save-knowledge'], log),
+    saveMemory,
+    saveMemory === memoryFile ? memory : readMemoryFile(saveMemory, log),
     makeExamples(state, signals, fullAccuracy, 'audit', Date.now()),
     log,
   );

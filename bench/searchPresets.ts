@@ -45,7 +45,7 @@ export const SEARCH_PRESETS: readonly SearchBenchPreset[] = [
   {
     id: 'steer12',
     explains:
-      "About 10 minutes: audit30's full fidelity (6,750 images x 2 epochs) with 12 new configurations (seed 2027 unless --seed), 12 at 1/9, 4 at 1/3, 1 at all of it; promoted by the meta-model, with earlier runs' examples as --knowledge (bench/knowledge/audit30.examples.json).",
+      "About 10 minutes: audit30's full fidelity (6,750 images x 2 epochs) with 12 new configurations (seed 2027 unless --seed), 12 at 1/9, 4 at 1/3, 1 at all of it; promoted by the meta-model, with earlier runs' examples as --memory (bench/knowledge/audit30.examples.json).",
     // Images trained: study 12x1.5k + 4x4.5k + 1x13.5k = 49.5k; audit 11x13.5k = 148.5k.
     study: presetStudy({
       name: 'steer12',

@@ -1,6 +1,6 @@
 // The meta-model steering a study in the page, in real Chromium on real CIFAR-10: the memory is
 // warmed with four examples that earlier tiny studies really produced (seeds 1-4, written by
-// `npm run study -- --preset tiny --seed N --save-knowledge`). Under the default guard the model
+// `npm run study -- --preset tiny --seed N --save-memory`). Under the default guard the model
 // must first out-rank accuracy on those examples, which it cannot, so accuracy decides; trusted by
 // example count, the study promotes by the meta-model's prediction (fitted in its own Web Worker).
 // Every rung says why it promoted whom, and the recommendation carries a forecast made without its

@@ -1,9 +1,9 @@
 // Headless study: `npm run study -- --preset smoke [--workers N] [--seed S] [--json out.json]
-//   [--promotion metaModel --kappa K --min-examples N --knowledge in.json --save-knowledge out.json]`
+//   [--promotion metaModel --kappa K --min-examples N --memory in.json --save-memory out.json]`
 //   (`--help` lists every flag; ./studyArgs validates them).
 // Runs the page's orchestrator in Node worker_threads on real CIFAR-10 and prints the ranking and
-// the recommendation. --knowledge is the meta-model's memory (the page's export format), read
-// before the study; --save-knowledge adds the study's own full-fidelity examples to a file.
+// the recommendation. --memory is the meta-model's memory (the page's export format), read
+// before the study; --save-memory adds the study's own full-fidelity examples to a file.
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { findPreset } from '../core/study/presets';
@@ -33,7 +33,7 @@ if (parsed.kind === 'error') {
   console.error(parsed.message);
   process.exit(2);
 }
-const values = { ...parsed.args, 'save-knowledge': parsed.args.saveKnowledge };
+const values = parsed.args;
 const preset = findPreset(values.presetId)!;
 const definition = values.definition;
 const problems = studyProblems(definition);
@@ -58,7 +58,7 @@ if (estimate.verdict === 'confirm' && !values.yes) {
   process.exit(2);
 }
 const t0 = performance.now();
-const memory = readMemoryFile(values.knowledge, console.log);
+const memory = readMemoryFile(values.memory, console.log);
 
 const train = loadCifar10('train');
 const images = shareImages(train.images);
@@ -76,7 +76,7 @@ console.log(
 );
 
 // Tier-2 probes (sharpness, SAM, gradient norm) after every trial, as the page runs them.
-const saveKnowledge = values['save-knowledge'];
+const saveMemory = values.saveMemory;
 const { run, done } = startStudySession({
   definition,
   pool,
@@ -98,10 +98,10 @@ const { run, done } = startStudySession({
   },
   recommend: async (state, signals) => recommend({ state, signals, examples: memory, now: Date.now() }),
   remember: async (state, signals) => {
-    if (saveKnowledge)
+    if (saveMemory)
       appendMemoryFile(
-        saveKnowledge,
-        saveKnowledge === values.knowledge ? memory : readMemoryFile(saveKnowledge, console.log),
+        saveMemory,
+        saveMemory === values.memory ? memory : readMemoryFile(saveMemory, console.log),
         examplesFromStudy(state, signals, Date.now()),
         console.log,
       );

@@ -13,6 +13,16 @@ const error = (argv: string[]) => {
 };
 
 describe('parseStudyArgs', () => {
+  it('reads the memory files from --memory and --save-memory, and from their older names', () => {
+    const files = (argv: string[]) => {
+      const r = parseStudyArgs(argv);
+      return r.kind === 'run' ? [r.args.memory, r.args.saveMemory] : r;
+    };
+    expect(files(['--memory', 'a.json', '--save-memory', 'b.json'])).toEqual(['a.json', 'b.json']);
+    expect(files(['--knowledge', 'a.json', '--save-knowledge', 'b.json'])).toEqual(['a.json', 'b.json']);
+    expect(files([])).toEqual([undefined, undefined]);
+  });
+
   it('builds the definition from a preset and the overrides', () => {
     const r = parseStudyArgs([
       '--preset',
@@ -93,8 +103,8 @@ describe('parseStudyArgs', () => {
       '--kappa',
       '--min-examples',
       '--probes',
-      '--knowledge',
-      '--save-knowledge',
+      '--memory',
+      '--save-memory',
       '--json',
       '--yes',
       '--help',

@@ -26,8 +26,9 @@ Runs a study headless in Node worker_threads on real CIFAR-10 and prints the ran
   --kappa K             meta-model optimism, 0 to 5
   --min-examples N      meta-model examples needed, 3 to 1000
   --probes              tier-2 probes after every trial
-  --knowledge FILE      the meta-model's memory to read (the page's export format)
-  --save-knowledge FILE add this study's full-fidelity examples to FILE
+  --memory FILE         the meta-model's memory to read (the page's export format)
+  --save-memory FILE    add this study's full-fidelity examples to FILE
+                        (--knowledge and --save-knowledge are older names for these two)
   --json FILE           write the ranking and trials as JSON
   --yes                 run a study estimated to take more than two hours without asking
   --help, -h            this text
@@ -41,8 +42,8 @@ export interface StudyArgs {
   backend: (typeof NODE_BACKEND_FLAGS)[number] | undefined;
   probes: boolean;
   json: string | undefined;
-  knowledge: string | undefined;
-  saveKnowledge: string | undefined;
+  memory: string | undefined;
+  saveMemory: string | undefined;
   yes: boolean;
 }
 
@@ -130,6 +131,9 @@ export function parseStudyArgs(argv: readonly string[]): ParsedStudyArgs {
         promotion: { type: 'string' },
         kappa: { type: 'string' },
         'min-examples': { type: 'string' },
+        memory: { type: 'string' },
+        'save-memory': { type: 'string' },
+        // Older names of the two above, so commands written for them keep working.
         knowledge: { type: 'string' },
         'save-knowledge': { type: 'string' },
         yes: { type: 'boolean' },
@@ -165,8 +169,8 @@ export function parseStudyArgs(argv: readonly string[]): ParsedStudyArgs {
   const sampler = oneOf<SamplerKind>('sampler', values.sampler, ['random', 'halton', 'grid'], problems);
   const promotion = promotionFlags(values, problems);
   const json = path('json', values.json, problems);
-  const knowledge = path('knowledge', values.knowledge, problems);
-  const saveKnowledge = path('save-knowledge', values['save-knowledge'], problems);
+  const memory = path('memory', values.memory ?? values.knowledge, problems);
+  const saveMemory = path('save-memory', values['save-memory'] ?? values['save-knowledge'], problems);
   if (problems.length > 0 || !preset) return { kind: 'error', message: problems.join('\n') };
 
   const base = preset.study;
@@ -192,8 +196,8 @@ export function parseStudyArgs(argv: readonly string[]): ParsedStudyArgs {
       backend,
       probes: values.probes ?? false,
       json,
-      knowledge,
-      saveKnowledge,
+      memory,
+      saveMemory,
       yes: values.yes ?? false,
     },
   };
