@@ -1,17 +1,21 @@
 // A full training run: `npm run train -- --config '<json>' --epochs N [--images 45000] [--json out.json]
-//   [--backend wasm|webgpu|cpu]` (webgpu through Dawn: the GPU, or SwiftShader where there is none).
+//   [--checkpoint FILE] [--backend wasm|webgpu|cpu]` (webgpu through Dawn: the GPU, or SwiftShader
+// where there is none). With --checkpoint the run saves its state after every epoch and, started
+// again with the same flags, goes on from there with the result it would have had unbroken.
 // Trains one configuration on the training split (the 50,000 images less the study's 5,000-image
 // validation split) and reports validation and test accuracy after every epoch. The test set is
 // used only for this report, never for a choice.
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { nestedSubset, stratifiedSplit } from '../core/dataset/dataSplit';
 import { deriveSeed } from '../core/rng';
 import { DEFAULT_FIXED, describeConfig, type TrialConfig } from '../core/searchSpace/searchSpace';
 import { initNodeBackend } from '../training/nodeBackend';
 import { trainTrial } from '../training/trainTrial';
+import type { TrainCheckpoint } from '../training/trainCheckpoint';
 import { loadCifar10 } from './nodeDataset';
 import { backendFlagOrExit, exitOnBackendFailure } from './backendFlag';
+import { readCheckpointFile, writeCheckpointFile } from './checkpointFile';
 
 const { values } = parseArgs({
   options: {
@@ -20,6 +24,7 @@ const { values } = parseArgs({
     images: { type: 'string' },
     seed: { type: 'string', default: '2026' },
     json: { type: 'string' },
+    checkpoint: { type: 'string' },
     backend: { type: 'string', default: 'wasm' },
   },
 });
@@ -66,15 +71,44 @@ console.log(
   `[train] ${describeConfig(config)}, batch ${config.batchSize}, ${epochs} epochs on ${trainIndices.length} images (validation ${split.validation.length}, test ${test.count}) on ${report.detail}`,
 );
 
-const t0 = performance.now();
-const curve: {
+interface EpochReport {
   epoch: number;
   seconds: number;
   trainLoss: number;
   valAccuracy: number;
   valLoss: number;
   testAccuracy: number;
-}[] = [];
+}
+// What makes two runs the same run: a checkpoint resumes only the run that wrote it.
+const run = { config, seed, images: trainIndices.length, backend: report.backend };
+let curve: EpochReport[] = [];
+let resume: TrainCheckpoint | undefined;
+if (values.checkpoint && existsSync(values.checkpoint)) {
+  try {
+    const saved = readCheckpointFile<EpochReport>(values.checkpoint);
+    if (JSON.stringify(saved.run) !== JSON.stringify(run))
+      throw new Error(
+        `${values.checkpoint} belongs to another run (${JSON.stringify(saved.run)}); this one is ${JSON.stringify(run)}. Use another --checkpoint file, or delete it to start afresh.`,
+      );
+    resume = saved.checkpoint;
+    curve = saved.report;
+  } catch (e) {
+    console.error(`[train] ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(2);
+  }
+  for (const row of curve) printEpoch(row);
+  console.log(`[train] resumed from ${values.checkpoint} after epoch ${resume.epoch} of ${epochs}`);
+  if (resume.epoch >= epochs) process.exit(0);
+}
+const earlierSeconds = curve.length > 0 ? curve[curve.length - 1].seconds : 0;
+
+function printEpoch(row: EpochReport): void {
+  console.log(
+    `[train] epoch ${row.epoch}: train loss ${row.trainLoss.toFixed(3)}, val acc ${(100 * row.valAccuracy).toFixed(2)}%, test acc ${(100 * row.testAccuracy).toFixed(2)}% (${row.seconds} s)`,
+  );
+}
+
+const t0 = performance.now();
 let lastLoss = NaN;
 const result = await trainTrial(
   { images: train.images, labels: train.labels },
@@ -86,6 +120,7 @@ const result = await trainTrial(
     trainIndices,
     evalIndices: split.validation,
     readEvery: 50,
+    resume,
   },
   {
     onProgress: (p) => {
@@ -96,22 +131,27 @@ const result = await trainTrial(
       const tst = await evaluateOn({ images: test.images, labels: test.labels }, testIndices);
       const row = {
         epoch: epoch + 1,
-        seconds: Math.round((performance.now() - t0) / 1000),
+        seconds: earlierSeconds + Math.round((performance.now() - t0) / 1000),
         trainLoss: lastLoss,
         valAccuracy: val.accuracy,
         valLoss: val.loss,
         testAccuracy: tst.accuracy,
       };
       curve.push(row);
-      console.log(
-        `[train] epoch ${row.epoch}: train loss ${row.trainLoss.toFixed(3)}, val acc ${(100 * row.valAccuracy).toFixed(2)}%, test acc ${(100 * row.testAccuracy).toFixed(2)}% (${row.seconds} s)`,
-      );
+      printEpoch(row);
       if (values.json)
         writeFileSync(
           values.json,
           JSON.stringify({ config, images: trainIndices.length, backend: report.backend, curve }, null, 2),
         );
     },
+    ...(values.checkpoint
+      ? {
+          async onCheckpoint(checkpoint: TrainCheckpoint) {
+            writeCheckpointFile(values.checkpoint!, { run, checkpoint, report: curve });
+          },
+        }
+      : {}),
   },
 );
 console.log(

@@ -1,7 +1,7 @@
 // Tests for rng.ts: oracles are BigInt re-implementations of the 32-bit arithmetic (so the
 // Math.imul/|0 tricks are checked against plain modular math) plus moment and chi-square checks.
 import { describe, expect, it } from 'vitest';
-import { createRng, deriveSeed, shuffleInPlace } from './rng';
+import { createRng, deriveSeed, restoreRng, shuffleInPlace, type Rng } from './rng';
 
 const M32 = (1n << 32n) - 1n;
 const u32 = (x: bigint): bigint => x & M32;
@@ -172,5 +172,23 @@ describe('shuffleInPlace', () => {
     expect(counts.size).toBe(6);
     const chi2 = [...counts.values()].reduce((acc, c) => acc + (c - n / 6) ** 2 / (n / 6), 0);
     expect(chi2).toBeLessThan(20.52); // 99.9th percentile, 5 dof
+  });
+});
+
+describe('restoreRng', () => {
+  it('continues the stream exactly from a saved state, the spare normal included', () => {
+    const rng = createRng(2026);
+    for (let i = 0; i < 1000; i++) rng.next();
+    rng.normal(); // leaves a spare deviate in the state
+    const saved = JSON.parse(JSON.stringify(rng.state()));
+    const copy = restoreRng(saved);
+    const draws = (r: Rng) => [r.normal(), r.next(), r.nextInt(1000), r.normal(), r.normal(), r.next()];
+    expect(draws(copy)).toEqual(draws(rng));
+  });
+
+  it('refuses a state that is not four integer words', () => {
+    expect(() =>
+      restoreRng({ words: [1, 2, 3] as unknown as [number, number, number, number], spareNormal: null }),
+    ).toThrow(/four integer words/);
   });
 });

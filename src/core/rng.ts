@@ -9,6 +9,14 @@ export interface Rng {
   nextInt(n: number): number;
   /** Standard normal N(0, 1) by the Box-Muller transform. */
   normal(): number;
+  /** The generator's whole state, plain numbers: restoreRng(state) continues the same stream. */
+  state(): RngState;
+}
+
+/** sfc32's four words and the spare Box-Muller deviate. */
+export interface RngState {
+  words: [number, number, number, number];
+  spareNormal: number | null;
 }
 
 const TWO_POW_32 = 4294967296;
@@ -25,12 +33,24 @@ function splitmix32(state: { s: number }): number {
 export function createRng(seed: number): Rng {
   if (!Number.isFinite(seed)) throw new Error(`Expected seed to be a finite number, but got ${seed}`);
   const sm = { s: seed >>> 0 };
-  let a = splitmix32(sm);
-  let b = splitmix32(sm);
-  let c = splitmix32(sm);
-  let d = 1; // sfc32's counter; starting at 1 is the reference seeding
+  // d is sfc32's counter; starting at 1 is the reference seeding.
+  const rng = sfc32({ words: [splitmix32(sm), splitmix32(sm), splitmix32(sm), 1], spareNormal: null });
+  // The reference implementation discards the first outputs to mix the state.
+  for (let i = 0; i < 12; i++) rng.next();
+  return rng;
+}
+
+/** A generator that continues exactly where the one whose state() gave `saved` was. */
+export function restoreRng(saved: RngState): Rng {
+  if (saved.words.length !== 4 || !saved.words.every((w) => Number.isInteger(w)))
+    throw new Error(`Expected an rng state of four integer words, but got ${JSON.stringify(saved.words)}`);
+  return sfc32(saved);
+}
+
+function sfc32(start: RngState): Rng {
+  let [a, b, c, d] = start.words.map((w) => w | 0);
   // Holds the second Box-Muller deviate so each pair of uniforms yields two normals.
-  let spareNormal: number | null = null;
+  let spareNormal = start.spareNormal;
 
   const nextUint32 = (): number => {
     const t = (((a + b) | 0) + d) | 0;
@@ -41,9 +61,6 @@ export function createRng(seed: number): Rng {
     c = (c + t) | 0;
     return t >>> 0;
   };
-  // The reference implementation discards the first outputs to mix the state.
-  for (let i = 0; i < 12; i++) nextUint32();
-
   const next = (): number => nextUint32() / TWO_POW_32;
 
   return {
@@ -66,6 +83,7 @@ export function createRng(seed: number): Rng {
       spareNormal = radius * Math.sin(2 * Math.PI * u2);
       return radius * Math.cos(2 * Math.PI * u2);
     },
+    state: () => ({ words: [a, b, c, d], spareNormal }),
   };
 }
 

@@ -3,7 +3,7 @@
 // model.fit, which reads the loss back every batch; here the loss is read every `readEvery` steps.
 import * as tf from '@tensorflow/tfjs';
 import { learningRateAt } from '../core/searchSpace/lrSchedule';
-import { createRng, deriveSeed, shuffleInPlace } from '../core/rng';
+import { createRng, deriveSeed, restoreRng, shuffleInPlace } from '../core/rng';
 import type { TrialConfig } from '../core/searchSpace/searchSpace';
 import { augmentBatch } from './augment';
 import { makeBatch, type ImagePool } from './batches';
@@ -12,6 +12,7 @@ import { createOptimizer } from './optimizers';
 import { createSimpleCnn, initialWeights, type SimpleCnn, type SimpleCnnSpec } from './simpleCnn';
 import { buildTrialProbeSet, probeGradientNorm, probeTrainedModel, type TrialProbeRequest } from './probes/trialProbes';
 import type { ProbeValues } from '../core/probeValues';
+import { captureCheckpoint, restoreOptimizer, type TrainCheckpoint } from './trainCheckpoint';
 
 export interface TrainTrialInput {
   trialId: number;
@@ -36,6 +37,8 @@ export interface TrainTrialInput {
   everyEpoch?: boolean;
   /** Report-only indices (e.g. the test set), evaluated once at the end; never used for a choice. */
   reportIndices?: Int32Array;
+  /** Go on from this checkpoint (same config, seed and data) instead of starting afresh. */
+  resume?: TrainCheckpoint;
 }
 
 /** Validation after one epoch, with the trained weights' probes when asked for. */
@@ -113,6 +116,8 @@ export interface TrainHooks {
   yieldToEventLoop?(): Promise<void>;
   /** After each epoch (full training runs report validation and test accuracy per epoch). */
   onEpochEnd?(epoch: number, evaluateOn: (pool: ImagePool, indices: Int32Array) => Promise<Evaluation>): Promise<void>;
+  /** After each epoch, after onEpochEnd: the state to resume from (read back only when this is given). */
+  onCheckpoint?(checkpoint: TrainCheckpoint): Promise<void>;
 }
 
 const defaultYield = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -131,22 +136,26 @@ export async function trainTrial(
   const stepsPerEpoch = Math.floor(n / batchSize); // full batches only: one shape, one shader compile
   const stepsTotal = stepsPerEpoch * config.epochs;
   const spec = trialSpec(config, input.numClasses);
-  const start = input.initialWeights ?? initialWeights(spec, deriveSeed(input.seed, 'init'));
+  const given = input.resume?.weights ?? input.initialWeights;
+  const start = given ?? initialWeights(spec, deriveSeed(input.seed, 'init'));
   const model: SimpleCnn = createSimpleCnn(spec, start);
   const numTrainable = model.weights.length;
   // Continuing weights may carry batch-norm running statistics after the trainable weights.
-  if (input.initialWeights && input.initialWeights.length > numTrainable) {
-    tf.tidy(() =>
-      model.buffers.forEach((b, i) => b.assign(tf.tensor(input.initialWeights![numTrainable + i], b.shape))),
-    );
+  if (given && given.length > numTrainable) {
+    tf.tidy(() => model.buffers.forEach((b, i) => b.assign(tf.tensor(given[numTrainable + i], b.shape))));
   }
   const opt = createOptimizer(config);
-  const augmentRng = createRng(deriveSeed(input.seed, 'augment'));
+  if (input.resume) await restoreOptimizer(opt.optimizer, input.resume.optimizer);
+  const augmentRng = input.resume ? restoreRng(input.resume.augment) : createRng(deriveSeed(input.seed, 'augment'));
   const order = Int32Array.from(trainIndices);
+  const firstEpoch = input.resume?.epoch ?? 0;
+  // Each epoch reshuffles the previous epoch's order: replay the shuffles of the epochs done.
+  for (let epoch = 0; epoch < firstEpoch; epoch++)
+    shuffleInPlace(order, createRng(deriveSeed(input.seed, 'epoch', epoch)));
   const lossCurve: LossPoint[] = [];
   let pending: { step: number; epoch: number; cost: tf.Scalar; accuracy: tf.Scalar }[] = [];
   let diverged = false;
-  let step = 0;
+  let step = input.resume?.step ?? 0;
   let trainMs = 0;
   let probeMs = 0; // kept out of durationMs, which stays the cost of training and evaluation
   const probeSet = input.probes ? buildTrialProbeSet(pool, input.probes, input.numClasses) : null;
@@ -181,12 +190,12 @@ export async function trainTrial(
 
   try {
     let initGradientNorm: number | undefined;
-    if (probeSet && !input.initialWeights) {
+    if (probeSet && !given) {
       const t0 = performance.now();
       initGradientNorm = await probeGradientNorm(model, probeSet);
       probeMs += performance.now() - t0;
     }
-    for (let epoch = 0; epoch < config.epochs && !diverged; epoch++) {
+    for (let epoch = firstEpoch; epoch < config.epochs && !diverged; epoch++) {
       shuffleInPlace(order, createRng(deriveSeed(input.seed, 'epoch', epoch)));
       for (let b = 0; b < stepsPerEpoch; b++) {
         if (hooks.shouldStop?.()) throw new TrialCancelled(trialId);
@@ -250,6 +259,8 @@ export async function trainTrial(
         });
       }
       if (!diverged && hooks.onEpochEnd) await hooks.onEpochEnd(epoch, (p, indices) => evaluate(model, p, indices));
+      if (!diverged && hooks.onCheckpoint)
+        await hooks.onCheckpoint(await captureCheckpoint(model, opt.optimizer, epoch + 1, step, augmentRng.state()));
     }
     // With everyEpoch the last epoch's evaluation and probes are the trial's: no second pass.
     const evaluation = diverged ? null : (lastEvaluation ?? (await evaluate(model, pool, input.evalIndices)));
