@@ -74,7 +74,8 @@ console.log(`[table] training ${todo.length} rows now`);
 if (todo.length === 0) process.exit(0);
 
 const workers = values.workers ? positiveInt('workers', values.workers) : Math.min(2, availableParallelism());
-const trainer = await startTableTrainer(header, workers);
+// Rows in flight keep an epoch checkpoint beside the table, so a killed build loses at most an epoch of each.
+const trainer = await startTableTrainer(header, workers, `${path}.inflight`);
 console.log(`[table] ${workers} worker(s) on ${trainer.backend}`);
 await trainer.trainAll(todo, (row) => appendRow(path, row));
 trainer.dispose();

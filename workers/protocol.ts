@@ -8,6 +8,7 @@ import type { ThroughputRequest, ThroughputResult } from '../src/training/throug
 import type { TrainTrialInput, TrialProgress, TrialResult } from '../src/training/trainTrial';
 import type { TrialProbeRequest } from '../src/training/probes/trialProbes';
 import type { ProbeValues } from '../src/core/probeValues';
+import type { TrainCheckpoint } from '../src/training/trainCheckpoint';
 import type {
   InterpolationRequest,
   InterpolationResult,
@@ -40,6 +41,7 @@ export type {
   SliceRowUpdate,
   TrialProbeRequest,
   ProbeValues,
+  TrainCheckpoint,
 };
 
 /** Fixed weights and one batch: for gradient checks and cross-backend agreement. */
@@ -88,7 +90,12 @@ export interface MemoryReport {
 
 export interface TrainerApi {
   init(request: InitRequest): Promise<Outcome<BackendReport>>;
-  runTrial(input: TrainTrialInput, onProgress: (p: TrialProgress) => void): Promise<Outcome<TrialResult>>;
+  /** `onCheckpoint` receives the run's state after every epoch; the next epoch waits until it returns. */
+  runTrial(
+    input: TrainTrialInput,
+    onProgress: (p: TrialProgress) => void,
+    onCheckpoint?: (checkpoint: TrainCheckpoint) => Promise<void>,
+  ): Promise<Outcome<TrialResult>>;
   cancel(trialId: number): void;
   lossAndGradients(request: GradientRequest): Promise<Outcome<LossAndGradients>>;
   /** Steady-state training images per second (benchmarks). */

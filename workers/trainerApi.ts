@@ -63,7 +63,7 @@ export function createTrainerApi(initBackend: BackendInit): TrainerApi {
         return { ok: false, error: { code: 'BACKEND_FAILED', message: e instanceof Error ? e.message : String(e) } };
       }
     },
-    async runTrial(input, onProgress) {
+    async runTrial(input, onProgress, onCheckpoint) {
       if (!pool) return { ok: false, error: { code: 'NOT_INITIALISED', message: 'runTrial called before init' } };
       const baseline = tf.memory().numTensors;
       try {
@@ -73,6 +73,7 @@ export function createTrainerApi(initBackend: BackendInit): TrainerApi {
             { ...input, numClasses },
             {
               onProgress: (p) => void onProgress(p),
+              ...(onCheckpoint ? { onCheckpoint: (cp) => onCheckpoint(cp) } : {}),
               shouldStop: () => cancelled.has(input.trialId),
             },
           ),

@@ -1,6 +1,10 @@
 // Trains table units on the Node worker pool with the lab's own trainTrial, on real CIFAR-10.
 // The workers hold the 50,000 training images followed by the 10,000 test images; the test
-// indices reach a trial only as its report-only `reportIndices`.
+// indices reach a trial only as its report-only `reportIndices`. A row in flight saves an epoch
+// checkpoint in `checkpointDir` and a restarted build resumes it: the row comes out as it would have
+// unbroken (trainTrial's resume), and the checkpoint is deleted once the row is in the table.
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { nestedSubset, stratifiedSplit } from '../../src/core/dataset/dataSplit';
 import type { TableHeader, TableRow } from '../../src/core/groundTruth/learningCurveTable';
 import type { TableUnit } from '../../src/core/groundTruth/tablePlan';
@@ -10,6 +14,8 @@ import { nodeWorkerFactory } from '../../src/cli/nodeWorkers';
 import { createPool } from '../../src/orchestrator/workerPool';
 import type { TrainTrialInput, TrialResult } from '../../workers/protocol';
 import { formatDuration, unitCost } from './unitCost';
+import { readCheckpointFile, writeCheckpointFile } from '../../src/cli/checkpointFile';
+import type { TrainCheckpoint } from '../../src/training/trainCheckpoint';
 
 export interface TableTrainer {
   backend: string;
@@ -17,7 +23,12 @@ export interface TableTrainer {
   dispose(): void;
 }
 
-export async function startTableTrainer(header: TableHeader, workers: number): Promise<TableTrainer> {
+export async function startTableTrainer(
+  header: TableHeader,
+  workers: number,
+  checkpointDir: string,
+): Promise<TableTrainer> {
+  mkdirSync(checkpointDir, { recursive: true });
   const train = loadCifar10('train');
   const test = loadCifar10('test');
   const images = new Uint8Array(new SharedArrayBuffer(train.images.byteLength + test.images.byteLength));
@@ -100,10 +111,19 @@ export async function startTableTrainer(header: TableHeader, workers: number): P
       let next = 0;
       const runOne = async (u: TableUnit, trialId: number): Promise<void> => {
         const input = inputOf(u, trialId);
+        const file = join(checkpointDir, `${u.key.replace(/[^\w.-]+/g, '_')}.ckpt`);
+        // What makes a checkpoint this row's: a changed plan or header must not resume it.
+        const run = { key: u.key, seed: u.seed, config: u.config, images: input.trainIndices.length, header };
         for (let attempt = 1; ; attempt++) {
-          const outcome = await pool.run(input, () => {});
+          const resume = resumeFrom(file, run, u.key);
+          const outcome = await pool.run(
+            resume ? { ...input, resume } : input,
+            () => {},
+            async (checkpoint) => writeCheckpointFile(file, { run, checkpoint, report: [] }),
+          );
           if (outcome.ok) {
             onRow(rowOf(u, input.trainIndices.length, outcome.value));
+            rmSync(file, { force: true });
             images += outcome.value.imagesTrained;
             break;
           }
@@ -129,4 +149,21 @@ export async function startTableTrainer(header: TableHeader, workers: number): P
     },
     dispose: () => pool.dispose(),
   };
+}
+
+/** The row's checkpoint if it has a usable one of this very run; otherwise it starts afresh, and says why. */
+function resumeFrom(file: string, run: unknown, key: string): TrainCheckpoint | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    const saved = readCheckpointFile(file);
+    if (JSON.stringify(saved.run) !== JSON.stringify(run)) {
+      console.error(`[table] ${key}: ${file} is another run's checkpoint; training from the start`);
+      return undefined;
+    }
+    console.log(`[table] ${key}: resuming after epoch ${saved.checkpoint.epoch}`);
+    return saved.checkpoint;
+  } catch (e) {
+    console.error(`[table] ${key}: ${e instanceof Error ? e.message : String(e)}; training from the start`);
+    return undefined;
+  }
 }

@@ -18,6 +18,10 @@ const checkpoint: TrainCheckpoint = {
     { name: 'conv1/kernel_0/m', shape: [3, 3], values: floats(9) },
   ],
   augment: rng.state(),
+  epochs: [{ epoch: 1, trainLoss: 2.1, valLoss: 2, valAccuracy: 0.3 }],
+  initGradientNorm: 0.25,
+  trainMs: 1234.5,
+  durationMs: 2345.5,
 };
 const run = { config: { channels: 32 }, seed: 2026 };
 const report = [{ epoch: 1, valAccuracy: 0.41 }];
@@ -34,6 +38,10 @@ describe('checkpoint file', () => {
     expect(back.checkpoint.epoch).toBe(3);
     expect(back.checkpoint.step).toBe(1054);
     expect(back.checkpoint.augment).toEqual(checkpoint.augment);
+    expect(back.checkpoint.epochs).toEqual(checkpoint.epochs);
+    expect([back.checkpoint.initGradientNorm, back.checkpoint.trainMs, back.checkpoint.durationMs]).toEqual([
+      0.25, 1234.5, 2345.5,
+    ]);
     expect(back.checkpoint.weights.map((w) => Array.from(w))).toEqual(checkpoint.weights.map((w) => Array.from(w)));
     expect(back.checkpoint.optimizer.map((s) => [s.name, s.shape, Array.from(s.values)])).toEqual(
       checkpoint.optimizer.map((s) => [s.name, s.shape, Array.from(s.values)]),

@@ -3,7 +3,6 @@
 // tensors' shapes) and the raw float32 weights and optimizer slots. Written to a temporary file and
 // renamed, so a run killed mid-write leaves the previous checkpoint whole.
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import type { RngState } from '../core/rng';
 import type { TrainCheckpoint } from '../training/trainCheckpoint';
 
 const MAGIC = 'LLPCKPT1';
@@ -11,9 +10,8 @@ const MAGIC = 'LLPCKPT1';
 interface Header<R> {
   /** What run this is (configuration, seed, images, backend): a resume must match it exactly. */
   run: unknown;
-  epoch: number;
-  step: number;
-  augment: RngState;
+  /** Everything of the checkpoint but its tensors. */
+  state: Omit<TrainCheckpoint, 'weights' | 'optimizer'>;
   weights: number[];
   optimizer: { name: string; shape: number[] }[];
   report: R[];
@@ -27,12 +25,11 @@ export interface CheckpointFile<R> {
 }
 
 export function writeCheckpointFile<R>(path: string, file: CheckpointFile<R>): void {
-  const { checkpoint: cp } = file;
+  const { weights: _weights, optimizer: _optimizer, ...state } = file.checkpoint;
+  const cp = file.checkpoint;
   const header: Header<R> = {
     run: file.run,
-    epoch: cp.epoch,
-    step: cp.step,
-    augment: cp.augment,
+    state,
     weights: cp.weights.map((w) => w.length),
     optimizer: cp.optimizer.map(({ name, shape }) => ({ name, shape })),
     report: file.report,
@@ -83,7 +80,7 @@ export function readCheckpointFile<R>(path: string): CheckpointFile<R> {
   }));
   return {
     run: header.run,
-    checkpoint: { epoch: header.epoch, step: header.step, augment: header.augment, weights, optimizer },
+    checkpoint: { ...header.state, weights, optimizer },
     report: header.report,
   };
 }

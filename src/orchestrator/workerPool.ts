@@ -8,6 +8,7 @@ import type {
   InitRequest,
   Outcome,
   TrainerApi,
+  TrainCheckpoint,
   TrainTrialInput,
   TrialProgress,
   TrialResult,
@@ -28,7 +29,11 @@ export interface TrainerPool {
   readonly size: number;
   /** The backend of the workers now training: after a fallback, the one the pool moved to. */
   readonly backend: BackendReport;
-  run(input: TrainTrialInput, onProgress: (p: TrialProgress) => void): Promise<Outcome<TrialResult>>;
+  run(
+    input: TrainTrialInput,
+    onProgress: (p: TrialProgress) => void,
+    onCheckpoint?: (checkpoint: TrainCheckpoint) => Promise<void>,
+  ): Promise<Outcome<TrialResult>>;
   cancel(trialId: number): void;
   /** Runs a job other than a trial (e.g. a landscape slice) on the next idle worker. */
   withWorker<T>(job: (api: Comlink.Remote<TrainerApi>) => Promise<Outcome<T>>): Promise<Outcome<T>>;
@@ -155,12 +160,16 @@ export async function createPool(
     get backend() {
       return backend;
     },
-    async run(input, onProgress) {
+    async run(input, onProgress, onCheckpoint) {
       const slot = await acquire(input.trialId);
       if (!slot) return { ok: false, error: noWorker };
       try {
         const outcome = await Promise.race([
-          slot.handle.api.runTrial(input, Comlink.proxy(onProgress)),
+          slot.handle.api.runTrial(
+            input,
+            Comlink.proxy(onProgress),
+            onCheckpoint ? Comlink.proxy(onCheckpoint) : undefined,
+          ),
           slot.handle.crashed.then((message): Outcome<TrialResult> => ({
             ok: false,
             error: { code: 'WORKER_CRASHED', message },

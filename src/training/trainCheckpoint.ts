@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { RngState } from '../core/rng';
 import type { SimpleCnn } from './simpleCnn';
+import type { EpochRecord } from './trainTrial';
 
 export interface OptimizerSlot {
   name: string;
@@ -20,7 +21,16 @@ export interface TrainCheckpoint {
   weights: Float32Array[];
   optimizer: OptimizerSlot[];
   augment: RngState;
+  /** The run's epoch records so far (with `everyEpoch`), so a resumed result still has every epoch. */
+  epochs: EpochRecord[];
+  initGradientNorm?: number;
+  /** Training time so far, and duration without probes, so rates and costs cover the whole run. */
+  trainMs: number;
+  durationMs: number;
 }
+
+/** The counters a checkpoint carries besides the tensors. */
+export type CheckpointProgress = Pick<TrainCheckpoint, 'epochs' | 'initGradientNorm' | 'trainMs' | 'durationMs'>;
 
 export async function captureCheckpoint(
   model: SimpleCnn,
@@ -28,6 +38,7 @@ export async function captureCheckpoint(
   epoch: number,
   step: number,
   augment: RngState,
+  progress: CheckpointProgress,
 ): Promise<TrainCheckpoint> {
   const weights = await Promise.all(
     [...model.weights, ...model.buffers].map(async (v) => Float32Array.from(await v.data())),
@@ -42,7 +53,7 @@ export async function captureCheckpoint(
   );
   // getWeights makes a fresh scalar for the step count; the slots themselves are the optimizer's own variables.
   named.filter((w) => !(w.tensor instanceof tf.Variable)).forEach((w) => w.tensor.dispose());
-  return { epoch, step, weights, optimizer: slots, augment };
+  return { epoch, step, weights, optimizer: slots, augment, ...progress, epochs: [...progress.epochs] };
 }
 
 /** Loads the slots into a fresh optimizer of the same kind as the one they came from. */

@@ -164,14 +164,21 @@ describe('trainTrial (wasm)', () => {
       const c = { ...config, ...over };
       const baseline = tf.memory().numTensors;
       const checkpoints: TrainCheckpoint[] = [];
-      const unbroken = await trainTrial(pool, input({ config: c, returnWeights: true }), {
+      const unbroken = await trainTrial(pool, input({ config: c, returnWeights: true, everyEpoch: true }), {
         onCheckpoint: async (cp) => void checkpoints.push(cp),
       });
       expect(checkpoints.map((cp) => cp.epoch)).toEqual([1, 2, 3]);
       // Through a JSON round trip of the non-float parts, as a checkpoint file stores them.
       const saved = { ...checkpoints[0], augment: JSON.parse(JSON.stringify(checkpoints[0].augment)) };
-      const resumed = await trainTrial(pool, input({ config: c, returnWeights: true, resume: saved }));
+      const resumed = await trainTrial(
+        pool,
+        input({ config: c, returnWeights: true, everyEpoch: true, resume: saved }),
+      );
       expect(resumed.valLoss).toBe(unbroken.valLoss);
+      // Every epoch's record, the first from the checkpoint, the rest trained again identically.
+      expect(resumed.epochs).toEqual(unbroken.epochs);
+      expect(resumed.steps).toBe(unbroken.steps);
+      expect(resumed.durationMs).toBeGreaterThan(checkpoints[0].durationMs);
       expect(resumed.weights!.length).toBe(unbroken.weights!.length);
       resumed.weights!.forEach((w, i) => expect(Array.from(w)).toEqual(Array.from(unbroken.weights![i])));
       expect(resumed.lossCurve[0].step).toBe(checkpoints[0].step + 1);

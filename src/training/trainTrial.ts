@@ -156,10 +156,12 @@ export async function trainTrial(
   let pending: { step: number; epoch: number; cost: tf.Scalar; accuracy: tf.Scalar }[] = [];
   let diverged = false;
   let step = input.resume?.step ?? 0;
-  let trainMs = 0;
+  let trainMs = input.resume?.trainMs ?? 0;
   let probeMs = 0; // kept out of durationMs, which stays the cost of training and evaluation
+  // Resumed: the duration the checkpoint carries, plus this run's.
+  const elapsedMs = () => (input.resume?.durationMs ?? 0) + performance.now() - started - probeMs;
   const probeSet = input.probes ? buildTrialProbeSet(pool, input.probes, input.numClasses) : null;
-  const epochs: EpochRecord[] = [];
+  const epochs: EpochRecord[] = [...(input.resume?.epochs ?? [])];
   let lastEvaluation: Evaluation | null = null;
   let lastProbes: ProbeValues | undefined;
 
@@ -189,7 +191,7 @@ export async function trainTrial(
   };
 
   try {
-    let initGradientNorm: number | undefined;
+    let initGradientNorm: number | undefined = input.resume?.initGradientNorm;
     if (probeSet && !given) {
       const t0 = performance.now();
       initGradientNorm = await probeGradientNorm(model, probeSet);
@@ -260,7 +262,14 @@ export async function trainTrial(
       }
       if (!diverged && hooks.onEpochEnd) await hooks.onEpochEnd(epoch, (p, indices) => evaluate(model, p, indices));
       if (!diverged && hooks.onCheckpoint)
-        await hooks.onCheckpoint(await captureCheckpoint(model, opt.optimizer, epoch + 1, step, augmentRng.state()));
+        await hooks.onCheckpoint(
+          await captureCheckpoint(model, opt.optimizer, epoch + 1, step, augmentRng.state(), {
+            epochs,
+            initGradientNorm,
+            trainMs,
+            durationMs: elapsedMs(),
+          }),
+        );
     }
     // With everyEpoch the last epoch's evaluation and probes are the trial's: no second pass.
     const evaluation = diverged ? null : (lastEvaluation ?? (await evaluate(model, pool, input.evalIndices)));
@@ -282,7 +291,7 @@ export async function trainTrial(
       lossCurve,
       steps: step,
       imagesTrained: step * batchSize,
-      durationMs: performance.now() - started - probeMs,
+      durationMs: elapsedMs(),
       imagesPerSecond: (step * batchSize) / (trainMs / 1000 || 1e-9),
       backend: tf.getBackend(),
       weights,
