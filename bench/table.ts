@@ -4,12 +4,14 @@
 // rows in flight and a rerun continues.
 //   npm run bench:table [-- --workers 2] [--configs 32] [--epochs 4] [--repeats 4] [--out file] [--limit N]
 //   npm run bench:table -- --check [--out file]
+//   npm run bench:table -- --report [--out file]
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { rowKey } from '../src/core/groundTruth/learningCurveTable';
 import { DEFAULT_TABLE_SETTINGS, tableHeader, tableUnits, type TableSettings } from '../src/core/groundTruth/tablePlan';
 import { checkTable } from './table/checkTable';
+import { formatTableReport, tableReport } from './table/tableReport';
 import { appendRow, DEFAULT_TABLE_PATH, readTableFile } from './table/tableFile';
 import { startTableTrainer } from './table/tableTrainer';
 
@@ -22,6 +24,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: DEFAULT_TABLE_PATH },
     limit: { type: 'string' },
     check: { type: 'boolean', default: false },
+    report: { type: 'boolean', default: false },
   },
 });
 
@@ -50,6 +53,22 @@ if (values.check) {
   }
   problems.forEach((p) => console.error(`[table] ${p}`));
   process.exit(1);
+}
+
+if (values.report) {
+  if (!existsSync(path)) {
+    console.error(`[table] ${path} does not exist yet: build it with \`npm run bench:table\``);
+    process.exit(2);
+  }
+  const table = readTableFile(path);
+  console.log(
+    formatTableReport(
+      tableReport(table, tableUnits(table.header, settings)),
+      table.header.fractions,
+      table.header.epochs,
+    ),
+  );
+  process.exit(0);
 }
 
 const header = tableHeader(settings);

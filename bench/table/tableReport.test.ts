@@ -1,0 +1,59 @@
+// The table report against brute force over the synthetic fixture table: counts, worker-hours,
+// per-fraction validation, the noise-floor repeats, and a headline choice that ignores the test field.
+import { describe, expect, it } from 'vitest';
+import { tableUnits } from '../../src/core/groundTruth/tablePlan';
+import { FIXTURE_DIVERGED, FIXTURE_SETTINGS, learningCurveFixture } from '../../src/testing/learningCurveFixture';
+import { bestByValidation, formatTableReport, headlineCommand, tableReport } from './tableReport';
+
+const table = learningCurveFixture();
+const units = tableUnits(table.header, FIXTURE_SETTINGS);
+
+describe('tableReport', () => {
+  const r = tableReport(table, units);
+
+  it('counts rows, complete configurations and worker-hours as a loop over the rows does', () => {
+    expect(r.rowsDone).toBe(table.rows.length);
+    expect(r.rowsPlanned).toBe(units.length);
+    expect(r.completeConfigurations).toBe(FIXTURE_SETTINGS.configs);
+    let ms = 0;
+    for (const row of table.rows) ms += row.durationMs;
+    expect(r.workerHours).toBeCloseTo(ms / 3_600_000, 12);
+  });
+
+  it("gives each configuration's last-epoch validation accuracy at every fraction and its repeats", () => {
+    for (const c of r.configurations) {
+      table.header.fractions.forEach((f, i) => {
+        const row = table.rows.find((x) => x.configId === c.configId && x.replicate === 0 && x.dataFraction === f)!;
+        expect(c.valAtFraction[i]).toBe(row.curve[row.curve.length - 1].valAccuracy);
+      });
+      const repeats = table.rows.filter((x) => x.configId === c.configId && x.replicate > 0);
+      expect(c.repeats.map((x) => x.replicate)).toEqual(repeats.map((x) => x.replicate));
+    }
+    expect(r.configurations.find((c) => c.configId === FIXTURE_DIVERGED)!.diverged).toBe(true);
+    expect(r.configurations.filter((c) => c.repeats.length > 0)).toHaveLength(FIXTURE_SETTINGS.repeats);
+  });
+
+  it('picks the headline configuration by validation alone: scrambling the test field does not move it', () => {
+    const full = table.rows.filter((x) => x.dataFraction === 1 && x.replicate === 0 && x.status === 'completed');
+    const brute = full.reduce((a, b) => (b.curve.at(-1)!.valAccuracy > a.curve.at(-1)!.valAccuracy ? b : a));
+    expect(bestByValidation(table)!.configId).toBe(brute.configId);
+    const scrambled = {
+      ...table,
+      rows: table.rows.map((x) => ({
+        ...x,
+        report: x.report && { testAccuracy: 1 - x.report.testAccuracy, testLoss: 0 },
+      })),
+    };
+    expect(bestByValidation(scrambled)!.configId).toBe(brute.configId);
+  });
+
+  it('prints a command that trains the best configuration for 30 epochs without its table epoch count', () => {
+    const text = formatTableReport(r, table.header.fractions, table.header.epochs);
+    const command = headlineCommand(r.best!.config, 30);
+    expect(text).toContain(command);
+    const json = JSON.parse(/--config '([^']*)'/.exec(command)![1]) as Record<string, unknown>;
+    expect(json.epochs).toBeUndefined();
+    expect(json.learningRate).toBe(r.best!.config.learningRate);
+    expect(command).toContain('--epochs 30');
+  });
+});

@@ -1,0 +1,126 @@
+// `bench:table --report`: where the build stands and what the table says so far, per
+// configuration: validation accuracy at every fraction, the full-fidelity curve, the noise-floor
+// repeats, the compute spent, and the configuration the 30-epoch headline run trains. The test
+// accuracy is printed beside each row for the final report only; the headline's choice reads
+// validation alone (bestByValidation).
+import type { LearningCurveTable, TableRow } from '../../src/core/groundTruth/learningCurveTable';
+import type { TableUnit } from '../../src/core/groundTruth/tablePlan';
+import { describeConfig, type TrialConfig } from '../../src/core/searchSpace/searchSpace';
+
+export interface ConfigurationReport {
+  configId: string;
+  config: TrialConfig;
+  /** Validation accuracy at each header fraction's last epoch (replicate 0); null where not built yet. */
+  valAtFraction: (number | null)[];
+  /** Validation accuracy after every epoch at fraction 1, replicate 0. */
+  fullCurve: number[];
+  diverged: boolean;
+  /** Report-only: test accuracy of the fraction-1 run. */
+  testAccuracy: number | null;
+  /** Noise-floor repeats at fraction 1: validation and report-only test accuracy. */
+  repeats: { replicate: number; valAccuracy: number; testAccuracy: number | null }[];
+}
+
+export interface TableReport {
+  rowsDone: number;
+  rowsPlanned: number;
+  /** Configurations with a replicate-0 row at every fraction. */
+  completeConfigurations: number;
+  /** Sum of the rows' training durations: one worker's hours. */
+  workerHours: number;
+  configurations: ConfigurationReport[];
+  best: { configId: string; valAccuracy: number; config: TrialConfig } | null;
+}
+
+const lastVal = (r: TableRow): number => r.curve[r.curve.length - 1]?.valAccuracy ?? Number.NaN;
+const isFull = (r: TableRow) => r.dataFraction === 1;
+
+/**
+ * The configuration with the highest validation accuracy at full fidelity (all data, the last
+ * epoch, replicate 0), among runs that completed. Reads validation only, never the test field.
+ */
+export function bestByValidation(
+  table: LearningCurveTable,
+): { configId: string; valAccuracy: number; config: TrialConfig } | null {
+  let best: { configId: string; valAccuracy: number; config: TrialConfig } | null = null;
+  for (const r of table.rows) {
+    if (!isFull(r) || r.replicate !== 0 || r.status !== 'completed') continue;
+    const v = lastVal(r);
+    if (best === null || v > best.valAccuracy) best = { configId: r.configId, valAccuracy: v, config: r.config };
+  }
+  return best;
+}
+
+export function tableReport(table: LearningCurveTable, planned: TableUnit[]): TableReport {
+  const fractions = table.header.fractions;
+  const ids = [...new Set(planned.map((u) => u.configId))];
+  const configurations: ConfigurationReport[] = [];
+  for (const configId of ids) {
+    const rows = table.rows.filter((r) => r.configId === configId);
+    if (rows.length === 0) continue;
+    const main = rows.filter((r) => r.replicate === 0);
+    const full = main.find(isFull);
+    configurations.push({
+      configId,
+      config: rows[0].config,
+      valAtFraction: fractions.map((f) => {
+        const r = main.find((m) => m.dataFraction === f);
+        return r ? lastVal(r) : null;
+      }),
+      fullCurve: full ? full.curve.map((e) => e.valAccuracy) : [],
+      diverged: main.some((r) => r.status === 'diverged'),
+      testAccuracy: full?.report?.testAccuracy ?? null,
+      repeats: rows
+        .filter((r) => r.replicate > 0 && isFull(r))
+        .map((r) => ({
+          replicate: r.replicate,
+          valAccuracy: lastVal(r),
+          testAccuracy: r.report?.testAccuracy ?? null,
+        })),
+    });
+  }
+  return {
+    rowsDone: table.rows.length,
+    rowsPlanned: planned.length,
+    completeConfigurations: configurations.filter((c) => c.valAtFraction.every((v) => v !== null)).length,
+    workerHours: table.rows.reduce((s, r) => s + r.durationMs, 0) / 3_600_000,
+    configurations,
+    best: bestByValidation(table),
+  };
+}
+
+/** The `npm run train` command for the headline run: the best configuration for `epochs` epochs, resumable. */
+export function headlineCommand(config: TrialConfig, epochs: number): string {
+  const { epochs: _ignored, ...rest } = config;
+  return `npm run train -- --config '${JSON.stringify(rest)}' --epochs ${epochs} --json bench/table/headline.json --checkpoint bench/table/headline.ckpt`;
+}
+
+const pct = (v: number | null) => (v === null ? '   —' : (100 * v).toFixed(1).padStart(5));
+
+export function formatTableReport(r: TableReport, fractions: number[], epochs: number): string {
+  const label = (f: number) => (f === 1 ? 'all' : `1/${Math.round(1 / f)}`);
+  const lines = [
+    `Table: ${r.rowsDone} of ${r.rowsPlanned} rows, ${r.completeConfigurations} configurations at every fraction; ` +
+      `${r.workerHours.toFixed(1)} worker-hours of training so far (the rows' own durations, contention included)`,
+    `Validation accuracy (%) after ${epochs} epochs at each data fraction; "full" is 45,000 images x ${epochs} epochs. ` +
+      'Test (%) is report-only.',
+    `config  ${'setting'.padEnd(52)} ${fractions.map((f) => label(f).padStart(5)).join(' ')}  test  full per epoch        repeats (val/test)`,
+  ];
+  for (const c of r.configurations) {
+    const repeats = c.repeats.map((x) => `${pct(x.valAccuracy).trim()}/${pct(x.testAccuracy).trim()}`).join(' ');
+    lines.push(
+      `${c.configId.padEnd(7)} ${describeConfig(c.config).padEnd(52)} ${c.valAtFraction.map(pct).join(' ')} ${pct(c.testAccuracy)}  ` +
+        `${c.fullCurve
+          .map((v) => (100 * v).toFixed(1))
+          .join(' ')
+          .padEnd(20)} ${c.diverged ? 'diverged ' : ''}${repeats}`,
+    );
+  }
+  if (r.best) {
+    lines.push(
+      `Best by validation so far: ${r.best.configId} at ${pct(r.best.valAccuracy).trim()}% (45,000 images x ${epochs} epochs).`,
+      `The headline run (30 epochs, resumable): ${headlineCommand(r.best.config, 30)}`,
+    );
+  }
+  return lines.join('\n');
+}
