@@ -22,6 +22,7 @@ import { loadCifar10 } from './nodeDataset';
 import { nodeWorkerFactory } from './nodeWorkers';
 import { backendFlagOrExit, exitOnBackendFailure } from './backendFlag';
 import { parseStudyArgs, STUDY_USAGE } from './studyArgs';
+import { trainingSummary } from './trainingSummary';
 
 // Every flag is checked before anything loads: a bad one ends the run with its message and code 2.
 const parsed = parseStudyArgs(process.argv.slice(2));
@@ -84,6 +85,10 @@ const { run, done } = startStudySession({
   probes: values.probes,
   memory: async () => memory,
   listener: {
+    onTrialResult(trialId, result) {
+      const summary = trainingSummary(result.lossCurve);
+      if (summary) console.log(`[study] trial ${trialId}: ${summary}`);
+    },
     onState(state, event) {
       if (event?.type === 'trialFinished' || event?.type === 'trialFailed') {
         const t = state.trials[event.trialId];
