@@ -51,17 +51,3 @@ export function batchMatMulByPlainProduct(args: KernelArgs, stockMatMul: tf.Kern
     return view(callWasmKernel('Transpose', backend, { x: cT }, { perm: [1, 0] }), outShape);
   });
 }
-
-/** Wraps the stock wasm BatchMatMul: plain products where they apply, stock otherwise. */
-export function makeBatchMatMulWasmConfig(stock: tf.KernelConfig): tf.KernelConfig {
-  const kernelFunc = ((args: KernelArgs) =>
-    batchMatMulByPlainProduct(args, stock.kernelFunc) ?? stock.kernelFunc(args)) as tf.KernelFunc;
-  return {
-    kernelName: 'BatchMatMul',
-    backendName: 'wasm',
-    // The stock kernel binds its wasm function in setupFunc; both paths need it.
-    setupFunc: stock.setupFunc,
-    disposeFunc: stock.disposeFunc,
-    kernelFunc,
-  };
-}

@@ -59,17 +59,3 @@ export function conv2dBackpropInputByForwardConv(args: KernelArgs): tf.TensorInf
     );
   });
 }
-
-/** Wraps the stock wasm Conv2DBackpropInput: forward conv where it applies, stock otherwise. */
-export function makeConv2dBackpropInputWasmConfig(stock: tf.KernelConfig): tf.KernelConfig {
-  const kernelFunc = ((args: KernelArgs) =>
-    conv2dBackpropInputByForwardConv(args) ?? stock.kernelFunc(args)) as tf.KernelFunc;
-  return {
-    kernelName: 'Conv2DBackpropInput',
-    backendName: 'wasm',
-    // The stock kernel binds its wasm function in setupFunc; the fallback needs it.
-    setupFunc: stock.setupFunc,
-    disposeFunc: stock.disposeFunc,
-    kernelFunc,
-  };
-}

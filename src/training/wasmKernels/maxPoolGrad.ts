@@ -67,16 +67,3 @@ export function maxPoolGradByScatter(args: KernelArgs): tf.TensorInfo | null {
   }
   return dx;
 }
-
-/** Wraps the stock wasm MaxPoolGrad: the scatter loop where it applies, stock otherwise. */
-export function makeMaxPoolGradWasmConfig(stock: tf.KernelConfig): tf.KernelConfig {
-  const kernelFunc = ((args: KernelArgs) => maxPoolGradByScatter(args) ?? stock.kernelFunc(args)) as tf.KernelFunc;
-  return {
-    kernelName: 'MaxPoolGrad',
-    backendName: 'wasm',
-    // The stock kernel binds its wasm function in setupFunc; the fallback needs it.
-    setupFunc: stock.setupFunc,
-    disposeFunc: stock.disposeFunc,
-    kernelFunc,
-  };
-}

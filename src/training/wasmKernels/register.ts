@@ -5,22 +5,28 @@
 import * as tf from '@tensorflow/tfjs';
 // Registers the stock wasm kernels now, so they are there to wrap and cannot later overwrite ours.
 import '@tensorflow/tfjs-backend-wasm';
-import { makeBatchMatMulWasmConfig } from './batchMatMul';
+import { batchMatMulByPlainProduct } from './batchMatMul';
+import type { KernelArgs } from './callWasmKernel';
 import { conv2dBackpropFilterWasmConfig } from './conv2dBackpropFilter';
-import { makeConv2dBackpropInputWasmConfig } from './conv2dBackpropInput';
-import { makeMaxPoolGradWasmConfig } from './maxPoolGrad';
-import { makeSumWasmConfig } from './sumLeadingAxes';
+import { conv2dBackpropInputByForwardConv } from './conv2dBackpropInput';
+import { maxPoolGradByScatter } from './maxPoolGrad';
+import { sumLeadingAxes } from './sumLeadingAxes';
 
 // The wrappers this module registered, so a second call does not wrap a wrapper.
 const ours = new WeakSet<tf.KernelFunc>();
 
-function wrapStock(kernelName: string, wrap: (stock: tf.KernelConfig) => tf.KernelConfig): void {
+/** A faster path for some calls of a kernel; null where it does not apply. */
+type FastPath = (args: KernelArgs, stock: tf.KernelFunc) => tf.TensorInfo | null;
+
+/** Replaces the stock wasm kernel with one that tries `fast` first and falls back to the stock one. */
+function wrapStock(kernelName: string, fast: FastPath): void {
   const stock = tf.getKernel(kernelName, 'wasm');
   if (stock == null || ours.has(stock.kernelFunc)) return;
-  const config = wrap(stock);
+  const kernelFunc = ((args: KernelArgs) => fast(args, stock.kernelFunc) ?? stock.kernelFunc(args)) as tf.KernelFunc;
   tf.unregisterKernel(kernelName, 'wasm');
-  tf.registerKernel(config);
-  ours.add(config.kernelFunc);
+  // The stock setupFunc binds the wasm function the fallback calls, so it stays.
+  tf.registerKernel({ ...stock, kernelFunc });
+  ours.add(kernelFunc);
 }
 
 export function registerWasmTrainingKernels(): void {
@@ -28,8 +34,8 @@ export function registerWasmTrainingKernels(): void {
   if (tf.getKernel('Conv2DBackpropFilter', 'wasm') == null) {
     tf.registerKernel(conv2dBackpropFilterWasmConfig);
   }
-  wrapStock('Conv2DBackpropInput', makeConv2dBackpropInputWasmConfig);
-  wrapStock('BatchMatMul', makeBatchMatMulWasmConfig);
-  wrapStock('MaxPoolGrad', makeMaxPoolGradWasmConfig);
-  wrapStock('Sum', makeSumWasmConfig);
+  wrapStock('Conv2DBackpropInput', conv2dBackpropInputByForwardConv);
+  wrapStock('BatchMatMul', batchMatMulByPlainProduct);
+  wrapStock('MaxPoolGrad', maxPoolGradByScatter);
+  wrapStock('Sum', sumLeadingAxes);
 }

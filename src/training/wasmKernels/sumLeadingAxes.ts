@@ -39,16 +39,3 @@ export function sumLeadingAxes(args: KernelArgs): tf.TensorInfo | null {
   (backend.typedArrayFromHeap(out) as Float32Array).set(sums);
   return out;
 }
-
-/** Wraps the stock wasm Sum: the loop over leading axes where it applies, stock otherwise. */
-export function makeSumWasmConfig(stock: tf.KernelConfig): tf.KernelConfig {
-  const kernelFunc = ((args: KernelArgs) => sumLeadingAxes(args) ?? stock.kernelFunc(args)) as tf.KernelFunc;
-  return {
-    kernelName: 'Sum',
-    backendName: 'wasm',
-    // The stock kernel binds its wasm function in setupFunc; the fallback needs it.
-    setupFunc: stock.setupFunc,
-    disposeFunc: stock.disposeFunc,
-    kernelFunc,
-  };
-}
