@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
-import { cifarData } from './scripts/viteCifarData';
+import { cifarData } from './scripts/viteCifarData.ts';
 
 // Where the lab lives on its host (LLP_BASE=/some/path/) and where it reads CIFAR-10 from
 // (LLP_DATA_URL, absolute or relative to the page; by default the shards ship in the build).
@@ -58,6 +58,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 4096,
     // The benchmark page ships with the build so `npm run bench:train` measures production code.
     rollupOptions: {
+      // The one slow callback is the data plugin's first encoding, which says so itself.
+      checks: { bundlerTimings: false },
       input: {
         main: join(import.meta.dirname, 'index.html'),
         bench: join(import.meta.dirname, 'bench/browser/index.html'),

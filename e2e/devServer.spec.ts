@@ -28,8 +28,9 @@ test.afterAll(async () => {
 
 test('npm start with an empty dependency cache: the first click trains the tiny study, no reload', async ({ page }) => {
   test.setTimeout(10 * 60_000);
+  const consoleErrors: string[] = [];
   page.on('console', (m) => {
-    if (m.type() === 'error') console.log(`[page error] ${m.text()}`);
+    if (m.type() === 'error') consoleErrors.push(m.text());
   });
   await page.goto(`${server.url}?preset=tiny`);
   await expect(page.getByTestId('dataset-panel')).toHaveAttribute('data-phase', 'ready', { timeout: 180_000 });
@@ -50,6 +51,7 @@ test('npm start with an empty dependency cache: the first click trains the tiny 
   await expect(page.getByTestId('backend-name')).toHaveText('wasm');
   await expect(page.getByTestId('rung-table').locator('tr.state-completed')).toHaveCount(4 + 2 + 1);
 
+  expect(consoleErrors).toEqual([]); // a newcomer who opens DevTools sees no red line
   expect(server.log()).not.toMatch(/optimized dependencies changed|new dependencies optimized|reloading/i);
   expect(server.log()).toMatch(/optimizer\] (scanning|bundling) dependencies/); // it did start from an empty cache
 });

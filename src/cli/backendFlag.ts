@@ -1,7 +1,7 @@
 // The `--backend` flag of the Node entries (study, train, bench:train): which tfjs backend the
 // workers must use. webgpu runs through Dawn; with no GPU here, on SwiftShader (nodeWebGpu.ts).
 import type { BackendName } from '../training/backend';
-import { useSoftwareVulkanWithoutGpu } from '../training/nodeWebGpu';
+import { giveVulkanRuntimeDir, useSoftwareVulkanWithoutGpu } from '../training/nodeWebGpu';
 
 export const NODE_BACKENDS: readonly BackendName[] = ['webgpu', 'wasm', 'cpu'];
 
@@ -17,6 +17,7 @@ export function parseBackendFlag(
   if (value === 'webgpu') {
     const set = useSoftwareVulkanWithoutGpu();
     if (set) log(`[backend] ${set}`);
+    giveVulkanRuntimeDir();
   }
   return value as BackendName;
 }

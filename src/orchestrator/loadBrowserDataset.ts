@@ -57,7 +57,7 @@ async function download(name: string, url: string, onBytes: (n: number) => void)
 /** The build's index of encoded files, or null where the host has none (the official files). */
 async function fetchIndex(baseUrl: string): Promise<DataIndex | null> {
   const response = await fetch(baseUrl + DATA_INDEX_FILE);
-  if (response.status === 404) return null;
+  if (response.status === 404 || response.status === 204) return null; // 204: the dev server's official files
   if (!response.ok)
     throw new Error(
       `Reading the data index failed: HTTP ${response.status} ${response.statusText} (${baseUrl + DATA_INDEX_FILE})`,

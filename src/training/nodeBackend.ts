@@ -7,7 +7,13 @@ import { isMainThread } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { checkWebGpuAdapter, initBackend, type BackendName, type BackendProbe, type BackendReport } from './backend';
-import { hasGpuDeviceNode, installDawnGpu, noAdapterMessage, useSoftwareVulkanWithoutGpu } from './nodeWebGpu';
+import {
+  giveVulkanRuntimeDir,
+  hasGpuDeviceNode,
+  installDawnGpu,
+  noAdapterMessage,
+  useSoftwareVulkanWithoutGpu,
+} from './nodeWebGpu';
 
 let adapterDescription = '';
 
@@ -15,7 +21,10 @@ async function checkWebGpu(forced: boolean): Promise<string | null> {
   // Spares every wasm worker on a CPU-only Linux machine from loading Dawn (21 MB) just to refuse SwiftShader.
   if (!forced && process.platform === 'linux' && !hasGpuDeviceNode())
     return 'no GPU device in /dev (wasm is faster on this CPU)';
-  if (isMainThread) useSoftwareVulkanWithoutGpu();
+  if (isMainThread) {
+    useSoftwareVulkanWithoutGpu();
+    giveVulkanRuntimeDir();
+  }
   let gpu;
   try {
     gpu = await installDawnGpu();

@@ -1,9 +1,9 @@
 // Which Vulkan driver Dawn gets: SwiftShader only where nothing chose one and no GPU is visible.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasGpuDeviceNode, noAdapterMessage, useSoftwareVulkanWithoutGpu } from './nodeWebGpu';
+import { giveVulkanRuntimeDir, hasGpuDeviceNode, noAdapterMessage, useSoftwareVulkanWithoutGpu } from './nodeWebGpu';
 
 const fakeDev = (...files: string[]) => {
   const dev = mkdtempSync(join(tmpdir(), 'llp-dev-'));
@@ -47,5 +47,24 @@ describe('useSoftwareVulkanWithoutGpu', () => {
     expect(m).toContain('/x.json');
     expect(m).toContain('libvulkan1');
     expect(m).toContain('vk_swiftshader_icd.json');
+  });
+});
+
+describe('giveVulkanRuntimeDir', () => {
+  const parent = mkdtempSync(join(tmpdir(), 'llp-run-'));
+  it('makes a private directory where the variable is unset or names no directory', () => {
+    for (const env of [{}, { XDG_RUNTIME_DIR: join(parent, 'gone') }] as NodeJS.ProcessEnv[]) {
+      const dir = giveVulkanRuntimeDir(env, parent);
+      expect(dir).not.toBeNull();
+      expect(env.XDG_RUNTIME_DIR).toBe(dir);
+      const st = statSync(dir!);
+      expect(st.isDirectory()).toBe(true);
+      expect(st.mode & 0o777).toBe(0o700);
+    }
+  });
+  it('leaves a directory the environment already names', () => {
+    const env: NodeJS.ProcessEnv = { XDG_RUNTIME_DIR: parent };
+    expect(giveVulkanRuntimeDir(env, parent)).toBeNull();
+    expect(env.XDG_RUNTIME_DIR).toBe(parent);
   });
 });

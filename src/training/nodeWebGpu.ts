@@ -1,7 +1,9 @@
 // WebGPU in Node: Dawn (the `webgpu` package) installed as navigator.gpu, so tfjs-backend-webgpu
 // runs headless. With no GPU, Chromium's SwiftShader Vulkan driver gives a software adapter
 // (notes/browser.md: Mesa's lavapipe 22.3 lacks a feature Dawn requires).
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { GpuLike } from './backend';
 
 export const SWIFTSHADER_ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';
@@ -32,6 +34,20 @@ export function useSoftwareVulkanWithoutGpu(
   if (env.VK_ICD_FILENAMES || env.VK_DRIVER_FILES || gpuPresent || !existsSync(icd)) return null;
   env.VK_ICD_FILENAMES = icd;
   return `VK_ICD_FILENAMES=${icd} (no GPU device here: WebGPU runs on SwiftShader, in software)`;
+}
+
+/**
+ * Gives the Vulkan loader a private XDG_RUNTIME_DIR where the environment has none (a server, a
+ * container, CI): without one its window-system probe prints "error: XDG_RUNTIME_DIR is invalid"
+ * twice on every start, which reads like a failure although Dawn then works. Returns the directory
+ * it set, or null. Same rule as above: on the main thread, before any worker starts Dawn.
+ */
+export function giveVulkanRuntimeDir(env: NodeJS.ProcessEnv = process.env, parent = tmpdir()): string | null {
+  const current = env.XDG_RUNTIME_DIR;
+  if (current && existsSync(current) && statSync(current).isDirectory()) return null;
+  const dir = mkdtempSync(join(parent, 'llp-xdg-'));
+  env.XDG_RUNTIME_DIR = dir;
+  return dir;
 }
 
 /** Why Dawn found no adapter, and what to install. */

@@ -3,7 +3,7 @@
 // replaced by its residual from the LOCO-I median edge detector (Weinberger et al. 2000, JPEG-LS).
 // Records keep the official layout (label byte, then three 1024-byte planes), so decoding gives back
 // the exact batch and its published sha256 still verifies it.
-import { CIFAR10_RECORD_BYTES } from './cifarFormat';
+import { CIFAR10_RECORD_BYTES } from './cifarFormat.ts';
 
 const SIDE = 32;
 const PLANE = SIDE * SIDE;
