@@ -9,6 +9,7 @@ const rule = (regretDiffPts: number, ci95: [number, number], over: Partial<RuleE
   studies: 200,
   regretDiffPts,
   ci95,
+  decidedShare: 0.6,
   ...over,
 });
 const table = (rules: RuleEvidence[], tableConfigurations = 32): PromotionEvidence => ({
@@ -36,6 +37,24 @@ describe('promotion evidence', () => {
     expect(promotionEvidenceText(table([rule(-0.5, [-0.9, -0.1])]))).toMatch(
       /beat accuracy where its CI excludes 0 \(metaModelMemory\/successiveHalving\)/,
     );
+  });
+
+  it('says the meta-model cannot be judged where it never decided, whatever its (accuracy-equal) CI', () => {
+    const text = promotionEvidenceText(
+      table([rule(0, [0, 0], { decidedShare: 0 }), rule(0, [0, 0], { rule: 'metaModel', decidedShare: 0 })], 10),
+    );
+    expect(text).toMatch(/^Default: promote by accuracy\. On the ground-truth table \(10 configurations/);
+    expect(text).toContain('cannot be judged yet');
+    expect(text).not.toContain('does not beat it');
+    expect(text).toContain('"full" = 6,750 images x 2 epochs');
+  });
+
+  it('quotes only the rules that decided, with the share they decided', () => {
+    const text = promotionEvidenceText(
+      table([rule(-0.2, [-0.5, 0.1]), rule(0, [0, 0], { rule: 'metaModel', decidedShare: 0 })]),
+    );
+    expect(text).toContain('metaModelMemory under successiveHalving (pool 9, decided 60% of promotions)');
+    expect(text).not.toContain('metaModel under');
   });
 
   it('falls back to the labelled saved-run figures while the table is too small', () => {

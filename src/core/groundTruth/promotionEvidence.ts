@@ -11,6 +11,8 @@ export interface RuleEvidence {
   /** Mean over paired studies of (rule - accuracy) regret, in accuracy points; negative favours the rule. */
   regretDiffPts: number;
   ci95: [number, number];
+  /** Share of the replayed promotions the rule itself decided; 0 means it never had enough examples, so its figures are accuracy's. */
+  decidedShare: number;
 }
 
 export interface PromotionEvidence {
@@ -37,6 +39,7 @@ export function ruleEvidence(reports: readonly RuleReport[]): RuleEvidence[] {
       studies: r.vsAccuracy!.studies,
       regretDiffPts: r.vsAccuracy!.meanRegretDiffPts,
       ci95: r.vsAccuracy!.ci95.meanRegretDiffPts,
+      decidedShare: Number.isFinite(r.decidedShare) ? r.decidedShare : 0,
     }));
 }
 
@@ -55,10 +58,19 @@ export function promotionEvidenceText(e: PromotionEvidence): string {
       'too few to replay studies; its figures will replace these.'
     );
   }
-  const winners = meta.filter(beatsAccuracy);
+  const replayed = `the ground-truth table (${e.tableConfigurations} configurations, full = ${e.fullFidelity})`;
+  const decided = meta.filter((r) => r.decidedShare > 0);
+  if (decided.length === 0) {
+    return (
+      `Default: promote by accuracy. On ${replayed} the meta-model cannot be judged yet: in every replayed study ` +
+      `it had too few examples to decide a promotion, so accuracy decided. ${SAVED_RUNS_EVIDENCE}`
+    );
+  }
+  const winners = decided.filter(beatsAccuracy);
   const line = (r: RuleEvidence) =>
-    `${r.rule} under ${r.scheduler} (pool ${r.poolSize}): regret ${pts(r.regretDiffPts)} pts vs accuracy, 95% CI [${pts(r.ci95[0])}, ${pts(r.ci95[1])}]`;
-  const measured = `Replayed on the ground-truth table (${e.tableConfigurations} configurations, full = ${e.fullFidelity}): ${meta.map(line).join('; ')}.`;
+    `${r.rule} under ${r.scheduler} (pool ${r.poolSize}, decided ${Math.round(100 * r.decidedShare)}% of promotions): ` +
+    `regret ${pts(r.regretDiffPts)} pts vs accuracy, 95% CI [${pts(r.ci95[0])}, ${pts(r.ci95[1])}]`;
+  const measured = `Replayed on ${replayed}: ${decided.map(line).join('; ')}.`;
   return winners.length === 0
     ? `Default: promote by accuracy. The meta-model does not beat it: no CI excludes 0. ${measured}`
     : `The meta-model beat accuracy where its CI excludes 0 (${winners.map((r) => `${r.rule}/${r.scheduler}`).join(', ')}). ${measured}`;
