@@ -52,7 +52,7 @@ export function textReport(r: SimulationReport, source: string): string {
   }
   out.push(
     '',
-    "Tier-2 probes: partial Spearman with full-fidelity accuracy given the rung's accuracy [95% CI over configurations]",
+    "Tier-2 probes: partial Spearman with full-fidelity accuracy given the rung's accuracy [95% Fisher-z CI, Bonett & Wright's variance]",
   );
   out.push(
     `${pad('probe', 18)}${pad('rung', 22)}${pad('n', 5)}${pad('partial', 24)}${pad('probe alone', 13)}rung accuracy alone`,

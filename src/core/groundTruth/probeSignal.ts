@@ -1,13 +1,13 @@
 // Does a tier-2 probe (sharpness, SAM sharpness, gradient norm, Hessian eigenvalue and trace,
 // gradient norm at init) rank configurations by full-fidelity accuracy beyond what the rung's own
 // accuracy already says? The partial rank correlation given rung accuracy over the table's
-// configurations, with a 95% percentile-bootstrap interval over configurations (Efron & Tibshirani 1993).
-import { createRng, deriveSeed } from '../rng';
+// configurations, with its 95% Fisher-z interval (../stats/fisherInterval.ts).
+import { fisherInterval } from '../stats/fisherInterval';
 import { spearman } from '../stats/rankCorrelation';
 import type { TableHeader } from './learningCurveTable';
 import { partialSpearman } from './partialRankCorrelation';
 import { probeSignals, readRung } from './rungObservation';
-import { bootstrapInterval, type Interval } from './studySummary';
+import type { Interval } from './studySummary';
 import type { TableConfiguration } from './tableConfigurations';
 
 export const PROBES = [
@@ -47,12 +47,7 @@ export function probeRungs(header: TableHeader): { dataFraction: number; epochs:
   ];
 }
 
-export function probeSignal(
-  header: TableHeader,
-  configs: readonly TableConfiguration[],
-  seed: number,
-  resamples = 2000,
-): ProbeSignal[] {
+export function probeSignal(header: TableHeader, configs: readonly TableConfiguration[]): ProbeSignal[] {
   const out: ProbeSignal[] = [];
   for (const at of probeRungs(header)) {
     const readings = configs.map((c) => ({ c, r: readRung(header, c, at) }));
@@ -64,20 +59,18 @@ export function probeSignal(
           : [];
       });
       if (points.length < 4) continue; // Hessian probes exist at a run's last epoch only
-      const partial = (p: readonly (typeof points)[number][]) =>
-        partialSpearman(
-          p.map((q) => q.x),
-          p.map((q) => q.y),
-          p.map((q) => q.z),
-        );
-      const rng = createRng(deriveSeed(seed, 'probe', probe, at.dataFraction, at.epochs));
+      const partial = partialSpearman(
+        points.map((q) => q.x),
+        points.map((q) => q.y),
+        points.map((q) => q.z),
+      );
       out.push({
         probe,
         rung: rungLabel(at.dataFraction, at.epochs),
         ...at,
         n: points.length,
-        partialSpearman: partial(points),
-        ci95: bootstrapInterval(points, partial, rng, resamples),
+        partialSpearman: partial,
+        ci95: fisherInterval(partial, points.length, 1),
         spearmanProbe: spearman(
           points.map((q) => q.x),
           points.map((q) => q.y),

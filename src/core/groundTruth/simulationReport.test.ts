@@ -39,6 +39,18 @@ describe('simulationReport', () => {
     }
     expect(r.probes.length).toBeGreaterThan(0);
     expect(r.notes.some((n) => n.includes('4 studies'))).toBe(true);
+    let tested = 0;
+    let excluding = 0;
+    for (const p of r.probes) {
+      if (!Number.isFinite(p.partialSpearman)) continue;
+      tested++;
+      if (p.ci95[0] > 0 || p.ci95[1] < 0) excluding++;
+      expect(p.ci95[0]).toBeLessThanOrEqual(p.partialSpearman);
+      expect(p.ci95[1]).toBeGreaterThanOrEqual(p.partialSpearman);
+    }
+    expect(r.notes).toContain(
+      `probes: ${excluding} of ${tested} probe-rung CIs exclude 0, where chance alone would give about ${(0.05 * tested).toFixed(1)}; each CI is for one pair, not corrected for the others`,
+    );
   });
 
   it('never reads the report-only test field: scrambling it changes nothing', () => {

@@ -103,13 +103,19 @@ export function simulationReport(
   notes.push(
     "compute: training time at each row's measured throughput, one validation pass per trial (a forward pass at 1/3 of a step per image), probe time as measured, charged only to rules that read probes; the gradient-norm probe at init is not timed in the table",
   );
+  const probes = probeSignal(table.header, configs);
+  const tested = probes.filter((p) => Number.isFinite(p.partialSpearman));
+  const excluding = tested.filter((p) => p.ci95[0] > 0 || p.ci95[1] < 0);
+  notes.push(
+    `probes: ${excluding.length} of ${tested.length} probe-rung CIs exclude 0, where chance alone would give about ${(0.05 * tested.length).toFixed(1)}; each CI is for one pair, not corrected for the others`,
+  );
   return {
     configurations: configs.length,
     rows: table.rows.length,
     fullFidelity,
     noiseFloor: noiseFloor(table),
     rules,
-    probes: probeSignal(table.header, configs, s.seed, req.bootstrap),
+    probes,
     notes,
   };
 }
