@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { rowKey } from '../src/core/groundTruth/learningCurveTable';
 import { DEFAULT_TABLE_SETTINGS, tableHeader, tableUnits, type TableSettings } from '../src/core/groundTruth/tablePlan';
+import { clockPathFor, readClock, startClock } from './table/buildClock';
 import { checkTable } from './table/checkTable';
 import { formatTableReport, tableReport } from './table/tableReport';
 import { appendRow, DEFAULT_TABLE_PATH, readTableFile } from './table/tableFile';
@@ -63,7 +64,7 @@ if (values.report) {
   const table = readTableFile(path);
   console.log(
     formatTableReport(
-      tableReport(table, tableUnits(table.header, settings)),
+      tableReport(table, tableUnits(table.header, settings), readClock(clockPathFor(path))),
       table.header.fractions,
       table.header.epochs,
     ),
@@ -96,6 +97,8 @@ const workers = values.workers ? positiveInt('workers', values.workers) : Math.m
 // Rows in flight keep an epoch checkpoint beside the table, so a killed build loses at most an epoch of each.
 const trainer = await startTableTrainer(header, workers, `${path}.inflight`);
 console.log(`[table] ${workers} worker(s) on ${trainer.backend}`);
+const clock = startClock(clockPathFor(path), workers);
 await trainer.trainAll(todo, (row) => appendRow(path, row));
+clock.stop();
 trainer.dispose();
 console.log(`[table] ${path}: done; check it with \`npm run bench:table -- --check\``);

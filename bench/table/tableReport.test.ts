@@ -56,4 +56,17 @@ describe('tableReport', () => {
     expect(json.learningRate).toBe(r.best!.config.learningRate);
     expect(command).toContain('--epochs 30');
   });
+
+  it('prints the wall time of the clocked and reconstructed runs', () => {
+    const clock = [
+      { run: '2026-11-30T14:00:00Z', at: '2026-11-30T16:30:00Z', workers: 2, note: 'reconstructed' },
+      { run: '2026-12-01T02:00:00Z', at: '2026-12-01T03:00:00Z', workers: 2 },
+    ];
+    const withClock = tableReport(table, units, clock);
+    expect(withClock.wallHours).toBeCloseTo(3.5, 12);
+    expect(formatTableReport(withClock, table.header.fractions, table.header.epochs)).toContain(
+      'Build wall time: 3.5 h over 2 builder runs (1 of them reconstructed from build logs)',
+    );
+    expect(formatTableReport(r, table.header.fractions, table.header.epochs)).toContain('not clocked');
+  });
 });

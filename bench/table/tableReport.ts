@@ -4,6 +4,7 @@
 // accuracy is printed beside each row for the final report only; the headline's choice reads
 // validation alone (bestByValidation).
 import type { LearningCurveTable, TableRow } from '../../src/core/groundTruth/learningCurveTable';
+import { wallMs, type ClockRun } from './buildClock';
 import type { TableUnit } from '../../src/core/groundTruth/tablePlan';
 import { describeConfig, type TrialConfig } from '../../src/core/searchSpace/searchSpace';
 
@@ -28,6 +29,10 @@ export interface TableReport {
   completeConfigurations: number;
   /** Sum of the rows' training durations: one worker's hours. */
   workerHours: number;
+  /** The build's wall-clock hours over its runs (buildClock.ts), and how many runs were reconstructed rather than clocked. */
+  wallHours: number;
+  runs: number;
+  reconstructedRuns: number;
   configurations: ConfigurationReport[];
   best: { configId: string; valAccuracy: number; config: TrialConfig } | null;
 }
@@ -51,7 +56,11 @@ export function bestByValidation(
   return best;
 }
 
-export function tableReport(table: LearningCurveTable, planned: TableUnit[]): TableReport {
+export function tableReport(
+  table: LearningCurveTable,
+  planned: TableUnit[],
+  clock: readonly ClockRun[] = [],
+): TableReport {
   const fractions = table.header.fractions;
   const ids = [...new Set(planned.map((u) => u.configId))];
   const configurations: ConfigurationReport[] = [];
@@ -84,6 +93,9 @@ export function tableReport(table: LearningCurveTable, planned: TableUnit[]): Ta
     rowsPlanned: planned.length,
     completeConfigurations: configurations.filter((c) => c.valAtFraction.every((v) => v !== null)).length,
     workerHours: table.rows.reduce((s, r) => s + r.durationMs, 0) / 3_600_000,
+    wallHours: wallMs(clock) / 3_600_000,
+    runs: clock.length,
+    reconstructedRuns: clock.filter((c) => c.note).length,
     configurations,
     best: bestByValidation(table),
   };
@@ -102,6 +114,10 @@ export function formatTableReport(r: TableReport, fractions: number[], epochs: n
   const lines = [
     `Table: ${r.rowsDone} of ${r.rowsPlanned} rows, ${r.completeConfigurations} configurations at every fraction; ` +
       `${r.workerHours.toFixed(1)} worker-hours of training so far (the rows' own durations, contention included)`,
+    r.runs > 0
+      ? `Build wall time: ${r.wallHours.toFixed(1)} h over ${r.runs} builder runs` +
+        (r.reconstructedRuns > 0 ? ` (${r.reconstructedRuns} of them reconstructed from build logs)` : '')
+      : 'Build wall time: not clocked (no clock file beside the table)',
     `Validation accuracy (%) after ${epochs} epochs at each data fraction; "full" is 45,000 images x ${epochs} epochs. ` +
       'Test (%) is report-only.',
     `config  ${'setting'.padEnd(52)} ${fractions.map((f) => label(f).padStart(5)).join(' ')}  test  full per epoch        repeats (val/test)`,
