@@ -1,7 +1,8 @@
 // The promotion rules a replayed rung can use, each as the lab applies it: validation accuracy
 // (plain successive halving), the sharpness composite "accuracy - alpha x sharpness"
 // (../metaModel/rankingAudit), each candidate's accuracy extrapolated along a power-law learning
-// curve over its own rungs (../metaModel/powerLawExtrapolation), and the meta-model's predicted full-fidelity accuracy (performance
+// curve over its own rungs (../metaModel/powerLawExtrapolation), accuracy plus the one probe that
+// predicted full accuracy best out of sample on the memory (../metaModel/probeRegression), and the meta-model's predicted full-fidelity accuracy (performance
 // prediction, Baker et al. 2018; ../metaModel/promotionModel) learnt from the study's own full runs
 // ("in-study") or from those plus the table's other configurations ("memory"). Every fallback
 // mirrors ../metaModel/promotionScoring's: too few examples, a failed fit or a closed gate -> accuracy.
@@ -12,20 +13,26 @@ import { examplesAtResource, GATE_CONFIDENCE, gateAtResource } from '../metaMode
 import { compositeScores } from '../metaModel/rankingAudit';
 import type { PromotionGuard } from '../study/studyDefinition';
 import { extrapolateAccuracy } from '../metaModel/powerLawExtrapolation';
+import { fitProbeRegression, predictProbeRegression } from '../metaModel/probeRegression';
 import { CHANCE } from './tableConfigurations';
 
-export type PromotionRuleName = 'accuracy' | 'compositeSharpness' | 'powerLaw' | 'metaModel' | 'metaModelMemory';
+export type PromotionRuleName =
+  'accuracy' | 'compositeSharpness' | 'powerLaw' | 'probeRegression' | 'metaModel' | 'metaModelMemory';
 export const PROMOTION_RULES: readonly PromotionRuleName[] = [
   'accuracy',
   'compositeSharpness',
   'powerLaw',
+  'probeRegression',
   'metaModel',
   'metaModelMemory',
 ];
 
 /** Rules that read probes pay for them (./replayCost). */
-export const readsProbes = (rule: PromotionRuleName) => rule === 'compositeSharpness' || usesMetaModel(rule);
+export const readsProbes = (rule: PromotionRuleName) =>
+  rule === 'compositeSharpness' || rule === 'probeRegression' || usesMetaModel(rule);
 export const usesMetaModel = (rule: PromotionRuleName) => rule === 'metaModel' || rule === 'metaModelMemory';
+/** Rules that learn from the table's configurations outside the study (leave-configurations-out). */
+export const usesMemory = (rule: PromotionRuleName) => rule === 'metaModelMemory' || rule === 'probeRegression';
 
 /** One complete rung: each candidate's accuracy (null = diverged), sharpness and evidence so far. */
 export interface RungCandidates {
@@ -38,7 +45,7 @@ export interface RungCandidates {
 export interface RungScores {
   /** Higher promotes first; null (diverged) never promotes. */
   scores: (number | null)[];
-  decidedBy: 'accuracy' | 'compositeSharpness' | 'powerLaw' | 'metaModel';
+  decidedBy: 'accuracy' | 'compositeSharpness' | 'powerLaw' | 'probeRegression' | 'metaModel';
 }
 
 export interface MetaModelSettings {
@@ -93,6 +100,32 @@ function byPowerLaw(c: RungCandidates): RungScores {
   return { scores, decidedBy: extrapolated > 0 ? 'powerLaw' : 'accuracy' };
 }
 
+const sameResource = (a: number, b: number) => Math.abs(a - b) < 1e-9;
+
+/**
+ * Accuracy plus the probe that predicted full accuracy best out of sample on the examples read at
+ * this rung's resource; accuracy where too few examples, no probe beat accuracy alone, or a live
+ * candidate lacks the chosen probe (a prediction and a raw accuracy are not on one scale).
+ */
+function byProbeRegression(c: RungCandidates, examples: readonly MetaExample[], minExamples: number): RungScores {
+  const rows = examples.flatMap((e) => {
+    const o = e.observations.find((x) => sameResource(x.resource, c.resource));
+    return o && o.valAccuracy !== null
+      ? [{ accuracy: o.valAccuracy, probes: o.probes ?? null, fullAccuracy: e.fullAccuracy }]
+      : [];
+  });
+  if (rows.length < minExamples) return byAccuracy(c);
+  const fit = fitProbeRegression(rows);
+  if (!fit || fit.probe === null) return byAccuracy(c);
+  const scores = c.accuracy.map((a, i) => {
+    if (a === null) return null;
+    const o = c.evidence[i].observations.find((x) => sameResource(x.resource, c.resource));
+    return predictProbeRegression(fit, a, o?.probes ?? null);
+  });
+  if (scores.some((v, i) => v === null && c.accuracy[i] !== null)) return byAccuracy(c);
+  return { scores, decidedBy: 'probeRegression' };
+}
+
 /** Scores of one rung under a rule; `examples` are what a meta-model rule may learn from now. */
 export function scoreRung(
   rule: PromotionRuleName,
@@ -119,6 +152,8 @@ export function scoreRung(
     }
     case 'powerLaw':
       return byPowerLaw(c);
+    case 'probeRegression':
+      return byProbeRegression(c, examples, s.metaModel.minExamples);
     case 'metaModel':
     case 'metaModelMemory':
       return byMetaModel(c, examples, s.metaModel);

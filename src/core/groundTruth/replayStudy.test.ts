@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { learningCurveFixture } from '../../testing/learningCurveFixture';
 import { oracleStudy, subsets, type OracleBracket, type OraclePoint } from '../../testing/replayOracle';
 import { extrapolateAccuracy } from '../metaModel/powerLawExtrapolation';
+import { fitProbeRegression, predictProbeRegression } from '../metaModel/probeRegression';
 import type { TableRow } from './learningCurveTable';
 import type { ReplaySchedulerName } from './replayPlans';
 import { replayPlan } from './replayPlans';
@@ -151,6 +152,53 @@ describe('replayed studies against a brute-force oracle', () => {
     const two = trialCost(table.header, row, 0, 2, true);
     expect(two.evalMs).toBeCloseTo((1000 * 5000) / 3 / row.imagesPerSecond, 9);
     expect(two.probeMs).toBe(row.curve[1].probes!.ms);
+  });
+});
+
+describe('probe regression against a hand replay', () => {
+  // A pool of 4 leaves 8 configurations (= minExamples) to learn from: 4 @ 1/3 of the data, 1 @ all.
+  const ladder: OracleBracket[] = [
+    {
+      configs: 4,
+      rungs: [
+        { dataFraction: 1 / 3, epochs: 4, trials: 4 },
+        { dataFraction: 1, epochs: 4, trials: 1 },
+      ],
+    },
+  ];
+  const probesOf = (row: TableRow, epochs: number) => ({
+    ...row.curve[epochs - 1].probes,
+    initGradientNorm: row.initGradientNorm,
+  });
+  /** The rule by hand: OLS on the configurations outside the pool, read at the same rung, scores the rung if a probe won. */
+  const byHand = (pool: readonly string[]) => {
+    const outside = configs.filter((c) => !pool.includes(c.configId));
+    const rows = outside.flatMap((c) => {
+      const row = c.rows[2]; // 1/3 of the data
+      const e = row.curve[3];
+      return e ? [{ accuracy: e.valAccuracy, probes: probesOf(row, 4), fullAccuracy: c.fullAccuracy }] : [];
+    });
+    const fit = rows.length >= 8 ? fitProbeRegression(rows) : null;
+    return (row: TableRow, epochs: number) => {
+      const a = row.curve[epochs - 1]?.valAccuracy ?? null;
+      if (a === null || !fit || fit.probe === null) return a;
+      return predictProbeRegression(fit, a, probesOf(row, epochs));
+    };
+  };
+
+  it('successive halving by probe regression: every pick, regret and compute match, and the probe decides some studies', () => {
+    const run = simulateRule(table, configs, 'successiveHalving', 'probeRegression', 4, settings);
+    expect(run.memoryExamples).toBe(8);
+    run.outcomes.forEach((o, k) => {
+      const pool = drawPool(configs, 4, settings.seed, k).map((c) => c.configId);
+      const want = oracleStudy(table, pool, ladder, false, { probes: true, score: byHand(pool) });
+      expect(o.pick).toBe(want.pick);
+      expect(o.regretPts).toBeCloseTo(want.regretPts, 9);
+      expect(o.computeFraction).toBeCloseTo(want.computeFraction, 9);
+    });
+    const decided = run.outcomes.filter((o) => o.decidedBy.probeRegression > 0).length;
+    expect(decided).toBeGreaterThan(0);
+    expect(decided).toBeLessThan(run.outcomes.length);
   });
 });
 

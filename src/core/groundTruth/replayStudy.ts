@@ -12,6 +12,7 @@ import { trialBudget, type ReplayPlan } from './replayPlans';
 import {
   readsProbes,
   scoreRung,
+  usesMemory,
   type PromotionRuleName,
   type PromotionSettings,
   type RungScores,
@@ -55,7 +56,7 @@ export interface ReplayInputs {
   pool: readonly TableConfiguration[];
   rule: PromotionRuleName;
   settings: PromotionSettings;
-  /** The meta-model's memory (metaModelMemory only): never one of the pool's configurations. */
+  /** The memory of the rules that learn across studies (./replayPromotion usesMemory): never one of the pool's configurations. */
   memory: readonly MetaExample[];
   /** A configuration's number in the whole table (an example's source id). */
   tableIndex: (configId: string) => number;
@@ -73,7 +74,7 @@ export function replayStudy(inputs: ReplayInputs): StudyOutcome {
   const evidence = pool.map((): FidelityObservation[] => []);
   const reached = new Map<number, Reached>();
   const own: MetaExample[] = [];
-  const decidedBy = { accuracy: 0, compositeSharpness: 0, powerLaw: 0, metaModel: 0 };
+  const decidedBy = { accuracy: 0, compositeSharpness: 0, powerLaw: 0, probeRegression: 0, metaModel: 0 };
   let offset = 0;
   for (const b of plan.brackets) {
     let ids = Array.from({ length: b.numConfigs }, (_, k) => offset + k);
@@ -108,7 +109,7 @@ export function replayStudy(inputs: ReplayInputs): StudyOutcome {
         break;
       }
       // 3. Score the rung under the rule and promote the top n_{i+1}.
-      const examples = rule === 'metaModel' ? own : rule === 'metaModelMemory' ? [...inputs.memory, ...own] : [];
+      const examples = rule === 'metaModel' ? own : usesMemory(rule) ? [...inputs.memory, ...own] : [];
       const scored = scoreRung(
         rule,
         {

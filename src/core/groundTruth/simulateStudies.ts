@@ -9,7 +9,7 @@ import { createRng, deriveSeed, shuffleInPlace } from '../rng';
 import type { PromotionGuard } from '../study/studyDefinition';
 import type { LearningCurveTable } from './learningCurveTable';
 import { lowFidelityResources, replayPlan, type ReplayPlan, type ReplaySchedulerName } from './replayPlans';
-import { usesMetaModel, type PromotionRuleName, type PromotionSettings } from './replayPromotion';
+import { usesMemory, usesMetaModel, type PromotionRuleName, type PromotionSettings } from './replayPromotion';
 import { replayStudy, type StudyOutcome } from './replayStudy';
 import { memoryFor } from './tableExamples';
 import type { TableConfiguration } from './tableConfigurations';
@@ -59,7 +59,7 @@ export interface RuleRun {
   poolSize: number;
   plan: ReplayPlan;
   outcomes: StudyOutcome[];
-  /** Mean memory examples per study (metaModelMemory), else 0. */
+  /** Mean memory examples per study (rules that use memory), else 0. */
   memoryExamples: number;
 }
 
@@ -86,10 +86,9 @@ export function simulateRule(
   let memoryExamples = 0;
   for (let k = 0; k < count; k++) {
     const pool = drawPool(configs, poolSize, s.seed, k);
-    const memory: MetaExample[] =
-      rule === 'metaModelMemory'
-        ? memoryFor(header, plan, resources, configs, new Set(pool.map((c) => c.configId)))
-        : [];
+    const memory: MetaExample[] = usesMemory(rule)
+      ? memoryFor(header, plan, resources, configs, new Set(pool.map((c) => c.configId)))
+      : [];
     memoryExamples += memory.length;
     // A study refits only when its examples change (Hyperband's later brackets): one cache per study.
     const fits = new Map<string, PromotionModel | null>();

@@ -131,6 +131,25 @@ describe('the table bootstrap', () => {
     expect(new Set(resampled.map((c) => base(c.configId))).size).toBeLessThan(configs.length); // 12 draws of 12 repeat one almost surely
     for (const c of resampled) expect(c.rows).toBe(configs.find((o) => o.configId === base(c.configId))!.rows);
   });
+
+  it("keeps a pool member's bootstrap copies out of the memory, which would otherwise hold the answer", () => {
+    const resampled = resampleConfigurations(configs, createRng(3));
+    const plan = replayPlan(table.header, 'successiveHalving', 4);
+    for (let k = 0; k < 20; k++) {
+      const pool = drawPool(resampled, 4, 2, k);
+      const memory = memoryFor(
+        table.header,
+        plan,
+        lowFidelityResources(plan),
+        resampled,
+        new Set(pool.map((c) => c.configId)),
+      );
+      const poolIdentities = new Set(pool.map((c) => c.configId.split('~')[0]));
+      const memoryIdentities = memory.map((e) => resampled[e.source.configId].configId.split('~')[0]);
+      expect(memoryIdentities.filter((id) => poolIdentities.has(id))).toEqual([]);
+      expect(memory).toHaveLength(resampled.filter((c) => !poolIdentities.has(c.configId.split('~')[0])).length);
+    }
+  });
 });
 
 describe('plans and the noise floor', () => {

@@ -84,15 +84,17 @@ export function simulationReport(
       `meta-model: ${s.candidates === 'ridge' ? 'ridge candidates only (the GP and forest take seconds per fit here; --candidates all uses them)' : "the lab's full candidate list"}, guard '${s.guard}', ${s.minExamples} examples needed; in-study examples are the study's own full-fidelity runs so far; memory is the table minus the sub-pool (by configId)`,
     );
   }
-  for (const rule of ['metaModel', 'metaModelMemory'] as const) {
+  for (const rule of ['metaModel', 'metaModelMemory', 'probeRegression'] as const) {
     const idle = rules.filter((x) => x.rule === rule && x.decidedShare === 0);
     if (idle.length === 0) continue;
     const why =
       rule === 'metaModel'
-        ? 'examples from its own full-fidelity runs before a promotion'
-        : 'memory examples (the table minus the pool)';
+        ? `fewer than ${s.minExamples} examples from its own full-fidelity runs before a promotion`
+        : rule === 'metaModelMemory'
+          ? `fewer than ${s.minExamples} memory examples (the table minus the pool)`
+          : `fewer than ${s.minExamples} memory examples at the rung, or no probe beat accuracy alone by leave-one-out error on them`;
     notes.push(
-      `${rule} never decided a promotion in ${idle.map((x) => `${x.scheduler}/${x.poolSize}`).join(', ')}: fewer than ${s.minExamples} ${why}, so there its figures are accuracy's`,
+      `${rule} never decided a promotion in ${idle.map((x) => `${x.scheduler}/${x.poolSize}`).join(', ')}: ${why}, so there its figures are accuracy's`,
     );
   }
   notes.push(

@@ -15,6 +15,9 @@ export interface TableConfiguration {
   fullAccuracy: number;
 }
 
+/** A configuration's identity: a bootstrap copy ("c05~2", ./tableBootstrap) is the configuration it copies. */
+export const configIdentity = (configId: string) => configId.split('~')[0];
+
 export const NUM_CLASSES = 10;
 export const CHANCE = 1 / NUM_CLASSES;
 

@@ -8,7 +8,7 @@ import type { TableHeader } from './learningCurveTable';
 import { budgetAt } from '../schedulers/schedule';
 import { fidelityObservation, readRung } from './rungObservation';
 import type { ReplayPlan } from './replayPlans';
-import type { TableConfiguration } from './tableConfigurations';
+import { configIdentity, type TableConfiguration } from './tableConfigurations';
 
 export function tableFidelity(header: TableHeader): MetaExample['fidelity'] {
   return { dataset: 'cifar10', trainImages: header.trainImages, epochs: header.epochs };
@@ -47,7 +47,7 @@ export function memoryExample(
   return exampleOf(header, c, index, observations, index);
 }
 
-/** The table's configurations outside the pool (by configId), as examples. */
+/** The table's configurations outside the pool (by identity, so no bootstrap copy of a pool member either), as examples. */
 export function memoryFor(
   header: TableHeader,
   plan: ReplayPlan,
@@ -55,5 +55,8 @@ export function memoryFor(
   all: readonly TableConfiguration[],
   pool: ReadonlySet<string>,
 ): MetaExample[] {
-  return all.flatMap((c, i) => (pool.has(c.configId) ? [] : [memoryExample(header, plan, resources, c, i)]));
+  const inPool = new Set([...pool].map(configIdentity));
+  return all.flatMap((c, i) =>
+    inPool.has(configIdentity(c.configId)) ? [] : [memoryExample(header, plan, resources, c, i)],
+  );
 }
