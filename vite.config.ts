@@ -3,6 +3,8 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { cifarData } from './scripts/viteCifarData.ts';
+import { learningCurveTable } from './scripts/viteLearningCurveTable.ts';
+import { DEFAULT_TABLE_PATH } from './bench/table/tableFile.ts';
 
 // Where the lab lives on its host (LLP_BASE=/some/path/) and where it reads CIFAR-10 from
 // (LLP_DATA_URL, absolute or relative to the page; by default the shards ship in the build).
@@ -22,6 +24,8 @@ export default defineConfig({
   plugins: [
     react(),
     cifarData({ base, dataDir: join(import.meta.dirname, 'data', 'cifar10'), shipData: !dataUrl }),
+    // The page replays real-fidelity studies over the committed table (src/ui/replay).
+    learningCurveTable(DEFAULT_TABLE_PATH),
     // Offline and installable: a Workbox precache of the build (one entry per file, old ones
     // removed when a new build activates), the web app manifest and its icons.
     VitePWA({

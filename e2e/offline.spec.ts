@@ -1,8 +1,9 @@
 // Works offline once visited: the app's files come from the service worker's cache and the
-// training images from IndexedDB, so a classroom without network can still run a study.
+// training images from IndexedDB, so a classroom without network can still run a study and replay
+// one from the learning-curve table.
 import { expect, test } from '@playwright/test';
 
-test('after one visit the lab opens and trains with the network off', async ({ page, context }) => {
+test('after one visit the lab opens, trains and replays with the network off', async ({ page, context }) => {
   page.on('requestfailed', (r) => console.log(`[failed] ${r.url()} ${r.failure()?.errorText}`));
   await page.goto('/?preset=micro');
   await expect(page.getByTestId('dataset-panel')).toHaveAttribute('data-phase', 'ready', { timeout: 120_000 });
@@ -38,5 +39,8 @@ test('after one visit the lab opens and trains with the network off', async ({ p
   await expect(page.getByTestId('ranking')).toHaveAttribute('data-phase', 'finished', { timeout: 5 * 60_000 });
   // The recommendation is computed in the meta-model worker, whose code also came from the cache.
   await expect(page.getByTestId('recommendation')).toHaveAttribute('data-status', 'ready', { timeout: 60_000 });
+  // The learning-curve table was never opened online: its chunk is precached with the rest.
+  await page.getByText('Replay a real study (no training)').click();
+  await expect(page.getByTestId('replay-result')).toBeVisible();
   await context.setOffline(false);
 });

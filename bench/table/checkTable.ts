@@ -52,7 +52,8 @@ export function testFieldReaders(): string[] {
         found.push(rel);
     }
   };
-  for (const dir of ['src/core/groundTruth', 'src/core/metaModel', 'bench']) walk(join(ROOT, dir));
+  for (const dir of ['src/core/groundTruth', 'src/core/metaModel', 'src/ui/replay', 'scripts', 'bench'])
+    walk(join(ROOT, dir));
   return found;
 }
 

@@ -8,7 +8,7 @@ import {
   type LearningCurveTable,
   type TableHeader,
   type TableRow,
-} from '../../src/core/groundTruth/learningCurveTable';
+} from '../../src/core/groundTruth/learningCurveTable.ts';
 
 export const DEFAULT_TABLE_PATH = join(import.meta.dirname, 'cifar10.table.jsonl.gz');
 
@@ -16,14 +16,16 @@ export function appendRow(path: string, value: TableHeader | TableRow): void {
   appendFileSync(path, gzipSync(Buffer.from(`${JSON.stringify(value)}\n`)));
 }
 
-/** Reads the gzip members one by one, so a torn last member (a kill mid-write) costs only its row. */
-export function readTableFile(path: string): LearningCurveTable {
+/** The table's JSON lines. A torn last gzip member (a kill mid-write) costs only its row. */
+export function readTableText(path: string): string {
   const bytes = readFileSync(path);
-  let text: string;
   try {
-    text = gunzipSync(bytes).toString('utf8');
+    return gunzipSync(bytes).toString('utf8');
   } catch {
-    text = gunzipSync(bytes, { finishFlush: 2 /* Z_SYNC_FLUSH: keep what decodes */ }).toString('utf8');
+    return gunzipSync(bytes, { finishFlush: 2 /* Z_SYNC_FLUSH: keep what decodes */ }).toString('utf8');
   }
-  return parseTable(text).table;
+}
+
+export function readTableFile(path: string): LearningCurveTable {
+  return parseTable(readTableText(path)).table;
 }

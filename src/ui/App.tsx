@@ -12,6 +12,7 @@ import { AuditPanel } from './components/AuditPanel';
 import { RecommendationPanel } from './components/RecommendationPanel';
 import { BackendCheck } from './components/BackendCheck';
 import { LandscapePanel } from './landscape/LandscapePanel';
+import { TableReplayPanel } from './replay/TableReplayPanel';
 import { StudyLibrary } from './components/StudyLibrary';
 import { ResumeBanner } from './components/ResumeBanner';
 import { MemoryPanel } from './components/MemoryPanel';
@@ -67,6 +68,7 @@ function Lab() {
           </section>
           {shown('ranking') && <AuditPanel />}
           {shown('landscape') && <LandscapePanel />}
+          {shown('replay') && <TableReplayPanel />}
           {shown('library') && <StudyLibrary />}
           {shown('library') && <MemoryPanel />}
           {shown('backendCheck') && <BackendCheck />}

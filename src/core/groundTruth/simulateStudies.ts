@@ -73,45 +73,65 @@ export function simulateRule(
   s: SimulationSettings,
   count = usesMetaModel(rule) ? Math.min(s.studies, s.metaModelStudies) : s.studies,
 ): RuleRun {
-  const { header } = table;
   const poolSize = Math.min(requestedPoolSize, configs.length);
-  const plan = replayPlan(header, scheduler, poolSize);
-  const resources = lowFidelityResources(plan);
+  const plan = replayPlan(table.header, scheduler, poolSize);
+  const outcomes: StudyOutcome[] = [];
+  let memoryExamples = 0;
+  for (let k = 0; k < count; k++) {
+    const study = replayStudyNumber(table, configs, plan, poolSize, rule, k, s);
+    memoryExamples += study.memoryExamples;
+    outcomes.push(study.outcome);
+  }
+  return { scheduler, rule, poolSize, plan, outcomes, memoryExamples: count > 0 ? memoryExamples / count : 0 };
+}
+
+export interface NumberedStudy {
+  pool: TableConfiguration[];
+  outcome: StudyOutcome;
+  memoryExamples: number;
+}
+
+/** Study k of a (plan, rule): the sub-pool drawPool gives it, replayed (simulateRule's study k, alone). */
+export function replayStudyNumber(
+  table: LearningCurveTable,
+  configs: readonly TableConfiguration[],
+  plan: ReplayPlan,
+  poolSize: number,
+  rule: PromotionRuleName,
+  k: number,
+  s: SimulationSettings,
+): NumberedStudy {
+  const { header } = table;
   const index = new Map(configs.map((c, i) => [c.configId, i]));
   const candidates =
     s.candidates === 'all'
       ? undefined
       : defaultCandidates(PROMOTION_FEATURES).filter((c) => c.name.startsWith('ridge'));
-  const outcomes: StudyOutcome[] = [];
-  let memoryExamples = 0;
-  for (let k = 0; k < count; k++) {
-    const pool = drawPool(configs, poolSize, s.seed, k);
-    const memory: MetaExample[] = usesMemory(rule)
-      ? memoryFor(header, plan, resources, configs, new Set(pool.map((c) => c.configId)))
-      : [];
-    memoryExamples += memory.length;
-    // A study refits only when its examples change (Hyperband's later brackets): one cache per study.
-    const fits = new Map<string, PromotionModel | null>();
-    const settings: PromotionSettings = {
-      alpha: s.alpha,
-      metaModel: {
-        minExamples: s.minExamples,
-        guard: s.guard,
-        seed: deriveSeed(s.seed, 'gate', k),
-        fit: (examples) => {
-          const key = examples
-            .map((e) => `${e.source.configId}:${e.observations.map((o) => o.resource.toFixed(6)).join(',')}`)
-            .join('|');
-          if (!fits.has(key))
-            fits.set(
-              key,
-              fitPromotionModel(examples, deriveSeed(s.seed, 'fit', k), { minExamples: s.minExamples, candidates }),
-            );
-          return fits.get(key)!;
-        },
+  const pool = drawPool(configs, poolSize, s.seed, k);
+  const memory: MetaExample[] = usesMemory(rule)
+    ? memoryFor(header, plan, lowFidelityResources(plan), configs, new Set(pool.map((c) => c.configId)))
+    : [];
+  // A study refits only when its examples change (Hyperband's later brackets): one cache per study.
+  const fits = new Map<string, PromotionModel | null>();
+  const settings: PromotionSettings = {
+    alpha: s.alpha,
+    metaModel: {
+      minExamples: s.minExamples,
+      guard: s.guard,
+      seed: deriveSeed(s.seed, 'gate', k),
+      fit: (examples) => {
+        const key = examples
+          .map((e) => `${e.source.configId}:${e.observations.map((o) => o.resource.toFixed(6)).join(',')}`)
+          .join('|');
+        if (!fits.has(key))
+          fits.set(
+            key,
+            fitPromotionModel(examples, deriveSeed(s.seed, 'fit', k), { minExamples: s.minExamples, candidates }),
+          );
+        return fits.get(key)!;
       },
-    };
-    outcomes.push(replayStudy({ header, plan, pool, rule, settings, memory, tableIndex: (id) => index.get(id)! }));
-  }
-  return { scheduler, rule, poolSize, plan, outcomes, memoryExamples: count > 0 ? memoryExamples / count : 0 };
+    },
+  };
+  const outcome = replayStudy({ header, plan, pool, rule, settings, memory, tableIndex: (id) => index.get(id)! });
+  return { pool, outcome, memoryExamples: memory.length };
 }

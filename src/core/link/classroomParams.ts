@@ -19,6 +19,7 @@ export const HIDEABLE = [
   'ranking',
   'backendCheck',
   'landscape',
+  'replay',
   'library',
   'dashboard',
   'presentToggle',

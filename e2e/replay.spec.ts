@@ -1,0 +1,71 @@
+// The real-study replay in Chromium, against the same replay computed here in Node from the committed
+// table: one study's pick, regret and ladder; another rule and study; 1,000 studies' figures; a bad
+// pool size; and the shipped table carries no test accuracy.
+import { expect, test, type Response } from '@playwright/test';
+import { replayPlan } from '../src/core/groundTruth/replayPlans';
+import type { PromotionRuleName } from '../src/core/groundTruth/replayPromotion';
+import { ruleReport } from '../src/core/groundTruth/ruleReport';
+import { DEFAULT_SIMULATION, replayStudyNumber, simulateRule } from '../src/core/groundTruth/simulateStudies';
+import { fullFidelityLabel, tableConfigurations } from '../src/core/groundTruth/tableConfigurations';
+import { DEFAULT_TABLE_PATH, readTableFile } from '../bench/table/tableFile';
+
+const table = readTableFile(DEFAULT_TABLE_PATH);
+const configs = tableConfigurations(table);
+const poolSize = Math.min(9, configs.length);
+
+function expected(rule: PromotionRuleName, k: number) {
+  const plan = replayPlan(table.header, 'successiveHalving', poolSize);
+  return replayStudyNumber(table, configs, plan, poolSize, rule, k, DEFAULT_SIMULATION).outcome;
+}
+
+test('a real-fidelity study replayed in the page matches the replay in Node, and the test field never ships', async ({
+  page,
+}) => {
+  test.setTimeout(3 * 60_000);
+  const scripts: Promise<string>[] = [];
+  page.on('response', (r: Response) => {
+    if (r.url().endsWith('.js')) scripts.push(r.text().catch(() => ''));
+  });
+  await page.goto('/');
+  await page.getByText('Replay a real study (no training)').click();
+  const result = page.getByTestId('replay-result');
+  await expect(result).toBeVisible();
+  await expect(page.getByTestId('table-replay')).toContainText(`${configs.length} configurations of SimpleCNN`);
+  await expect(page.getByTestId('table-replay')).toContainText(`Full = ${fullFidelityLabel(table.header)}`);
+
+  const first = expected('accuracy', 0);
+  await expect(result).toHaveAttribute('data-pick', first.pick);
+  await expect(result).toHaveAttribute('data-regret', first.regretPts.toFixed(2));
+  await expect(page.getByTestId('replay-trial')).toHaveCount(first.trials.length);
+  const picked = page.locator('[data-testid="replay-trial"][data-decision="picked"]');
+  await expect(picked).toHaveCount(1);
+  await expect(picked).toContainText(first.pick);
+
+  await page.getByTestId('replay-rule').selectOption('compositeSharpness');
+  await page.getByTestId('replay-study').fill('3');
+  const other = expected('compositeSharpness', 3);
+  await expect(result).toHaveAttribute('data-pick', other.pick);
+  await expect(result).toHaveAttribute('data-regret', other.regretPts.toFixed(2));
+
+  await page.getByTestId('replay-many').click();
+  const many = page.getByTestId('replay-distribution');
+  await expect(many).toBeVisible({ timeout: 60_000 });
+  const s = DEFAULT_SIMULATION;
+  const base = simulateRule(table, configs, 'successiveHalving', 'accuracy', poolSize, s, 1000);
+  const run = simulateRule(table, configs, 'successiveHalving', 'compositeSharpness', poolSize, s, 1000);
+  const report = ruleReport(run, base, fullFidelityLabel(table.header), s.seed);
+  await expect(many).toHaveAttribute('data-studies', '1000');
+  await expect(page.getByTestId('replay-median-regret')).toHaveText(`${report.medianRegretPts.toFixed(2)} pts`);
+  await expect(page.getByTestId('replay-p-best')).toHaveText(`${(100 * report.pBest).toFixed(0)}%`);
+  await expect(page.getByTestId('replay-vs-accuracy')).toContainText(
+    `${report.vsAccuracy!.meanRegretDiffPts > 0 ? '+' : ''}${report.vsAccuracy!.meanRegretDiffPts.toFixed(2)} pts`,
+  );
+
+  await page.getByTestId('replay-pool').fill('1');
+  await expect(page.getByTestId('table-replay')).toContainText(`Between 2 and ${configs.length}`);
+  await expect(result).toHaveCount(0);
+
+  const shipped = (await Promise.all(scripts)).filter((t) => t.includes('"kind":"header"'));
+  expect(shipped).toHaveLength(1);
+  expect(shipped[0]).not.toContain('testAccuracy');
+});
