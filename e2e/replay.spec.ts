@@ -2,7 +2,7 @@
 // table: one study's pick, regret and ladder; another rule and study; 1,000 studies' figures; a bad
 // pool size; and the shipped table carries no test accuracy.
 import { expect, test, type Response } from '@playwright/test';
-import { replayPlan } from '../src/core/groundTruth/replayPlans';
+import { replayPlan, type ReplaySchedulerName } from '../src/core/groundTruth/replayPlans';
 import type { PromotionRuleName } from '../src/core/groundTruth/replayPromotion';
 import { ruleReport } from '../src/core/groundTruth/ruleReport';
 import { DEFAULT_SIMULATION, replayStudyNumber, simulateRule } from '../src/core/groundTruth/simulateStudies';
@@ -13,9 +13,14 @@ const table = readTableFile(DEFAULT_TABLE_PATH);
 const configs = tableConfigurations(table);
 const poolSize = Math.min(9, configs.length);
 
-function expected(rule: PromotionRuleName, k: number) {
-  const plan = replayPlan(table.header, 'successiveHalving', poolSize);
-  return replayStudyNumber(table, configs, plan, poolSize, rule, k, DEFAULT_SIMULATION).outcome;
+function expected(
+  rule: PromotionRuleName,
+  k: number,
+  scheduler: ReplaySchedulerName = 'successiveHalving',
+  n = poolSize,
+) {
+  const plan = replayPlan(table.header, scheduler, n);
+  return replayStudyNumber(table, configs, plan, n, rule, k, DEFAULT_SIMULATION).outcome;
 }
 
 test('a real-fidelity study replayed in the page matches the replay in Node, and the test field never ships', async ({
@@ -68,4 +73,36 @@ test('a real-fidelity study replayed in the page matches the replay in Node, and
   const shipped = (await Promise.all(scripts)).filter((t) => t.includes('"kind":"header"'));
   expect(shipped).toHaveLength(1);
   expect(shipped[0]).not.toContain('testAccuracy');
+});
+
+test('a lesson link opens a replay, a bad value is reported, and the panel links to what it shows', async ({
+  page,
+}) => {
+  await page.goto('/?replay=hyperband&replayRule=powerLaw&replayPool=40&replayStudy=2&replayPool=x');
+  const result = page.getByTestId('replay-result');
+  await expect(result).toBeInViewport();
+  await expect(page.getByTestId('replay-pool-clamped')).toContainText(
+    `asks for 40 configurations per study; the table has ${configs.length}`,
+  );
+  const linked = expected('powerLaw', 2, 'hyperband', configs.length);
+  await expect(result).toHaveAttribute('data-pick', linked.pick);
+  await expect(result).toHaveAttribute('data-regret', linked.regretPts.toFixed(2));
+
+  await page.goto('/?replay=fastest&replayStudy=-1');
+  await expect(page.getByTestId('link-problems')).toContainText('Unknown replay scheduler "fastest"');
+  await expect(page.getByTestId('link-problems')).toContainText('Expected replayStudy to be a whole number');
+  await expect(result).toHaveCount(0);
+
+  await page.getByText('Replay a real study (no training)').click();
+  await page.getByTestId('replay-scheduler').selectOption('twoStep');
+  await page.getByTestId('replay-rule').selectOption('probeRegression');
+  await page.getByTestId('replay-study').fill('5');
+  const shown = expected('probeRegression', 5, 'twoStep');
+  await expect(result).toHaveAttribute('data-pick', shown.pick);
+  const href = await page.getByTestId('replay-link').getAttribute('href');
+  expect(new URL(href!).search).toBe(`?replay=twoStep&replayRule=probeRegression&replayPool=${poolSize}&replayStudy=5`);
+  await page.goto(href!);
+  await expect(result).toHaveAttribute('data-pick', shown.pick);
+  await expect(result).toHaveAttribute('data-regret', shown.regretPts.toFixed(2));
+  await expect(page.getByTestId('link-problems')).toHaveCount(0);
 });

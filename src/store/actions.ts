@@ -142,7 +142,9 @@ export function editStudy(patch: {
 
 /** Lesson options from the link: the opening view, hidden controls, locked settings. */
 export function applyClassroom(classroom: LabState['classroom']): void {
-  set({ classroom: { view: classroom.view, hide: [...classroom.hide], lock: classroom.lock } });
+  set({
+    classroom: { view: classroom.view, hide: [...classroom.hide], lock: classroom.lock, replay: classroom.replay },
+  });
 }
 
 /** The presentation toggle: one chart at a time in large type, or the whole lab. */

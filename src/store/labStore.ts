@@ -119,7 +119,7 @@ export interface LabState {
   initGradientNorms: Record<number, number | undefined>;
   landscape: LandscapeState;
   /** Lesson options from the link (?view=present&hide=…&lock=1) and the presentation toggle. */
-  classroom: Pick<ClassroomParams, 'view' | 'hide' | 'lock'>;
+  classroom: Pick<ClassroomParams, 'view' | 'hide' | 'lock' | 'replay'>;
   memory: MemorySummary;
   recommendation: RecommendationState | null;
   audit: AuditState;
@@ -161,7 +161,7 @@ export const labStore = createStore<LabState>(() => ({
   probes: {},
   initGradientNorms: {},
   landscape: initialLandscape,
-  classroom: { view: 'lab', hide: [], lock: false },
+  classroom: { view: 'lab', hide: [], lock: false, replay: null },
   memory: { loaded: false, count: 0, byFidelity: {}, bySource: {}, studies: 0, damaged: 0 },
   recommendation: null,
   audit: initialAudit,

@@ -4,7 +4,14 @@ import { HIDEABLE, classroomSearch, parseClassroomParams } from './classroomPara
 
 describe('parseClassroomParams', () => {
   it('defaults to the lab view with nothing hidden or locked', () => {
-    expect(parseClassroomParams('')).toEqual({ view: 'lab', hide: [], lock: false, debug: false, problems: [] });
+    expect(parseClassroomParams('')).toEqual({
+      view: 'lab',
+      hide: [],
+      lock: false,
+      replay: null,
+      debug: false,
+      problems: [],
+    });
     expect(parseClassroomParams('?preset=tiny&backend=wasm').problems).toEqual([]);
   });
 

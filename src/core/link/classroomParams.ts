@@ -3,6 +3,7 @@
 // Pure, validated and size-bounded; unknown names are reported, never thrown. Lookups in tables are
 // own-property only (?lock=constructor is not a flag value), and messages quote only safe text.
 import { quoteInput } from '../study/studySchema';
+import { parseReplayParams, type ReplayLink } from './replayParams';
 
 export const VIEWS = ['lab', 'present'] as const;
 export type LabView = (typeof VIEWS)[number];
@@ -39,6 +40,8 @@ export interface ClassroomParams {
   hide: Hideable[];
   /** Study settings and preset are read-only. */
   lock: boolean;
+  /** A replayed study from the learning-curve table to open (./replayParams). */
+  replay: ReplayLink | null;
   /** Exposes the store as window.__llpStore for tests and benchmarks. */
   debug: boolean;
   problems: string[];
@@ -67,7 +70,7 @@ function parseFlag(name: string, raw: string | null, problems: string[]): boolea
 }
 
 export function parseClassroomParams(search: string): ClassroomParams {
-  const out: ClassroomParams = { view: 'lab', hide: [], lock: false, debug: false, problems: [] };
+  const out: ClassroomParams = { view: 'lab', hide: [], lock: false, replay: null, debug: false, problems: [] };
   if (search.length > MAX_SEARCH_CHARS) {
     out.problems.push(
       `The link is too long (over ${MAX_SEARCH_CHARS.toLocaleString('en')} characters); its lesson options were ignored.`,
@@ -103,6 +106,7 @@ export function parseClassroomParams(search: string): ClassroomParams {
 
   out.lock = parseFlag('lock', params.get('lock'), out.problems);
   out.debug = parseFlag('debug', params.get('debug'), out.problems);
+  out.replay = parseReplayParams(params, out.problems);
   return out;
 }
 
