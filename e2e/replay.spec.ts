@@ -2,7 +2,7 @@
 // table: one study's pick, regret and ladder; another rule and study; 1,000 studies' figures; a bad
 // pool size; and the shipped table carries no test accuracy.
 import { expect, test, type Response } from '@playwright/test';
-import { replayPlan, type ReplaySchedulerName } from '../src/core/groundTruth/replayPlans';
+import { REPLAY_SCHEDULERS, replayPlan, type ReplaySchedulerName } from '../src/core/groundTruth/replayPlans';
 import type { PromotionRuleName } from '../src/core/groundTruth/replayPromotion';
 import { ruleReport } from '../src/core/groundTruth/ruleReport';
 import { DEFAULT_SIMULATION, replayStudyNumber, simulateRule } from '../src/core/groundTruth/simulateStudies';
@@ -65,6 +65,22 @@ test('a real-fidelity study replayed in the page matches the replay in Node, and
   await expect(page.getByTestId('replay-vs-accuracy')).toContainText(
     `${report.vsAccuracy!.meanRegretDiffPts > 0 ? '+' : ''}${report.vsAccuracy!.meanRegretDiffPts.toFixed(2)} pts`,
   );
+
+  await page.getByTestId('compare-schedulers').click();
+  await expect(page.getByTestId('scheduler-comparison')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('scheduler-point')).toHaveCount(REPLAY_SCHEDULERS.length);
+  for (const scheduler of REPLAY_SCHEDULERS) {
+    const r = ruleReport(
+      simulateRule(table, configs, scheduler, 'compositeSharpness', poolSize, s, 1000),
+      null,
+      fullFidelityLabel(table.header),
+      s.seed,
+    );
+    const row = page.locator(`[data-testid="scheduler-row"][data-scheduler="${scheduler}"]`);
+    await expect(row).toContainText(`${(100 * r.computeFraction).toFixed(0)}% [`);
+    await expect(row).toContainText(`${(100 * r.pBest).toFixed(0)}% [`);
+    await expect(row).toContainText(`${r.medianRegretPts.toFixed(2)} pts`);
+  }
 
   await page.getByTestId('replay-pool').fill('1');
   await expect(page.getByTestId('table-replay')).toContainText(`Between 2 and ${configs.length}`);

@@ -1,6 +1,5 @@
 // "Replay 1,000 studies": the distribution behind one replayed study, with a progress bar; it is
 // recomputed on request only, since a class changes the settings faster than it reads the figures.
-import { useEffect, useRef, useState } from 'react';
 import type { LearningCurveTable } from '../../core/groundTruth/learningCurveTable';
 import type { ReplaySchedulerName } from '../../core/groundTruth/replayPlans';
 import type { PromotionRuleName } from '../../core/groundTruth/replayPromotion';
@@ -10,8 +9,9 @@ import type { TableConfiguration } from '../../core/groundTruth/tableConfigurati
 import { ProgressBar } from '../components/ProgressBar';
 import { ReplayDistribution } from './ReplayDistribution';
 import { replayStudies } from './replayStudies';
+import { useReplayJob, type JobProgress } from './useReplayJob';
 
-const STUDIES = 1000;
+export const STUDIES = 1000;
 
 export function ReplayMany(props: {
   table: LearningCurveTable;
@@ -20,57 +20,40 @@ export function ReplayMany(props: {
   rule: PromotionRuleName;
   poolSize: number;
 }) {
-  const [progress, setProgress] = useState<{ done: number; total: number; startedAt: number } | null>(null);
-  const [report, setReport] = useState<RuleReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const gone = useRef(false);
-  useEffect(
-    () => () => {
-      gone.current = true;
-    },
-    [],
-  );
-  const run = () => {
-    const startedAt = Date.now();
-    setReport(null);
-    setError(null);
-    setProgress({ done: 0, total: 1, startedAt });
-    replayStudies(
-      props.table,
-      props.configs,
-      { ...props, studies: STUDIES, settings: DEFAULT_SIMULATION },
-      (done, total) => setProgress({ done, total, startedAt }),
-      () => gone.current,
-    ).then(
-      (r) => {
-        if (gone.current) return;
-        setProgress(null);
-        setReport(r);
-      },
-      (e: unknown) => {
-        if (gone.current) return;
-        setProgress(null);
-        setError(`The replay failed: ${e instanceof Error ? e.message : String(e)}`);
-      },
+  const { progress, result, error, run } = useReplayJob<RuleReport>();
+  const start = () =>
+    run(
+      (onProgress, cancelled) =>
+        replayStudies(
+          props.table,
+          props.configs,
+          { ...props, studies: STUDIES, settings: DEFAULT_SIMULATION },
+          onProgress,
+          cancelled,
+        ),
+      'The replay failed',
     );
-  };
   return (
     <div className="replay-many">
-      <button onClick={run} disabled={progress !== null} data-testid="replay-many">
+      <button onClick={start} disabled={progress !== null} data-testid="replay-many">
         Replay {STUDIES.toLocaleString('en')} studies
       </button>
-      {progress && (
-        <ProgressBar
-          value={progress.done}
-          max={progress.total}
-          label={`${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')} replayed studies`}
-          testId="replay-progress"
-          running
-          startedAt={progress.startedAt}
-        />
-      )}
+      {progress && <JobBar progress={progress} testId="replay-progress" />}
       {error && <p role="alert">{error}</p>}
-      {report && <ReplayDistribution report={report} configurations={props.configs.length} />}
+      {result && <ReplayDistribution report={result} configurations={props.configs.length} />}
     </div>
+  );
+}
+
+export function JobBar({ progress, testId }: { progress: JobProgress; testId: string }) {
+  return (
+    <ProgressBar
+      value={progress.done}
+      max={progress.total}
+      label={`${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')} replayed studies`}
+      testId={testId}
+      running
+      startedAt={progress.startedAt}
+    />
   );
 }

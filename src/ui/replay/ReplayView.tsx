@@ -9,6 +9,7 @@ import { replaySearchParams, type ReplayLink } from '../../core/link/replayParam
 import { ReplayControls, type ReplaySettings } from './ReplayControls';
 import { ReplayLadder } from './ReplayLadder';
 import { ReplayMany } from './ReplayMany';
+import { SchedulerComparison } from './SchedulerComparison';
 
 const DEFAULT_POOL = 9;
 
@@ -87,6 +88,13 @@ export function ReplayView({
             table={table}
             configs={configs}
             scheduler={scheduler}
+            rule={rule}
+            poolSize={poolSize}
+          />
+          <SchedulerComparison
+            key={`${rule}/${poolSize}`}
+            table={table}
+            configs={configs}
             rule={rule}
             poolSize={poolSize}
           />

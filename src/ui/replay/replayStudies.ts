@@ -14,6 +14,8 @@ export interface ReplayRequest {
   poolSize: number;
   studies: number;
   settings: SimulationSettings;
+  /** Also replay plain accuracy on the same studies, for the paired difference (default true). */
+  paired?: boolean;
 }
 
 const SLICE = 25;
@@ -27,7 +29,8 @@ export async function replayStudies(
   cancelled: () => boolean,
 ): Promise<RuleReport | null> {
   const plan = replayPlan(table.header, req.scheduler, req.poolSize);
-  const rules: PromotionRuleName[] = req.rule === 'accuracy' ? ['accuracy'] : ['accuracy', req.rule];
+  const rules: PromotionRuleName[] =
+    req.rule === 'accuracy' || req.paired === false ? [req.rule] : ['accuracy', req.rule];
   const total = rules.length * req.studies;
   const runs: RuleRun[] = [];
   for (const [r, rule] of rules.entries()) {
