@@ -8,6 +8,7 @@ import { ruleReport } from '../src/core/groundTruth/ruleReport';
 import { DEFAULT_SIMULATION, replayStudyNumber, simulateRule } from '../src/core/groundTruth/simulateStudies';
 import { fullFidelityLabel, tableConfigurations } from '../src/core/groundTruth/tableConfigurations';
 import { DEFAULT_TABLE_PATH, readTableFile } from '../bench/table/tableFile';
+import { tableTuningCurve } from '../src/core/groundTruth/tableTuningCurve';
 
 const table = readTableFile(DEFAULT_TABLE_PATH);
 const configs = tableConfigurations(table);
@@ -81,6 +82,10 @@ test('a real-fidelity study replayed in the page matches the replay in Node, and
     await expect(row).toContainText(`${(100 * r.pBest).toFixed(0)}% [`);
     await expect(row).toContainText(`${r.medianRegretPts.toFixed(2)} pts`);
   }
+
+  await expect(page.getByTestId('table-tuning-readout')).toHaveText(
+    tableTuningCurve(table.header, configs).readout.text,
+  );
 
   await page.getByTestId('replay-pool').fill('1');
   await expect(page.getByTestId('table-replay')).toContainText(`Between 2 and ${configs.length}`);

@@ -2,7 +2,6 @@
 // opda): the median and average best validation accuracy after k trials, k = 1..2n, with
 // simultaneous DKW or Learned-Miller–DeStefano bands, the fitted quadratic law and a plain readout.
 import { memo, useMemo, useState } from 'react';
-import { linearScale } from '../../core/charts/chartScale';
 import { createRng, deriveSeed } from '../../core/rng';
 import { improvementReadout } from '../../core/stats/readout';
 import type { StudyState } from '../../core/study/studyMachine';
@@ -14,12 +13,9 @@ import {
   tuningCurveSeries,
   type BandMethod,
 } from '../../core/charts/tuningCurveSeries';
-import { Axes, ChartSvg, FRAME, Legend, bandPath, linePath, plotArea } from './Axes';
 import { ChartCard } from './ChartCard';
-import { OKABE_ITO } from './palette';
+import { TuningCurvePlot } from './TuningCurvePlot';
 
-const [MEDIAN, AVERAGE, LAW] = [OKABE_ITO[0], OKABE_ITO[4], OKABE_ITO[2]];
-const pct = (v: number) => `${(100 * v).toFixed(0)}%`;
 const METHOD_NAMES: Record<BandMethod, string> = { ld: 'Learned-Miller–DeStefano', dkw: 'DKW' };
 
 function TuningCurves({ study }: { study: StudyState | null }) {
@@ -80,13 +76,6 @@ function TuningCurves({ study }: { study: StudyState | null }) {
     );
   }
 
-  const { x0, x1, y0, y1 } = plotArea(FRAME);
-  const maxK = series.ks[series.ks.length - 1];
-  const x = linearScale([1, maxK], [x0, x1]);
-  const all = [...series.median.lower, ...series.median.upper, ...series.average.lower, ...series.average.upper];
-  const y = linearScale([Math.max(0, Math.min(...all) - 0.01), Math.min(1, Math.max(...all) + 0.01)], [y0, y1]);
-  const xs = series.ks.map(x);
-  const ly = (vs: readonly number[]) => vs.map(y);
   const full = study.definition.data.maxTrainImages;
   const images = sample.trials[0] ? Math.round(sample.trials[0].dataFraction * full) : 0;
   const sampler = study.definition.sampler;
@@ -125,51 +114,12 @@ function TuningCurves({ study }: { study: StudyState | null }) {
         </>
       }
     >
-      <ChartSvg
+      <TuningCurvePlot
+        series={series}
+        n={n}
+        confidence={confidence}
         label={`Tuning curves of ${n} trials with a ${Math.round(confidence * 100)}% ${METHOD_NAMES[method]} band`}
-      >
-        <Axes x={x} y={y} xLabel="k, number of random-search trials" yLabel="best validation accuracy" yFormat={pct} />
-        <path
-          d={bandPath(xs, ly(series.median.lower), ly(series.median.upper))}
-          fill={MEDIAN}
-          fillOpacity={0.16}
-          stroke="none"
-        />
-        <g fill="none" strokeWidth={1.4} stroke={AVERAGE} strokeDasharray="2 3">
-          <path d={linePath(xs, ly(series.average.lower))} />
-          <path d={linePath(xs, ly(series.average.upper))} />
-        </g>
-        <line x1={x(n)} x2={x(n)} y1={y0} y2={y1} stroke="currentColor" strokeDasharray="4 4" strokeOpacity={0.6} />
-        <text x={x(n) + 4} y={y1 + 12} fontSize={11}>{`n = ${n} run`}</text>
-        {series.lawAverage && (
-          <path
-            d={linePath(xs, ly(series.lawAverage))}
-            fill="none"
-            stroke={LAW}
-            strokeWidth={2}
-            strokeDasharray="1 4"
-            strokeLinecap="round"
-          />
-        )}
-        <path
-          d={linePath(xs, ly(series.average.point))}
-          fill="none"
-          stroke={AVERAGE}
-          strokeWidth={2.2}
-          strokeDasharray="7 4"
-        />
-        <path d={linePath(xs, ly(series.median.point))} fill="none" stroke={MEDIAN} strokeWidth={2.6} />
-        <Legend
-          x={x0 + (x1 - x0) * 0.5}
-          y={y0 - 78}
-          items={[
-            { label: 'median best', colour: MEDIAN },
-            { label: `median band (${Math.round(confidence * 100)}%)`, colour: MEDIAN, area: true },
-            { label: 'average best (band dotted)', colour: AVERAGE, dash: '7 4' },
-            ...(series.lawAverage ? [{ label: 'quadratic law, average', colour: LAW, dash: '1 4' }] : []),
-          ]}
-        />
-      </ChartSvg>
+      />
     </ChartCard>
   );
 }

@@ -10,6 +10,7 @@ import { ReplayControls, type ReplaySettings } from './ReplayControls';
 import { ReplayLadder } from './ReplayLadder';
 import { ReplayMany } from './ReplayMany';
 import { SchedulerComparison } from './SchedulerComparison';
+import { TableTuningCurve } from './TableTuningCurve';
 
 const DEFAULT_POOL = 9;
 
@@ -100,6 +101,7 @@ export function ReplayView({
           />
         </>
       )}
+      <TableTuningCurve header={header} configs={configs} />
     </div>
   );
 }
