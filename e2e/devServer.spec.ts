@@ -50,6 +50,11 @@ test('npm start with an empty dependency cache: the first click trains the tiny 
   expect(await Promise.race([finished, reload])).toBe('finished');
   await expect(page.getByTestId('backend-name')).toHaveText('wasm');
   await expect(page.getByTestId('rung-table').locator('tr.state-completed')).toHaveCount(4 + 2 + 1);
+  // The dev page runs under React's StrictMode (effects mount twice): the table replay must still load and run.
+  await page.getByText('Replay a real study (no training)').click();
+  await expect(page.getByTestId('replay-result')).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('replay-many').click();
+  await expect(page.getByTestId('replay-distribution')).toBeVisible({ timeout: 60_000 });
 
   expect(consoleErrors).toEqual([]); // a newcomer who opens DevTools sees no red line
   expect(server.log()).not.toMatch(/optimized dependencies changed|new dependencies optimized|reloading/i);

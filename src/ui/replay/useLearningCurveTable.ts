@@ -15,12 +15,13 @@ export function useLearningCurveTable(wanted: boolean): TableState {
   const [state, setState] = useState<TableState>({ phase: 'idle' });
   const started = useRef(false);
   const mounted = useRef(true);
-  useEffect(
-    () => () => {
+  // Set on every mount: StrictMode mounts, unmounts and mounts again in development.
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
       mounted.current = false;
-    },
-    [],
-  );
+    };
+  }, []);
   useEffect(() => {
     if (!wanted || started.current) return;
     started.current = true;

@@ -18,12 +18,13 @@ export function useReplayJob<T>() {
   const [result, setResult] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
   const gone = useRef(false);
-  useEffect(
-    () => () => {
+  // Set on every mount: StrictMode mounts, unmounts and mounts again in development.
+  useEffect(() => {
+    gone.current = false;
+    return () => {
       gone.current = true;
-    },
-    [],
-  );
+    };
+  }, []);
   const run = (job: ReplayJob<T>, failure: string) => {
     const startedAt = Date.now();
     setResult(null);
