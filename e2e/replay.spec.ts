@@ -9,6 +9,7 @@ import { DEFAULT_SIMULATION, replayStudyNumber, simulateRule } from '../src/core
 import { fullFidelityLabel, tableConfigurations } from '../src/core/groundTruth/tableConfigurations';
 import { DEFAULT_TABLE_PATH, readTableFile } from '../bench/table/tableFile';
 import { tableTuningCurve } from '../src/core/groundTruth/tableTuningCurve';
+import { DEFAULT_TABLE_SETTINGS } from '../src/core/groundTruth/tablePlan';
 
 const table = readTableFile(DEFAULT_TABLE_PATH);
 const configs = tableConfigurations(table);
@@ -36,7 +37,9 @@ test('a real-fidelity study replayed in the page matches the replay in Node, and
   await page.getByText('Replay a real study (no training)').click();
   const result = page.getByTestId('replay-result');
   await expect(result).toBeVisible();
-  await expect(page.getByTestId('table-replay')).toContainText(`${configs.length} configurations of SimpleCNN`);
+  await expect(page.getByTestId('table-replay')).toContainText(
+    `${configs.length}${configs.length < DEFAULT_TABLE_SETTINGS.configs ? ` of the ${DEFAULT_TABLE_SETTINGS.configs} planned` : ''} configurations of SimpleCNN`,
+  );
   await expect(page.getByTestId('table-replay')).toContainText(`Full = ${fullFidelityLabel(table.header)}`);
 
   const first = expected('accuracy', 0);

@@ -3,6 +3,7 @@
 import { useMemo, useState } from 'react';
 import type { LearningCurveTable } from '../../core/groundTruth/learningCurveTable';
 import { replayPlan } from '../../core/groundTruth/replayPlans';
+import { DEFAULT_TABLE_SETTINGS } from '../../core/groundTruth/tablePlan';
 import { DEFAULT_SIMULATION, replayStudyNumber } from '../../core/groundTruth/simulateStudies';
 import { fullFidelityLabel, type TableConfiguration } from '../../core/groundTruth/tableConfigurations';
 import { replaySearchParams, type ReplayLink } from '../../core/link/replayParams';
@@ -58,8 +59,10 @@ export function ReplayView({
   return (
     <div className="replay">
       <p>
-        {configs.length} configurations of SimpleCNN, each trained by <code>npm run bench:table</code> on real CIFAR-10
-        at {configs[0].rows.map((r) => r.images.toLocaleString('en')).join(', ')} training images for {header.epochs}{' '}
+        {configs.length}
+        {configs.length < DEFAULT_TABLE_SETTINGS.configs && ` of the ${DEFAULT_TABLE_SETTINGS.configs} planned`}{' '}
+        configurations of SimpleCNN, each trained by <code>npm run bench:table</code> on real CIFAR-10 at{' '}
+        {configs[0].rows.map((r) => r.images.toLocaleString('en')).join(', ')} training images for {header.epochs}{' '}
         epochs, with validation accuracy on {header.validationSize.toLocaleString('en')} held-out images after every
         epoch. <strong>Full = {fullFidelityLabel(header)}.</strong> A replay reads those measured curves instead of
         training. The test set is not in this page.
