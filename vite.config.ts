@@ -64,6 +64,9 @@ export default defineConfig({
     rollupOptions: {
       // The one slow callback is the data plugin's first encoding, which says so itself.
       checks: { bundlerTimings: false },
+      // Static hosts that run Jekyll (GitHub Pages) skip files whose names start with "_", as a
+      // virtual module's chunk would ("_virtual_learning-curve-table-…js").
+      output: { chunkFileNames: (chunk) => `assets/${chunk.name.replace(/^_+/, '')}-[hash].js` },
       input: {
         main: join(import.meta.dirname, 'index.html'),
         bench: join(import.meta.dirname, 'bench/browser/index.html'),

@@ -52,6 +52,8 @@ test('the built folder on a plain static server: data ships with it, tiny trains
     ...[1, 2, 3, 4, 5].map((k) => `data_batch_${k}.bin.residuals`),
     'index.json',
   ]);
+  // Jekyll-based hosts (GitHub Pages) drop files whose names start with "_".
+  expect(readdirSync(join(site, 'lab'), { recursive: true }).filter((f) => /(^|\/)_/.test(String(f)))).toEqual([]);
   page.on('console', (m) => {
     if (m.type() === 'error') console.log(`[page error] ${m.text()}`);
   });
