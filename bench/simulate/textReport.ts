@@ -52,10 +52,10 @@ export function textReport(r: SimulationReport, source: string): string {
   }
   out.push(
     '',
-    "Tier-2 probes: partial Spearman with full-fidelity accuracy given the rung's accuracy [95% Fisher-z CI, Bonett & Wright's variance]",
+    "Tier-2 probes: partial Spearman with full-fidelity accuracy given the rung's accuracy [95% Fisher-z CI, Bonett & Wright's variance; simultaneous: all pairs at once, Bonferroni]",
   );
   out.push(
-    `${pad('probe', 18)}${pad('rung', 22)}${pad('n', 5)}${pad('partial', 24)}${pad('probe alone', 13)}rung accuracy alone`,
+    `${pad('probe', 18)}${pad('rung', 22)}${pad('n', 5)}${pad('partial', 24)}${pad('simultaneous', 18)}${pad('probe alone', 13)}rung accuracy alone`,
   );
   for (const p of r.probes) {
     out.push(
@@ -63,6 +63,7 @@ export function textReport(r: SimulationReport, source: string): string {
         pad(p.rung, 22) +
         pad(String(p.n), 5) +
         pad(`${f(p.partialSpearman)} ${ci(p.ci95)}`, 24) +
+        pad(ci(p.ci95Simultaneous), 18) +
         pad(f(p.spearmanProbe), 13) +
         f(p.spearmanRungAccuracy),
     );

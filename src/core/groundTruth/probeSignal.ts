@@ -31,6 +31,12 @@ export interface ProbeSignal {
   n: number;
   partialSpearman: number;
   ci95: Interval;
+  /**
+   * The interval that holds for all `tests` probe-rung pairs of the report at once (Bonferroni:
+   * each at 1 − 0.05/tests), so that one excluding 0 is not merely the best of many draws.
+   */
+  ci95Simultaneous: Interval;
+  tests: number;
   /** The plain Spearman of the probe and of the rung accuracy with full-fidelity accuracy, for context. */
   spearmanProbe: number;
   spearmanRungAccuracy: number;
@@ -48,7 +54,7 @@ export function probeRungs(header: TableHeader): { dataFraction: number; epochs:
 }
 
 export function probeSignal(header: TableHeader, configs: readonly TableConfiguration[]): ProbeSignal[] {
-  const out: ProbeSignal[] = [];
+  const out: Omit<ProbeSignal, 'ci95Simultaneous' | 'tests'>[] = [];
   for (const at of probeRungs(header)) {
     const readings = configs.map((c) => ({ c, r: readRung(header, c, at) }));
     for (const probe of PROBES) {
@@ -82,5 +88,10 @@ export function probeSignal(header: TableHeader, configs: readonly TableConfigur
       });
     }
   }
-  return out;
+  const tests = out.filter((p) => Number.isFinite(p.partialSpearman)).length;
+  return out.map((p) => ({
+    ...p,
+    ci95Simultaneous: fisherInterval(p.partialSpearman, p.n, 1, 1 - 0.05 / Math.max(1, tests)),
+    tests,
+  }));
 }

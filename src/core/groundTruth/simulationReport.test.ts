@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { learningCurveFixture } from '../../testing/learningCurveFixture';
 import { createRng } from '../rng';
+import { fisherInterval } from '../stats/fisherInterval';
 import type { LearningCurveTable } from './learningCurveTable';
 import { noiseFloor } from './noiseFloor';
 import { lowFidelityResources, replayPlan, splitProportionally } from './replayPlans';
@@ -41,15 +42,21 @@ describe('simulationReport', () => {
     expect(r.notes.some((n) => n.includes('4 studies'))).toBe(true);
     let tested = 0;
     let excluding = 0;
+    let excludingTogether = 0;
     for (const p of r.probes) {
       if (!Number.isFinite(p.partialSpearman)) continue;
       tested++;
       if (p.ci95[0] > 0 || p.ci95[1] < 0) excluding++;
+      if (p.ci95Simultaneous[0] > 0 || p.ci95Simultaneous[1] < 0) excludingTogether++;
       expect(p.ci95[0]).toBeLessThanOrEqual(p.partialSpearman);
       expect(p.ci95[1]).toBeGreaterThanOrEqual(p.partialSpearman);
     }
+    for (const p of r.probes) {
+      expect(p.tests).toBe(tested);
+      expect(p.ci95Simultaneous).toEqual(fisherInterval(p.partialSpearman, p.n, 1, 1 - 0.05 / tested));
+    }
     expect(r.notes).toContain(
-      `probes: ${excluding} of ${tested} probe-rung CIs exclude 0, where chance alone would give about ${(0.05 * tested).toFixed(1)}; each CI is for one pair, not corrected for the others`,
+      `probes: ${excluding} of ${tested} probe-rung CIs exclude 0, where chance alone would give about ${(0.05 * tested).toFixed(1)}; ${excludingTogether} still exclude 0 when all ${tested} hold at once (Bonferroni, ci95Simultaneous)`,
     );
   });
 

@@ -7,6 +7,7 @@ import { probeSignal, type ProbeSignal } from './probeSignal';
 import type { ReplaySchedulerName } from './replayPlans';
 import { usesMetaModel, type PromotionRuleName } from './replayPromotion';
 import { ruleReport, type RuleReport } from './ruleReport';
+import type { Interval } from './studySummary';
 import { simulateRule, type RuleRun, type SimulationSettings } from './simulateStudies';
 import { tableBootstrap } from './tableBootstrap';
 import { fullFidelityLabel, tableConfigurations } from './tableConfigurations';
@@ -107,9 +108,11 @@ export function simulationReport(
   );
   const probes = probeSignal(table.header, configs);
   const tested = probes.filter((p) => Number.isFinite(p.partialSpearman));
-  const excluding = tested.filter((p) => p.ci95[0] > 0 || p.ci95[1] < 0);
+  const excludes = (ci: Interval) => ci[0] > 0 || ci[1] < 0;
+  const excluding = tested.filter((p) => excludes(p.ci95)).length;
+  const together = tested.filter((p) => excludes(p.ci95Simultaneous)).length;
   notes.push(
-    `probes: ${excluding.length} of ${tested.length} probe-rung CIs exclude 0, where chance alone would give about ${(0.05 * tested.length).toFixed(1)}; each CI is for one pair, not corrected for the others`,
+    `probes: ${excluding} of ${tested.length} probe-rung CIs exclude 0, where chance alone would give about ${(0.05 * tested.length).toFixed(1)}; ${together} still exclude 0 when all ${tested.length} hold at once (Bonferroni, ci95Simultaneous)`,
   );
   return {
     configurations: configs.length,

@@ -20,6 +20,18 @@ describe('fisherInterval', () => {
     }
   });
 
+  it('widens to other confidence levels (Python: NormalDist().inv_cdf for the quantile)', () => {
+    const cases: [number, number, number, number, [number, number]][] = [
+      [0.5, 20, 1, 0.99, [-0.13292249626019342, 0.8432526938269091]],
+      [0.6, 32, 1, 1 - 0.05 / 36, [0.036837366801613175, 0.8739211210438904]],
+    ];
+    for (const [r, n, k, confidence, [lo, hi]] of cases) {
+      const [a, b] = fisherInterval(r, n, k, confidence);
+      expect(a).toBeCloseTo(lo, 12);
+      expect(b).toBeCloseTo(hi, 12);
+    }
+  });
+
   it('says nothing where n is too small, and NaN for an undefined correlation', () => {
     expect(fisherInterval(0.9, 4, 1)).toEqual([-1, 1]);
     expect(fisherInterval(NaN, 30, 1)).toEqual([NaN, NaN]);
