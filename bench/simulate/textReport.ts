@@ -68,6 +68,23 @@ export function textReport(r: SimulationReport, source: string): string {
         f(p.spearmanRungAccuracy),
     );
   }
+  const c = r.probeConfirmation;
+  out.push(
+    '',
+    `Probe leads (data splitting): chosen where the single CI excludes 0 on ${c.exploreConfigs.length} configurations (${c.exploreConfigs[0] ?? '-'}..${c.exploreConfigs.at(-1) ?? '-'}), tested on the other ${c.confirmConfigs.length} [95% for all leads at once, Bonferroni]`,
+  );
+  if (c.leads.length === 0) out.push('  no lead');
+  for (const l of c.leads) {
+    out.push(
+      '  ' +
+        pad(l.probe, 18) +
+        pad(l.rung, 22) +
+        pad(`chosen ${f(l.explore.partialSpearman)} ${ci(l.explore.ci95)}`, 31) +
+        (l.confirm
+          ? `held out ${f(l.confirm.partialSpearman)} ${ci(l.confirm.ci95Simultaneous)} n=${l.confirm.n}: ${l.confirmed ? 'CONFIRMED' : 'not confirmed'}`
+          : 'held out: undefined (too few configurations or ties), not confirmed'),
+    );
+  }
   out.push('', ...r.notes.map((n) => `Note: ${n}`));
   return out.join('\n');
 }

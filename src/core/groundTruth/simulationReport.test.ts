@@ -51,6 +51,8 @@ describe('simulationReport', () => {
       expect(p.ci95[0]).toBeLessThanOrEqual(p.partialSpearman);
       expect(p.ci95[1]).toBeGreaterThanOrEqual(p.partialSpearman);
     }
+    const split = r.probeConfirmation;
+    expect(new Set([...split.exploreConfigs, ...split.confirmConfigs]).size).toBe(r.configurations);
     for (const p of r.probes) {
       expect(p.tests).toBe(tested);
       expect(p.ci95Simultaneous).toEqual(fisherInterval(p.partialSpearman, p.n, 1, 1 - 0.05 / tested));

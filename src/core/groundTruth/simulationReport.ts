@@ -3,6 +3,7 @@
 // figures are validation-only: the table's report-only test field is never read.
 import type { LearningCurveTable } from './learningCurveTable';
 import { noiseFloor, type NoiseFloor } from './noiseFloor';
+import { probeConfirmation, type ProbeConfirmation } from './probeConfirmation';
 import { probeSignal, type ProbeSignal } from './probeSignal';
 import type { ReplaySchedulerName } from './replayPlans';
 import { usesMetaModel, type PromotionRuleName } from './replayPromotion';
@@ -29,6 +30,8 @@ export interface SimulationReport {
   noiseFloor: NoiseFloor;
   rules: RuleReport[];
   probes: ProbeSignal[];
+  /** The probe leads chosen on the table's first half of configurations, tested on the other half. */
+  probeConfirmation: ProbeConfirmation;
   /** Plain-language caveats that belong beside the figures. */
   notes: string[];
 }
@@ -121,6 +124,7 @@ export function simulationReport(
     noiseFloor: noiseFloor(table),
     rules,
     probes,
+    probeConfirmation: probeConfirmation(table.header, configs),
     notes,
   };
 }
