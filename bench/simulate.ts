@@ -32,10 +32,10 @@ try {
   );
 } catch (e) {
   console.error(`[simulate] ${source}: ${e instanceof Error ? e.message : String(e)}`);
-  if (evidence && !options.fixture) writeEvidence(table, []);
+  if (evidence && !options.fixture) writeEvidence(table, null);
   process.exit(1);
 }
-if (evidence && !options.fixture) writeEvidence(table, report.rules);
+if (evidence && !options.fixture) writeEvidence(table, report);
 const seconds = (performance.now() - started) / 1000;
 if (options.json) {
   const { rules, probes, ...summary } = report;

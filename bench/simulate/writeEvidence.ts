@@ -3,8 +3,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LearningCurveTable } from '../../src/core/groundTruth/learningCurveTable';
-import { ruleEvidence, type PromotionEvidence } from '../../src/core/groundTruth/promotionEvidence';
-import type { RuleReport } from '../../src/core/groundTruth/ruleReport';
+import { probeEvidence, ruleEvidence, type PromotionEvidence } from '../../src/core/groundTruth/promotionEvidence';
+import type { SimulationReport } from '../../src/core/groundTruth/simulationReport';
 import { fullFidelityLabel, tableConfigurations } from '../../src/core/groundTruth/tableConfigurations';
 import { DEFAULT_TABLE_SETTINGS } from '../../src/core/groundTruth/tablePlan';
 
@@ -18,12 +18,14 @@ export const EVIDENCE_PATH = join(
   'promotionEvidence.json',
 );
 
-export function writeEvidence(table: LearningCurveTable, reports: readonly RuleReport[]): void {
+/** From a replay's report, or with no figures where the table is too small to replay. */
+export function writeEvidence(table: LearningCurveTable, report: SimulationReport | null): void {
   const evidence: PromotionEvidence = {
     tableConfigurations: tableConfigurations(table).length,
     tableTarget: DEFAULT_TABLE_SETTINGS.configs,
     fullFidelity: fullFidelityLabel(table.header),
-    rules: ruleEvidence(reports),
+    rules: report ? ruleEvidence(report.rules) : [],
+    ...(report ? { probes: probeEvidence(report.probes, report.probeConfirmation) } : {}),
   };
   writeFileSync(EVIDENCE_PATH, `${JSON.stringify(evidence, null, 2)}\n`);
   console.error(`[simulate] wrote ${EVIDENCE_PATH}`);

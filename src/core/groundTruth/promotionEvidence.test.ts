@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import committed from './promotionEvidence.json';
-import { beatsAccuracy, promotionEvidenceText, type PromotionEvidence, type RuleEvidence } from './promotionEvidence';
+import type { ProbeConfirmation, ProbeLead } from './probeConfirmation';
+import type { ProbeSignal } from './probeSignal';
+import {
+  beatsAccuracy,
+  probeEvidence,
+  promotionEvidenceText,
+  type PromotionEvidence,
+  type RuleEvidence,
+} from './promotionEvidence';
 
 const rule = (regretDiffPts: number, ci95: [number, number], over: Partial<RuleEvidence> = {}): RuleEvidence => ({
   rule: 'metaModelMemory',
@@ -33,6 +41,15 @@ describe('promotion evidence', () => {
     expect(text).toContain('full = 45000 images x 4 epochs');
   });
 
+  it('names the cells where the meta-model is worse than accuracy', () => {
+    const text = promotionEvidenceText(
+      table([rule(0.81, [0.53, 1.19]), rule(0.13, [-0.01, 0.3], { scheduler: 'hyperband' })]),
+    );
+    expect(text).toContain(
+      'does not beat it: no regret CI lies wholly below 0; it is worse where the CI lies wholly above 0 (metaModelMemory/successiveHalving).',
+    );
+  });
+
   it('names a rule that does beat accuracy', () => {
     expect(promotionEvidenceText(table([rule(-0.5, [-0.9, -0.1])]))).toMatch(
       /beat accuracy where its CI excludes 0 \(metaModelMemory\/successiveHalving\)/,
@@ -61,6 +78,43 @@ describe('promotion evidence', () => {
     const text = promotionEvidenceText(table([], 3));
     expect(text).toContain('holds 3 of 32 configurations so far');
     expect(text).toContain('"full" = 6,750 images x 2 epochs');
+  });
+
+  it('counts the probe-rung pairs whose intervals exclude 0, one at a time and all at once, and the confirmed leads', () => {
+    const signal = (partialSpearman: number, ci95: [number, number], ci95Simultaneous: [number, number]) =>
+      ({ partialSpearman, ci95, ci95Simultaneous }) as ProbeSignal;
+    const lead = (confirmed: boolean) => ({ confirmed }) as ProbeLead;
+    const e = probeEvidence(
+      [
+        signal(0.6, [0.2, 0.8], [0.05, 0.9]),
+        signal(0.5, [0.1, 0.8], [-0.2, 0.9]),
+        signal(-0.5, [-0.8, -0.1], [-0.9, 0.2]),
+        signal(0.1, [-0.3, 0.5], [-0.6, 0.7]),
+        signal(NaN, [NaN, NaN], [NaN, NaN]),
+      ],
+      { exploreConfigs: [], confirmConfigs: [], leads: [lead(false), lead(true), lead(false)] } as ProbeConfirmation,
+    );
+    expect(e).toEqual({ tests: 4, excludingSingle: 3, excludingSimultaneous: 1, leads: 3, confirmed: 1 });
+  });
+
+  it('says the probes do not steer promotion when nothing survives the correction or the held-out half', () => {
+    const text = promotionEvidenceText({
+      ...table([rule(-0.31, [-0.9, 0.2])]),
+      probes: { tests: 36, excludingSingle: 6, excludingSimultaneous: 0, leads: 2, confirmed: 0 },
+    });
+    expect(text).toContain(
+      '6 of 36 probe-rung correlations with full accuracy exclude 0 one at a time (chance gives about 1.8), 0 when all must hold at once',
+    );
+    expect(text).toContain('2 leads chosen on half the table');
+    expect(text).toContain('none held on the other half');
+    expect(text).toMatch(/promotion does not read them\.$/);
+    const held = promotionEvidenceText({
+      ...table([rule(-0.31, [-0.9, 0.2])]),
+      probes: { tests: 36, excludingSingle: 6, excludingSimultaneous: 1, leads: 2, confirmed: 1 },
+    });
+    expect(held).toContain('1 of them held on the other half');
+    expect(held).not.toContain('promotion does not read them');
+    expect(promotionEvidenceText(table([rule(-0.31, [-0.9, 0.2])]))).not.toContain('Tier-2');
   });
 
   it('reads the committed evidence file', () => {

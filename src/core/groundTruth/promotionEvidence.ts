@@ -1,6 +1,8 @@
 // What the lab can say about its promotion rules, and why the page's default is what it is. Written
 // by `npm run bench:simulate -- --write-evidence` from the ground-truth table (promotionEvidence.json)
 // and read by the page, so the page states the measured figures, with CIs and what "full" means.
+import type { ProbeConfirmation } from './probeConfirmation';
+import type { ProbeSignal } from './probeSignal';
 import type { RuleReport } from './ruleReport';
 
 export interface RuleEvidence {
@@ -15,12 +17,25 @@ export interface RuleEvidence {
   decidedShare: number;
 }
 
+/** Whether the tier-2 probes rank configurations beyond rung accuracy (./probeSignal, ./probeConfirmation). */
+export interface ProbeEvidence {
+  /** Probe-rung pairs with a partial correlation, and those whose single 95% CI excludes 0. */
+  tests: number;
+  excludingSingle: number;
+  /** Those whose interval excludes 0 when all `tests` must hold at once (Bonferroni). */
+  excludingSimultaneous: number;
+  /** Leads chosen on the first half of the configurations, and those the other half confirmed. */
+  leads: number;
+  confirmed: number;
+}
+
 export interface PromotionEvidence {
   /** Configurations of the table with every fraction trained, and how many the table will hold. */
   tableConfigurations: number;
   tableTarget: number;
   fullFidelity: string;
   rules: RuleEvidence[];
+  probes?: ProbeEvidence;
 }
 
 /** Earlier evidence, from saved single-seed runs at a "full" of 6,750 images x 2 epochs (bench/runs). */
@@ -43,6 +58,34 @@ export function ruleEvidence(reports: readonly RuleReport[]): RuleEvidence[] {
     }));
 }
 
+export function probeEvidence(signals: readonly ProbeSignal[], confirmation: ProbeConfirmation): ProbeEvidence {
+  const tested = signals.filter((p) => Number.isFinite(p.partialSpearman));
+  const excludes = (ci: readonly number[]) => ci[0] > 0 || ci[1] < 0;
+  return {
+    tests: tested.length,
+    excludingSingle: tested.filter((p) => excludes(p.ci95)).length,
+    excludingSimultaneous: tested.filter((p) => excludes(p.ci95Simultaneous)).length,
+    leads: confirmation.leads.length,
+    confirmed: confirmation.leads.filter((l) => l.confirmed).length,
+  };
+}
+
+/** One sentence on the tier-2 probes, or '' where the file has none. */
+export function probeEvidenceText(e: PromotionEvidence): string {
+  const p = e.probes;
+  if (!p || p.tests === 0) return '';
+  const verdict = p.confirmed > 0 ? `${p.confirmed} of them held on the other half` : 'none held on the other half';
+  return (
+    ` Tier-2 probes (sharpness, SAM sharpness, gradient norm, Hessian), given the rung's accuracy: ` +
+    `${p.excludingSingle} of ${p.tests} probe-rung correlations with full accuracy exclude 0 one at a time ` +
+    `(chance gives about ${(0.05 * p.tests).toFixed(1)}), ${p.excludingSimultaneous} when all must hold at once; ` +
+    (p.leads > 0
+      ? `${p.leads} lead${p.leads === 1 ? '' : 's'} chosen on half the table's configurations, ${verdict}.`
+      : 'no lead on half the table.') +
+    (p.excludingSimultaneous === 0 && p.confirmed === 0 ? ' So they are shown, and promotion does not read them.' : '')
+  );
+}
+
 const pts = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(2)}`;
 
 /** Whether a rule beats accuracy: its regret difference's whole 95% CI is below 0. */
@@ -50,6 +93,10 @@ export const beatsAccuracy = (r: RuleEvidence) => r.ci95[1] < 0;
 
 /** One paragraph for the page: why promotion by accuracy is the default, with the numbers. */
 export function promotionEvidenceText(e: PromotionEvidence): string {
+  return metaModelEvidenceText(e) + probeEvidenceText(e);
+}
+
+function metaModelEvidenceText(e: PromotionEvidence): string {
   const meta = e.rules.filter((r) => r.rule === 'metaModelMemory' || r.rule === 'metaModel');
   if (e.tableConfigurations < 9 || meta.length === 0) {
     return (
@@ -71,7 +118,12 @@ export function promotionEvidenceText(e: PromotionEvidence): string {
     `${r.rule} under ${r.scheduler} (pool ${r.poolSize}, decided ${Math.round(100 * r.decidedShare)}% of promotions): ` +
     `regret ${pts(r.regretDiffPts)} pts vs accuracy, 95% CI [${pts(r.ci95[0])}, ${pts(r.ci95[1])}]`;
   const measured = `Replayed on ${replayed}: ${decided.map(line).join('; ')}.`;
+  const losers = decided.filter((r) => r.ci95[0] > 0);
+  const worse =
+    losers.length > 0
+      ? `; it is worse where the CI lies wholly above 0 (${losers.map((r) => `${r.rule}/${r.scheduler}`).join(', ')})`
+      : '';
   return winners.length === 0
-    ? `Default: promote by accuracy. The meta-model does not beat it: no CI excludes 0. ${measured}`
+    ? `Default: promote by accuracy. The meta-model does not beat it: no regret CI lies wholly below 0${worse}. ${measured}`
     : `The meta-model beat accuracy where its CI excludes 0 (${winners.map((r) => `${r.rule}/${r.scheduler}`).join(', ')}). ${measured}`;
 }
