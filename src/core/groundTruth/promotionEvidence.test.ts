@@ -5,6 +5,7 @@ import type { ProbeSignal } from './probeSignal';
 import {
   beatsAccuracy,
   probeEvidence,
+  promotionEvidence,
   promotionEvidenceText,
   type PromotionEvidence,
   type RuleEvidence,
@@ -39,6 +40,13 @@ describe('promotion evidence', () => {
     expect(text).toMatch(/^Default: promote by accuracy\. The meta-model does not beat it/);
     expect(text).toContain('regret -0.31 pts vs accuracy, 95% CI [-0.90, +0.20]');
     expect(text).toContain('full = 45000 images x 4 epochs');
+    const { verdict, figures } = promotionEvidence(table([rule(-0.31, [-0.9, 0.2])]));
+    expect(verdict).toBe(
+      'Default: promote by accuracy. The meta-model does not beat it: no regret CI lies wholly below 0.',
+    );
+    expect(figures).toMatch(
+      /^Replayed on the ground-truth table \(32 configurations, full = 45000 images x 4 epochs\): /,
+    );
   });
 
   it('names the cells where the meta-model is worse than accuracy', () => {
@@ -107,13 +115,18 @@ describe('promotion evidence', () => {
     );
     expect(text).toContain('2 leads chosen on half the table');
     expect(text).toContain('none held on the other half');
-    expect(text).toMatch(/promotion does not read them\.$/);
+    expect(
+      promotionEvidence({
+        ...table([rule(-0.31, [-0.9, 0.2])]),
+        probes: { tests: 36, excludingSingle: 6, excludingSimultaneous: 0, leads: 2, confirmed: 0 },
+      }).verdict,
+    ).toMatch(/Tier-2 probes are shown but do not steer promotion: no probe signal survives/);
     const held = promotionEvidenceText({
       ...table([rule(-0.31, [-0.9, 0.2])]),
       probes: { tests: 36, excludingSingle: 6, excludingSimultaneous: 1, leads: 2, confirmed: 1 },
     });
     expect(held).toContain('1 of them held on the other half');
-    expect(held).not.toContain('promotion does not read them');
+    expect(held).toContain('Some tier-2 probe signal held up');
     expect(promotionEvidenceText(table([rule(-0.31, [-0.9, 0.2])]))).not.toContain('Tier-2');
   });
 

@@ -2,7 +2,7 @@
 // full-fidelity accuracy, mean + κ·sd (an upper confidence bound, as in GP-UCB, Srinivas et al. 2010),
 // once enough remembered examples share the study's full fidelity.
 import evidence from '../../core/groundTruth/promotionEvidence.json';
-import { promotionEvidenceText, type PromotionEvidence } from '../../core/groundTruth/promotionEvidence';
+import { promotionEvidence, type PromotionEvidence } from '../../core/groundTruth/promotionEvidence';
 import { describeFidelity, type Fidelity } from '../../core/metaModel/memory';
 import type { PromotionGuard, PromotionRule } from '../../core/study/studyDefinition';
 import { editStudy } from '../../store/actions';
@@ -14,7 +14,7 @@ import { useStudyFidelity } from './useStudyFidelity';
 const DEFAULT_KAPPA = 0;
 const DEFAULT_MIN_EXAMPLES = 8;
 // Measured by `npm run bench:simulate -- --write-evidence`; the default follows it.
-const EVIDENCE = promotionEvidenceText(evidence as PromotionEvidence);
+const EVIDENCE = promotionEvidence(evidence as PromotionEvidence);
 export const ASHA_REASON =
   'ASHA promotes one trial at a time as workers free up, so there is no complete rung for the meta-model to rank.';
 
@@ -57,9 +57,13 @@ export function PromotionSettings({ disabled }: { disabled: boolean }) {
         </select>
         {asha && <small data-testid="promotion-asha">Meta-model prediction is unavailable: {ASHA_REASON}</small>}
       </label>
-      <p className="field-hint" data-testid="promotion-evidence">
-        {EVIDENCE}
-      </p>
+      <div className="field-hint" data-testid="promotion-evidence">
+        <p>{EVIDENCE.verdict}</p>
+        <details>
+          <summary>The figures</summary>
+          <p>{EVIDENCE.figures}</p>
+        </details>
+      </div>
       {rule === 'metaModel' && (
         <>
           <NumberField
