@@ -6,7 +6,7 @@
 // evidence; one picked and confirmed on the same configurations is not.
 import { fisherInterval } from '../stats/fisherInterval';
 import type { TableHeader } from './learningCurveTable';
-import { probeSignal, type ProbeName } from './probeSignal';
+import { excludesZero, probeSignal, type ProbeName } from './probeSignal';
 import type { Interval } from './studySummary';
 import type { TableConfiguration } from './tableConfigurations';
 
@@ -28,8 +28,6 @@ export interface ProbeConfirmation {
 const byHaltonIndex = (a: TableConfiguration, b: TableConfiguration) =>
   a.configId.localeCompare(b.configId, 'en', { numeric: true });
 
-const excludesZero = (ci: Interval) => ci[0] > 0 || ci[1] < 0;
-
 /** Leads from the first `exploreShare` of the configurations (by id), tested on the rest. */
 export function probeConfirmation(
   header: TableHeader,
@@ -44,17 +42,22 @@ export function probeConfirmation(
   const held = probeSignal(header, confirm);
   const leads = picked.map((p): ProbeLead => {
     const q = held.find((h) => h.probe === p.probe && h.rung === p.rung && Number.isFinite(h.partialSpearman));
-    const ci95Simultaneous = q ? fisherInterval(q.partialSpearman, q.n, 1, 1 - 0.05 / picked.length) : null;
+    const confirm = q
+      ? {
+          n: q.n,
+          partialSpearman: q.partialSpearman,
+          ci95Simultaneous: fisherInterval(q.partialSpearman, q.n, 1, 1 - 0.05 / picked.length),
+        }
+      : null;
     return {
       probe: p.probe,
       rung: p.rung,
       explore: { n: p.n, partialSpearman: p.partialSpearman, ci95: p.ci95 },
-      confirm: q && ci95Simultaneous ? { n: q.n, partialSpearman: q.partialSpearman, ci95Simultaneous } : null,
+      confirm,
       confirmed:
-        !!q &&
-        !!ci95Simultaneous &&
-        excludesZero(ci95Simultaneous) &&
-        Math.sign(q.partialSpearman) === Math.sign(p.partialSpearman),
+        confirm !== null &&
+        excludesZero(confirm.ci95Simultaneous) &&
+        Math.sign(confirm.partialSpearman) === Math.sign(p.partialSpearman),
     };
   });
   return { exploreConfigs: explore.map((c) => c.configId), confirmConfigs: confirm.map((c) => c.configId), leads };

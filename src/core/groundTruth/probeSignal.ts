@@ -42,6 +42,25 @@ export interface ProbeSignal {
   spearmanRungAccuracy: number;
 }
 
+/** Whether an interval lies wholly on one side of 0. */
+export const excludesZero = (ci: Interval) => ci[0] > 0 || ci[1] < 0;
+
+/** Probe-rung pairs with a partial correlation, and those whose single and simultaneous intervals exclude 0. */
+export interface ProbeCounts {
+  tests: number;
+  excludingSingle: number;
+  excludingSimultaneous: number;
+}
+
+export function probeCounts(signals: readonly ProbeSignal[]): ProbeCounts {
+  const tested = signals.filter((p) => Number.isFinite(p.partialSpearman));
+  return {
+    tests: tested.length,
+    excludingSingle: tested.filter((p) => excludesZero(p.ci95)).length,
+    excludingSimultaneous: tested.filter((p) => excludesZero(p.ci95Simultaneous)).length,
+  };
+}
+
 export const rungLabel = (dataFraction: number, epochs: number) =>
   `${dataFraction === 1 ? 'all' : `1/${Math.round(1 / dataFraction)}`} data x ${epochs} epoch${epochs === 1 ? '' : 's'}`;
 

@@ -2,7 +2,7 @@
 // by `npm run bench:simulate -- --write-evidence` from the ground-truth table (promotionEvidence.json)
 // and read by the page, so the page states the measured figures, with CIs and what "full" means.
 import type { ProbeConfirmation } from './probeConfirmation';
-import type { ProbeSignal } from './probeSignal';
+import { probeCounts, type ProbeCounts, type ProbeSignal } from './probeSignal';
 import type { RuleReport } from './ruleReport';
 
 export interface RuleEvidence {
@@ -18,12 +18,7 @@ export interface RuleEvidence {
 }
 
 /** Whether the tier-2 probes rank configurations beyond rung accuracy (./probeSignal, ./probeConfirmation). */
-export interface ProbeEvidence {
-  /** Probe-rung pairs with a partial correlation, and those whose single 95% CI excludes 0. */
-  tests: number;
-  excludingSingle: number;
-  /** Those whose interval excludes 0 when all `tests` must hold at once (Bonferroni). */
-  excludingSimultaneous: number;
+export interface ProbeEvidence extends ProbeCounts {
   /** Leads chosen on the first half of the configurations, and those the other half confirmed. */
   leads: number;
   confirmed: number;
@@ -59,12 +54,8 @@ export function ruleEvidence(reports: readonly RuleReport[]): RuleEvidence[] {
 }
 
 export function probeEvidence(signals: readonly ProbeSignal[], confirmation: ProbeConfirmation): ProbeEvidence {
-  const tested = signals.filter((p) => Number.isFinite(p.partialSpearman));
-  const excludes = (ci: readonly number[]) => ci[0] > 0 || ci[1] < 0;
   return {
-    tests: tested.length,
-    excludingSingle: tested.filter((p) => excludes(p.ci95)).length,
-    excludingSimultaneous: tested.filter((p) => excludes(p.ci95Simultaneous)).length,
+    ...probeCounts(signals),
     leads: confirmation.leads.length,
     confirmed: confirmation.leads.filter((l) => l.confirmed).length,
   };

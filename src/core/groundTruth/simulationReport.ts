@@ -4,11 +4,10 @@
 import type { LearningCurveTable } from './learningCurveTable';
 import { noiseFloor, type NoiseFloor } from './noiseFloor';
 import { probeConfirmation, type ProbeConfirmation } from './probeConfirmation';
-import { probeSignal, type ProbeSignal } from './probeSignal';
+import { probeCounts, probeSignal, type ProbeSignal } from './probeSignal';
 import type { ReplaySchedulerName } from './replayPlans';
 import { usesMetaModel, type PromotionRuleName } from './replayPromotion';
 import { ruleReport, type RuleReport } from './ruleReport';
-import type { Interval } from './studySummary';
 import { simulateRule, type RuleRun, type SimulationSettings } from './simulateStudies';
 import { tableBootstrap } from './tableBootstrap';
 import { fullFidelityLabel, tableConfigurations } from './tableConfigurations';
@@ -110,12 +109,9 @@ export function simulationReport(
     "compute: training time at each row's measured throughput, one validation pass per trial (a forward pass at 1/3 of a step per image), probe time as measured, charged only to rules that read probes; the gradient-norm probe at init is not timed in the table",
   );
   const probes = probeSignal(table.header, configs);
-  const tested = probes.filter((p) => Number.isFinite(p.partialSpearman));
-  const excludes = (ci: Interval) => ci[0] > 0 || ci[1] < 0;
-  const excluding = tested.filter((p) => excludes(p.ci95)).length;
-  const together = tested.filter((p) => excludes(p.ci95Simultaneous)).length;
+  const counts = probeCounts(probes);
   notes.push(
-    `probes: ${excluding} of ${tested.length} probe-rung CIs exclude 0, where chance alone would give about ${(0.05 * tested.length).toFixed(1)}; ${together} still exclude 0 when all ${tested.length} hold at once (Bonferroni, ci95Simultaneous)`,
+    `probes: ${counts.excludingSingle} of ${counts.tests} probe-rung CIs exclude 0, where chance alone would give about ${(0.05 * counts.tests).toFixed(1)}; ${counts.excludingSimultaneous} still exclude 0 when all ${counts.tests} hold at once (Bonferroni, ci95Simultaneous)`,
   );
   return {
     configurations: configs.length,
