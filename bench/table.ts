@@ -5,13 +5,14 @@
 //   npm run bench:table [-- --workers 2] [--configs 32] [--epochs 4] [--repeats 4] [--out file] [--limit N]
 //   npm run bench:table -- --check [--out file]
 //   npm run bench:table -- --report [--out file]
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { rowKey } from '../src/core/groundTruth/learningCurveTable';
 import { DEFAULT_TABLE_SETTINGS, tableHeader, tableUnits, type TableSettings } from '../src/core/groundTruth/tablePlan';
 import { clockPathFor, readClock, startClock } from './table/buildClock';
 import { checkTable } from './table/checkTable';
+import { formatHeadline, HEADLINE_EPOCHS, HEADLINE_FILE, parseHeadline } from './table/headlineReport';
 import { formatTableReport, tableReport } from './table/tableReport';
 import { appendRow, DEFAULT_TABLE_PATH, readTableFile } from './table/tableFile';
 import { startTableTrainer } from './table/tableTrainer';
@@ -62,13 +63,16 @@ if (values.report) {
     process.exit(2);
   }
   const table = readTableFile(path);
-  console.log(
-    formatTableReport(
-      tableReport(table, tableUnits(table.header, settings), readClock(clockPathFor(path))),
-      table.header.fractions,
-      table.header.epochs,
-    ),
-  );
+  const report = tableReport(table, tableUnits(table.header, settings), readClock(clockPathFor(path)));
+  console.log(formatTableReport(report, table.header.fractions, table.header.epochs));
+  if (report.best && existsSync(HEADLINE_FILE)) {
+    const run = parseHeadline(readFileSync(HEADLINE_FILE, 'utf8'));
+    console.log(
+      typeof run === 'string'
+        ? `${HEADLINE_FILE} ${run}`
+        : formatHeadline(run, report.best, HEADLINE_EPOCHS, HEADLINE_FILE).join('\n'),
+    );
+  }
   process.exit(0);
 }
 

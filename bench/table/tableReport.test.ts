@@ -69,4 +69,28 @@ describe('tableReport', () => {
     );
     expect(formatTableReport(r, table.header.fractions, table.header.epochs)).toContain('not clocked');
   });
+
+  it('lists the configurations within the noise floor of the best, as a loop over the full rows finds them', () => {
+    const floor = r.noise.meanAbsDiffPts;
+    expect(r.noise.pairs).toBe(FIXTURE_SETTINGS.repeats);
+    const full = table.rows.filter(
+      (x) => x.dataFraction === 1 && x.replicate === 0 && x.status === 'completed' && x.configId !== r.best!.configId,
+    );
+    const near = full
+      .filter((x) => 100 * (r.best!.valAccuracy - x.curve.at(-1)!.valAccuracy) <= floor)
+      .map((x) => x.configId)
+      .sort();
+    expect(r.nearBest.map((c) => c.configId).sort()).toEqual(near);
+    const wider = tableReport(
+      {
+        ...table,
+        rows: table.rows.map((x) =>
+          x.replicate === 1 ? { ...x, curve: x.curve.map((e) => ({ ...e, valAccuracy: 0.1 })) } : x,
+        ),
+      },
+      units,
+    );
+    expect(wider.nearBest.length).toBeGreaterThan(r.nearBest.length);
+    expect(formatTableReport(wider, table.header.fractions, table.header.epochs)).toContain('within seed noise');
+  });
 });

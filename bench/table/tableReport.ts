@@ -4,6 +4,8 @@
 // accuracy is printed beside each row for the final report only; the headline's choice reads
 // validation alone (bestByValidation).
 import type { LearningCurveTable, TableRow } from '../../src/core/groundTruth/learningCurveTable';
+import { noiseFloor, type NoiseFloor } from '../../src/core/groundTruth/noiseFloor';
+import { HEADLINE_EPOCHS, HEADLINE_FILE } from './headlineReport';
 import { wallMs, type ClockRun } from './buildClock';
 import type { TableUnit } from '../../src/core/groundTruth/tablePlan';
 import { describeConfig, type TrialConfig } from '../../src/core/searchSpace/searchSpace';
@@ -35,6 +37,9 @@ export interface TableReport {
   reconstructedRuns: number;
   configurations: ConfigurationReport[];
   best: { configId: string; valAccuracy: number; config: TrialConfig } | null;
+  noise: NoiseFloor;
+  /** Other configurations whose full-fidelity validation accuracy is within the noise floor of the best's. */
+  nearBest: { configId: string; valAccuracy: number }[];
 }
 
 const lastVal = (r: TableRow): number => r.curve[r.curve.length - 1]?.valAccuracy ?? Number.NaN;
@@ -88,6 +93,13 @@ export function tableReport(
         })),
     });
   }
+  const best = bestByValidation(table);
+  const noise = noiseFloor(table);
+  const nearBest = configurations
+    .filter((c) => c.configId !== best?.configId && c.fullCurve.length > 0 && !c.diverged)
+    .map((c) => ({ configId: c.configId, valAccuracy: c.fullCurve[c.fullCurve.length - 1] }))
+    .filter((c) => best && noise.pairs > 0 && 100 * (best.valAccuracy - c.valAccuracy) <= noise.meanAbsDiffPts)
+    .sort((a, b) => b.valAccuracy - a.valAccuracy);
   return {
     rowsDone: table.rows.length,
     rowsPlanned: planned.length,
@@ -97,14 +109,17 @@ export function tableReport(
     runs: clock.length,
     reconstructedRuns: clock.filter((c) => c.note).length,
     configurations,
-    best: bestByValidation(table),
+    best,
+    noise,
+    nearBest,
   };
 }
 
 /** The `npm run train` command for the headline run: the best configuration for `epochs` epochs, resumable. */
 export function headlineCommand(config: TrialConfig, epochs: number): string {
   const { epochs: _ignored, ...rest } = config;
-  return `npm run train -- --config '${JSON.stringify(rest)}' --epochs ${epochs} --json bench/table/headline.json --checkpoint bench/table/headline.ckpt`;
+  const checkpoint = HEADLINE_FILE.replace(/\.json$/, '.ckpt');
+  return `npm run train -- --config '${JSON.stringify(rest)}' --epochs ${epochs} --json ${HEADLINE_FILE} --checkpoint ${checkpoint}`;
 }
 
 const pct = (v: number | null) => (v === null ? '   —' : (100 * v).toFixed(1).padStart(5));
@@ -135,8 +150,18 @@ export function formatTableReport(r: TableReport, fractions: number[], epochs: n
   if (r.best) {
     lines.push(
       `Best by validation so far: ${r.best.configId} at ${pct(r.best.valAccuracy).trim()}% (45,000 images x ${epochs} epochs).`,
-      `The headline run (30 epochs, resumable): ${headlineCommand(r.best.config, 30)}`,
+      `The headline run (${HEADLINE_EPOCHS} epochs, resumable): ${headlineCommand(r.best.config, HEADLINE_EPOCHS)}`,
     );
   }
+  lines.push(
+    r.noise.pairs === 0
+      ? 'Noise floor: no configuration trained twice yet.'
+      : `Noise floor: ${r.noise.pairs} configurations trained twice at full fidelity, mean |difference| ` +
+          `${r.noise.meanAbsDiffPts.toFixed(2)} points (max ${r.noise.maxAbsDiffPts.toFixed(2)}).` +
+          (r.nearBest.length > 0
+            ? ` Within it of the best: ${r.nearBest.map((c) => `${c.configId} (${pct(c.valAccuracy).trim()})`).join(', ')}; ` +
+              'the choice among these is within seed noise.'
+            : ''),
+  );
   return lines.join('\n');
 }
