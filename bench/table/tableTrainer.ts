@@ -9,11 +9,12 @@ import { nestedSubset, stratifiedSplit } from '../../src/core/dataset/dataSplit'
 import type { TableHeader, TableRow } from '../../src/core/groundTruth/learningCurveTable';
 import type { TableUnit } from '../../src/core/groundTruth/tablePlan';
 import { deriveSeed } from '../../src/core/rng';
+import { formatDuration } from '../../src/core/eta';
 import { loadCifar10 } from '../../src/cli/nodeDataset';
 import { nodeWorkerFactory } from '../../src/cli/nodeWorkers';
 import { createPool } from '../../src/orchestrator/workerPool';
 import type { TrainTrialInput, TrialResult } from '../../workers/protocol';
-import { formatDuration, unitCost } from './unitCost';
+import { unitCost } from './unitCost';
 import { readCheckpointFile, writeCheckpointFile } from '../../src/cli/checkpointFile';
 import type { TrainCheckpoint } from '../../src/training/trainCheckpoint';
 
@@ -136,7 +137,7 @@ export async function startTableTrainer(
         console.log(
           `[table] ${u.key} (c${u.config.channels} ${u.config.optimizer}, ${input.trainIndices.length} images x ${header.epochs} epochs) done: ` +
             `${((100 * doneCost) / totalCost).toFixed(1)}% of this run, ${(images / seconds).toFixed(0)} training images/s, ` +
-            `elapsed ${formatDuration(seconds)}, ETA ${formatDuration(eta)}`,
+            `elapsed ${formatDuration(1000 * seconds)}, ETA ${formatDuration(1000 * eta)}`,
         );
       };
       const loop = async (): Promise<void> => {

@@ -9,12 +9,3 @@ export function unitCost(u: TableUnit, header: TableHeader): number {
   const validation = (header.validationSize / 3) * header.epochs; // a forward pass is ~1/3 of a step
   return width * (trainImages + validation);
 }
-
-export function formatDuration(seconds: number): string {
-  if (!Number.isFinite(seconds)) return '?';
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  return h > 0
-    ? `${h} h ${String(m).padStart(2, '0')} min`
-    : `${m} min ${String(Math.floor(seconds % 60)).padStart(2, '0')} s`;
-}

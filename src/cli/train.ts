@@ -16,6 +16,7 @@ import type { TrainCheckpoint } from '../training/trainCheckpoint';
 import { loadCifar10 } from './nodeDataset';
 import { backendFlagOrExit, exitOnBackendFailure } from './backendFlag';
 import { readCheckpointFile, writeCheckpointFile } from './checkpointFile';
+import { trainProgressLine } from './trainProgress';
 
 const { values } = parseArgs({
   options: {
@@ -125,6 +126,14 @@ const result = await trainTrial(
   {
     onProgress: (p) => {
       lastLoss = p.points[p.points.length - 1].loss;
+      console.log(
+        trainProgressLine({
+          ...p,
+          stepsPerEpoch: p.stepsTotal / epochs,
+          stepsAtStart: resume?.step ?? 0,
+          elapsedMs: performance.now() - t0,
+        }),
+      );
     },
     async onEpochEnd(epoch, evaluateOn) {
       const val = await evaluateOn({ images: train.images, labels: train.labels }, split.validation);
