@@ -2,6 +2,7 @@
 // table: one study's pick, regret and ladder; another rule and study; 1,000 studies' figures; a bad
 // pool size; and the shipped table carries no test accuracy.
 import { expect, test, type Response } from '@playwright/test';
+import { equalComputeDifference } from '../src/core/groundTruth/equalComputeReport';
 import { REPLAY_SCHEDULERS, replayPlan, type ReplaySchedulerName } from '../src/core/groundTruth/replayPlans';
 import type { PromotionRuleName } from '../src/core/groundTruth/replayPromotion';
 import { ruleReport } from '../src/core/groundTruth/ruleReport';
@@ -74,16 +75,16 @@ test('a real-fidelity study replayed in the page matches the replay in Node, and
   await expect(page.getByTestId('scheduler-comparison')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('scheduler-point')).toHaveCount(REPLAY_SCHEDULERS.length);
   for (const scheduler of REPLAY_SCHEDULERS) {
-    const r = ruleReport(
-      simulateRule(table, configs, scheduler, 'compositeSharpness', poolSize, s, 1000),
-      null,
-      fullFidelityLabel(table.header),
-      s.seed,
-    );
+    const schedulerRun = simulateRule(table, configs, scheduler, 'compositeSharpness', poolSize, s, 1000);
+    const r = ruleReport(schedulerRun, null, fullFidelityLabel(table.header), s.seed);
     const row = page.locator(`[data-testid="scheduler-row"][data-scheduler="${scheduler}"]`);
     await expect(row).toContainText(`${(100 * r.computeFraction).toFixed(0)}% [`);
     await expect(row).toContainText(`${(100 * r.pBest).toFixed(0)}% [`);
     await expect(row).toContainText(`${r.medianRegretPts.toFixed(2)} pts`);
+    const vsRandom = equalComputeDifference(schedulerRun, configs, s.seed).meanRegretDiffPts;
+    await expect(row.getByTestId('scheduler-vs-random')).toContainText(
+      `${vsRandom > 0 ? '+' : ''}${vsRandom.toFixed(2)} pts [`,
+    );
   }
 
   await expect(page.getByTestId('table-tuning-readout')).toHaveText(

@@ -14,6 +14,7 @@ import {
   type FigureIntervals,
   type Interval,
   type OutcomeFigures,
+  type StudyFigures,
 } from './studySummary';
 
 export interface PairedDifference {
@@ -45,7 +46,13 @@ export interface RuleReport extends OutcomeFigures {
 
 const mean = (xs: readonly number[]) => (xs.length === 0 ? NaN : xs.reduce((s, v) => s + v, 0) / xs.length);
 
-export function pairedDifference(run: RuleRun, baseline: RuleRun, seed: number, resamples = 1000): PairedDifference {
+/** Mean paired differences (run minus baseline) over the studies both ran, study k against study k. */
+export function pairedDifference(
+  run: { outcomes: readonly StudyFigures[] },
+  baseline: { outcomes: readonly StudyFigures[] },
+  seed: number,
+  resamples = 1000,
+): PairedDifference {
   const n = Math.min(run.outcomes.length, baseline.outcomes.length);
   const pairs = Array.from({ length: n }, (_, k) => ({ a: run.outcomes[k], b: baseline.outcomes[k] }));
   const stat = {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { learningCurveFixture } from '../../testing/learningCurveFixture';
 import { createRng } from '../rng';
 import { fisherInterval } from '../stats/fisherInterval';
+import { equalComputeOutcomes } from './equalComputeRandom';
 import type { LearningCurveTable } from './learningCurveTable';
 import { noiseFloor } from './noiseFloor';
 import { lowFidelityResources, replayPlan, splitProportionally } from './replayPlans';
@@ -60,6 +61,23 @@ describe('simulationReport', () => {
     expect(r.notes).toContain(
       `probes: ${excluding} of ${tested} probe-rung CIs exclude 0, where chance alone would give about ${(0.05 * tested).toFixed(1)}; ${excludingTogether} still exclude 0 when all ${tested} hold at once (Bonferroni, ci95Simultaneous)`,
     );
+  });
+
+  it('sets each scheduler against random search at its own compute, study by study on the same pools', () => {
+    const r = simulationReport(table, small);
+    expect(r.equalCompute.map((b) => b.scheduler)).toEqual(small.schedulers);
+    for (const b of r.equalCompute) {
+      const run = simulateRule(table, configs, b.scheduler, 'accuracy', 6, small.simulation);
+      const baseline = equalComputeOutcomes(run, configs, small.simulation.seed);
+      const diffs = run.outcomes.map((o, k) => o.regretPts - baseline[k].regretPts);
+      expect(b.schedulerMinusRandom.meanRegretDiffPts).toBeCloseTo(diffs.reduce((a, d) => a + d, 0) / diffs.length, 12);
+      expect(b.pBest).toBeCloseTo(baseline.filter((x) => x.isBest).length / baseline.length, 12);
+      const [lo, hi] = b.schedulerMinusRandom.ci95.meanRegretDiffPts;
+      expect(lo).toBeLessThanOrEqual(b.schedulerMinusRandom.meanRegretDiffPts);
+      expect(hi).toBeGreaterThanOrEqual(b.schedulerMinusRandom.meanRegretDiffPts);
+      expect(b.tableBootstrap!.tables).toBe(20);
+    }
+    expect(simulationReport(table, { ...small, rules: ['compositeSharpness'] }).equalCompute).toEqual([]);
   });
 
   it('never reads the report-only test field: scrambling it changes nothing', () => {

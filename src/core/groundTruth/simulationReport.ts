@@ -1,6 +1,7 @@
 // Everything bench:simulate reports, as one pure function of the table: the noise floor, one
 // RuleReport per (pool size, scheduler, rule) and the probes' partial rank correlations. The
 // figures are validation-only: the table's report-only test field is never read.
+import { equalComputeReport, type EqualComputeReport } from './equalComputeReport';
 import type { LearningCurveTable } from './learningCurveTable';
 import { noiseFloor, type NoiseFloor } from './noiseFloor';
 import { probeConfirmation, type ProbeConfirmation } from './probeConfirmation';
@@ -28,6 +29,8 @@ export interface SimulationReport {
   fullFidelity: string;
   noiseFloor: NoiseFloor;
   rules: RuleReport[];
+  /** Each scheduler (accuracy promotion) against random search at its own compute. */
+  equalCompute: EqualComputeReport[];
   probes: ProbeSignal[];
   /** The probe leads chosen on the table's first half of configurations, tested on the other half. */
   probeConfirmation: ProbeConfirmation;
@@ -57,6 +60,7 @@ export function simulationReport(
       `pool ${p} asked for, but the table has only ${configs.length} complete configurations: every study uses all of them`,
     );
   const rules: RuleReport[] = [];
+  const equalCompute: EqualComputeReport[] = [];
   for (const poolSize of sizes) {
     for (const scheduler of req.schedulers) {
       // Accuracy runs first: every other rule is compared with it on the same studies.
@@ -68,8 +72,13 @@ export function simulationReport(
         const started = now();
         const run = simulateRule(table, configs, scheduler, rule, poolSize, s);
         onProgress(run, (now() - started) / 1000);
-        if (rule === 'accuracy') baseline = run;
         const { tables, studiesPerTable } = req.tableBootstrap;
+        if (rule === 'accuracy') {
+          baseline = run;
+          equalCompute.push(
+            equalComputeReport(table, configs, run, s, fullFidelity, req.bootstrap, req.tableBootstrap),
+          );
+        }
         rules.push({
           ...ruleReport(run, baseline, fullFidelity, s.seed, req.bootstrap),
           tableBootstrap: tableBootstrap(table, configs, scheduler, rule, poolSize, s, tables, studiesPerTable),
@@ -119,6 +128,7 @@ export function simulationReport(
     fullFidelity,
     noiseFloor: noiseFloor(table),
     rules,
+    equalCompute,
     probes,
     probeConfirmation: probeConfirmation(table.header, configs),
     notes,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { learningCurveFixture } from '../../testing/learningCurveFixture';
+import { equalComputeOutcomes } from '../../core/groundTruth/equalComputeRandom';
+import { equalComputeDifference } from '../../core/groundTruth/equalComputeReport';
 import { REPLAY_SCHEDULERS } from '../../core/groundTruth/replayPlans';
 import { ruleReport } from '../../core/groundTruth/ruleReport';
 import { DEFAULT_SIMULATION, simulateRule } from '../../core/groundTruth/simulateStudies';
@@ -27,7 +29,13 @@ describe('compareSchedulers', () => {
     expect(got!.map((r) => r.scheduler)).toEqual([...REPLAY_SCHEDULERS]);
     REPLAY_SCHEDULERS.forEach((scheduler, i) => {
       const run = simulateRule(table, configs, scheduler, 'powerLaw', 6, settings);
-      expect(got![i]).toEqual(ruleReport(run, null, '45000 images x 4 epochs', settings.seed));
+      const { vsRandom, ...report } = got![i];
+      expect(report).toEqual(ruleReport(run, null, '45000 images x 4 epochs', settings.seed));
+      // Against random search at each study's own compute, on the same pools: the bench's figure.
+      const baseline = equalComputeOutcomes(run, configs, settings.seed);
+      const diffs = run.outcomes.map((o, k) => o.regretPts - baseline[k].regretPts);
+      expect(vsRandom.meanRegretDiffPts).toBeCloseTo(diffs.reduce((a, d) => a + d, 0) / diffs.length, 12);
+      expect(vsRandom).toEqual(equalComputeDifference(run, configs, settings.seed));
     });
     expect(last).toBe(40 * REPLAY_SCHEDULERS.length);
   });

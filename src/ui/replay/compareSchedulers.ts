@@ -1,14 +1,19 @@
 // Every scheduler the table replays, under one promotion rule and pool size, on the same 1,000
 // sub-pools: where each lands in compute against P(pick = best), beside the equal-compute baseline of
 // training a random share of the pool fully (its P(best) is that share: k of n drawn at random
-// contain the best with probability k/n, and cost k/n of the pool in expectation).
+// contain the best with probability k/n, and cost k/n of the pool in expectation), and its regret
+// against that baseline study by study (../../core/groundTruth/equalComputeReport).
 import type { LearningCurveTable } from '../../core/groundTruth/learningCurveTable';
 import { REPLAY_SCHEDULERS } from '../../core/groundTruth/replayPlans';
 import type { PromotionRuleName } from '../../core/groundTruth/replayPromotion';
-import type { RuleReport } from '../../core/groundTruth/ruleReport';
+import { equalComputeDifference } from '../../core/groundTruth/equalComputeReport';
+import { ruleReport, type PairedDifference, type RuleReport } from '../../core/groundTruth/ruleReport';
 import type { SimulationSettings } from '../../core/groundTruth/simulateStudies';
-import type { TableConfiguration } from '../../core/groundTruth/tableConfigurations';
-import { replayStudies } from './replayStudies';
+import { fullFidelityLabel, type TableConfiguration } from '../../core/groundTruth/tableConfigurations';
+import { replayRuns } from './replayStudies';
+
+/** A scheduler's figures, and its regret minus random search's at the same compute on the same studies. */
+export type SchedulerReport = RuleReport & { vsRandom: PairedDifference };
 
 export async function compareSchedulers(
   table: LearningCurveTable,
@@ -16,19 +21,23 @@ export async function compareSchedulers(
   req: { rule: PromotionRuleName; poolSize: number; studies: number; settings: SimulationSettings },
   onProgress: (done: number, total: number) => void,
   cancelled: () => boolean,
-): Promise<RuleReport[] | null> {
+): Promise<SchedulerReport[] | null> {
   const total = REPLAY_SCHEDULERS.length * req.studies;
-  const reports: RuleReport[] = [];
+  const reports: SchedulerReport[] = [];
   for (const [i, scheduler] of REPLAY_SCHEDULERS.entries()) {
-    const report = await replayStudies(
+    const runs = await replayRuns(
       table,
       configs,
       { ...req, scheduler, paired: false },
       (done) => onProgress(i * req.studies + done, total),
       cancelled,
     );
-    if (!report) return null;
-    reports.push(report);
+    if (!runs) return null;
+    const [run] = runs;
+    reports.push({
+      ...ruleReport(run, null, fullFidelityLabel(table.header), req.settings.seed),
+      vsRandom: equalComputeDifference(run, configs, req.settings.seed),
+    });
   }
   return reports;
 }

@@ -28,6 +28,20 @@ export async function replayStudies(
   onProgress: (done: number, total: number) => void,
   cancelled: () => boolean,
 ): Promise<RuleReport | null> {
+  const runs = await replayRuns(table, configs, req, onProgress, cancelled);
+  if (!runs) return null;
+  const fullFidelity = fullFidelityLabel(table.header);
+  return ruleReport(runs[runs.length - 1], runs[0], fullFidelity, req.settings.seed);
+}
+
+/** The replayed runs themselves: plain accuracy first where paired, the request's rule last; null if cancelled. */
+export async function replayRuns(
+  table: LearningCurveTable,
+  configs: readonly TableConfiguration[],
+  req: ReplayRequest,
+  onProgress: (done: number, total: number) => void,
+  cancelled: () => boolean,
+): Promise<RuleRun[] | null> {
   const plan = replayPlan(table.header, req.scheduler, req.poolSize);
   const rules: PromotionRuleName[] =
     req.rule === 'accuracy' || req.paired === false ? [req.rule] : ['accuracy', req.rule];
@@ -55,6 +69,5 @@ export async function replayStudies(
     runs.push(run);
   }
   onProgress(total, total);
-  const fullFidelity = fullFidelityLabel(table.header);
-  return ruleReport(runs[runs.length - 1], runs[0], fullFidelity, req.settings.seed);
+  return runs;
 }
