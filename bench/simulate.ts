@@ -38,11 +38,12 @@ try {
 if (evidence && !options.fixture) writeEvidence(table, report);
 const seconds = (performance.now() - started) / 1000;
 if (options.json) {
-  const { rules, probes, ...summary } = report;
+  const { rules, equalCompute, probes, ...summary } = report;
   console.log(
     JSON.stringify({ table: source, ...summary, settings: options.simulation, seconds: Number(seconds.toFixed(1)) }),
   );
   for (const r of rules) console.log(JSON.stringify(r));
+  for (const b of equalCompute) console.log(JSON.stringify(b));
   for (const p of probes) console.log(JSON.stringify(p));
 } else {
   console.log(textReport(report, source));

@@ -49,6 +49,21 @@ export function textReport(r: SimulationReport, source: string): string {
     }
     const plans = [...new Map(r.rules.filter((y) => y.poolSize === poolSize).map((y) => [y.scheduler, y.plan]))];
     for (const [scheduler, plan] of plans) out.push(`  ${scheduler}: ${plan}`);
+    const baselines = r.equalCompute.filter((b) => b.poolSize === poolSize);
+    if (baselines.length > 0)
+      out.push(
+        "  Against random search at the scheduler's own compute (train that share of the pool fully, pick the best; scheduler minus random, accuracy promotion):",
+      );
+    for (const b of baselines) {
+      const d = b.schedulerMinusRandom;
+      out.push(
+        `  ${pad(b.scheduler, 24)}random: median regret ${f(b.medianRegretPts)}, p90 ${f(b.p90RegretPts)}, P(best) ${f(b.pBest)} ${ci(b.ci95.pBest)}; ` +
+          `Δmean regret ${f(d.meanRegretDiffPts)} ${ci(d.ci95.meanRegretDiffPts)}, ΔP(best) ${f(d.pBestDiff)} ${ci(d.ci95.pBestDiff)}` +
+          (b.tableBootstrap
+            ? `; over tables Δ ${ci(b.tableBootstrap.meanRegretDiffPts)}, ΔP(best) ${ci(b.tableBootstrap.pBestDiff)}`
+            : ''),
+      );
+    }
   }
   out.push(
     '',
