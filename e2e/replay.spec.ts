@@ -2,6 +2,9 @@
 // table: one study's pick, regret and ladder; another rule and study; 1,000 studies' figures; a bad
 // pool size; and the shipped table carries no test accuracy.
 import { expect, test, type Response } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import type { PromotionEvidence } from '../src/core/groundTruth/promotionEvidence';
+import { schedulerEvidenceText } from '../src/core/groundTruth/schedulerEvidence';
 import { equalComputeDifference } from '../src/core/groundTruth/equalComputeReport';
 import { REPLAY_SCHEDULERS, replayPlan, type ReplaySchedulerName } from '../src/core/groundTruth/replayPlans';
 import type { PromotionRuleName } from '../src/core/groundTruth/replayPromotion';
@@ -15,6 +18,7 @@ import { DEFAULT_TABLE_SETTINGS } from '../src/core/groundTruth/tablePlan';
 const table = readTableFile(DEFAULT_TABLE_PATH);
 const configs = tableConfigurations(table);
 const poolSize = Math.min(9, configs.length);
+const EVIDENCE_FILE = new URL('../src/core/groundTruth/promotionEvidence.json', import.meta.url).pathname;
 
 function expected(
   rule: PromotionRuleName,
@@ -35,6 +39,11 @@ test('a real-fidelity study replayed in the page matches the replay in Node, and
     if (r.url().endsWith('.js')) scripts.push(r.text().catch(() => ''));
   });
   await page.goto('/');
+  // Beside the scheduler choice: each scheduler against random search at its compute, from the committed evidence.
+  const evidence = JSON.parse(readFileSync(EVIDENCE_FILE, 'utf8')) as PromotionEvidence;
+  await expect(page.getByTestId('scheduler-evidence')).toHaveText(
+    schedulerEvidenceText(evidence.schedulers ?? [], evidence.tableConfigurations, evidence.fullFidelity),
+  );
   await page.getByText('Replay a real study (no training)').click();
   const result = page.getByTestId('replay-result');
   await expect(result).toBeVisible();

@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LearningCurveTable } from '../../src/core/groundTruth/learningCurveTable';
 import { probeEvidence, ruleEvidence, type PromotionEvidence } from '../../src/core/groundTruth/promotionEvidence';
+import { schedulerEvidence } from '../../src/core/groundTruth/schedulerEvidence';
 import type { SimulationReport } from '../../src/core/groundTruth/simulationReport';
 import { fullFidelityLabel, tableConfigurations } from '../../src/core/groundTruth/tableConfigurations';
 import { DEFAULT_TABLE_SETTINGS } from '../../src/core/groundTruth/tablePlan';
@@ -25,7 +26,12 @@ export function writeEvidence(table: LearningCurveTable, report: SimulationRepor
     tableTarget: DEFAULT_TABLE_SETTINGS.configs,
     fullFidelity: fullFidelityLabel(table.header),
     rules: report ? ruleEvidence(report.rules) : [],
-    ...(report ? { probes: probeEvidence(report.probes, report.probeConfirmation) } : {}),
+    ...(report
+      ? {
+          probes: probeEvidence(report.probes, report.probeConfirmation),
+          schedulers: schedulerEvidence(report.equalCompute),
+        }
+      : {}),
   };
   writeFileSync(EVIDENCE_PATH, `${JSON.stringify(evidence, null, 2)}\n`);
   console.error(`[simulate] wrote ${EVIDENCE_PATH}`);

@@ -4,6 +4,7 @@
 import type { ProbeConfirmation } from './probeConfirmation';
 import { probeCounts, type ProbeCounts, type ProbeSignal } from './probeSignal';
 import type { RuleReport } from './ruleReport';
+import type { SchedulerEvidence } from './schedulerEvidence';
 
 export interface RuleEvidence {
   rule: string;
@@ -31,6 +32,8 @@ export interface PromotionEvidence {
   fullFidelity: string;
   rules: RuleEvidence[];
   probes?: ProbeEvidence;
+  /** Each scheduler against random search at its own compute (./schedulerEvidence). */
+  schedulers?: SchedulerEvidence[];
 }
 
 /** Earlier evidence, from saved single-seed runs at a "full" of 6,750 images x 2 epochs (bench/runs). */

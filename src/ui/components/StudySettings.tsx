@@ -1,9 +1,18 @@
 // Editable successive-halving settings of the next study: configurations, reduction factor,
 // minimum data fraction, full-fidelity images, epochs, seed, and what rungs promote by.
+import evidence from '../../core/groundTruth/promotionEvidence.json';
+import type { PromotionEvidence } from '../../core/groundTruth/promotionEvidence';
+import { schedulerEvidenceText } from '../../core/groundTruth/schedulerEvidence';
 import { editStudy } from '../../store/actions';
 import { useLab } from '../../store/labStore';
 import { NumberField } from './NumberField';
 import { PromotionSettings } from './PromotionSettings';
+
+// Measured by `npm run bench:simulate -- --write-evidence`: whether each scheduler beats random search at its compute.
+const SCHEDULER_EVIDENCE = (() => {
+  const e = evidence as PromotionEvidence;
+  return schedulerEvidenceText(e.schedulers ?? [], e.tableConfigurations, e.fullFidelity);
+})();
 
 export function StudySettings() {
   const d = useLab((s) => s.definition);
@@ -44,6 +53,11 @@ export function StudySettings() {
           ['twoStep', 'two-step (subset, then top K)'],
         ] as const,
         chooseKind,
+      )}
+      {SCHEDULER_EVIDENCE && (
+        <p className="field-hint" data-testid="scheduler-evidence">
+          {SCHEDULER_EVIDENCE}
+        </p>
       )}
       {choose(
         'resource',
