@@ -85,7 +85,7 @@ export function equalComputeReport(
     ...outcomeFigures(outcomes),
     ci95: figureIntervals(outcomes, seed, resamples),
     fullFidelity,
-    schedulerMinusRandom: equalComputeDifference(accuracyRun, configs, s.seed, resamples),
+    schedulerMinusRandom: pairedDifference(accuracyRun, { outcomes }, seed, resamples),
     tableBootstrap,
   };
 }
