@@ -1,8 +1,6 @@
 // Module-level actions: a button calls startStudy(); nothing starts from a useEffect chain.
 // Workers, the dataset and the running study live here, outside the store, which holds facts only.
-import { findPreset, presetOf, PRESETS } from '../core/study/presets';
-import { parseLaunchParams } from '../core/link/launchParams';
-import { parseClassroomParams, type ClassroomParams } from '../core/link/classroomParams';
+import { presetOf } from '../core/study/presets';
 import type { ImageSet } from '../core/dataset/cifarFormat';
 import { studyProblems } from '../core/study/studyProblems';
 import type { StudyDefinition } from '../core/study/studyDefinition';
@@ -16,94 +14,20 @@ import { createPool, type TrainerPool } from '../orchestrator/workerPool';
 import { labStore, type LabState } from './labStore';
 import { pageEstimate } from './machine';
 import { resumeStudy } from '../core/study/studyMachine';
-import { recordCurve, type CheckedRecord } from '../core/study/studyRecord';
-import { completeStudy, decodeStudy, studyHash } from '../core/link/urlState';
+import type { CheckedRecord } from '../core/study/studyRecord';
 import { idbWeightStore, loadSavedStudy, newStudyId, refreshSavedStudies, saveCurrentStudy } from './persistence';
 import { initialLandscape } from './landscapeState';
-import { clearKeptWeights, recordTrialResult } from './trialWeights';
-import type { TrialProgress, TrialResult } from '../training/trainTrial';
+import type { TrialProgress } from '../training/trainTrial';
 import { memoryExamples, rememberExamples } from './memory';
 import { recommendInWorker, workerAdvisor } from '../orchestrator/metaModelWorker';
-import { examplesFromStudy, type TrialSignals } from '../core/metaModel/memory';
-import { trialSignalsOf } from '../orchestrator/audit';
+import { examplesFromStudy } from '../core/metaModel/memory';
 import { clearAudit, showSavedAudit } from './auditSession';
+import { clearTrialFacts, currentTrialSignals, recordTrialFacts, showSavedRecord } from './trialFacts';
 
 let dataset: Promise<ImageSet> | null = null;
 let shared: { images: Uint8Array; labels: Uint8Array } | null = null;
 const pools = keptPool();
 let run: StudyRun | null = null;
-// Full results of the current study's trials (weights dropped), for the meta-model and the audit.
-const results = new Map<number, TrialResult>();
-
-/**
- * Trial results of the study on screen, by trial id. Curves, probes and initial gradient norms come
- * from the store for every trial, trained here or reopened: the saved record holds exactly these
- * facts (persistence.recordOfStudy), so the meta-model reads the same before and after a reload.
- */
-export function currentTrialResults(): Map<number, TrialResult> {
-  const { study, curves, probes, initGradientNorms } = labStore.getState();
-  const out = new Map<number, TrialResult>();
-  for (const t of study?.trials ?? []) {
-    if (t.state !== 'completed' && t.state !== 'diverged') continue;
-    const live = results.get(t.trialId);
-    out.set(t.trialId, {
-      ...(live ?? {
-        trialId: t.trialId,
-        status: t.state,
-        valAccuracy: t.valAccuracy,
-        valLoss: t.valLoss,
-        steps: 0,
-        imagesTrained: 0,
-        durationMs: t.durationMs ?? 0,
-        imagesPerSecond: t.imagesPerSecond ?? 0,
-        backend: t.backend ?? '',
-      }),
-      lossCurve: (curves[t.trialId] ?? []).map((p) => ({
-        step: p.step,
-        epoch: p.epoch,
-        loss: p.loss,
-        accuracy: p.accuracy,
-      })),
-      probes: probes[t.trialId],
-      initGradientNorm: initGradientNorms[t.trialId],
-    });
-  }
-  return out;
-}
-
-/**
- * A finished trial's facts into the store: its full curve through the record's downsampler (it
- * replaces the progress points), probes and initial gradient norm; its weights kept if worth it.
- */
-export function recordTrialFacts(trialId: number, result: TrialResult): void {
-  results.set(trialId, { ...result, weights: undefined });
-  labStore.setState({ curves: { ...labStore.getState().curves, [trialId]: recordCurve(result.lossCurve) } });
-  recordTrialResult(trialId, result);
-}
-
-/** A saved record on screen: its state, curves, probes and initial gradient norms, as they were saved. */
-export function showSavedRecord(record: CheckedRecord): void {
-  clearKeptWeights();
-  results.clear();
-  set({
-    studyId: record.id,
-    study: record.state,
-    definition: record.state.definition,
-    presetId: presetOf(record.state.definition)?.id ?? 'custom',
-    curves: record.curves,
-    live: {},
-    probes: record.probes,
-    initGradientNorms: record.initGradientNorms,
-    landscape: initialLandscape,
-    studyError: null,
-  });
-}
-
-/** The same results as the meta-model reads them. */
-export function currentTrialSignals(): Map<number, TrialSignals> {
-  return trialSignalsOf(currentTrialResults());
-}
-
 const set = (patch: Partial<LabState>) => labStore.setState(patch);
 
 /** The study's worker pool, for jobs between or after studies (landscape slices); null before the first study. */
@@ -111,50 +35,6 @@ export function currentPool(): TrainerPool | null {
   return pools.current();
 }
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
-export function selectPreset(presetId: string): void {
-  if (labStore.getState().classroom.lock) return; // a lesson link locked the study
-  const preset = findPreset(presetId);
-  if (preset) set({ presetId, definition: preset.study });
-}
-
-/** Edits the successive-halving settings, seed or data budget of the next study. */
-export function editStudy(patch: {
-  scheduler?: Partial<StudyDefinition['scheduler']>;
-  data?: Partial<StudyDefinition['data']>;
-  fixed?: Partial<StudyDefinition['fixed']>;
-  seed?: number;
-  sampler?: StudyDefinition['sampler'];
-}): void {
-  if (labStore.getState().classroom.lock) return;
-  const d = labStore.getState().definition;
-  set({
-    definition: {
-      ...d,
-      seed: patch.seed ?? d.seed,
-      sampler: patch.sampler ?? d.sampler,
-      scheduler: { ...d.scheduler, ...patch.scheduler },
-      data: { ...d.data, ...patch.data },
-      fixed: { ...d.fixed, ...patch.fixed },
-    },
-  });
-}
-
-/** Lesson options from the link: the opening view, hidden controls, locked settings. */
-export function applyClassroom(classroom: LabState['classroom']): void {
-  set({
-    classroom: { view: classroom.view, hide: [...classroom.hide], lock: classroom.lock, replay: classroom.replay },
-  });
-}
-
-/** The presentation toggle: one chart at a time in large type, or the whole lab. */
-export function setView(view: LabState['classroom']['view']): void {
-  set({ classroom: { ...labStore.getState().classroom, view } });
-}
-
-export function forceBackend(backend: LabState['forcedBackend']): void {
-  set({ forcedBackend: backend });
-}
 
 /** Loads (or re-tries loading) the training images; safe to call repeatedly. */
 export function loadDataset(): Promise<ImageSet> {
@@ -248,8 +128,7 @@ async function launch(definition: StudyDefinition, record: CheckedRecord | null)
     studyId,
     resumable: labStore.getState().resumable.filter((r) => r.id !== studyId),
   });
-  clearKeptWeights();
-  results.clear();
+  clearTrialFacts();
   // A resumed study keeps the facts of its finished trials; a new one starts empty.
   set({
     probes: record?.probes ?? {},
@@ -319,57 +198,6 @@ export async function updateRecommendation(state = labStore.getState().study): P
       recommendation: { status: 'error', value: null, error: `No forecast for the recommendation: ${message(e)}` },
     });
   }
-}
-
-/** Puts a link that reproduces the current study definition on the clipboard. */
-export async function copyShareLink(): Promise<void> {
-  const url = `${location.origin}${location.pathname}${studyHash(labStore.getState().definition)}`;
-  try {
-    await navigator.clipboard.writeText(url);
-    set({ shareNote: 'Share link copied to the clipboard.' });
-  } catch {
-    set({ shareNote: `Copy this link: ${url}` });
-  }
-  history.replaceState(null, '', url);
-}
-
-/**
- * Applies a share link from the URL hash: the study it names, or defaults for whatever was wrong.
- * Returns its notices. Any fragment but '' and '#' is read, so #S=… gets a notice, not silence.
- */
-export function applyShareLink(hash: string): string[] {
-  if (hash === '' || hash === '#') return [];
-  const result = decodeStudy(hash);
-  if (result.ok) {
-    set({ definition: result.study, presetId: presetOf(result.study)?.id ?? 'custom' });
-    return result.notes;
-  }
-  const fallback = findPreset(labStore.getState().presetId)?.study ?? labStore.getState().definition;
-  const definition = result.partial ? completeStudy(result.partial, fallback) : fallback;
-  const kept = result.partial ? Object.keys(result.partial).filter((k) => k !== 'v') : [];
-  set({ definition, presetId: presetOf(definition)?.id ?? 'custom' });
-  return [
-    `${result.error} ${kept.length ? `The valid parts (${kept.join(', ')}) were kept; the rest uses the defaults.` : 'The default study is shown instead.'} Nothing was run.`,
-  ];
-}
-
-/**
- * What the page was opened with: ?preset= and ?backend=, a whole study in #s=…, and the lesson
- * options (?view=present&hide=…&lock=1), which apply last so that a lock keeps the study. Every
- * notice is shown once, after `earlier` ones (a repaired query). Returns the lesson options (debug included).
- */
-export function openLaunchLink(search: string, hash: string, earlier: readonly string[] = []): ClassroomParams {
-  const launch = parseLaunchParams(
-    search,
-    PRESETS.map((p) => p.id),
-  );
-  if (launch.presetId) selectPreset(launch.presetId);
-  if (launch.backend) forceBackend(launch.backend);
-  const shareNotes = applyShareLink(hash);
-  const classroom = parseClassroomParams(search);
-  applyClassroom(classroom);
-  set({ linkProblems: [...new Set([...earlier, ...launch.problems, ...shareNotes, ...classroom.problems])] });
-  return classroom;
 }
 
 export function stopStudy(): void {

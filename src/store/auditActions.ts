@@ -3,7 +3,8 @@
 // predicted the result, saves the report beside the study and teaches the meta-model's memory.
 import { AuditStopped, auditStudy } from '../orchestrator/audit';
 import { auditExamples, type FullFidelityRun } from '../orchestrator/auditExamples';
-import { currentPool, currentTrialResults, currentTrialSignals, ensurePool, loadDataset } from './actions';
+import { currentPool, ensurePool, loadDataset } from './actions';
+import { currentTrialResults, currentTrialSignals } from './trialFacts';
 import { beginAudit, saveAudit } from './auditSession';
 import { memoryExamples, rememberExamples } from './memory';
 import { scoreAuditInWorker } from '../orchestrator/metaModelWorker';

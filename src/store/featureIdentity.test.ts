@@ -8,7 +8,7 @@ import { promotionFeatureTable } from '../core/metaModel/promotionModel';
 import { syntheticStudy } from '../testing/syntheticStudy';
 import { checkStudyRecord, MAX_CURVE_POINTS } from '../core/study/studyRecord';
 import type { TrialResult } from '../training/trainTrial';
-import { currentTrialSignals, recordTrialFacts, showSavedRecord } from './actions';
+import { currentTrialSignals, recordTrialFacts, showSavedRecord } from './trialFacts';
 import { labStore } from './labStore';
 import { exportableRecord, readStudyFile, recordOfStudy } from './persistence';
 

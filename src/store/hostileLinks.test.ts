@@ -11,7 +11,7 @@ import { MAX_STUDY_SECONDS } from '../core/study/studyEstimate';
 import { hostileLinks, tfjsQueryParams, UNSAFE_ECHO } from '../testing/hostileLinks';
 import { MALICIOUS, type HostileLink } from '../testing/hostileText';
 import { repairQuery, REPAIRED_QUERY_NOTICE } from '../core/link/launchParams';
-import { openLaunchLink } from './actions';
+import { openLaunchLink } from './shareLink';
 import { labStore } from './labStore';
 import { pageEstimate } from './machine';
 

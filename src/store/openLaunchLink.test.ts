@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { findPreset, presetOf, PRESETS } from '../core/study/presets';
 import { encodeStudy } from '../core/link/urlState';
-import { openLaunchLink } from './actions';
+import { openLaunchLink } from './shareLink';
 import { labStore } from './labStore';
 
 const initial = labStore.getState();

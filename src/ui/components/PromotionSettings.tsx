@@ -5,7 +5,7 @@ import evidence from '../../core/groundTruth/promotionEvidence.json';
 import { promotionEvidence, type PromotionEvidence } from '../../core/groundTruth/promotionEvidence';
 import { describeFidelity, type Fidelity } from '../../core/metaModel/memory';
 import type { PromotionGuard, PromotionRule } from '../../core/study/studyDefinition';
-import { editStudy } from '../../store/actions';
+import { editStudy } from '../../store/studyEdits';
 import { useLab } from '../../store/labStore';
 import { NumberField } from './NumberField';
 import { useStudyFidelity } from './useStudyFidelity';

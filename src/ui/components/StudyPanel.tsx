@@ -2,7 +2,9 @@
 import { useState } from 'react';
 import { PRESETS, presetOf } from '../../core/study/presets';
 import { studyProblems } from '../../core/study/studyProblems';
-import { copyShareLink, selectPreset, startStudy, stopStudy } from '../../store/actions';
+import { startStudy, stopStudy } from '../../store/actions';
+import { selectPreset } from '../../store/studyEdits';
+import { copyShareLink } from '../../store/shareLink';
 import { useLab } from '../../store/labStore';
 import { StudyProgress } from './StudyProgress';
 import { StudySettings } from './StudySettings';

@@ -3,7 +3,7 @@
 import evidence from '../../core/groundTruth/promotionEvidence.json';
 import type { PromotionEvidence } from '../../core/groundTruth/promotionEvidence';
 import { schedulerEvidenceText } from '../../core/groundTruth/schedulerEvidence';
-import { editStudy } from '../../store/actions';
+import { editStudy } from '../../store/studyEdits';
 import { useLab } from '../../store/labStore';
 import { NumberField } from './NumberField';
 import { PromotionSettings } from './PromotionSettings';

@@ -1,7 +1,7 @@
 // The analysis dashboard: every chart of the study (minus those a lesson link hides), with the
 // presentation toggle and the printable report. Reads the store; the charts only draw.
 import { useDeferredValue } from 'react';
-import { setView } from '../../store/actions';
+import { setView } from '../../store/studyEdits';
 import { useLab } from '../../store/labStore';
 import { Chart, visibleCharts } from './charts';
 import { DashboardContext } from './dashboardContext';
