@@ -34,7 +34,8 @@ const activeElements = (page: Page) =>
   });
 
 test('the hostile corpus in one page: 0 throws, 0 hangs, 0 unsafe echoes, 0 script executions', async ({ page }) => {
-  test.setTimeout(8 * 60_000);
+  // Each navigation is a full page load: over 3 s each on 2 cores with two training jobs beside it.
+  test.setTimeout(15 * 60_000);
   const seen = await arm(page);
   await page.goto('/?debug=1');
   await expect(page.getByRole('button', { name: 'Run study' })).toBeVisible();
@@ -120,7 +121,8 @@ test('the hostile corpus in one page: 0 throws, 0 hangs, 0 unsafe echoes, 0 scri
 test('a sample of the corpus as real navigations: no page error, no dialog, nothing executed, safe notices', async ({
   page,
 }) => {
-  test.setTimeout(8 * 60_000);
+  // Each navigation is a full page load: over 3 s each on 2 cores with two training jobs beside it.
+  test.setTimeout(15 * 60_000);
   const seen = await arm(page);
   // Every link whose query only the real page load can exercise (tfjs reads it as it loads), and a spread of the rest.
   const sample = corpus.filter(
