@@ -34,8 +34,7 @@ const activeElements = (page: Page) =>
   });
 
 test('the hostile corpus in one page: 0 throws, 0 hangs, 0 unsafe echoes, 0 script executions', async ({ page }) => {
-  // Each navigation is a full page load: over 3 s each on 2 cores with two training jobs beside it.
-  test.setTimeout(15 * 60_000);
+  test.setTimeout(8 * 60_000);
   const seen = await arm(page);
   await page.goto('/?debug=1');
   await expect(page.getByRole('button', { name: 'Run study' })).toBeVisible();
