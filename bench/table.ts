@@ -5,15 +5,23 @@
 //   npm run bench:table [-- --workers 2] [--configs 32] [--epochs 4] [--repeats 4] [--out file] [--limit N]
 //   npm run bench:table -- --check [--out file]
 //   npm run bench:table -- --report [--out file]
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { rowKey } from '../src/core/groundTruth/learningCurveTable';
 import { DEFAULT_TABLE_SETTINGS, tableHeader, tableUnits, type TableSettings } from '../src/core/groundTruth/tablePlan';
 import { clockPathFor, readClock, startClock } from './table/buildClock';
 import { checkTable } from './table/checkTable';
-import { formatHeadline, HEADLINE_EPOCHS, HEADLINE_FILE, parseHeadline } from './table/headlineReport';
-import { formatTableReport, tableReport } from './table/tableReport';
+import {
+  formatHeadline,
+  formatOtherRun,
+  HEADLINE_EPOCHS,
+  HEADLINE_FILE,
+  OTHER_RUN_FILE,
+  parseHeadline,
+} from './table/headlineReport';
+import { formatTableReport, headlineCommand, tableReport } from './table/tableReport';
 import { appendRow, DEFAULT_TABLE_PATH, readTableFile } from './table/tableFile';
 import { startTableTrainer } from './table/tableTrainer';
 
@@ -71,6 +79,22 @@ if (values.report) {
       typeof run === 'string'
         ? `${HEADLINE_FILE} ${run}`
         : formatHeadline(run, report.best, HEADLINE_EPOCHS, HEADLINE_FILE).join('\n'),
+    );
+  }
+  const folder = dirname(HEADLINE_FILE);
+  for (const name of existsSync(folder) ? readdirSync(folder).filter((n) => OTHER_RUN_FILE.test(n)) : []) {
+    const file = join(folder, name);
+    const run = parseHeadline(readFileSync(file, 'utf8'));
+    console.log(
+      typeof run === 'string'
+        ? `${file} ${run}`
+        : formatOtherRun(
+            run,
+            report.configurations,
+            HEADLINE_EPOCHS,
+            file,
+            headlineCommand(run.config, HEADLINE_EPOCHS, file),
+          ).join('\n'),
     );
   }
   process.exit(0);

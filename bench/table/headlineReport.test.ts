@@ -2,7 +2,14 @@
 // malformed, and printed only while it trains the table's best configuration.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FIXED, type TrialConfig } from '../../src/core/searchSpace/searchSpace';
-import { formatHeadline, parseHeadline, sameConfiguration, type HeadlineRun } from './headlineReport';
+import {
+  formatHeadline,
+  formatOtherRun,
+  OTHER_RUN_FILE,
+  parseHeadline,
+  sameConfiguration,
+  type HeadlineRun,
+} from './headlineReport';
 
 const best: TrialConfig = { ...DEFAULT_FIXED, channels: 64, learningRate: 8e-4, epochs: 4 };
 const curve = Array.from({ length: 12 }, (_, i) => ({
@@ -36,8 +43,29 @@ describe('headline report', () => {
     expect(sameConfiguration(run.config, other)).toBe(false);
     const lines = formatHeadline(run, { configId: 'c28', config: other }, 30, 'h.json');
     expect(lines).toEqual([
-      'h.json trains another configuration than the best by validation (c28): delete it and its .ckpt, then run the headline command above.',
+      'h.json trains another configuration than the best by validation (c28): rename it and its .ckpt to headline-<configId>.*, then run the headline command above.',
     ]);
+  });
+
+  it('names the table configuration another run trains, with the command that resumes it', () => {
+    const run = parseHeadline(file) as HeadlineRun;
+    const table = [
+      { configId: 'c28', config: { ...best, learningRate: 6.7e-4 } },
+      { configId: 'c04', config: best },
+    ];
+    const lines = formatOtherRun(run, table, 30, 'headline-c04.json', 'npm run train -- …');
+    expect(lines[0]).toBe(
+      'Another run (headline-c04.json, not the best by validation): c04 on 45000 images, 12 of 30 epochs (3.0 h of training). Validation / test (%, test report-only) after each epoch:',
+    );
+    expect(lines[2]).toBe('11: 60.0/59.0  12: 61.0/60.0');
+    expect(lines.at(-1)).toBe('It resumes with: npm run train -- …');
+    expect(formatOtherRun(run, table.slice(0, 1), 30, 'x.json', '')).toEqual([
+      'x.json trains a configuration that is not in the table.',
+    ]);
+    expect(['headline-c04.json', 'headline-c123.json'].every((n) => OTHER_RUN_FILE.test(n))).toBe(true);
+    expect(['headline.json', 'headline-c04.ckpt', 'headline-c04.json.tmp'].some((n) => OTHER_RUN_FILE.test(n))).toBe(
+      false,
+    );
   });
 
   it('refuses a file that is not JSON or not a train report, with a message', () => {

@@ -55,6 +55,10 @@ describe('tableReport', () => {
     expect(json.epochs).toBeUndefined();
     expect(json.learningRate).toBe(r.best!.config.learningRate);
     expect(command).toContain('--epochs 30');
+    expect(command).toContain('--json bench/table/headline.json --checkpoint bench/table/headline.ckpt');
+    expect(headlineCommand(r.best!.config, 30, 'runs/headline-c04.json')).toMatch(
+      / --json runs\/headline-c04\.json --checkpoint runs\/headline-c04\.ckpt$/,
+    );
   });
 
   it('prints the wall time of the clocked and reconstructed runs', () => {

@@ -115,11 +115,11 @@ export function tableReport(
   };
 }
 
-/** The `npm run train` command for the headline run: the best configuration for `epochs` epochs, resumable. */
-export function headlineCommand(config: TrialConfig, epochs: number): string {
+/** The resumable `npm run train` command of a headline run: `config` for `epochs` epochs, its report in `file`. */
+export function headlineCommand(config: TrialConfig, epochs: number, file = HEADLINE_FILE): string {
   const { epochs: _ignored, ...rest } = config;
-  const checkpoint = HEADLINE_FILE.replace(/\.json$/, '.ckpt');
-  return `npm run train -- --config '${JSON.stringify(rest)}' --epochs ${epochs} --json ${HEADLINE_FILE} --checkpoint ${checkpoint}`;
+  const checkpoint = file.replace(/\.json$/, '.ckpt');
+  return `npm run train -- --config '${JSON.stringify(rest)}' --epochs ${epochs} --json ${file} --checkpoint ${checkpoint}`;
 }
 
 const pct = (v: number | null) => (v === null ? '   —' : (100 * v).toFixed(1).padStart(5));
