@@ -3,19 +3,17 @@ import { findPreset, presetOf, PRESETS } from '../core/study/presets';
 import { parseLaunchParams } from '../core/link/launchParams';
 import { parseClassroomParams, type ClassroomParams } from '../core/link/classroomParams';
 import { completeStudy, decodeStudy, studyHash } from '../core/link/urlState';
-import { labStore, type LabState } from './labStore';
+import { labStore } from './labStore';
 import { applyClassroom, forceBackend, selectPreset } from './studyEdits';
-
-const set = (patch: Partial<LabState>) => labStore.setState(patch);
 
 /** Puts a link that reproduces the current study definition on the clipboard. */
 export async function copyShareLink(): Promise<void> {
   const url = `${location.origin}${location.pathname}${studyHash(labStore.getState().definition)}`;
   try {
     await navigator.clipboard.writeText(url);
-    set({ shareNote: 'Share link copied to the clipboard.' });
+    labStore.setState({ shareNote: 'Share link copied to the clipboard.' });
   } catch {
-    set({ shareNote: `Copy this link: ${url}` });
+    labStore.setState({ shareNote: `Copy this link: ${url}` });
   }
   history.replaceState(null, '', url);
 }
@@ -28,13 +26,13 @@ export function applyShareLink(hash: string): string[] {
   if (hash === '' || hash === '#') return [];
   const result = decodeStudy(hash);
   if (result.ok) {
-    set({ definition: result.study, presetId: presetOf(result.study)?.id ?? 'custom' });
+    labStore.setState({ definition: result.study, presetId: presetOf(result.study)?.id ?? 'custom' });
     return result.notes;
   }
   const fallback = findPreset(labStore.getState().presetId)?.study ?? labStore.getState().definition;
   const definition = result.partial ? completeStudy(result.partial, fallback) : fallback;
   const kept = result.partial ? Object.keys(result.partial).filter((k) => k !== 'v') : [];
-  set({ definition, presetId: presetOf(definition)?.id ?? 'custom' });
+  labStore.setState({ definition, presetId: presetOf(definition)?.id ?? 'custom' });
   return [
     `${result.error} ${kept.length ? `The valid parts (${kept.join(', ')}) were kept; the rest uses the defaults.` : 'The default study is shown instead.'} Nothing was run.`,
   ];
@@ -55,6 +53,8 @@ export function openLaunchLink(search: string, hash: string, earlier: readonly s
   const shareNotes = applyShareLink(hash);
   const classroom = parseClassroomParams(search);
   applyClassroom(classroom);
-  set({ linkProblems: [...new Set([...earlier, ...launch.problems, ...shareNotes, ...classroom.problems])] });
+  labStore.setState({
+    linkProblems: [...new Set([...earlier, ...launch.problems, ...shareNotes, ...classroom.problems])],
+  });
   return classroom;
 }

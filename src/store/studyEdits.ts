@@ -3,12 +3,10 @@ import { findPreset } from '../core/study/presets';
 import type { StudyDefinition } from '../core/study/studyDefinition';
 import { labStore, type LabState } from './labStore';
 
-const set = (patch: Partial<LabState>) => labStore.setState(patch);
-
 export function selectPreset(presetId: string): void {
   if (labStore.getState().classroom.lock) return; // a lesson link locked the study
   const preset = findPreset(presetId);
-  if (preset) set({ presetId, definition: preset.study });
+  if (preset) labStore.setState({ presetId, definition: preset.study });
 }
 
 /** Edits the successive-halving settings, seed or data budget of the next study. */
@@ -21,7 +19,7 @@ export function editStudy(patch: {
 }): void {
   if (labStore.getState().classroom.lock) return;
   const d = labStore.getState().definition;
-  set({
+  labStore.setState({
     definition: {
       ...d,
       seed: patch.seed ?? d.seed,
@@ -35,16 +33,16 @@ export function editStudy(patch: {
 
 /** Lesson options from the link: the opening view, hidden controls, locked settings. */
 export function applyClassroom(classroom: LabState['classroom']): void {
-  set({
+  labStore.setState({
     classroom: { view: classroom.view, hide: [...classroom.hide], lock: classroom.lock, replay: classroom.replay },
   });
 }
 
 /** The presentation toggle: one chart at a time in large type, or the whole lab. */
 export function setView(view: LabState['classroom']['view']): void {
-  set({ classroom: { ...labStore.getState().classroom, view } });
+  labStore.setState({ classroom: { ...labStore.getState().classroom, view } });
 }
 
 export function forceBackend(backend: LabState['forcedBackend']): void {
-  set({ forcedBackend: backend });
+  labStore.setState({ forcedBackend: backend });
 }
