@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { findPreset } from '../core/study/presets';
 import { estimateStudy, estimateText } from '../core/study/studyEstimate';
 import { describeConfig } from '../core/searchSpace/searchSpace';
-import { rankConfigs } from '../core/study/studyMachine';
+import { rankConfigs } from '../core/study/studyRanking';
 import { summarisePlan } from '../core/schedulers/schedule';
 import { studyProblems } from '../core/study/studyProblems';
 import { startStudySession } from '../orchestrator/studySession';

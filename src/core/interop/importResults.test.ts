@@ -6,7 +6,7 @@ import { OPTUNA_TRIALS_CSV, OPTUNA_TRIALS_EXPECTED } from '../../testing/optunaC
 import { OPTUNA_RESULTS_FORMAT } from './optunaStudy';
 import { PRESETS } from '../study/presets';
 import type { StudyDefinition } from '../study/studyDefinition';
-import { rankConfigs } from '../study/studyMachine';
+import { rankConfigs } from '../study/studyRanking';
 
 const smoke = PRESETS.find((p) => p.id === 'smoke')!.study; // rungs 1/9, 1/3, 1: steps 1, 3, 9
 const config = (channels: number, learningRate: number) => ({

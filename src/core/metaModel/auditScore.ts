@@ -7,7 +7,8 @@
 import { createRng, deriveSeed } from '../rng';
 import { budgetCost } from '../schedulers/schedule';
 import type { TrialConfig } from '../searchSpace/searchSpace';
-import { rankConfigs, trainedToEnd, type StudyState } from '../study/studyMachine';
+import { trainedToEnd, type StudyState } from '../study/studyMachine';
+import { rankConfigs } from '../study/studyRanking';
 import { buildFeatureTable } from './features';
 import { evidenceFor, type MetaExample, type TrialSignals } from './memory';
 import { checkPromotions, predictFromMemory, type PromotionCheck } from './promotionAudit';

@@ -3,7 +3,7 @@
 // configurations whose interval still reaches above it.
 import { deriveSeed } from '../rng';
 import type { TrialConfig } from '../searchSpace/searchSpace';
-import { rankConfigs } from '../study/studyMachine';
+import { rankConfigs } from '../study/studyRanking';
 import { describeFidelity, evidenceFor, fidelityOf, studyFullAccuracies, type MetaExample } from './memory';
 import { trainingExamples, type MetaModelInputs } from './metaModelInputs';
 import { fitPromotionModel, predictFullAccuracy, type PromotionModel } from './promotionModel';

@@ -2,15 +2,8 @@
 // successive-halving plan, promote the best by validation accuracy, and survive failures.
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from './presets';
-import {
-  initStudy,
-  queuedTrials,
-  rankConfigs,
-  requestTrials,
-  resumeStudy,
-  studyReducer,
-  type StudyState,
-} from './studyMachine';
+import { initStudy, queuedTrials, requestTrials, resumeStudy, studyReducer, type StudyState } from './studyMachine';
+import { rankConfigs } from './studyRanking';
 import type { StudyDefinition } from './studyDefinition';
 
 const smoke = PRESETS.find((p) => p.id === 'smoke')!.study;

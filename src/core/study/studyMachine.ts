@@ -10,7 +10,7 @@ import { createRng, deriveSeed } from '../rng';
 import { sampleConfigs } from '../samplers/index';
 import { budgetAt, continuesFromWeights, planBrackets } from '../schedulers/schedule';
 import type { TrialConfig } from '../searchSpace/searchSpace';
-import { promote, rankTrials, type RungPlan } from '../schedulers/successiveHalving';
+import { promote, type RungPlan } from '../schedulers/successiveHalving';
 import type { StudyDefinition } from './studyDefinition';
 
 export type TrialState = 'queued' | 'running' | 'completed' | 'diverged' | 'failed' | 'cancelled';
@@ -96,7 +96,8 @@ const TERMINAL: readonly TrialState[] = ['completed', 'diverged', 'failed', 'can
 export const isTerminal = (t: TrialRecord) => TERMINAL.includes(t.state);
 /** Trained to the end (a diverged trial too): it has a result and cost its full budget. */
 export const trainedToEnd = (t: TrialRecord) => t.state === 'completed' || t.state === 'diverged';
-const score = (t: TrialRecord) => (t.state === 'completed' ? t.valAccuracy : null);
+/** A trial's score for promotion and ranking: validation accuracy, none unless it completed. */
+export const trialScore = (t: TrialRecord) => (t.state === 'completed' ? t.valAccuracy : null);
 
 function newTrial(
   state: Pick<StudyState, 'definition' | 'trials'>,
@@ -235,7 +236,7 @@ function advanceBracket(state: StudyState, b: BracketState): StudyState {
         };
   }
   const scoreOf = (t: TrialRecord) =>
-    record?.scores && score(t) !== null ? (record.scores[t.configId] ?? score(t)) : score(t);
+    record?.scores && trialScore(t) !== null ? (record.scores[t.configId] ?? trialScore(t)) : trialScore(t);
   const survivors = next
     ? promote(
         current.map((t) => ({ ...t, score: scoreOf(t) })),
@@ -265,7 +266,7 @@ function advance(state: StudyState, finished: TrialRecord): StudyState {
   let next = state;
   if (next.asha) {
     if (isTerminal(finished))
-      next = { ...next, asha: ashaReport(next.asha!, finished.configId, finished.rung, score(finished)) };
+      next = { ...next, asha: ashaReport(next.asha!, finished.configId, finished.rung, trialScore(finished)) };
     const idle = !next.trials.some((t) => t.state === 'queued' || t.state === 'running');
     return ashaFinished(next.asha!) && idle ? { ...next, phase: 'finished' } : next;
   }
@@ -346,40 +347,4 @@ export function resumeStudy(state: StudyState): StudyState {
         : t,
     ),
   };
-}
-
-export interface RankedConfig {
-  configId: number;
-  config: TrialConfig;
-  rung: number;
-  resource: number;
-  dataFraction: number;
-  epochs: number;
-  valAccuracy: number | null;
-  state: TrialState;
-}
-
-/** Final ranking: the largest resource reached first, then validation accuracy there (diverged last). */
-export function rankConfigs(state: StudyState): RankedConfig[] {
-  const last = new Map<number, TrialRecord>();
-  for (const t of state.trials) {
-    if (!isTerminal(t) || t.state === 'cancelled') continue;
-    const seen = last.get(t.configId);
-    if (!seen || t.resource >= seen.resource) last.set(t.configId, t);
-  }
-  const byResource = new Map<number, TrialRecord[]>();
-  for (const t of last.values()) byResource.set(t.resource, [...(byResource.get(t.resource) ?? []), t]);
-  return [...byResource.keys()]
-    .sort((a, b) => b - a)
-    .flatMap((r) => rankTrials(byResource.get(r)!.map((t) => ({ ...t, trialId: t.configId, score: score(t) }))))
-    .map((t) => ({
-      configId: t.configId,
-      config: state.configs[t.configId],
-      rung: t.rung,
-      resource: t.resource,
-      dataFraction: t.dataFraction,
-      epochs: t.epochs,
-      valAccuracy: t.valAccuracy,
-      state: t.state,
-    }));
 }

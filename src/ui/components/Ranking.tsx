@@ -1,6 +1,6 @@
 // The result: configurations ranked by the highest rung reached, then validation accuracy.
 import { describeConfig } from '../../core/searchSpace/searchSpace';
-import { rankConfigs } from '../../core/study/studyMachine';
+import { rankConfigs } from '../../core/study/studyRanking';
 import { useLab } from '../../store/labStore';
 
 export function Ranking() {
