@@ -1,10 +1,7 @@
 // Builds the ground-truth learning-curve table (src/core/groundTruth): every table configuration
 // trained on real CIFAR-10 at each data fraction for E epochs, validated on the whole 5,000-image
 // split after every epoch and probed; appended one gzip member per row, so a kill loses only the
-// rows in flight and a rerun continues.
-//   npm run bench:table [-- --workers 2] [--configs 32] [--epochs 4] [--repeats 4] [--out file] [--limit N]
-//   npm run bench:table -- --check [--out file]
-//   npm run bench:table -- --report [--out file]
+// rows in flight and a rerun continues. Usage: USAGE below, or `npm run bench:table -- --help`.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { availableParallelism } from 'node:os';
@@ -25,18 +22,37 @@ import { formatTableReport, headlineCommand, tableReport } from './table/tableRe
 import { appendRow, DEFAULT_TABLE_PATH, readTableFile } from './table/tableFile';
 import { startTableTrainer } from './table/tableTrainer';
 
-const { values } = parseArgs({
-  options: {
-    workers: { type: 'string' },
-    configs: { type: 'string', default: String(DEFAULT_TABLE_SETTINGS.configs) },
-    epochs: { type: 'string', default: String(DEFAULT_TABLE_SETTINGS.epochs) },
-    repeats: { type: 'string', default: String(DEFAULT_TABLE_SETTINGS.repeats) },
-    out: { type: 'string', default: DEFAULT_TABLE_PATH },
-    limit: { type: 'string' },
-    check: { type: 'boolean', default: false },
-    report: { type: 'boolean', default: false },
-  },
-});
+const USAGE = `npm run bench:table [-- --workers N] [--configs 32] [--epochs 4] [--repeats 4] [--out file] [--limit N]
+  npm run bench:table -- --check [--out file]
+  npm run bench:table -- --report [--out file]`;
+
+function parseOptions() {
+  try {
+    return parseArgs({
+      options: {
+        workers: { type: 'string' },
+        configs: { type: 'string', default: String(DEFAULT_TABLE_SETTINGS.configs) },
+        epochs: { type: 'string', default: String(DEFAULT_TABLE_SETTINGS.epochs) },
+        repeats: { type: 'string', default: String(DEFAULT_TABLE_SETTINGS.repeats) },
+        out: { type: 'string', default: DEFAULT_TABLE_PATH },
+        limit: { type: 'string' },
+        check: { type: 'boolean', default: false },
+        report: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (e) {
+    // parseArgs names the bad flag; the usage says what is accepted.
+    console.error(`${(e as Error).message}\nusage: ${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const { values } = parseOptions();
+if (values.help) {
+  console.log(`usage: ${USAGE}`);
+  process.exit(0);
+}
 
 const positiveInt = (name: string, raw: string | undefined, min = 1): number => {
   const n = Number(raw);
@@ -100,6 +116,7 @@ if (values.report) {
   process.exit(0);
 }
 
+const workers = values.workers ? positiveInt('workers', values.workers) : Math.min(2, availableParallelism());
 const header = tableHeader(settings);
 const existing = existsSync(path) ? readTableFile(path) : null;
 if (existing && JSON.stringify({ ...existing.header, epochs: 0 }) !== JSON.stringify({ ...header, epochs: 0 })) {
@@ -121,7 +138,6 @@ if (values.limit) todo = todo.slice(0, positiveInt('limit', values.limit));
 console.log(`[table] training ${todo.length} rows now`);
 if (todo.length === 0) process.exit(0);
 
-const workers = values.workers ? positiveInt('workers', values.workers) : Math.min(2, availableParallelism());
 // Rows in flight keep an epoch checkpoint beside the table, so a killed build loses at most an epoch of each.
 const trainer = await startTableTrainer(header, workers, `${path}.inflight`);
 console.log(`[table] ${workers} worker(s) on ${trainer.backend}`);

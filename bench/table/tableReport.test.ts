@@ -47,6 +47,16 @@ describe('tableReport', () => {
     expect(bestByValidation(scrambled)!.configId).toBe(brute.configId);
   });
 
+  it('says "so far" while rows are missing and not once the table is complete', () => {
+    const complete = formatTableReport(r, table.header.fractions, table.header.epochs);
+    expect(r.rowsDone).toBe(r.rowsPlanned);
+    expect(complete).not.toContain('so far');
+    const partial = tableReport({ ...table, rows: table.rows.slice(1) }, units);
+    const text = formatTableReport(partial, table.header.fractions, table.header.epochs);
+    expect(text).toContain('worker-hours of training so far');
+    expect(text).toContain('Best by validation so far:');
+  });
+
   it('prints a command that trains the best configuration for 30 epochs without its table epoch count', () => {
     const text = formatTableReport(r, table.header.fractions, table.header.epochs);
     const command = headlineCommand(r.best!.config, 30);

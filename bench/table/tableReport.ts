@@ -126,9 +126,10 @@ const pct = (v: number | null) => (v === null ? '   —' : (100 * v).toFixed(1).
 
 export function formatTableReport(r: TableReport, fractions: number[], epochs: number): string {
   const label = (f: number) => (f === 1 ? 'all' : `1/${Math.round(1 / f)}`);
+  const soFar = r.rowsDone < r.rowsPlanned ? ' so far' : '';
   const lines = [
     `Table: ${r.rowsDone} of ${r.rowsPlanned} rows, ${r.completeConfigurations} configurations at every fraction; ` +
-      `${r.workerHours.toFixed(1)} worker-hours of training so far (the rows' own durations, contention included)`,
+      `${r.workerHours.toFixed(1)} worker-hours of training${soFar} (the rows' own durations, contention included)`,
     r.runs > 0
       ? `Build wall time: ${r.wallHours.toFixed(1)} h over ${r.runs} builder runs` +
         (r.reconstructedRuns > 0 ? ` (${r.reconstructedRuns} of them reconstructed from build logs)` : '')
@@ -149,7 +150,7 @@ export function formatTableReport(r: TableReport, fractions: number[], epochs: n
   }
   if (r.best) {
     lines.push(
-      `Best by validation so far: ${r.best.configId} at ${pct(r.best.valAccuracy).trim()}% (45,000 images x ${epochs} epochs).`,
+      `Best by validation${soFar}: ${r.best.configId} at ${pct(r.best.valAccuracy).trim()}% (45,000 images x ${epochs} epochs).`,
       `The headline run (${HEADLINE_EPOCHS} epochs, resumable): ${headlineCommand(r.best.config, HEADLINE_EPOCHS)}`,
     );
   }
