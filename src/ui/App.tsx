@@ -19,6 +19,7 @@ import { MemoryPanel } from './components/MemoryPanel';
 import { NotifyToggle } from './components/NotifyToggle';
 import { ErrorBoundary } from './ErrorBoundary';
 import { useBackgroundNotice } from './useBackgroundNotice';
+import { Notice } from './kit/Notice';
 
 export function App() {
   useBackgroundNotice(); // outside the boundary: it keeps working if a panel fails to draw
@@ -42,11 +43,11 @@ function Lab() {
         {view !== 'present' && <NotifyToggle />}
       </header>
       {linkProblems.length > 0 && (
-        <div role="alert" className="notice" data-testid="link-problems">
+        <Notice tone="warning" live="alert" as="div" testId="link-problems">
           {linkProblems.map((p) => (
             <p key={p}>{p}</p>
           ))}
-        </div>
+        </Notice>
       )}
       {view === 'present' ? (
         <PresentationView />

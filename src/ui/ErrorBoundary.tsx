@@ -4,6 +4,7 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { useLab } from '../store/labStore';
 import { exportStudyJson } from '../store/persistence';
+import { Notice } from './kit/Notice';
 
 export class ErrorBoundary extends Component<{ children: ReactNode }, { error: Error | null }> {
   state: { error: Error | null } = { error: null };
@@ -39,7 +40,7 @@ function RenderFailure({ error, retry }: { error: Error; retry: () => void }) {
       </header>
       <section className="panel" role="alert" data-testid="render-error">
         <h2>Something went wrong while drawing the page</h2>
-        <p className="error">{error.message}</p>
+        <Notice tone="error">{error.message}</Notice>
         {study ? (
           <p>
             {described} is not lost{running ? ' and is still training' : ''}. Export it now, or reload: saved studies

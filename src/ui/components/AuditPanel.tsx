@@ -6,8 +6,9 @@ import { runAudit, stopAudit } from '../../store/auditActions';
 import { initialAudit, useLab } from '../../store/labStore';
 import { AuditReportView } from './AuditReportView';
 import { ProgressBar } from './ProgressBar';
-
-const pct = (v: number | null) => (v === null ? '—' : `${(100 * v).toFixed(1)}%`);
+import { Notice } from '../kit/Notice';
+import { formatPercent as pct } from '../kit/format';
+import { TableScroll } from '../kit/TableScroll';
 
 export function AuditPanel() {
   const study = useLab((s) => s.study);
@@ -29,7 +30,7 @@ export function AuditPanel() {
     >
       <h2>Audit: did the cheap trials rank correctly?</h2>
       {!report && (
-        <p className="muted" data-testid="audit-cost">
+        <Notice tone="info" testId="audit-cost">
           Trains each of the {plan.configurations} configurations on {plan.trainImages.toLocaleString('en')} images ×{' '}
           {epochs} (full fidelity): {plan.toTrain} new run{plan.toTrain === 1 ? '' : 's'}
           {plan.reused > 0 ? `, ${plan.reused} reused from the study's last rung` : ''}
@@ -37,7 +38,7 @@ export function AuditPanel() {
             ? `, about ${plan.relativeToStudy.toFixed(1)}× the study's own training compute`
             : ''}
           .
-        </p>
+        </Notice>
       )}
       {!report && (
         <div className="controls">
@@ -67,32 +68,34 @@ export function AuditPanel() {
         />
       )}
       {error && (
-        <p role="alert" className="error" data-testid="audit-error">
+        <Notice tone="error" live="alert" testId="audit-error">
           {error}
-        </p>
+        </Notice>
       )}
       {!report && finished.length > 0 && (
-        <table data-testid="audit-runs">
-          <thead>
-            <tr>
-              <th>config</th>
-              <th>full-fidelity val acc</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {finished.map((r) => (
-              <tr key={r.configId}>
-                <td>{r.configId}</td>
-                <td>{r.status === 'completed' ? pct(r.valAccuracy) : r.status}</td>
-                <td className="muted">{r.reused ? 'reused from the study' : 'trained by the audit'}</td>
+        <TableScroll label="Full-fidelity runs">
+          <table data-testid="audit-runs">
+            <thead>
+              <tr>
+                <th>config</th>
+                <th>full-fidelity val acc</th>
+                <th />
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {finished.map((r) => (
+                <tr key={r.configId}>
+                  <td>{r.configId}</td>
+                  <td>{r.status === 'completed' ? pct(r.valAccuracy) : r.status}</td>
+                  <td className="muted">{r.reused ? 'reused from the study' : 'trained by the audit'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {report && <AuditReportView report={report} />}
-      {report?.metaModel && <p className="muted">The predicted-versus-actual chart is in the Analysis section.</p>}
+      {report?.metaModel && <Notice tone="info">The predicted-versus-actual chart is in the Analysis section.</Notice>}
     </section>
   );
 }

@@ -1,6 +1,9 @@
 // An audit's verdict on the ranking rules (../../orchestrator/audit): how well rung-0 accuracy, the
 // sharpness composite and the meta-model ordered the configurations against full fidelity.
 import type { AuditReport, AuditRuleRow } from '../../orchestrator/audit';
+import { Notice } from '../kit/Notice';
+import { formatNumber, formatPercent, formatSeconds } from '../kit/format';
+import { TableScroll } from '../kit/TableScroll';
 
 const RULE_NAMES: Record<AuditRuleRow['rule'], string> = {
   lowFidelity: 'Low fidelity: rung-0 accuracy',
@@ -8,7 +11,7 @@ const RULE_NAMES: Record<AuditRuleRow['rule'], string> = {
   metaModel: 'Meta-model (nested leave-one-out)',
   metaModelMemory: 'Meta-model from memory (earlier studies only)',
 };
-const fixed = (v: number, digits: number) => (Number.isFinite(v) ? v.toFixed(digits) : '—');
+const fixed = (v: number, digits: number) => formatNumber(v, digits);
 const pts = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)} pts` : '—');
 
 export function AuditReportView({ report }: { report: AuditReport }) {
@@ -18,50 +21,52 @@ export function AuditReportView({ report }: { report: AuditReport }) {
       <p>
         {report.scored} of {report.numConfigs} configurations scored at full fidelity ({report.fullFidelity}):{' '}
         {report.fullFidelityRuns} trained by the audit, {report.reusedRuns} reused from the study; the audit took{' '}
-        {(report.auditMs / 1000).toFixed(1)} s.
+        {formatSeconds(report.auditMs)}.
       </p>
       {report.rules.length === 0 ? (
-        <p className="muted">
+        <Notice tone="info">
           Too few configurations with a full-fidelity result to compare rankings (at least 2 are needed).
-        </p>
+        </Notice>
       ) : (
-        <table data-testid="audit-rules">
-          <thead>
-            <tr>
-              <th>ranking rule</th>
-              <th title="Rank correlation with the full-fidelity order: 1 is the same order, 0 unrelated">
-                Spearman ρ
-              </th>
-              <th title="Kendall's τ-b: the share of pairs in the right order minus the share in the wrong one">
-                Kendall τ
-              </th>
-              <th title="Best full-fidelity accuracy minus that of the rule's first pick">top-1 regret</th>
-              <th title="Best full-fidelity accuracy minus the best among the rule's top three">top-3 regret</th>
-              <th title="Training compute the rule needs, relative to training every configuration fully">compute</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.rules.map((r) => (
-              <tr
-                key={r.rule}
-                data-testid="audit-rule"
-                data-rule={r.rule}
-                data-spearman={r.spearman}
-                data-kendall={r.kendall}
-                data-top1={r.top1RegretPts}
-                data-top3={r.top3RegretPts}
-                data-compute={r.computeFraction}
-              >
-                <td title={r.note}>{RULE_NAMES[r.rule]}</td>
-                <td>{fixed(r.spearman, 2)}</td>
-                <td>{fixed(r.kendall, 2)}</td>
-                <td>{pts(r.top1RegretPts)}</td>
-                <td>{pts(r.top3RegretPts)}</td>
-                <td>{Number.isFinite(r.computeFraction) ? `${(100 * r.computeFraction).toFixed(0)}%` : '—'}</td>
+        <TableScroll label="Ranking rules against full fidelity">
+          <table data-testid="audit-rules">
+            <thead>
+              <tr>
+                <th>ranking rule</th>
+                <th title="Rank correlation with the full-fidelity order: 1 is the same order, 0 unrelated">
+                  Spearman ρ
+                </th>
+                <th title="Kendall's τ-b: the share of pairs in the right order minus the share in the wrong one">
+                  Kendall τ
+                </th>
+                <th title="Best full-fidelity accuracy minus that of the rule's first pick">top-1 regret</th>
+                <th title="Best full-fidelity accuracy minus the best among the rule's top three">top-3 regret</th>
+                <th title="Training compute the rule needs, relative to training every configuration fully">compute</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {report.rules.map((r) => (
+                <tr
+                  key={r.rule}
+                  data-testid="audit-rule"
+                  data-rule={r.rule}
+                  data-spearman={r.spearman}
+                  data-kendall={r.kendall}
+                  data-top1={r.top1RegretPts}
+                  data-top3={r.top3RegretPts}
+                  data-compute={r.computeFraction}
+                >
+                  <td title={r.note}>{RULE_NAMES[r.rule]}</td>
+                  <td>{fixed(r.spearman, 2)}</td>
+                  <td>{fixed(r.kendall, 2)}</td>
+                  <td>{pts(r.top1RegretPts)}</td>
+                  <td>{pts(r.top3RegretPts)}</td>
+                  <td>{formatPercent(r.computeFraction, 0)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {m && (
         <p data-testid="audit-meta-model" data-rmse={m.rmsePts} data-coverage={m.coverage}>

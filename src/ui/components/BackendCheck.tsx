@@ -3,6 +3,10 @@
 import { AGREEMENT_TOLERANCE } from '../../core/stats/agreement';
 import { checkBackends } from '../../store/actions';
 import { useLab } from '../../store/labStore';
+import { Notice } from '../kit/Notice';
+import { Panel } from '../kit/Panel';
+import { formatNumber, formatSeconds } from '../kit/format';
+import { TableScroll } from '../kit/TableScroll';
 
 const sci = (v: number | undefined) => (v === undefined ? '—' : v.toExponential(1));
 
@@ -10,49 +14,50 @@ export function BackendCheck() {
   const { running, results } = useLab((s) => s.backendCheck);
   const datasetReady = useLab((s) => s.dataset.phase === 'ready');
   return (
-    <section className="panel" data-testid="backend-check">
-      <h2>Backend agreement</h2>
-      <p className="muted">
+    <Panel title="Backend agreement" testId="backend-check">
+      <Notice tone="info">
         One SimpleCNN (c=8), fixed weights, 8 images: loss and gradients on each backend against cpu (tolerance{' '}
         {AGREEMENT_TOLERANCE} relative).
-      </p>
+      </Notice>
       <button onClick={() => void checkBackends()} disabled={running || !datasetReady}>
         {running ? 'Comparing…' : 'Compare backends'}
       </button>
       {results.length > 0 && (
-        <table>
-          <thead>
-            <tr>
-              <th>backend</th>
-              <th>loss</th>
-              <th>loss error</th>
-              <th>max gradient error</th>
-              <th>verdict</th>
-              <th>time</th>
-            </tr>
-          </thead>
-          <tbody>
-            {results.map((r) => (
-              <tr
-                key={r.backend}
-                data-testid="backend-check-row"
-                data-backend={r.backend}
-                data-status={r.status}
-                data-agrees={r.agreement?.agrees ? 'yes' : 'no'}
-              >
-                <td>{r.backend}</td>
-                <td>{r.loss?.toFixed(5) ?? '—'}</td>
-                <td>{sci(r.agreement?.lossError)}</td>
-                <td>{sci(r.agreement?.maxGradientError)}</td>
-                <td>
-                  {r.status !== 'ok' ? `${r.status}: ${r.message}` : r.agreement!.agrees ? 'agrees' : 'DISAGREES'}
-                </td>
-                <td>{r.ms ? `${(r.ms / 1000).toFixed(1)} s` : '—'}</td>
+        <TableScroll label="Backend agreement results">
+          <table>
+            <thead>
+              <tr>
+                <th>backend</th>
+                <th>loss</th>
+                <th>loss error</th>
+                <th>max gradient error</th>
+                <th>verdict</th>
+                <th>time</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {results.map((r) => (
+                <tr
+                  key={r.backend}
+                  data-testid="backend-check-row"
+                  data-backend={r.backend}
+                  data-status={r.status}
+                  data-agrees={r.agreement?.agrees ? 'yes' : 'no'}
+                >
+                  <td>{r.backend}</td>
+                  <td>{formatNumber(r.loss, 5)}</td>
+                  <td>{sci(r.agreement?.lossError)}</td>
+                  <td>{sci(r.agreement?.maxGradientError)}</td>
+                  <td>
+                    {r.status !== 'ok' ? `${r.status}: ${r.message}` : r.agreement!.agrees ? 'agrees' : 'DISAGREES'}
+                  </td>
+                  <td>{r.ms ? formatSeconds(r.ms) : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
-    </section>
+    </Panel>
   );
 }

@@ -5,7 +5,7 @@ import { dataSharing } from '../../orchestrator/browserWorkers';
 export function DataSharingNote() {
   const mode = dataSharing();
   return (
-    <p className="muted" data-testid="data-sharing" data-mode={mode}>
+    <p className="notice-info" data-testid="data-sharing" data-mode={mode}>
       {mode === 'shared'
         ? 'Shared with every worker: the page is cross-origin isolated, so the images sit in memory once.'
         : 'Copied into each worker: this page is not cross-origin isolated (its host sends no COOP/COEP headers). ' +

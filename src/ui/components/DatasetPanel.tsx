@@ -3,6 +3,8 @@ import { loadDataset } from '../../store/actions';
 import { useLab } from '../../store/labStore';
 import { DataSharingNote } from './DataSharingNote';
 import { ProgressBar } from './ProgressBar';
+import { Notice } from '../kit/Notice';
+import { formatNumber, formatPercent } from '../kit/format';
 
 const MB = 1e6;
 const PHASE_TEXT = {
@@ -17,7 +19,6 @@ const PHASE_TEXT = {
 export function DatasetPanel() {
   const d = useLab((s) => s.dataset);
   const error = useLab((s) => s.datasetError);
-  const pct = d.bytesTotal ? Math.round((100 * d.bytesLoaded) / d.bytesTotal) : 0;
   const source =
     d.phase === 'ready'
       ? d.shardsFromCache === d.shardsTotal
@@ -40,20 +41,20 @@ export function DatasetPanel() {
           max={d.bytesTotal}
           testId="dataset-progress"
           running={d.phase !== 'ready' && d.phase !== 'error'}
-          label={`${(d.bytesLoaded / MB).toFixed(1)} / ${(d.bytesTotal / MB).toFixed(1)} MB (${pct}%)`}
+          label={`${formatNumber(d.bytesLoaded / MB)} / ${formatNumber(d.bytesTotal / MB)} MB (${formatPercent(d.bytesTotal ? d.bytesLoaded / d.bytesTotal : 0, 0)})`}
         />
       )}
       {d.notices.map((n) => (
-        <p key={n} className="notice">
+        <Notice key={n} tone="warning">
           {n}
-        </p>
+        </Notice>
       ))}
       <DataSharingNote />
       {error && (
-        <div role="alert" className="error">
+        <Notice tone="error" live="alert" as="div">
           <p>{error}</p>
           <button onClick={() => void loadDataset().catch(() => {})}>Retry download</button>
-        </div>
+        </Notice>
       )}
     </div>
   );

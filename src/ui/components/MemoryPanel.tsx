@@ -6,6 +6,8 @@ import { clearMemory } from '../../store/memory';
 import { exportMemory, importMemory } from '../../store/memoryTransfer';
 import { useLab } from '../../store/labStore';
 import { useStudyFidelity } from './useStudyFidelity';
+import { Notice } from '../kit/Notice';
+import { Panel } from '../kit/Panel';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -28,8 +30,7 @@ export function MemoryPanel() {
   const fidelities = Object.entries(byFidelity).sort(([a, m], [b, n]) => n - m || a.localeCompare(b));
 
   return (
-    <section className="panel" data-testid="memory-panel" data-count={count} data-damaged={damaged}>
-      <h2>Meta-model memory</h2>
+    <Panel title="Meta-model memory" testId="memory-panel" data={{ count, damaged }}>
       <p data-testid="memory-summary">
         {!loaded
           ? 'Reading the examples earlier studies left…'
@@ -57,10 +58,10 @@ export function MemoryPanel() {
         </p>
       )}
       {damaged > 0 && (
-        <p className="notice" data-testid="memory-damaged">
+        <Notice tone="warning" testId="memory-damaged">
           {plural(damaged, 'stored record is', 'stored records are')} damaged and ignored; Clear memory removes{' '}
           {damaged === 1 ? 'it' : 'them'}.
-        </p>
+        </Notice>
       )}
       <div className="controls">
         <button onClick={() => void exportMemory()} disabled={count === 0}>
@@ -88,11 +89,11 @@ export function MemoryPanel() {
           </span>
         )}
         {note && (
-          <span role="status" data-testid="memory-note">
+          <Notice tone="info" as="span" live="status" testId="memory-note">
             {note}
-          </span>
+          </Notice>
         )}
       </div>
-    </section>
+    </Panel>
   );
 }

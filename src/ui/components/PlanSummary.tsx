@@ -4,6 +4,7 @@
 import { budgetAt, planBrackets, summarisePlan } from '../../core/schedulers/schedule';
 import type { StudyDefinition } from '../../core/study/studyDefinition';
 import { estimateText, type StudyEstimate } from '../../core/study/studyEstimate';
+import { formatPercent } from '../kit/format';
 
 export function PlanSummary({ definition, estimate }: { definition: StudyDefinition; estimate: StudyEstimate | null }) {
   const brackets = planBrackets(definition);
@@ -25,7 +26,7 @@ export function PlanSummary({ definition, estimate }: { definition: StudyDefinit
       <p>
         {summary.configurations} configurations, {summary.trials} trials
         {async ? ' (ASHA promotes asynchronously: its synchronous equivalent is shown)' : ''}; compute{' '}
-        <strong data-testid="compute-fraction">{(100 * summary.computeFraction).toFixed(0)}%</strong> of training every
+        <strong data-testid="compute-fraction">{formatPercent(summary.computeFraction, 0)}</strong> of training every
         configuration on {full} images × {definition.fixed.epochs ?? 1} epoch(s).
       </p>
       {estimate && (

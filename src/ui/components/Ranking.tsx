@@ -2,6 +2,9 @@
 import { describeConfig } from '../../core/searchSpace/searchSpace';
 import { rankConfigs } from '../../core/study/studyRanking';
 import { useLab } from '../../store/labStore';
+import { Notice } from '../kit/Notice';
+import { Panel } from '../kit/Panel';
+import { formatPercent, formatSeconds } from '../kit/format';
 
 export function Ranking() {
   const study = useLab((s) => s.study);
@@ -14,21 +17,24 @@ export function Ranking() {
     if (t.state === 'diverged' || t.state === 'failed') counts[t.state]++;
   });
   return (
-    <section className="panel" data-testid="ranking" data-phase={study.phase}>
-      <h2>Ranking {study.phase === 'stopped' ? '(study stopped early)' : ''}</h2>
-      <p className="muted">
+    <Panel
+      title={`Ranking${study.phase === 'stopped' ? ' (study stopped early)' : ''}`}
+      testId="ranking"
+      data={{ phase: study.phase }}
+    >
+      <Notice tone="info">
         Selected on the held-out validation split; the test set is not used. {counts.diverged} diverged, {counts.failed}{' '}
         failed.
-        {startedAt && finishedAt ? ` Wall time ${((finishedAt - startedAt) / 1000).toFixed(1)} s.` : ''}
-      </p>
+        {startedAt && finishedAt ? ` Wall time ${formatSeconds(finishedAt - startedAt)}.` : ''}
+      </Notice>
       <ol>
         {ranking.map((r) => (
           <li key={r.configId} data-testid="ranked-config">
-            <strong>{r.valAccuracy === null ? r.state : `${(100 * r.valAccuracy).toFixed(1)}%`}</strong> config{' '}
-            {r.configId} — {describeConfig(r.config)} (rung {r.rung + 1})
+            <strong>{r.valAccuracy === null ? r.state : formatPercent(r.valAccuracy)}</strong> config {r.configId} —{' '}
+            {describeConfig(r.config)} (rung {r.rung + 1})
           </li>
         ))}
       </ol>
-    </section>
+    </Panel>
   );
 }

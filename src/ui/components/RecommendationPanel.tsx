@@ -4,8 +4,11 @@
 // user knows which one more full run could change the answer.
 import { describeConfig } from '../../core/searchSpace/searchSpace';
 import { useLab } from '../../store/labStore';
+import { Notice } from '../kit/Notice';
+import { Panel } from '../kit/Panel';
+import { formatPercent } from '../kit/format';
 
-const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
+const pct = (v: number) => formatPercent(v);
 
 export function RecommendationPanel() {
   const study = useLab((s) => s.study);
@@ -13,19 +16,17 @@ export function RecommendationPanel() {
   if (!study || study.phase === 'running' || !rec) return null;
   if (rec.status === 'computing')
     return (
-      <section className="panel" data-testid="recommendation" data-status="computing">
-        <h2>Recommendation</h2>
-        <p className="muted">
+      <Panel title="Recommendation" testId="recommendation" data={{ status: 'computing' }}>
+        <Notice tone="info">
           <progress /> Asking the meta-model…
-        </p>
-      </section>
+        </Notice>
+      </Panel>
     );
   if (rec.status === 'error' || !rec.value) {
     return (
-      <section className="panel" data-testid="recommendation" data-status={rec.status}>
-        <h2>Recommendation</h2>
-        <p className="error">{rec.error ?? 'No configuration finished, so there is nothing to recommend.'}</p>
-      </section>
+      <Panel title="Recommendation" testId="recommendation" data={{ status: rec.status }}>
+        <Notice tone="error">{rec.error ?? 'No configuration finished, so there is nothing to recommend.'}</Notice>
+      </Panel>
     );
   }
   const r = rec.value;
@@ -34,8 +35,7 @@ export function RecommendationPanel() {
       ? r.confirmedAccuracy >= r.predicted.lower && r.confirmedAccuracy <= r.predicted.upper
       : null;
   return (
-    <section className="panel" data-testid="recommendation" data-status="ready" data-config={r.configId}>
-      <h2>Recommendation</h2>
+    <Panel title="Recommendation" testId="recommendation" data={{ status: 'ready', config: r.configId }}>
       <p>
         <strong>Config {r.configId}</strong> — {describeConfig(r.config)}
       </p>
@@ -59,7 +59,9 @@ export function RecommendationPanel() {
           ) : (
             'No meta-model forecast yet.'
           )}{' '}
-          <span className="muted">({r.note}.)</span>
+          <Notice tone="info" as="span">
+            ({r.note}.)
+          </Notice>
         </li>
         {r.contenders.length > 0 && (
           <li data-testid="recommendation-contenders">
@@ -72,6 +74,6 @@ export function RecommendationPanel() {
           </li>
         )}
       </ul>
-    </section>
+    </Panel>
   );
 }

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { DEFAULT_FIXED } from '../../core/searchSpace/searchSpace';
 import { studyProblems } from '../../core/study/studyProblems';
 import { labStore, useLab } from '../../store/labStore';
+import { Notice } from '../kit/Notice';
 
 export function SearchSpaceEditor() {
   const definition = useLab((s) => s.definition);
@@ -36,10 +37,10 @@ export function SearchSpaceEditor() {
         Search space: {definition.space.map((p) => p.name).join(', ') || 'nothing sampled'}; fixed:{' '}
         {Object.keys(definition.fixed).join(', ') || 'defaults'}
       </summary>
-      <p className="muted">
+      <Notice tone="info">
         Parameters: {Object.keys(DEFAULT_FIXED).join(', ')}. Kinds: float (low, high, log), int (low, high, step),
         categorical (choices); a condition makes a parameter depend on an earlier categorical one.
-      </p>
+      </Notice>
       <textarea
         aria-label="Search space and fixed values (JSON)"
         rows={12}
@@ -63,11 +64,11 @@ export function SearchSpaceEditor() {
         </button>
       </div>
       {problems.length > 0 && (
-        <div role="alert" className="error" data-testid="space-problems">
+        <Notice tone="error" live="alert" as="div" testId="space-problems">
           {problems.map((p) => (
             <p key={p}>{p}</p>
           ))}
-        </div>
+        </Notice>
       )}
     </details>
   );

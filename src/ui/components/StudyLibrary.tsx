@@ -12,6 +12,10 @@ import {
   importStudyJson,
   loadSavedStudy,
 } from '../../store/persistence';
+import { Notice } from '../kit/Notice';
+import { Panel } from '../kit/Panel';
+import { formatPercent } from '../kit/format';
+import { TableScroll } from '../kit/TableScroll';
 
 async function rerun(id: string) {
   const record = await loadSavedStudy(id);
@@ -39,8 +43,7 @@ export function StudyLibrary() {
     if (file.current) file.current.value = '';
   };
   return (
-    <section className="panel" data-testid="study-library">
-      <h2>Saved studies</h2>
+    <Panel title="Saved studies" testId="study-library">
       <div className="controls">
         <button onClick={() => void exportStudyJson(null)} disabled={!current}>
           Export current study (JSON)
@@ -75,53 +78,55 @@ export function StudyLibrary() {
           />
         </label>
         {importNote && (
-          <span role="status" data-testid="import-note">
+          <Notice tone="info" as="span" live="status" testId="import-note">
             {importNote}
-          </span>
+          </Notice>
         )}
       </div>
       {saved.length === 0 ? (
-        <p className="muted">Studies are saved in this browser as they run.</p>
+        <Notice tone="info">Studies are saved in this browser as they run.</Notice>
       ) : (
-        <table>
-          <thead>
-            <tr>
-              <th>study</th>
-              <th>state</th>
-              <th>trials</th>
-              <th>best val acc</th>
-              <th>saved</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {saved.map((s) => (
-              <tr key={s.id} data-testid="saved-study" data-phase={s.phase}>
-                <td>{s.name}</td>
-                <td>{s.phase}</td>
-                <td>
-                  {s.completed} / {s.trials}
-                </td>
-                <td>{s.best === null ? '—' : `${(100 * s.best).toFixed(1)}%`}</td>
-                <td>{new Date(s.updatedAt).toLocaleString()}</td>
-                <td className="actions">
-                  <button onClick={() => void openSavedStudy(s.id)} disabled={!idle}>
-                    Open
-                  </button>
-                  <button onClick={() => void rerun(s.id)} disabled={!idle}>
-                    Re-run
-                  </button>
-                  <button onClick={() => void exportStudyJson(s.id)}>JSON</button>
-                  <button onClick={() => void exportTrialsCsv(s.id)}>CSV</button>
-                  <button onClick={() => void deleteSavedStudy(s.id)} disabled={!idle}>
-                    Delete
-                  </button>
-                </td>
+        <TableScroll label="Saved studies">
+          <table>
+            <thead>
+              <tr>
+                <th>study</th>
+                <th>state</th>
+                <th>trials</th>
+                <th>best val acc</th>
+                <th>saved</th>
+                <th />
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {saved.map((s) => (
+                <tr key={s.id} data-testid="saved-study" data-phase={s.phase}>
+                  <td>{s.name}</td>
+                  <td>{s.phase}</td>
+                  <td>
+                    {s.completed} / {s.trials}
+                  </td>
+                  <td>{formatPercent(s.best)}</td>
+                  <td>{new Date(s.updatedAt).toLocaleString()}</td>
+                  <td className="actions">
+                    <button onClick={() => void openSavedStudy(s.id)} disabled={!idle}>
+                      Open
+                    </button>
+                    <button onClick={() => void rerun(s.id)} disabled={!idle}>
+                      Re-run
+                    </button>
+                    <button onClick={() => void exportStudyJson(s.id)}>JSON</button>
+                    <button onClick={() => void exportTrialsCsv(s.id)}>CSV</button>
+                    <button onClick={() => void deleteSavedStudy(s.id)} disabled={!idle}>
+                      Delete
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
-    </section>
+    </Panel>
   );
 }

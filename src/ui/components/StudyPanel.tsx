@@ -11,6 +11,7 @@ import { StudySettings } from './StudySettings';
 import { PlanSummary } from './PlanSummary';
 import { SearchSpaceEditor } from './SearchSpaceEditor';
 import { useStudyEstimate } from './useStudyEstimate';
+import { Notice } from '../kit/Notice';
 
 export function StudyPanel() {
   const busy = useLab((s) => s.busy);
@@ -64,21 +65,21 @@ export function StudyPanel() {
           </>
         )}
         {lock && (
-          <span className="muted" data-testid="study-locked">
+          <Notice tone="info" as="span" testId="study-locked">
             Study settings locked by the lesson link.
-          </span>
+          </Notice>
         )}
         <button onClick={() => void copyShareLink()} disabled={problems.length > 0}>
           Copy share link
         </button>
         {shareNote && (
-          <span className="muted" role="status" data-testid="share-note">
+          <Notice tone="info" as="span" live="status" testId="share-note">
             {shareNote}
-          </span>
+          </Notice>
         )}
       </div>
       {asking && estimate?.verdict === 'confirm' && (
-        <div role="alert" className="notice" data-testid="study-confirm">
+        <Notice tone="warning" live="alert" as="div" testId="study-confirm">
           <p>{estimate.reason} Run it anyway?</p>
           <button
             className="primary"
@@ -90,7 +91,7 @@ export function StudyPanel() {
             Run anyway
           </button>{' '}
           <button onClick={() => setAsking(false)}>Cancel</button>
-        </div>
+        </Notice>
       )}
       <p className="explain" data-testid="study-explains">
         {preset?.explains ??
@@ -99,19 +100,19 @@ export function StudyPanel() {
       {!hide.includes('settings') && <StudySettings />}
       {!hide.includes('settings') && <SearchSpaceEditor />}
       {problems.length + refused.length > 0 && (
-        <div role="alert" className="error" data-testid="study-problems">
+        <Notice tone="error" live="alert" as="div" testId="study-problems">
           {[...problems, ...refused].map((p) => (
             <p key={p}>{p}</p>
           ))}
-        </div>
+        </Notice>
       )}
       {problems.length === 0 && !hide.includes('plan') && <PlanSummary definition={definition} estimate={estimate} />}
       {busy === 'starting' && <p data-testid="study-starting">Starting workers and loading data…</p>}
       <StudyProgress testId="study-progress" />
       {error && (
-        <p role="alert" className="error">
+        <Notice tone="error" live="alert">
           {error}
-        </p>
+        </Notice>
       )}
     </section>
   );

@@ -1,6 +1,7 @@
 // Trainer workers that failed (a crash, a lost GPU device) and what the pool did: replaced them,
 // fell back to wasm, or went on with fewer. The trial in flight is retried once by the study.
 import type { WorkerFault } from '../../store/labStore';
+import { Notice } from '../kit/Notice';
 
 const WHAT: Record<string, string> = {
   DEVICE_LOST: 'lost its GPU device',
@@ -19,7 +20,7 @@ function outcome(f: WorkerFault): string {
 export function WorkerFaults({ faults }: { faults: readonly WorkerFault[] }) {
   if (faults.length === 0) return null;
   return (
-    <div role="alert" className="notice" data-testid="worker-faults">
+    <Notice tone="warning" live="alert" as="div" testId="worker-faults">
       {faults.map((f, i) => (
         <p
           key={i}
@@ -32,6 +33,6 @@ export function WorkerFaults({ faults }: { faults: readonly WorkerFault[] }) {
           was running is retried once.
         </p>
       ))}
-    </div>
+    </Notice>
   );
 }

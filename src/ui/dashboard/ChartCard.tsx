@@ -4,6 +4,7 @@ import { useContext, useRef, useState, type ReactNode } from 'react';
 import { chartInfo, type ChartId } from './chartCatalog';
 import { DashboardContext } from './dashboardContext';
 import { exportPng, exportSvg } from './exportChart';
+import { Notice } from '../kit/Notice';
 
 interface ChartCardProps {
   id: ChartId;
@@ -59,13 +60,19 @@ export function ChartCard({ id, empty, controls, footer, children, data = {} }: 
       </p>
       {controls && <div className="chart-controls">{controls}</div>}
       <div className="chart-body" ref={ref}>
-        {empty ? <p className="muted chart-empty">{empty}</p> : children}
+        {empty ? (
+          <Notice tone="info" className="chart-empty">
+            {empty}
+          </Notice>
+        ) : (
+          children
+        )}
       </div>
       {footer && !empty && <figcaption className="chart-footer">{footer}</figcaption>}
       {problem && (
-        <p role="alert" className="error">
+        <Notice tone="error" live="alert">
           {problem}
-        </p>
+        </Notice>
       )}
     </figure>
   );

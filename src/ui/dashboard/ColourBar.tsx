@@ -1,6 +1,7 @@
 // A small horizontal viridis colour bar with its end labels, for charts coloured by accuracy.
 import { useId } from 'react';
 import { accuracyColour } from './palette';
+import { formatPercent } from '../kit/format';
 
 export function ColourBar({
   x,
@@ -17,7 +18,7 @@ export function ColourBar({
 }) {
   const id = useId().replace(/:/g, '');
   const stops = [0, 0.25, 0.5, 0.75, 1];
-  const pct = (v: number) => `${(100 * v).toFixed(0)}%`;
+  const pct = (v: number) => formatPercent(v, 0);
   return (
     <g transform={`translate(${x} ${y})`} fontSize={11}>
       <defs>

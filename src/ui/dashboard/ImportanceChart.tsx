@@ -10,6 +10,7 @@ import { ChartSvg, type Frame } from './Axes';
 import { ChartCard } from './ChartCard';
 import { OKABE_ITO } from './palette';
 import { PARAM_LABELS } from './paramLabels';
+import { formatPercent } from '../kit/format';
 
 const ROW = 34;
 
@@ -74,9 +75,11 @@ function Importance({ study }: { study: StudyState | null }) {
                 {PARAM_LABELS[p.name]}
               </text>
               <rect x={frame.left} y={4} width={Math.max(1, w)} height={ROW - 12} fill={OKABE_ITO[0]} rx={2}>
-                <title>{`${PARAM_LABELS[p.name]}: ${(100 * p.importance).toFixed(1)}% of the variance`}</title>
+                <title>{`${PARAM_LABELS[p.name]}: ${formatPercent(p.importance)} of the variance`}</title>
               </rect>
-              <text x={frame.left + w + 6} y={ROW / 2 - 2} dy="0.32em">{`${(100 * p.importance).toFixed(0)}%`}</text>
+              <text x={frame.left + w + 6} y={ROW / 2 - 2} dy="0.32em">
+                {formatPercent(p.importance, 0)}
+              </text>
             </g>
           );
         })}

@@ -11,6 +11,7 @@ import { ChartCard } from './ChartCard';
 import { ColourBar } from './ColourBar';
 import { GRID, accuracyColour } from './palette';
 import { PARAM_LABELS } from './paramLabels';
+import { formatPercent } from '../kit/format';
 
 const FRAME: Frame = { width: 720, height: 370, top: 50, right: 56, bottom: 58, left: 40 };
 const INACTIVE_GAP = 18;
@@ -53,7 +54,7 @@ function ParallelCoordinates({ study }: { study: StudyState | null }) {
   const py = (t: number | null) => (t === null ? y0 + INACTIVE_GAP : y0 - t * (y0 - y1));
   const score = linearScale(domain, [y0, y1]);
   const many = finals.length > 60;
-  const pct = (v: number) => `${(100 * v).toFixed(0)}%`;
+  const pct = (v: number) => formatPercent(v, 0);
 
   return (
     <ChartCard
@@ -83,7 +84,7 @@ function ParallelCoordinates({ study }: { study: StudyState | null }) {
                 strokeWidth={many ? 1 : 2}
                 strokeOpacity={many ? 0.5 : 0.9}
               >
-                <title>{`config ${f.configId}: ${(100 * f.valAccuracy).toFixed(1)}% at rung ${f.rung + 1}`}</title>
+                <title>{`config ${f.configId}: ${formatPercent(f.valAccuracy)} at rung ${f.rung + 1}`}</title>
               </path>
             );
           })}

@@ -9,10 +9,11 @@ import { Axes, ChartSvg, FRAME, Legend, plotArea, type Frame } from './Axes';
 import { ChartCard } from './ChartCard';
 import { OKABE_ITO } from './palette';
 import { predictedVsActualPoints, sharedDomain } from './predictedVsActual';
+import { formatPercent } from '../kit/format';
 
 const [INSIDE, OUTSIDE] = [OKABE_ITO[0], OKABE_ITO[4]];
-const pct = (v: number) => `${(100 * v).toFixed(0)}%`;
-const pct1 = (v: number) => `${(100 * v).toFixed(1)}%`;
+const pct = (v: number) => formatPercent(v, 0);
+const pct1 = (v: number) => formatPercent(v);
 // Room above the plot for the legend, which would hide a point anywhere inside it.
 const FRAME_PVA: Frame = { ...FRAME, height: 420, top: 40 };
 // The audit's default z is 1.645, a 90% normal interval; other widths are named in sds.
@@ -58,7 +59,7 @@ function Plot({
             RMSE <strong>{metaModel.rmsePts.toFixed(1)} points</strong> of accuracy; {inside} of {points.length}{' '}
             full-fidelity accuracies inside their {interval} ({pct(metaModel.coverage)}).
           </p>
-          <p className="muted">
+          <p className="notice-info">
             Nested leave-one-out: each configuration's prediction comes from a model chosen and fitted without it, on
             the other {points.length - 1}. Full fidelity is {audit.fullFidelity}; a diverged run counts as chance
             (hollow dot). Validation split only; the test set is never read.

@@ -12,6 +12,7 @@ import { chartInfo, type ChartId } from './chartCatalog';
 import { Chart, visibleCharts } from './charts';
 import { DashboardContext } from './dashboardContext';
 import { printReport } from './printReport';
+import { Notice } from '../kit/Notice';
 
 type Slide = ChartId | 'ranking';
 
@@ -92,7 +93,11 @@ export function PresentationView() {
             </>
           )}
           <StudyProgress />
-          {!datasetReady && <span className="muted">Loading the training images…</span>}
+          {!datasetReady && (
+            <Notice tone="info" as="span">
+              Loading the training images…
+            </Notice>
+          )}
         </div>
         <div
           className="slide"
@@ -105,7 +110,9 @@ export function PresentationView() {
             study && study.phase !== 'running' ? (
               <Ranking />
             ) : (
-              <p className="muted chart-empty">The ranking appears when the study has finished.</p>
+              <Notice tone="info" className="chart-empty">
+                The ranking appears when the study has finished.
+              </Notice>
             )
           ) : (
             <Chart

@@ -1,6 +1,7 @@
 // The printed report's first lines: which study, when, on what, and how it went. Hidden on screen.
 import type { StudyState } from '../../core/study/studyMachine';
 import { summarisePlan } from '../../core/schedulers/schedule';
+import { formatSeconds } from '../kit/format';
 
 export function ReportHeader({
   study,
@@ -30,7 +31,7 @@ export function ReportHeader({
         {completed} of {study.trials.length} trials completed, study {study.phase}
         {backend ? `, trained on ${backend}` : ''}
         {startedAt && finishedAt && finishedAt > startedAt
-          ? `, wall time ${((finishedAt - startedAt) / 1000).toFixed(0)} s`
+          ? `, wall time ${formatSeconds(finishedAt - startedAt, 0)}`
           : ''}
         . Printed {new Date().toLocaleString('en-GB')}.
       </p>

@@ -8,9 +8,10 @@ import { Axes, ChartSvg, FRAME, plotArea, type Frame } from './Axes';
 import { ChartCard } from './ChartCard';
 import { ColourBar } from './ColourBar';
 import { accuracyColour } from './palette';
+import { formatPercent } from '../kit/format';
 
 const LADDER: Frame = { ...FRAME, top: 42 };
-const pct = (v: number) => `${(100 * v).toFixed(0)}%`;
+const pct = (v: number) => formatPercent(v, 0);
 /** Deterministic spread of a column's dots, so 300 trials at one rung do not sit on one vertical line. */
 const jitter = (configId: number) => (((configId * 2654435761) >>> 0) / 4294967296 - 0.5) * 0.5;
 
@@ -94,7 +95,7 @@ function RungLadder({ study }: { study: StudyState | null }) {
             stroke={n.valAccuracy === null ? '#6b7280' : n.promoted ? '#000' : 'none'}
             strokeWidth={1.2}
           >
-            <title>{`trial ${n.trialId}, config ${n.configId}, rung ${n.rung + 1}: ${n.valAccuracy === null ? n.state : `${(100 * n.valAccuracy).toFixed(1)}%`}${n.promoted ? ' (promoted)' : ''}`}</title>
+            <title>{`trial ${n.trialId}, config ${n.configId}, rung ${n.rung + 1}: ${n.valAccuracy === null ? n.state : formatPercent(n.valAccuracy)}${n.promoted ? ' (promoted)' : ''}`}</title>
           </circle>
         ))}
         <ColourBar x={x1 - 130} y={18} domain={paddedDomain(scored)} label="val accuracy" />

@@ -9,10 +9,11 @@ import { Axes, ChartSvg, Legend, plotArea, type Frame } from './Axes';
 import { ChartCard } from './ChartCard';
 import { rungColour } from './palette';
 import { PARAM_LABELS } from './paramLabels';
+import { formatPercent } from '../kit/format';
 
 const CELL: Frame = { width: 240, height: 200, top: 10, right: 10, bottom: 40, left: 56 };
 const COLUMNS = 3;
-const pct = (v: number) => `${(100 * v).toFixed(0)}%`;
+const pct = (v: number) => formatPercent(v, 0);
 const jitter = (id: number) => (((id * 2246822519) >>> 0) / 4294967296 - 0.5) * 0.25;
 
 function xScale(axis: ParamAxis, range: [number, number]): Scale {
@@ -92,7 +93,7 @@ function Slices({ study }: { study: StudyState | null }) {
                       fill={rungColour(t.rung)}
                       fillOpacity={0.7}
                     >
-                      {tips && <title>{`trial ${t.trialId}: ${(100 * t.valAccuracy!).toFixed(1)}%`}</title>}
+                      {tips && <title>{`trial ${t.trialId}: ${formatPercent(t.valAccuracy)}`}</title>}
                     </circle>
                   );
                 })}

@@ -8,6 +8,7 @@ import type { LossPoint } from '../../training/trainTrial';
 import { Axes, ChartSvg, Legend, linePath, plotArea, type Frame } from './Axes';
 import { ChartCard } from './ChartCard';
 import { rungColour } from './palette';
+import { formatPercent } from '../kit/format';
 
 export const MAX_POINTS_PER_TRIAL = 200;
 const TOP_K = [5, 10, 20, 50] as const;
@@ -172,7 +173,7 @@ function TrainingCurves({ study, curves }: { study: StudyState | null; curves: R
           trialId: id,
           rung: t?.rung ?? 0,
           points: thin(curves[id]),
-          label: `trial ${id}${t ? `, config ${t.configId}, rung ${t.rung + 1}` : ''}${acc === null ? '' : `: ${(100 * acc).toFixed(1)}% val`}`,
+          label: `trial ${id}${t ? `, config ${t.configId}, rung ${t.rung + 1}` : ''}${acc === null ? '' : `: ${formatPercent(acc)} val`}`,
         };
       });
   }, [ids, curves, study, topK]);

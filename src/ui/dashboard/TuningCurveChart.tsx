@@ -15,6 +15,7 @@ import {
 } from '../../core/charts/tuningCurveSeries';
 import { ChartCard } from './ChartCard';
 import { TuningCurvePlot } from './TuningCurvePlot';
+import { formatPercent } from '../kit/format';
 
 const METHOD_NAMES: Record<BandMethod, string> = { ld: 'Learned-Miller–DeStefano', dkw: 'DKW' };
 
@@ -92,7 +93,7 @@ function TuningCurves({ study }: { study: StudyState | null }) {
             {law ? (
               <>
                 Quadratic law fitted to the top {law.tailCount} scores: best achievable accuracy about{' '}
-                <strong>{(100 * law.b).toFixed(1)}%</strong>, effective number of hyperparameters{' '}
+                <strong>{formatPercent(law.b)}</strong>, effective number of hyperparameters{' '}
                 <strong>{law.c.toFixed(1)}</strong>.
               </>
             ) : (

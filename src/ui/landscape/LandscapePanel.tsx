@@ -16,8 +16,10 @@ import { InterpolationChart } from './InterpolationChart';
 import { SliceHeatmap } from './SliceHeatmap';
 import { sharedScale } from './sliceScale';
 import './landscape.css';
-
-const pct = (v: number | null) => (v === null ? '—' : `${(100 * v).toFixed(1)}%`);
+import { Notice } from '../kit/Notice';
+import { Panel } from '../kit/Panel';
+import { formatNumber, formatPercent } from '../kit/format';
+import { missingWeightsText } from './missingWeights';
 
 export function LandscapePanel() {
   const study = useLab((s) => s.study);
@@ -37,22 +39,22 @@ export function LandscapePanel() {
     selectLandscapeTrials(on ? [...l.trialIds, id] : l.trialIds.filter((t) => t !== id));
 
   return (
-    <section
-      className="panel"
-      data-testid="landscape-panel"
-      data-status={l.status}
-      data-probe-images={trialProbeImages ?? ''}
+    <Panel
+      title="Loss landscape"
+      testId="landscape-panel"
+      data={{ status: l.status, 'probe-images': trialProbeImages ?? '' }}
     >
-      <h2>Loss landscape</h2>
       {l.keptTrialIds.length === 0 ? (
-        <p className="muted">No trained weights are kept from this study (every trial failed or diverged).</p>
+        <Notice tone="info" testId="landscape-no-weights">
+          {missingWeightsText(study)}
+        </Notice>
       ) : (
         <>
-          <p className="muted">
+          <Notice tone="info">
             The probe-set loss on a plane through a trial's trained weights (centre), spanned by two random directions
             scaled filter by filter to the weights (Li et al. 2018). Every trial uses the same directions. Weights are
             kept for the last rung and the best trial of each rung.
-          </p>
+          </Notice>
           <fieldset className="trial-picks">
             <legend>Trials (one, or two side by side)</legend>
             {l.keptTrialIds.map((id) => {
@@ -66,7 +68,7 @@ export function LandscapePanel() {
                     onChange={(e) => toggle(id, e.target.checked)}
                     data-testid="landscape-trial"
                   />{' '}
-                  trial {id} (rung {(t?.rung ?? 0) + 1}, val {pct(t?.valAccuracy ?? null)})
+                  trial {id} (rung {(t?.rung ?? 0) + 1}, val {formatPercent(t?.valAccuracy)})
                 </label>
               );
             })}
@@ -138,13 +140,13 @@ export function LandscapePanel() {
               Cancel
             </button>
           </div>
-          <p className="muted">
+          <Notice tone="info">
             {l.resolution}×{l.resolution} points × {images} images per trial
             {trialProbeImages
               ? `; at ${trialProbeImages} images (the trials' probe set) the centre equals the trial's probe loss`
               : ''}
             .
-          </p>
+          </Notice>
           {l.progress.rowsTotal > 0 && (
             <ProgressBar
               value={l.progress.rowsDone}
@@ -155,9 +157,9 @@ export function LandscapePanel() {
             />
           )}
           {l.error && (
-            <p role="alert" className="error">
+            <Notice tone="error" live="alert">
               {l.error}
-            </p>
+            </Notice>
           )}
           {grids.length > 0 && (
             <>
@@ -168,8 +170,8 @@ export function LandscapePanel() {
               </div>
               {scale && <ColourLegend scale={scale} />}
               {speed.length > 0 && (
-                <p className="muted" data-testid="slice-speed" data-images-per-second={Math.min(...speed)}>
-                  Forward speed: {speed.map((v) => v.toFixed(0)).join(' and ')} images/s on{' '}
+                <p className="notice-info" data-testid="slice-speed" data-images-per-second={Math.min(...speed)}>
+                  Forward speed: {speed.map((v) => formatNumber(v, 0)).join(' and ')} images/s on{' '}
                   {backend?.backend ?? 'the workers'}.
                 </p>
               )}
@@ -187,6 +189,6 @@ export function LandscapePanel() {
           {l.interpolation && <InterpolationChart curve={l.interpolation} logScale={l.logScale} />}
         </>
       )}
-    </section>
+    </Panel>
   );
 }

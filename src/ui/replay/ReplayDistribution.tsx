@@ -3,9 +3,11 @@
 // difference from plain accuracy promotion on the same studies.
 import type { RuleReport } from '../../core/groundTruth/ruleReport';
 import type { Interval } from '../../core/groundTruth/studySummary';
+import { formatPercent } from '../kit/format';
+import { TableScroll } from '../kit/TableScroll';
 
 const pts = (v: number) => `${v.toFixed(2)} pts`;
-const share = (v: number) => `${(100 * v).toFixed(0)}%`;
+const share = (v: number) => formatPercent(v, 0);
 const ci = (i: Interval, f: (v: number) => string) => `[${f(i[0])}, ${f(i[1])}]`;
 const signed = (v: number, f: (v: number) => string) => `${v > 0 ? '+' : ''}${f(v)}`;
 
@@ -18,35 +20,37 @@ export function ReplayDistribution({ report, configurations }: { report: RuleRep
         {configurations}, full = {report.fullFidelity}. Intervals are 95% bootstrap intervals over the studies: the
         replay's uncertainty given this table, not how another set of configurations would differ.
       </p>
-      <table>
-        <tbody>
-          <tr>
-            <th>median regret</th>
-            <td data-testid="replay-median-regret">{pts(report.medianRegretPts)}</td>
-            <td className="muted">{ci(report.ci95.medianRegretPts, pts)}</td>
-          </tr>
-          <tr>
-            <th>90th-percentile regret</th>
-            <td>{pts(report.p90RegretPts)}</td>
-            <td className="muted">{ci(report.ci95.p90RegretPts, pts)}</td>
-          </tr>
-          <tr>
-            <th>P(pick = best)</th>
-            <td data-testid="replay-p-best">{share(report.pBest)}</td>
-            <td className="muted">{ci(report.ci95.pBest, share)}</td>
-          </tr>
-          <tr>
-            <th>Spearman with full fidelity</th>
-            <td>{report.spearman.toFixed(2)}</td>
-            <td className="muted">{ci(report.ci95.spearman, (v) => v.toFixed(2))}</td>
-          </tr>
-          <tr>
-            <th>compute (share of training the pool fully)</th>
-            <td data-testid="replay-compute">{share(report.computeFraction)}</td>
-            <td className="muted">{ci(report.ci95.computeFraction, share)}</td>
-          </tr>
-        </tbody>
-      </table>
+      <TableScroll label="Replayed studies: figures">
+        <table>
+          <tbody>
+            <tr>
+              <th>median regret</th>
+              <td data-testid="replay-median-regret">{pts(report.medianRegretPts)}</td>
+              <td className="muted">{ci(report.ci95.medianRegretPts, pts)}</td>
+            </tr>
+            <tr>
+              <th>90th-percentile regret</th>
+              <td>{pts(report.p90RegretPts)}</td>
+              <td className="muted">{ci(report.ci95.p90RegretPts, pts)}</td>
+            </tr>
+            <tr>
+              <th>P(pick = best)</th>
+              <td data-testid="replay-p-best">{share(report.pBest)}</td>
+              <td className="muted">{ci(report.ci95.pBest, share)}</td>
+            </tr>
+            <tr>
+              <th>Spearman with full fidelity</th>
+              <td>{report.spearman.toFixed(2)}</td>
+              <td className="muted">{ci(report.ci95.spearman, (v) => v.toFixed(2))}</td>
+            </tr>
+            <tr>
+              <th>compute (share of training the pool fully)</th>
+              <td data-testid="replay-compute">{share(report.computeFraction)}</td>
+              <td className="muted">{ci(report.ci95.computeFraction, share)}</td>
+            </tr>
+          </tbody>
+        </table>
+      </TableScroll>
       {d && (
         <p data-testid="replay-vs-accuracy">
           Against plain accuracy promotion on the same {d.studies.toLocaleString('en')} studies: mean regret{' '}

@@ -5,11 +5,13 @@ import type { TableHeader } from '../../core/groundTruth/learningCurveTable';
 import type { StudyOutcome } from '../../core/groundTruth/replayStudy';
 import type { TableConfiguration } from '../../core/groundTruth/tableConfigurations';
 import { describeConfig } from '../../core/searchSpace/searchSpace';
+import { formatPercent } from '../kit/format';
+import { TableScroll } from '../kit/TableScroll';
 
 /** The images the table's row at this fraction trained on (nested subsets are stratified, so not exactly fraction x all). */
 const imagesAt = (c: TableConfiguration, fraction: number, header: TableHeader) =>
   c.rows.find((r) => Math.abs(r.dataFraction - fraction) <= 1e-9)?.images ?? Math.round(fraction * header.trainImages);
-const pct = (v: number | null) => (v === null ? 'diverged' : `${(100 * v).toFixed(1)}%`);
+const pct = (v: number | null) => (v === null ? 'diverged' : formatPercent(v));
 
 export function ReplayLadder({
   header,
@@ -30,40 +32,42 @@ export function ReplayLadder({
     return 'stopped';
   };
   return (
-    <table className="replay-ladder" data-testid="replay-ladder">
-      <thead>
-        <tr>
-          <th>bracket</th>
-          <th>rung</th>
-          <th>configuration</th>
-          <th>trained on</th>
-          <th>validation</th>
-          <th>decision</th>
-          <th>at full fidelity</th>
-        </tr>
-      </thead>
-      <tbody>
-        {outcome.trials.map((t) => {
-          const c = byId.get(t.configId)!;
-          const v = verdict(t);
-          return (
-            <tr key={`${t.bracket}/${t.rung}/${t.configId}`} data-testid="replay-trial" data-decision={v}>
-              <td>{t.bracket}</td>
-              <td>{t.rung}</td>
-              <td>
-                {t.configId} <span className="muted">{describeConfig(c.config)}</span>
-              </td>
-              <td>
-                {imagesAt(c, t.dataFraction, header).toLocaleString('en')} images x {t.epochs} epoch
-                {t.epochs === 1 ? '' : 's'}
-              </td>
-              <td>{pct(t.valAccuracy)}</td>
-              <td className={`decision-${v}`}>{v}</td>
-              <td className="muted">{pct(c.fullAccuracy)}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <TableScroll label="Replayed study, rung by rung">
+      <table className="replay-ladder" data-testid="replay-ladder">
+        <thead>
+          <tr>
+            <th>bracket</th>
+            <th>rung</th>
+            <th>configuration</th>
+            <th>trained on</th>
+            <th>validation</th>
+            <th>decision</th>
+            <th>at full fidelity</th>
+          </tr>
+        </thead>
+        <tbody>
+          {outcome.trials.map((t) => {
+            const c = byId.get(t.configId)!;
+            const v = verdict(t);
+            return (
+              <tr key={`${t.bracket}/${t.rung}/${t.configId}`} data-testid="replay-trial" data-decision={v}>
+                <td>{t.bracket}</td>
+                <td>{t.rung}</td>
+                <td>
+                  {t.configId} <span className="muted">{describeConfig(c.config)}</span>
+                </td>
+                <td>
+                  {imagesAt(c, t.dataFraction, header).toLocaleString('en')} images x {t.epochs} epoch
+                  {t.epochs === 1 ? '' : 's'}
+                </td>
+                <td>{pct(t.valAccuracy)}</td>
+                <td className={`decision-${v}`}>{v}</td>
+                <td className="muted">{pct(c.fullAccuracy)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

@@ -10,6 +10,7 @@ import { ProgressBar } from '../components/ProgressBar';
 import { ReplayDistribution } from './ReplayDistribution';
 import { replayStudies } from './replayStudies';
 import { useReplayJob, type JobProgress } from './useReplayJob';
+import { Notice } from '../kit/Notice';
 
 export const STUDIES = 1000;
 
@@ -39,7 +40,11 @@ export function ReplayMany(props: {
         Replay {STUDIES.toLocaleString('en')} studies
       </button>
       {progress && <JobBar progress={progress} testId="replay-progress" />}
-      {error && <p role="alert">{error}</p>}
+      {error && (
+        <Notice tone="error" live="alert">
+          {error}
+        </Notice>
+      )}
       {result && <ReplayDistribution report={result} configurations={props.configs.length} />}
     </div>
   );

@@ -12,6 +12,8 @@ import { ReplayLadder } from './ReplayLadder';
 import { ReplayMany } from './ReplayMany';
 import { SchedulerComparison } from './SchedulerComparison';
 import { TableTuningCurve } from './TableTuningCurve';
+import { Notice } from '../kit/Notice';
+import { formatPercent } from '../kit/format';
 
 const DEFAULT_POOL = 9;
 
@@ -68,20 +70,24 @@ export function ReplayView({
         training. The test set is not in this page.
       </p>
       {asked !== null && asked > configs.length && (
-        <p role="status" data-testid="replay-pool-clamped">
+        <Notice tone="info" live="status" testId="replay-pool-clamped">
           The link asks for {asked} configurations per study; the table has {configs.length} complete ones, so the
           replay uses all {configs.length}.
-        </p>
+        </Notice>
       )}
       <ReplayControls value={settings} onChange={setSettings} configurations={configs.length} />
-      {replayed && 'error' in replayed && <p role="alert">{replayed.error}</p>}
+      {replayed && 'error' in replayed && (
+        <Notice tone="error" live="alert">
+          {replayed.error}
+        </Notice>
+      )}
       {one && picked && best && (
         <>
           <p data-testid="replay-result" data-pick={one.outcome.pick} data-regret={one.outcome.regretPts.toFixed(2)}>
-            The study picks <strong>{picked.configId}</strong> ({(100 * picked.fullAccuracy).toFixed(1)}% at full
-            fidelity); the best of its {one.pool.length} is {best.configId} ({(100 * best.fullAccuracy).toFixed(1)}%).
-            Regret {one.outcome.regretPts.toFixed(2)} points, for {(100 * one.outcome.computeFraction).toFixed(0)}% of
-            the compute of training all {one.pool.length} fully. <span className="muted">{one.plan.note}</span>{' '}
+            The study picks <strong>{picked.configId}</strong> ({formatPercent(picked.fullAccuracy)} at full fidelity);
+            the best of its {one.pool.length} is {best.configId} ({formatPercent(best.fullAccuracy)}). Regret{' '}
+            {one.outcome.regretPts.toFixed(2)} points, for {formatPercent(one.outcome.computeFraction, 0)} of the
+            compute of training all {one.pool.length} fully. <span className="muted">{one.plan.note}</span>{' '}
             <a href={linkTo(settings)} data-testid="replay-link">
               Link to this replay
             </a>

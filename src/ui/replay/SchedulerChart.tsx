@@ -6,6 +6,7 @@ import type { ReplaySchedulerName } from '../../core/groundTruth/replayPlans';
 import type { RuleReport } from '../../core/groundTruth/ruleReport';
 import { Axes, ChartSvg, FRAME, plotArea } from '../dashboard/Axes';
 import { OKABE_ITO } from '../dashboard/palette';
+import { formatPercent } from '../kit/format';
 
 export const SCHEDULER_SHORT: Record<ReplaySchedulerName, string> = {
   successiveHalving: 'SH (fractions)',
@@ -13,7 +14,7 @@ export const SCHEDULER_SHORT: Record<ReplaySchedulerName, string> = {
   hyperband: 'Hyperband',
   twoStep: 'two-step',
 };
-const pct = (v: number) => `${Math.round(100 * v)}%`;
+const pct = (v: number) => formatPercent(v, 0);
 const [LABEL_WIDTH, LINE] = [100, 15];
 
 /** Label positions moved down until none overlaps an earlier one: schedulers often land on one point. */

@@ -8,10 +8,13 @@ import { compareSchedulers, type SchedulerReport } from './compareSchedulers';
 import { JobBar, STUDIES } from './ReplayMany';
 import { useReplayJob } from './useReplayJob';
 import { SCHEDULER_SHORT, SchedulerChart } from './SchedulerChart';
+import { Notice } from '../kit/Notice';
+import { formatPercent, formatSigned } from '../kit/format';
+import { TableScroll } from '../kit/TableScroll';
 
-const pct = (v: number) => `${(100 * v).toFixed(0)}%`;
+const pct = (v: number) => formatPercent(v, 0);
 const range = (i: [number, number], f: (v: number) => string) => `[${f(i[0])}, ${f(i[1])}]`;
-const signed = (v: number) => `${v > 0 ? '+' : ''}${v.toFixed(2)}`;
+const signed = (v: number) => formatSigned(v);
 
 export function SchedulerComparison(props: {
   table: LearningCurveTable;
@@ -38,7 +41,11 @@ export function SchedulerComparison(props: {
         Compare schedulers
       </button>
       {progress && <JobBar progress={progress} testId="compare-progress" />}
-      {error && <p role="alert">{error}</p>}
+      {error && (
+        <Notice tone="error" live="alert">
+          {error}
+        </Notice>
+      )}
       {reports && (
         <div data-testid="scheduler-comparison">
           <p>
@@ -52,37 +59,39 @@ export function SchedulerComparison(props: {
           <div className="replay-chart">
             <SchedulerChart reports={reports} />
           </div>
-          <table>
-            <thead>
-              <tr>
-                <th>scheduler</th>
-                <th>compute</th>
-                <th>P(pick = best)</th>
-                <th>median regret</th>
-                <th>90th-percentile regret</th>
-                <th>regret vs random search at equal compute</th>
-              </tr>
-            </thead>
-            <tbody>
-              {reports.map((r) => (
-                <tr key={r.scheduler} data-testid="scheduler-row" data-scheduler={r.scheduler}>
-                  <td>{SCHEDULER_SHORT[r.scheduler]}</td>
-                  <td>
-                    {pct(r.computeFraction)} <span className="muted">{range(r.ci95.computeFraction, pct)}</span>
-                  </td>
-                  <td>
-                    {pct(r.pBest)} <span className="muted">{range(r.ci95.pBest, pct)}</span>
-                  </td>
-                  <td>{r.medianRegretPts.toFixed(2)} pts</td>
-                  <td>{r.p90RegretPts.toFixed(2)} pts</td>
-                  <td data-testid="scheduler-vs-random">
-                    {signed(r.vsRandom.meanRegretDiffPts)} pts{' '}
-                    <span className="muted">{range(r.vsRandom.ci95.meanRegretDiffPts, signed)}</span>
-                  </td>
+          <TableScroll label="Schedulers compared">
+            <table>
+              <thead>
+                <tr>
+                  <th>scheduler</th>
+                  <th>compute</th>
+                  <th>P(pick = best)</th>
+                  <th>median regret</th>
+                  <th>90th-percentile regret</th>
+                  <th>regret vs random search at equal compute</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {reports.map((r) => (
+                  <tr key={r.scheduler} data-testid="scheduler-row" data-scheduler={r.scheduler}>
+                    <td>{SCHEDULER_SHORT[r.scheduler]}</td>
+                    <td>
+                      {pct(r.computeFraction)} <span className="muted">{range(r.ci95.computeFraction, pct)}</span>
+                    </td>
+                    <td>
+                      {pct(r.pBest)} <span className="muted">{range(r.ci95.pBest, pct)}</span>
+                    </td>
+                    <td>{r.medianRegretPts.toFixed(2)} pts</td>
+                    <td>{r.p90RegretPts.toFixed(2)} pts</td>
+                    <td data-testid="scheduler-vs-random">
+                      {signed(r.vsRandom.meanRegretDiffPts)} pts{' '}
+                      <span className="muted">{range(r.vsRandom.ci95.meanRegretDiffPts, signed)}</span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </div>
       )}
     </div>

@@ -6,6 +6,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useLab } from '../../store/labStore';
 import { ReplayView } from './ReplayView';
 import { useLearningCurveTable } from './useLearningCurveTable';
+import { Notice } from '../kit/Notice';
+import { Panel } from '../kit/Panel';
 
 export function TableReplayPanel() {
   const link = useLab((s) => s.classroom.replay);
@@ -18,28 +20,32 @@ export function TableReplayPanel() {
     if (ready && link) section.current?.scrollIntoView({ block: 'start' });
   }, [ready, link]);
   return (
-    <section className="panel" data-testid="table-replay" ref={section}>
+    <Panel testId="table-replay" ref={section}>
       <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>
           <h2>Replay a real study (no training)</h2>
         </summary>
-        {state.phase === 'loading' && <p className="muted">Loading the learning-curve table…</p>}
+        {state.phase === 'loading' && <Notice tone="info">Loading the learning-curve table…</Notice>}
         {state.phase === 'missing' && (
-          <p role="alert">
+          <Notice tone="error" live="alert">
             This build has no learning-curve table: <code>npm run bench:table</code> builds one.
-          </p>
+          </Notice>
         )}
-        {state.phase === 'error' && <p role="alert">{state.message}</p>}
+        {state.phase === 'error' && (
+          <Notice tone="error" live="alert">
+            {state.message}
+          </Notice>
+        )}
         {state.phase === 'ready' &&
           (state.configs.length < 2 ? (
-            <p role="alert">
+            <Notice tone="error" live="alert">
               The table in this build has {state.configs.length} configuration(s) with every data fraction; a replay
               needs at least 2.
-            </p>
+            </Notice>
           ) : (
             <ReplayView table={state.table} configs={state.configs} link={link} />
           ))}
       </details>
-    </section>
+    </Panel>
   );
 }

@@ -1,0 +1,28 @@
+// The page's one way to write a number: accuracies and fractions in [0, 1] as percentages, points,
+// seconds. Missing or non-finite values read as a dash, never as "NaN%".
+
+export const MISSING = '—';
+
+const finite = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** A fraction in [0, 1] as a percentage: formatPercent(0.4712) = '47.1%'. */
+export function formatPercent(v: number | null | undefined, digits = 1): string {
+  return finite(v) ? `${(100 * v).toFixed(digits)}%` : MISSING;
+}
+
+/** A plain number with fixed digits, or the dash. */
+export function formatNumber(v: number | null | undefined, digits = 1): string {
+  return finite(v) ? v.toFixed(digits) : MISSING;
+}
+
+/** A difference with its sign: formatSigned(0.5) = '+0.50', formatSigned(-1) = '−1.00'. */
+export function formatSigned(v: number | null | undefined, digits = 2): string {
+  if (!finite(v)) return MISSING;
+  const text = Math.abs(v).toFixed(digits);
+  return Number(text) === 0 ? text : `${v > 0 ? '+' : '−'}${text}`;
+}
+
+/** Milliseconds as seconds: formatSeconds(1234) = '1.2 s'. */
+export function formatSeconds(ms: number | null | undefined, digits = 1): string {
+  return finite(ms) ? `${(ms / 1000).toFixed(digits)} s` : MISSING;
+}
