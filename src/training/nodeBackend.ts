@@ -6,6 +6,8 @@ import { dirname } from 'node:path';
 import { isMainThread } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { describeFmaBuild } from './fmaKernels/fmaModule';
+import { loadFmaKernelsNode } from './fmaKernels/nodeLoad';
 import { checkWebGpuAdapter, initBackend, type BackendName, type BackendProbe, type BackendReport } from './backend';
 import {
   giveVulkanRuntimeDir,
@@ -50,8 +52,10 @@ const nodeProbe: BackendProbe = {
     setWasmPaths(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm')) + '/');
     // Threaded wasm gave no speed-up here; one worker per core is the parallelism.
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    await loadFmaKernelsNode();
   },
   async describe(name) {
+    if (name === 'wasm') return `wasm (${describeFmaBuild()})`;
     return name === 'webgpu' ? `webgpu (${adapterDescription || 'GPU'}, Dawn)` : name;
   },
 };

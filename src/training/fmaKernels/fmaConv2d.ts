@@ -1,0 +1,91 @@
+// Conv2D and Conv2DBackpropInput (stride 1, no dilation, NHWC) on our igemm kernel (gemm.c):
+// the input is copied in with its zero padding, the filter packed into 8-wide panels. The input
+// gradient is the same convolution of dy with the filter rotated by 180 degrees and transposed,
+// which pack_b reads in place (a negative tap stride). Other geometries return null (stock kernel).
+import * as tf from '@tensorflow/tfjs';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import type { KernelArgs } from '../wasmKernels/callWasmKernel';
+import { fmaKernels } from './fmaModule';
+import { copyIn, copyOut, copyPadded, isFloat4d } from './tensorCopy';
+
+const MAX_TAPS = 25; // the indirection buffer's size in gemm.c
+
+function isOne(d: number | [number, number] | undefined): boolean {
+  return d == null || (typeof d === 'number' ? d === 1 : d[0] === 1 && d[1] === 1);
+}
+
+export function conv2dByIgemm(args: KernelArgs): tf.TensorInfo | null {
+  const kernels = fmaKernels();
+  const backend = args.backend as BackendWasm;
+  const { x, filter } = args.inputs;
+  const { strides, pad, dataFormat, dilations, dimRoundingMode } = args.attrs as unknown as tf.Conv2DAttrs;
+  if (kernels == null || !isFloat4d(x, filter) || dataFormat !== 'NHWC' || !isOne(dilations)) return null;
+  const info = tf.backend_util.computeConv2DInfo(
+    x.shape as [number, number, number, number],
+    filter.shape as [number, number, number, number],
+    strides,
+    1,
+    pad,
+    dimRoundingMode,
+    false,
+    'channelsLast',
+  );
+  const { strideHeight, strideWidth, filterHeight: kh, filterWidth: kw, padInfo } = info;
+  const { inHeight, inWidth, inChannels, outHeight, outWidth, outChannels, batchSize } = info;
+  if (strideHeight !== 1 || strideWidth !== 1 || kh * kw > MAX_TAPS || x.shape[3] !== filter.shape[2]) return null;
+  const bottom = outHeight + kh - 1 - inHeight - padInfo.top;
+  const right = outWidth + kw - 1 - inWidth - padInfo.left;
+  if (bottom < 0 || right < 0) return null;
+
+  kernels.reset();
+  const xp = copyPadded(kernels, backend, x, [padInfo.top, bottom, padInfo.left, right]);
+  const w = copyIn(kernels, backend, filter);
+  const packed = kernels.alloc(Math.ceil(outChannels / 8) * 8 * kh * kw * inChannels);
+  const out = kernels.alloc(batchSize * outHeight * outWidth * outChannels);
+  const e = kernels.exports;
+  // B(t, k = ci, n = co) = filter[t][ci][co]
+  e.pack_b(w, kh * kw, inChannels, outChannels, inChannels * outChannels, outChannels, 1, packed);
+  e.conv2d(xp.offset, batchSize, xp.hp, xp.wp, inChannels, kh, kw, packed, outChannels, 0, out, 0);
+  return copyOut(kernels, backend, out, [batchSize, outHeight, outWidth, outChannels]);
+}
+
+export function conv2dBackpropInputByIgemm(args: KernelArgs): tf.TensorInfo | null {
+  const kernels = fmaKernels();
+  const backend = args.backend as BackendWasm;
+  const { dy, filter } = args.inputs;
+  const { strides, pad, dataFormat, dimRoundingMode, inputShape } =
+    args.attrs as unknown as tf.Conv2DBackpropInputAttrs;
+  if (kernels == null || !isFloat4d(dy, filter) || dataFormat !== 'NHWC' || inputShape.length !== 4) return null;
+  const info = tf.backend_util.computeConv2DInfo(
+    inputShape,
+    filter.shape as [number, number, number, number],
+    strides,
+    1,
+    pad,
+    dimRoundingMode,
+    false,
+    'channelsLast',
+  );
+  const { strideHeight, strideWidth, filterHeight: kh, filterWidth: kw, padInfo } = info;
+  const { inHeight, inWidth, inChannels, outHeight, outWidth, outChannels, batchSize } = info;
+  if (strideHeight !== 1 || strideWidth !== 1 || kh * kw > MAX_TAPS) return null;
+  if (dy.shape.some((d, i) => d !== [batchSize, outHeight, outWidth, outChannels][i])) return null;
+  const top = kh - 1 - padInfo.top;
+  const left = kw - 1 - padInfo.left;
+  const bottom = inHeight - outHeight + kh - 1 - top;
+  const right = inWidth - outWidth + kw - 1 - left;
+  if (Math.min(top, left, bottom, right) < 0) return null;
+
+  kernels.reset();
+  const dyp = copyPadded(kernels, backend, dy, [top, bottom, left, right]);
+  const w = copyIn(kernels, backend, filter);
+  const taps = kh * kw;
+  const packed = kernels.alloc(Math.ceil(inChannels / 8) * 8 * taps * outChannels);
+  const out = kernels.alloc(batchSize * inHeight * inWidth * inChannels);
+  const e = kernels.exports;
+  // B(t, k = co, n = ci) = filter[taps - 1 - t][ci][co]: start at the last tap, step back.
+  const tapFloats = inChannels * outChannels;
+  e.pack_b(w + (taps - 1) * tapFloats * 4, taps, outChannels, inChannels, -tapFloats, 1, outChannels, packed);
+  e.conv2d(dyp.offset, batchSize, dyp.hp, dyp.wp, outChannels, kh, kw, packed, inChannels, 0, out, 0);
+  return copyOut(kernels, backend, out, [batchSize, inHeight, inWidth, inChannels]);
+}

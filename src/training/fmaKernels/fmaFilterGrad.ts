@@ -1,0 +1,41 @@
+// Conv2DBackpropFilter (stride 1, NHWC) on our transposed-A GEMM kernel (gemm.c): x is copied in
+// padded as the forward convolution read it, and every tap's dW[t] = x_t^T dy accumulates over
+// blocks of output rows. Other geometries return null (the XNNPACK formulations run).
+import * as tf from '@tensorflow/tfjs';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import type { KernelArgs } from '../wasmKernels/callWasmKernel';
+import { fmaKernels } from './fmaModule';
+import { copyIn, copyOut, copyPadded, isFloat4d } from './tensorCopy';
+
+export function conv2dBackpropFilterByGemm(args: KernelArgs): tf.TensorInfo | null {
+  const kernels = fmaKernels();
+  const backend = args.backend as BackendWasm;
+  const { x, dy } = args.inputs;
+  const { strides, pad, dataFormat, dimRoundingMode, filterShape } =
+    args.attrs as unknown as tf.Conv2DBackpropFilterAttrs;
+  if (kernels == null || !isFloat4d(x, dy) || dataFormat !== 'NHWC' || filterShape.length !== 4) return null;
+  const info = tf.backend_util.computeConv2DInfo(
+    x.shape as [number, number, number, number],
+    filterShape,
+    strides,
+    1,
+    pad,
+    dimRoundingMode,
+    false,
+    'channelsLast',
+  );
+  const { strideHeight, strideWidth, filterHeight: kh, filterWidth: kw, padInfo } = info;
+  const { inHeight, inWidth, inChannels, outHeight, outWidth, outChannels, batchSize } = info;
+  if (strideHeight !== 1 || strideWidth !== 1 || filterShape[2] !== x.shape[3]) return null;
+  if (dy.shape.some((d, i) => d !== [batchSize, outHeight, outWidth, outChannels][i])) return null;
+  const bottom = outHeight + kh - 1 - inHeight - padInfo.top;
+  const right = outWidth + kw - 1 - inWidth - padInfo.left;
+  if (bottom < 0 || right < 0) return null;
+
+  kernels.reset();
+  const xp = copyPadded(kernels, backend, x, [padInfo.top, bottom, padInfo.left, right]);
+  const dyIn = copyIn(kernels, backend, dy);
+  const dw = kernels.alloc(kh * kw * inChannels * outChannels);
+  kernels.exports.conv2d_filter_grad(xp.offset, batchSize, xp.hp, xp.wp, inChannels, dyIn, outChannels, kh, kw, dw);
+  return copyOut(kernels, backend, dw, filterShape);
+}
