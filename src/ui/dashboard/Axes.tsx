@@ -150,7 +150,7 @@ export function Legend({
   const boxHeight = row ? 17 : 17 * items.length;
   return (
     <g className="legend" transform={`translate(${x} ${y})`} fontSize={12}>
-      <rect x={-4} y={-9} width={boxWidth + 8} height={boxHeight + 2} fill="#fff" fillOpacity={0.8} />
+      <rect x={-4} y={-9} width={boxWidth + 8} height={boxHeight + 2} fill="var(--surface)" fillOpacity={0.85} />
       {items.map((item, i) => (
         <g key={item.label} transform={row ? `translate(${offsets[i]} 0)` : `translate(0 ${i * 17})`}>
           {item.area ? (

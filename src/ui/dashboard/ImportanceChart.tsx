@@ -8,7 +8,7 @@ import { studyImportance } from '../../core/charts/studyImportance';
 import type { StudyState } from '../../core/study/studyMachine';
 import { ChartSvg, type Frame } from './Axes';
 import { ChartCard } from './ChartCard';
-import { OKABE_ITO } from './palette';
+import { CATEGORY } from './palette';
 import { PARAM_LABELS } from './paramLabels';
 import { formatPercent } from '../kit/format';
 
@@ -74,7 +74,7 @@ function Importance({ study }: { study: StudyState | null }) {
               <text x={frame.left - 8} y={ROW / 2 - 2} dy="0.32em" textAnchor="end">
                 {PARAM_LABELS[p.name]}
               </text>
-              <rect x={frame.left} y={4} width={Math.max(1, w)} height={ROW - 12} fill={OKABE_ITO[0]} rx={2}>
+              <rect x={frame.left} y={4} width={Math.max(1, w)} height={ROW - 12} fill={CATEGORY[0]} rx={2}>
                 <title>{`${PARAM_LABELS[p.name]}: ${formatPercent(p.importance)} of the variance`}</title>
               </rect>
               <text x={frame.left + w + 6} y={ROW / 2 - 2} dy="0.32em">

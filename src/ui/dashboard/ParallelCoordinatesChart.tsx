@@ -9,7 +9,7 @@ import { finalScores } from '../../core/charts/studyScores';
 import { ChartSvg, type Frame } from './Axes';
 import { ChartCard } from './ChartCard';
 import { ColourBar } from './ColourBar';
-import { GRID, accuracyColour } from './palette';
+import { MUTED, accuracyColour } from './palette';
 import { PARAM_LABELS } from './paramLabels';
 import { formatPercent } from '../kit/format';
 
@@ -100,7 +100,7 @@ function ParallelCoordinates({ study }: { study: StudyState | null }) {
                   y={py(t.at)}
                   dy="0.32em"
                   textAnchor="end"
-                  stroke="#fff"
+                  stroke="var(--surface)"
                   strokeWidth={3}
                   paintOrder="stroke"
                 >
@@ -109,7 +109,7 @@ function ParallelCoordinates({ study }: { study: StudyState | null }) {
               </g>
             ))}
             {a.condition && (
-              <text y={y0 + INACTIVE_GAP} dy="0.32em" x={5} fill={GRID}>
+              <text y={y0 + INACTIVE_GAP} dy="0.32em" x={5} fill={MUTED}>
                 n/a
               </text>
             )}

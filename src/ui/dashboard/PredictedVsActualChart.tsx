@@ -7,11 +7,11 @@ import { describeConfig } from '../../core/searchSpace/searchSpace';
 import type { AuditReport } from '../../orchestrator/audit';
 import { Axes, ChartSvg, FRAME, Legend, plotArea, type Frame } from './Axes';
 import { ChartCard } from './ChartCard';
-import { OKABE_ITO } from './palette';
+import { CATEGORY } from './palette';
 import { predictedVsActualPoints, sharedDomain } from './predictedVsActual';
 import { formatPercent } from '../kit/format';
 
-const [INSIDE, OUTSIDE] = [OKABE_ITO[0], OKABE_ITO[4]];
+const [INSIDE, OUTSIDE] = [CATEGORY[0], CATEGORY[4]];
 const pct = (v: number) => formatPercent(v, 0);
 const pct1 = (v: number) => formatPercent(v);
 // Room above the plot for the legend, which would hide a point anywhere inside it.
@@ -118,7 +118,7 @@ function Plot({
                   cx={cx}
                   cy={y(clamp(p.predicted))}
                   r={5}
-                  fill={p.diverged ? '#fff' : colour}
+                  fill={p.diverged ? 'var(--surface)' : colour}
                   stroke={colour}
                   strokeWidth={2}
                 />

@@ -7,7 +7,7 @@ import { rungLadder, type LadderNode } from '../../core/charts/studyScores';
 import { Axes, ChartSvg, FRAME, plotArea, type Frame } from './Axes';
 import { ChartCard } from './ChartCard';
 import { ColourBar } from './ColourBar';
-import { accuracyColour } from './palette';
+import { INK, MISSING, accuracyColour } from './palette';
 import { formatPercent } from '../kit/format';
 
 const LADDER: Frame = { ...FRAME, top: 42 };
@@ -92,7 +92,7 @@ function RungLadder({ study }: { study: StudyState | null }) {
             cy={cy(n)}
             r={small ? 3 : 6}
             fill={n.valAccuracy === null ? 'none' : colour(n)}
-            stroke={n.valAccuracy === null ? '#6b7280' : n.promoted ? '#000' : 'none'}
+            stroke={n.valAccuracy === null ? MISSING : n.promoted ? INK : 'none'}
             strokeWidth={1.2}
           >
             <title>{`trial ${n.trialId}, config ${n.configId}, rung ${n.rung + 1}: ${n.valAccuracy === null ? n.state : formatPercent(n.valAccuracy)}${n.promoted ? ' (promoted)' : ''}`}</title>

@@ -4,10 +4,10 @@
 import { linearScale } from '../../core/charts/chartScale';
 import type { TuningCurveSeries } from '../../core/charts/tuningCurveSeries';
 import { Axes, ChartSvg, FRAME, Legend, bandPath, linePath, plotArea } from './Axes';
-import { OKABE_ITO } from './palette';
+import { CATEGORY } from './palette';
 import { formatPercent } from '../kit/format';
 
-const [MEDIAN, AVERAGE, LAW] = [OKABE_ITO[0], OKABE_ITO[4], OKABE_ITO[2]];
+const [MEDIAN, AVERAGE, LAW] = [CATEGORY[0], CATEGORY[4], CATEGORY[2]];
 const pct = (v: number) => formatPercent(v, 0);
 
 export function TuningCurvePlot({

@@ -1,10 +1,11 @@
 // Export a chart: its SVG serialised as a standalone file, or rasterised to PNG through an Image and
-// a canvas, downloaded through an <a download>. Colours are attributes on the chart's elements, so
-// only the text colour (currentColor) and a white background need adding.
+// a canvas, downloaded through an <a download>. Colours are attributes on the chart's elements; the
+// text colour (currentColor), the scheme's colours (./resolveColours) and the background are written in.
+import { currentScheme, resolveColours } from './resolveColours';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-/** A standalone SVG document of the chart: namespaced, sized, on white, with currentColor resolved. */
+/** A standalone SVG document of the chart: namespaced, sized, on the card's background, colours resolved. */
 export function serialiseSvg(svg: SVGSVGElement): { text: string; width: number; height: number } {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const box = svg.viewBox.baseVal;
@@ -20,9 +21,13 @@ export function serialiseSvg(svg: SVGSVGElement): { text: string; width: number;
   background.setAttribute('y', String(box?.y ?? 0));
   background.setAttribute('width', '100%');
   background.setAttribute('height', '100%');
-  background.setAttribute('fill', '#ffffff');
+  background.setAttribute('fill', 'var(--surface, #ffffff)');
   clone.insertBefore(background, clone.firstChild);
-  const text = `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}`;
+  const root = getComputedStyle(document.documentElement);
+  const markup = resolveColours(new XMLSerializer().serializeToString(clone), currentScheme(), (name) =>
+    root.getPropertyValue(name),
+  );
+  const text = `<?xml version="1.0" encoding="UTF-8"?>\n${markup}`;
   return { text, width, height };
 }
 
@@ -59,7 +64,7 @@ export async function exportPng(svg: SVGSVGElement, filename: string, scale = 2)
     canvas.height = Math.round(height * scale);
     const ctx = canvas.getContext('2d');
     if (!ctx) throw new Error('No 2D canvas in this browser');
-    ctx.fillStyle = '#ffffff';
+    ctx.fillStyle = getComputedStyle(document.documentElement).getPropertyValue('--surface').trim() || '#ffffff';
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));

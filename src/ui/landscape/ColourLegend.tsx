@@ -25,13 +25,13 @@ export function ColourLegend({ scale }: { scale: SliceScale }) {
         <rect width={WIDTH} height={12} fill="url(#slice-viridis)" />
         {ticks.map((t) => (
           <g key={t} transform={`translate(${t * WIDTH},0)`}>
-            <line y1={12} y2={16} stroke="#333" />
+            <line y1={12} y2={16} stroke="currentColor" />
             <text y={28} textAnchor="middle" fontSize={11}>
               {formatLoss(lossAt(t, scale))}
             </text>
           </g>
         ))}
-        <text x={WIDTH / 2} y={38} textAnchor="middle" fontSize={10} fill="#555">
+        <text x={WIDTH / 2} y={38} textAnchor="middle" fontSize={10} fill="currentColor">
           probe-set loss{scale.log ? ' (log scale)' : ''}
         </text>
       </g>

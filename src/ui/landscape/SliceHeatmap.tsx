@@ -56,7 +56,7 @@ export function SliceHeatmap({ grid, scale, title }: { grid: SliceGrid; scale: S
         />
         <svg width={SIZE + M.left + M.right} height={SIZE + M.top + M.bottom}>
           <g transform={`translate(${M.left},${M.top})`}>
-            <rect width={SIZE} height={SIZE} fill="none" stroke="#888" />
+            <rect width={SIZE} height={SIZE} fill="none" stroke="var(--ink-faint)" />
             <g data-testid="slice-contours" fill="none" stroke="#fff" strokeOpacity={0.8} strokeWidth={1}>
               {lines.map((l) => (
                 <path key={l.level} d={l.d}>

@@ -5,7 +5,7 @@ import { linearScale } from '../../core/charts/chartScale';
 import type { ReplaySchedulerName } from '../../core/groundTruth/replayPlans';
 import type { RuleReport } from '../../core/groundTruth/ruleReport';
 import { Axes, ChartSvg, FRAME, plotArea } from '../dashboard/Axes';
-import { OKABE_ITO } from '../dashboard/palette';
+import { CATEGORY, MUTED } from '../dashboard/palette';
 import { formatPercent } from '../kit/format';
 
 export const SCHEDULER_SHORT: Record<ReplaySchedulerName, string> = {
@@ -46,13 +46,13 @@ export function SchedulerChart({ reports }: { reports: readonly RuleReport[] }) 
         xFormat={pct}
         yFormat={pct}
       />
-      <line x1={x(0)} y1={y(0)} x2={x(1)} y2={y(1)} stroke="#888" strokeDasharray="5 4" />
+      <line x1={x(0)} y1={y(0)} x2={x(1)} y2={y(1)} stroke={MUTED} strokeDasharray="5 4" />
       {/* Low on the diagonal: schedulers land above it at 40-80% compute, where a label would cover them. */}
-      <text x={x(0.2)} y={y(0.2)} dy="1.3em" fill="#666" fontSize={12} transform={`rotate(-29 ${x(0.2)} ${y(0.2)})`}>
+      <text x={x(0.2)} y={y(0.2)} dy="1.3em" fill={MUTED} fontSize={12} transform={`rotate(-29 ${x(0.2)} ${y(0.2)})`}>
         random share trained fully
       </text>
       {reports.map((r, i) => {
-        const colour = OKABE_ITO[i % OKABE_ITO.length];
+        const colour = CATEGORY[i % CATEGORY.length];
         const [cx, cy] = [x(r.computeFraction), y(r.pBest)];
         return (
           <g key={r.scheduler} data-testid="scheduler-point" data-scheduler={r.scheduler} stroke={colour} fill={colour}>
