@@ -1,7 +1,7 @@
 // Replays thousands of studies over the ground-truth learning-curve table with no training
 // (src/core/groundTruth/simulationReport): each scheduler under each promotion rule, judged at full
 // fidelity, with the noise floor and the probes' partial rank correlations.
-//   npm run bench:simulate [-- --json] [--table file | --fixture] [--studies N] [--pool 9,27] [--seed S] [--write-evidence]
+//   npm run bench:simulate [-- --json] [--table file | --fixture] [--studies N] [--meta-studies N] [--pool 9,27] [--seed S] [--write-evidence]
 import { learningCurveFixture } from '../src/testing/learningCurveFixture';
 import { simulationReport } from '../src/core/groundTruth/simulationReport';
 import { parseSimulateOptions } from './simulate/options';

@@ -7,7 +7,13 @@ import { dirname, join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { rowKey } from '../src/core/groundTruth/learningCurveTable';
-import { DEFAULT_TABLE_SETTINGS, tableHeader, tableUnits, type TableSettings } from '../src/core/groundTruth/tablePlan';
+import {
+  DEFAULT_TABLE_SETTINGS,
+  tableHeader,
+  tableUnits,
+  topRepeatUnits,
+  type TableSettings,
+} from '../src/core/groundTruth/tablePlan';
 import { clockPathFor, readClock, startClock } from './table/buildClock';
 import { checkTable } from './table/checkTable';
 import {
@@ -22,7 +28,7 @@ import { formatTableReport, headlineCommand, tableReport } from './table/tableRe
 import { appendRow, DEFAULT_TABLE_PATH, readTableFile } from './table/tableFile';
 import { startTableTrainer } from './table/tableTrainer';
 
-const USAGE = `npm run bench:table [-- --workers N] [--configs 32] [--epochs 4] [--repeats 4] [--out file] [--limit N]
+const USAGE = `npm run bench:table [-- --workers N] [--configs 32] [--epochs 4] [--repeats 4] [--out file] [--limit N] [--top-repeats]
   npm run bench:table -- --check [--out file]
   npm run bench:table -- --report [--out file]`;
 
@@ -38,6 +44,7 @@ function parseOptions() {
         limit: { type: 'string' },
         check: { type: 'boolean', default: false },
         report: { type: 'boolean', default: false },
+        'top-repeats': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
     });
@@ -72,9 +79,10 @@ const settings: TableSettings = {
 const path = values.out!;
 
 if (values.check) {
-  const problems = checkTable(path, settings);
+  const { problems, pending } = checkTable(path, settings);
   if (problems.length === 0) {
-    console.log(`[table] ${path}: valid and complete`);
+    console.log(`[table] ${path}: valid and complete${pending.length > 0 ? '; optional rows pending:' : ''}`);
+    pending.forEach((p) => console.log(`[table] ${p}`));
     process.exit(0);
   }
   problems.forEach((p) => console.error(`[table] ${p}`));
@@ -131,7 +139,14 @@ if (existing && existing.header.epochs !== header.epochs) {
 }
 if (!existing) appendRow(path, header);
 const done = new Set((existing?.rows ?? []).map((r) => rowKey(r.configId, r.replicate, r.dataFraction)));
-const all = tableUnits(header, settings);
+// --top-repeats: the extra full-fidelity seeds of the top configurations (tablePlan's topRepeatUnits),
+// once the planned rows are all in; resumable like them.
+const planned = tableUnits(header, settings);
+const all = values['top-repeats'] ? topRepeatUnits(header, settings, existing?.rows ?? []) : planned;
+if (values['top-repeats'] && planned.some((u) => !done.has(u.key))) {
+  console.error(`[table] ${path}: the planned rows are not all in yet; build them before --top-repeats`);
+  process.exit(2);
+}
 let todo = all.filter((u) => !done.has(u.key));
 console.log(`[table] ${path}: ${all.length - todo.length} of ${all.length} rows done`);
 if (values.limit) todo = todo.slice(0, positiveInt('limit', values.limit));

@@ -15,7 +15,7 @@ export interface SimulateOptions extends SimulationRequest {
   json: boolean;
 }
 
-export const USAGE = `npm run bench:simulate [-- --json] [--table file | --fixture] [--studies 1000] [--meta-studies 200]
+export const USAGE = `npm run bench:simulate [-- --json] [--table file | --fixture] [--studies 10000] [--meta-studies 1000 (rules that refit per study)]
   [--pool 9,27] [--seed 2026] [--schedulers ${REPLAY_SCHEDULERS.join(',')}] [--rules ${PROMOTION_RULES.join(',')}]
   [--guard count|cvGate|none] [--candidates ridge|all] [--min-examples 8] [--bootstrap 1000]
   [--table-bootstrap 100] [--table-bootstrap-studies 50]`;

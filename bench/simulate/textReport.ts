@@ -18,13 +18,20 @@ export function textReport(r: SimulationReport, source: string): string {
       ? `Noise floor: mean |val accuracy (seed A) - (seed B)| at full fidelity = ${f(nf.meanAbsDiffPts)} pts over ${nf.pairs} repeated configurations (max ${f(nf.maxAbsDiffPts)}); regrets below it are noise`
       : 'Noise floor: no repeated configuration in the table yet',
   );
+  out.push(
+    Number.isFinite(r.seedNoise.sdPts)
+      ? `Seed noise: per-run SD ${f(r.seedNoise.sdPts)} pts at full fidelity, pooled over ${r.seedNoise.repeated.join(', ')} (${r.seedNoise.degreesOfFreedom} df)`
+      : 'Seed noise: not measured (no full-fidelity repeats)',
+    `P(best): ${r.pBestDefinition}`,
+    `Compute: ${r.computeUnit}`,
+  );
   for (const poolSize of [...new Set(r.rules.map((x) => x.poolSize))]) {
     out.push(
       '',
       `Pool of ${poolSize} configurations (regret in accuracy points vs the pool's best at full fidelity; [95% CI over studies]; last column: 95% CIs over resampled tables of configurations)`,
     );
     out.push(
-      `${pad('scheduler', 24)}${pad('rule', 20)}${pad('studies', 8)}${pad('median regret', 20)}${pad('p90 regret', 20)}${pad('P(best)', 18)}${pad('Spearman', 18)}${pad('compute', 18)}${pad('Δmean regret vs accuracy', 26)}${pad('decided', 9)}over tables: median, p90 regret, P(best), Δ`,
+      `${pad('scheduler', 24)}${pad('rule', 20)}${pad('studies', 8)}${pad('median regret', 20)}${pad('p90 regret', 20)}${pad('P(best)', 18)}${pad('Spearman', 18)}${pad('compute', 18)}${pad('compute (ms)', 13)}${pad('P(best) noisy of max', 21)}${pad('Δmean regret vs accuracy', 26)}${pad('decided', 9)}over tables: median, p90 regret, P(best), Δ`,
     );
     for (const x of r.rules.filter((y) => y.poolSize === poolSize)) {
       out.push(
@@ -36,6 +43,8 @@ export function textReport(r: SimulationReport, source: string): string {
           pad(`${f(x.pBest)} ${ci(x.ci95.pBest)}`, 18) +
           pad(`${f(x.spearman)} ${ci(x.ci95.spearman)}`, 18) +
           pad(`${pct(x.computeFraction)} ${ci(x.ci95.computeFraction)}`, 18) +
+          pad(pct(x.computeFractionMs), 13) +
+          pad(x.underSeedNoise ? `${f(x.underSeedNoise.pBest)} of ${f(x.underSeedNoise.tableBestPBest)}` : '—', 21) +
           pad(
             x.vsAccuracy ? `${f(x.vsAccuracy.meanRegretDiffPts)} ${ci(x.vsAccuracy.ci95.meanRegretDiffPts)}` : '',
             26,
@@ -61,6 +70,9 @@ export function textReport(r: SimulationReport, source: string): string {
           `Δmean regret ${f(d.meanRegretDiffPts)} ${ci(d.ci95.meanRegretDiffPts)}, ΔP(best) ${f(d.pBestDiff)} ${ci(d.ci95.pBestDiff)}` +
           (b.tableBootstrap
             ? `; over tables Δ ${ci(b.tableBootstrap.meanRegretDiffPts)}, ΔP(best) ${ci(b.tableBootstrap.pBestDiff)}`
+            : '') +
+          (b.underSeedNoise
+            ? `; under seed noise random P(best) ${f(b.underSeedNoise.pBest)}, Δmean regret ${f(b.underSeedNoise.schedulerMinusRandom.meanRegretDiffPts)}, ΔP(best) ${f(b.underSeedNoise.schedulerMinusRandom.pBestDiff)}`
             : ''),
       );
     }

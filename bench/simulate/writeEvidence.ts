@@ -29,7 +29,7 @@ export function writeEvidence(table: LearningCurveTable, report: SimulationRepor
     ...(report
       ? {
           probes: probeEvidence(report.probes, report.probeConfirmation),
-          schedulers: schedulerEvidence(report.equalCompute),
+          schedulers: schedulerEvidence(report.equalCompute, report.rules),
         }
       : {}),
   };

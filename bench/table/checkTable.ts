@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { rowKey, type TableRow } from '../../src/core/groundTruth/learningCurveTable';
-import { tableHeader, tableUnits, type TableSettings } from '../../src/core/groundTruth/tablePlan';
+import { tableHeader, tableUnits, topRepeatUnits, type TableSettings } from '../../src/core/groundTruth/tablePlan';
 import { readTableFile } from './tableFile';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -57,7 +57,13 @@ export function testFieldReaders(): string[] {
   return found;
 }
 
-export function checkTable(path: string, settings: TableSettings): string[] {
+/** What --check found: problems fail it; pending rows (the top repeats not trained yet) do not. */
+export interface TableCheck {
+  problems: string[];
+  pending: string[];
+}
+
+export function checkTable(path: string, settings: TableSettings): TableCheck {
   const table = readTableFile(path);
   const expected = tableHeader(settings);
   const problems: string[] = [];
@@ -70,7 +76,8 @@ export function checkTable(path: string, settings: TableSettings): string[] {
     have.set(key, r);
     problems.push(...rowProblems(r, table.header.epochs));
   }
-  const missing = tableUnits(expected, settings).filter((u) => !have.has(u.key));
+  const planned = tableUnits(expected, settings);
+  const missing = planned.filter((u) => !have.has(u.key));
   if (missing.length > 0)
     problems.push(
       `${missing.length} rows missing, first ${missing
@@ -78,6 +85,25 @@ export function checkTable(path: string, settings: TableSettings): string[] {
         .map((u) => u.key)
         .join(', ')}`,
     );
+  // The top repeats are optional: a table without them is complete, one with them must hold only them.
+  const top = topRepeatUnits(expected, settings, table.rows);
+  const allowed = new Set([...planned, ...top].map((u) => u.key));
+  for (const key of have.keys()) if (!allowed.has(key)) problems.push(`${key}: not a planned row or top repeat`);
+  for (const u of top) {
+    const r = have.get(u.key);
+    if (r && (r.seed !== u.seed || r.status !== 'completed'))
+      problems.push(`${u.key}: ${r.status} with seed ${r.seed}, expected a completed run with seed ${u.seed}`);
+  }
+  const waiting = top.filter((u) => !have.has(u.key));
+  const pending =
+    waiting.length > 0
+      ? [
+          `${waiting.length} of ${top.length} top repeats not trained yet (${waiting
+            .slice(0, 3)
+            .map((u) => u.key)
+            .join(', ')}${waiting.length > 3 ? ', ...' : ''}): npm run bench:table -- --top-repeats`,
+        ]
+      : [];
   for (const file of testFieldReaders()) problems.push(`${file} reads the report-only test field`);
-  return problems;
+  return { problems, pending };
 }

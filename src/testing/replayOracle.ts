@@ -22,7 +22,10 @@ export interface OraclePoint {
 export interface OracleStudy {
   pick: string;
   regretPts: number;
+  /** In image-epochs: images x epochs trained, validation images at 1/3, probe ms at the row's images/s. */
   computeFraction: number;
+  /** In the rows' measured milliseconds. */
+  computeFractionMs: number;
   bestAccuracy: number;
 }
 
@@ -49,6 +52,15 @@ function msFor(table: LearningCurveTable, row: TableRow, from: number, to: numbe
   return train + evaluation + probe;
 }
 
+/** The same trial in image-epochs: trained images x epochs, a third per validation image, probe ms at the row's speed. */
+function unitsFor(table: LearningCurveTable, row: TableRow, from: number, to: number, probes: boolean): number {
+  const ran = (e: number) => (row.status === 'diverged' ? Math.min(e, row.curve.length + 1) : e);
+  const reached = row.curve.length >= to;
+  const evaluation = reached ? table.header.validationSize / 3 : 0;
+  const probe = probes && reached ? ((row.curve[to - 1].probes?.ms ?? 0) * row.imagesPerSecond) / 1000 : 0;
+  return row.images * (ran(to) - ran(from)) + evaluation + probe;
+}
+
 /**
  * Brackets take the pool's configurations in order; each rung sends its top `trials` (of the next
  * rung) on by score, default accuracy (diverged never, ties to the earlier configuration); the pick
@@ -70,6 +82,7 @@ export function oracleStudy(
   const E = table.header.epochs;
   const truth = (id: string) => accuracyAt(rowAt(table, id, 1), E) ?? 0.1;
   let spent = 0;
+  let spentMs = 0;
   let next = 0;
   const finalists: { id: string; accuracy: number | null; order: number }[] = [];
   for (const b of brackets) {
@@ -79,8 +92,10 @@ export function oracleStudy(
     b.rungs.forEach((r, i) => {
       const before = continues && i > 0 ? b.rungs[i - 1].epochs : 0;
       const last = i === b.rungs.length - 1;
-      for (const id of alive)
-        spent += msFor(table, rowAt(table, id, r.dataFraction), before, r.epochs, probes && !last);
+      for (const id of alive) {
+        spent += unitsFor(table, rowAt(table, id, r.dataFraction), before, r.epochs, probes && !last);
+        spentMs += msFor(table, rowAt(table, id, r.dataFraction), before, r.epochs, probes && !last);
+      }
       const at = (id: string) => rowAt(table, id, r.dataFraction);
       if (last) {
         finalists.push(...alive.map((id) => ({ id, accuracy: accuracyAt(at(id), r.epochs), order: pool.indexOf(id) })));
@@ -104,11 +119,13 @@ export function oracleStudy(
     .filter((f) => f.accuracy !== null)
     .sort((a, c) => (c.accuracy as number) - (a.accuracy as number) || a.order - c.order)[0];
   const bestAccuracy = Math.max(...pool.map(truth));
-  const fully = pool.reduce((s, id) => s + msFor(table, rowAt(table, id, 1), 0, E, false), 0);
+  const fully = pool.reduce((s, id) => s + unitsFor(table, rowAt(table, id, 1), 0, E, false), 0);
+  const fullyMs = pool.reduce((s, id) => s + msFor(table, rowAt(table, id, 1), 0, E, false), 0);
   return {
     pick: pick.id,
     regretPts: 100 * (bestAccuracy - truth(pick.id)),
     computeFraction: spent / fully,
+    computeFractionMs: spentMs / fullyMs,
     bestAccuracy,
   };
 }

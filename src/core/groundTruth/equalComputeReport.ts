@@ -3,11 +3,15 @@
 // same difference over resampled tables of configurations (./tableBootstrap), the interval to read
 // before claiming that the scheduler saves compute.
 import { createRng, deriveSeed } from '../rng';
-import { equalComputeOutcomes } from './equalComputeRandom';
+import { equalComputeOutcomes, type BaselineOutcome } from './equalComputeRandom';
+import { noiseFigures, type NoiseFigures } from './noiseFigures';
+import { P_BEST_DEFINITION } from './poolBest';
+import { COMPUTE_UNIT } from './replayCost';
+import { noisyJudgement, type NoisyJudgement, type SeedNoise } from './seedNoise';
 import type { LearningCurveTable } from './learningCurveTable';
 import type { ReplaySchedulerName } from './replayPlans';
 import { pairedDifference, type PairedDifference } from './ruleReport';
-import { simulateRule, type RuleRun, type SimulationSettings } from './simulateStudies';
+import { drawPool, simulateRule, type RuleRun, type SimulationSettings } from './simulateStudies';
 import {
   figureIntervals,
   outcomeFigures,
@@ -30,6 +34,10 @@ export interface EqualComputeReport extends OutcomeFigures {
   schedulerMinusRandom: PairedDifference;
   /** The same mean differences over resampled tables; null when no table bootstrap was asked for. */
   tableBootstrap: { tables: number; meanRegretDiffPts: Interval; pBestDiff: Interval } | null;
+  pBestDefinition: string;
+  computeUnit: string;
+  /** Random search's P(best) and regret under seed noise, and the scheduler's minus them; null without a noise model. */
+  underSeedNoise: (NoiseFigures & { schedulerMinusRandom: { meanRegretDiffPts: number; pBestDiff: number } }) | null;
 }
 
 const mean = (xs: readonly number[]) => xs.reduce((s, v) => s + v, 0) / xs.length;
@@ -58,6 +66,7 @@ export function equalComputeReport(
   fullFidelity: string,
   resamples: number,
   bootstrap: { tables: number; studiesPerTable: number },
+  noise: SeedNoise | null = null,
 ): EqualComputeReport {
   const { scheduler, poolSize } = accuracyRun;
   const outcomes = equalComputeOutcomes(accuracyRun, configs, s.seed);
@@ -87,5 +96,33 @@ export function equalComputeReport(
     fullFidelity,
     schedulerMinusRandom: pairedDifference(accuracyRun, { outcomes }, seed, resamples),
     tableBootstrap,
+    pBestDefinition: P_BEST_DEFINITION,
+    computeUnit: COMPUTE_UNIT,
+    underSeedNoise:
+      noise && Number.isFinite(noise.sdPts)
+        ? noisyBaseline(accuracyRun, outcomes, configs, noise, s.seed, resamples)
+        : null,
+  };
+}
+
+/** The baseline's picks judged on the same noise draws as the scheduler's (same study, same pool). */
+function noisyBaseline(
+  run: RuleRun,
+  outcomes: readonly BaselineOutcome[],
+  configs: readonly TableConfiguration[],
+  noise: SeedNoise,
+  seed: number,
+  resamples: number,
+): EqualComputeReport['underSeedNoise'] {
+  const judged = outcomes.map((b, k) =>
+    noisyJudgement(drawPool(configs, run.poolSize, seed, k), b.pick, noise, seed, k),
+  );
+  const figures = noiseFigures(judged, noise, deriveSeed(seed, 'equalCompute', 'noise'), resamples);
+  const own = run.outcomes.map((o) => o.underNoise);
+  if (!figures || own.some((j) => !j)) return null;
+  const diff = (f: (j: NoisyJudgement) => number) => mean(own.map((j, k) => f(j!) - f(judged[k])));
+  return {
+    ...figures,
+    schedulerMinusRandom: { meanRegretDiffPts: diff((j) => j.regretPts), pBestDiff: diff((j) => j.pBest) },
   };
 }

@@ -31,6 +31,8 @@ export const PROMOTION_RULES: readonly PromotionRuleName[] = [
 export const readsProbes = (rule: PromotionRuleName) =>
   rule === 'compositeSharpness' || rule === 'probeRegression' || usesMetaModel(rule);
 export const usesMetaModel = (rule: PromotionRuleName) => rule === 'metaModel' || rule === 'metaModelMemory';
+/** Rules that fit a model in every study (the meta-model, probe regression's OLS on the memory): they replay fewer studies. */
+export const refitsPerStudy = (rule: PromotionRuleName) => usesMetaModel(rule) || rule === 'probeRegression';
 /** Rules that learn from the table's configurations outside the study (leave-configurations-out). */
 export const usesMemory = (rule: PromotionRuleName) => rule === 'metaModelMemory' || rule === 'probeRegression';
 

@@ -7,7 +7,7 @@ import type { TableRow } from './learningCurveTable';
 import type { ReplaySchedulerName } from './replayPlans';
 import { replayPlan } from './replayPlans';
 import type { PromotionRuleName } from './replayPromotion';
-import { trialCost } from './replayCost';
+import { computeUnits, trialCost } from './replayCost';
 import { replayStudy } from './replayStudy';
 import { DEFAULT_SIMULATION, drawPool, simulateRule } from './simulateStudies';
 import { figureIntervals, outcomeFigures, quantile } from './studySummary';
@@ -129,6 +129,7 @@ describe('replayed studies against a brute-force oracle', () => {
       expect(o.pick).toBe(want.pick);
       expect(o.regretPts).toBeCloseTo(want.regretPts, 9);
       expect(o.computeFraction).toBeCloseTo(want.computeFraction, 9);
+      expect(o.computeFractionMs).toBeCloseTo(want.computeFractionMs, 9);
     });
     // The extrapolation must really decide some promotions, or its cases would only retest accuracy;
     // two-step has one rung below full fidelity, one point, nothing to extrapolate from.
@@ -146,10 +147,17 @@ describe('replayed studies against a brute-force oracle', () => {
     const epochMs = (1000 * row.images) / row.imagesPerSecond;
     // Four epochs asked for: two recorded, the third diverged part-way and is charged whole.
     const four = trialCost(table.header, row, 0, 4, true);
+    expect(four.imageEpochs).toBe(3 * row.images);
     expect(four.trainMs).toBeCloseTo(3 * epochMs, 6);
-    expect([four.evalMs, four.probeMs]).toEqual([0, 0]);
+    expect([four.evalImages, four.evalMs, four.probeImageEpochs, four.probeMs]).toEqual([0, 0, 0, 0]);
+    expect(trialCost(table.header, row, 2, 4, true).imageEpochs).toBe(row.images);
     expect(trialCost(table.header, row, 2, 4, true).trainMs).toBeCloseTo(epochMs, 9);
     const two = trialCost(table.header, row, 0, 2, true);
+    expect(two.evalImages).toBe(5000);
+    expect(computeUnits(two)).toBeCloseTo(
+      2 * row.images + 5000 / 3 + (row.curve[1].probes!.ms * row.imagesPerSecond) / 1000,
+      9,
+    );
     expect(two.evalMs).toBeCloseTo((1000 * 5000) / 3 / row.imagesPerSecond, 9);
     expect(two.probeMs).toBe(row.curve[1].probes!.ms);
   });

@@ -7,7 +7,8 @@ import type { MetaExample } from '../metaModel/memory';
 import { spearman } from '../stats/rankCorrelation';
 import { promote, rankTrials } from '../schedulers/successiveHalving';
 import type { TableHeader } from './learningCurveTable';
-import { fullTrainingMs, trialCost, type TrialCost } from './replayCost';
+import { isPoolBest, poolBest } from './poolBest';
+import { computeUnits, fullTrainingCost, measuredMs, trialCost, type TrialCost } from './replayCost';
 import { trialBudget, type ReplayPlan } from './replayPlans';
 import {
   readsProbes,
@@ -17,6 +18,7 @@ import {
   type PromotionSettings,
   type RungScores,
 } from './replayPromotion';
+import type { NoisyJudgement } from './seedNoise';
 import { fidelityObservation, probeSignals, readRung } from './rungObservation';
 import { exampleOf } from './tableExamples';
 import type { TableConfiguration } from './tableConfigurations';
@@ -37,16 +39,21 @@ export interface StudyOutcome {
   pick: string;
   /** Accuracy points: the pool's best full-fidelity accuracy minus the pick's. */
   regretPts: number;
+  /** The pick's accuracy equals the pool's best (./poolBest: by value, ties count). */
   isBest: boolean;
   /** Spearman of the study's ranking of the whole pool with full-fidelity accuracy. */
   spearman: number;
-  /** Charged compute / training every pool configuration fully. */
+  /** Charged compute / training every pool configuration fully, in image-epochs (./replayCost COMPUTE_UNIT). */
   computeFraction: number;
+  /** The same ratio in the table's measured milliseconds (secondary: load-dependent). */
+  computeFractionMs: number;
   trials: ReplayTrial[];
   /** Configuration ids, best first. */
   ranking: string[];
   /** Promotions (rung transitions) decided by each scorer. */
   decidedBy: Record<RungScores['decidedBy'], number>;
+  /** The pick judged under seed noise (./seedNoise), where the simulator was given a noise model. */
+  underNoise?: NoisyJudgement;
 }
 
 export interface ReplayInputs {
@@ -147,24 +154,26 @@ function judge(
     )
     .map((t) => t.trialId);
   const truth = pool.map((c) => c.fullAccuracy);
-  const best = Math.max(...truth);
+  const best = poolBest(truth);
   const pick = order[0];
   const regretPts = 100 * (best - truth[pick]);
   const position = new Array<number>(pool.length).fill(pool.length); // never reached: tied last
   order.forEach((k, p) => {
     position[k] = p;
   });
-  const spent = trials.reduce((s, t) => s + t.cost.trainMs + t.cost.evalMs + t.cost.probeMs, 0);
-  const fully = pool.reduce((s, c) => s + fullTrainingMs(header, c), 0);
+  const full = pool.map((c) => fullTrainingCost(header, c));
+  const sum = (costs: readonly TrialCost[], unit: (c: TrialCost) => number) => costs.reduce((s, c) => s + unit(c), 0);
+  const spent = trials.map((t) => t.cost);
   return {
     pick: pool[pick].configId,
     regretPts,
-    isBest: regretPts <= 1e-9,
+    isBest: isPoolBest(truth[pick], best),
     spearman: spearman(
       position.map((p) => -p),
       truth,
     ),
-    computeFraction: spent / fully,
+    computeFraction: sum(spent, computeUnits) / sum(full, computeUnits),
+    computeFractionMs: sum(spent, measuredMs) / sum(full, measuredMs),
     trials,
     ranking: order.map((k) => pool[k].configId),
     decidedBy,

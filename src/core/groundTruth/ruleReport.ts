@@ -3,12 +3,16 @@
 // studies (common random numbers), which is what decides whether a rule earns a place.
 import { createRng, deriveSeed } from '../rng';
 import type { ReplaySchedulerName } from './replayPlans';
-import type { PromotionRuleName } from './replayPromotion';
+import { noiseFigures, type NoiseFigures } from './noiseFigures';
+import { P_BEST_DEFINITION } from './poolBest';
+import { COMPUTE_UNIT } from './replayCost';
+import { refitsPerStudy, type PromotionRuleName } from './replayPromotion';
+import type { SeedNoise } from './seedNoise';
 import type { StudyOutcome } from './replayStudy';
 import type { RuleRun } from './simulateStudies';
 import type { TableBootstrap } from './tableBootstrap';
 import {
-  bootstrapInterval,
+  bootstrapMeanInterval,
   figureIntervals,
   outcomeFigures,
   type FigureIntervals,
@@ -42,9 +46,28 @@ export interface RuleReport extends OutcomeFigures {
   vsAccuracy: PairedDifference | null;
   /** Intervals over resampled tables (./tableBootstrap); null for meta-model rules or when not asked for. */
   tableBootstrap: TableBootstrap | null;
+  /** What pBest counts (./poolBest) and what computeFraction is in (./replayCost). */
+  pBestDefinition: string;
+  computeUnit: string;
+  /** computeFraction in the table's measured milliseconds (secondary: load-dependent). */
+  computeFractionMs: number;
+  /** The rule refits a model in every study, so it replays fewer studies (the settings' metaModelStudies). */
+  refitsPerStudy: boolean;
+  /** P(best) and regret under seed noise (./noiseFigures); null where no noise model was given. */
+  underSeedNoise: NoiseFigures | null;
 }
 
-const mean = (xs: readonly number[]) => (xs.length === 0 ? NaN : xs.reduce((s, v) => s + v, 0) / xs.length);
+/** Mean of the values that are numbers (NaN where none is). */
+function meanOf(xs: ArrayLike<number>): number {
+  let sum = 0;
+  let count = 0;
+  for (let i = 0; i < xs.length; i++)
+    if (!Number.isNaN(xs[i])) {
+      sum += xs[i];
+      count++;
+    }
+  return count > 0 ? sum / count : NaN;
+}
 
 /** Mean paired differences (run minus baseline) over the studies both ran, study k against study k. */
 export function pairedDifference(
@@ -54,28 +77,27 @@ export function pairedDifference(
   resamples = 1000,
 ): PairedDifference {
   const n = Math.min(run.outcomes.length, baseline.outcomes.length);
-  const pairs = Array.from({ length: n }, (_, k) => ({ a: run.outcomes[k], b: baseline.outcomes[k] }));
-  const stat = {
-    meanRegretDiffPts: (p: readonly (typeof pairs)[number][]) => mean(p.map((q) => q.a.regretPts - q.b.regretPts)),
-    pBestDiff: (p: readonly (typeof pairs)[number][]) => mean(p.map((q) => Number(q.a.isBest) - Number(q.b.isBest))),
-    spearmanDiff: (p: readonly (typeof pairs)[number][]) =>
-      mean(p.map((q) => q.a.spearman - q.b.spearman).filter((d) => !Number.isNaN(d))),
-    computeFractionDiff: (p: readonly (typeof pairs)[number][]) =>
-      mean(p.map((q) => q.a.computeFraction - q.b.computeFraction)),
+  const diff = (f: (s: StudyFigures) => number) =>
+    Float64Array.from({ length: n }, (_, k) => f(run.outcomes[k]) - f(baseline.outcomes[k]));
+  const d = {
+    meanRegretDiffPts: diff((s) => s.regretPts),
+    pBestDiff: diff((s) => Number(s.isBest)),
+    spearmanDiff: diff((s) => s.spearman),
+    computeFractionDiff: diff((s) => s.computeFraction),
   };
-  const ci = (f: (p: readonly (typeof pairs)[number][]) => number, label: string) =>
-    bootstrapInterval(pairs, f, createRng(deriveSeed(seed, 'paired', label)), resamples);
+  const ci = (values: Float64Array, label: string) =>
+    bootstrapMeanInterval(values, createRng(deriveSeed(seed, 'paired', label)), resamples);
   return {
     studies: n,
-    meanRegretDiffPts: stat.meanRegretDiffPts(pairs),
-    pBestDiff: stat.pBestDiff(pairs),
-    spearmanDiff: stat.spearmanDiff(pairs),
-    computeFractionDiff: stat.computeFractionDiff(pairs),
+    meanRegretDiffPts: meanOf(d.meanRegretDiffPts),
+    pBestDiff: meanOf(d.pBestDiff),
+    spearmanDiff: meanOf(d.spearmanDiff),
+    computeFractionDiff: meanOf(d.computeFractionDiff),
     ci95: {
-      meanRegretDiffPts: ci(stat.meanRegretDiffPts, 'regret'),
-      pBestDiff: ci(stat.pBestDiff, 'pBest'),
-      spearmanDiff: ci(stat.spearmanDiff, 'spearman'),
-      computeFractionDiff: ci(stat.computeFractionDiff, 'compute'),
+      meanRegretDiffPts: ci(d.meanRegretDiffPts, 'regret'),
+      pBestDiff: ci(d.pBestDiff, 'pBest'),
+      spearmanDiff: ci(d.spearmanDiff, 'spearman'),
+      computeFractionDiff: ci(d.computeFractionDiff, 'compute'),
     },
   };
 }
@@ -86,6 +108,7 @@ export function ruleReport(
   fullFidelity: string,
   seed: number,
   resamples = 1000,
+  noise: SeedNoise | null = null,
 ): RuleReport {
   const own: keyof StudyOutcome['decidedBy'] = run.rule === 'metaModelMemory' ? 'metaModel' : run.rule;
   const decided = run.outcomes.reduce((s, o) => s + o.decidedBy[own], 0);
@@ -104,5 +127,17 @@ export function ruleReport(
     memoryExamples: run.memoryExamples,
     vsAccuracy: baseline && baseline !== run ? pairedDifference(run, baseline, runSeed, resamples) : null,
     tableBootstrap: null,
+    pBestDefinition: P_BEST_DEFINITION,
+    computeUnit: COMPUTE_UNIT,
+    computeFractionMs: meanOf(Float64Array.from(run.outcomes, (o) => o.computeFractionMs)),
+    refitsPerStudy: refitsPerStudy(run.rule),
+    underSeedNoise: noise
+      ? noiseFigures(
+          run.outcomes.map((o) => o.underNoise),
+          noise,
+          runSeed,
+          resamples,
+        )
+      : null,
   };
 }

@@ -1,7 +1,9 @@
 // The scheduler sentence the page shows, against hand-built evidence: the smallest pool only, the
 // verdict read from the interval over resampled tables, nothing where there are no figures.
 import { describe, expect, it } from 'vitest';
-import { schedulerEvidenceText, type SchedulerEvidence } from './schedulerEvidence';
+import { P_BEST_DEFINITION } from './poolBest';
+import { COMPUTE_UNIT, COMPUTE_UNIT_BRIEF } from './replayCost';
+import { KEEPS_SHARE, schedulerEvidenceText, type SchedulerEvidence } from './schedulerEvidence';
 
 const row = (scheduler: string, poolSize: number, diff: number, ci: [number, number] | null): SchedulerEvidence => ({
   scheduler,
@@ -35,5 +37,30 @@ describe('schedulerEvidenceText', () => {
   it('says nothing without figures over resampled tables', () => {
     expect(schedulerEvidenceText([], 27, '45000 images x 4 epochs')).toBe('');
     expect(schedulerEvidenceText([row('hyperband', 9, -1, null)], 27, '45000 images x 4 epochs')).toBe('');
+  });
+
+  it('gives P(best) with its definition, the figure under seed noise, and which schedulers keep it', () => {
+    const full = (scheduler: string, pBest: number, noisy: number, ceiling: number): SchedulerEvidence => ({
+      ...row(scheduler, 9, -1, [-2, -0.5]),
+      studies: 10000,
+      computeUnit: COMPUTE_UNIT,
+      pBest,
+      pBestCi95: [pBest - 0.01, pBest + 0.01],
+      pBestDefinition: P_BEST_DEFINITION,
+      underSeedNoise: { pBest: noisy, tableBestPBest: ceiling, seedSdPts: 0.54, keeps: noisy / ceiling >= KEEPS_SHARE },
+    });
+    const text = schedulerEvidenceText(
+      [full('successiveHalving', 0.79, 0.4, 0.7), full('twoStep', 0.91, 0.66, 0.7)],
+      32,
+      '45000 images x 4 epochs',
+    );
+    expect(text).toContain('(32 configurations, 9 per study, 10,000 studies, full = 45000 images x 4 epochs;');
+    expect(text).toContain(
+      'successive halving over data fractions: better, -1.0 points of regret [-2.0, -0.5] at 43% of the compute, P(best) 79%, 40% under seed noise (at most 70%)',
+    );
+    expect(text).toContain(`P(best) is the ${P_BEST_DEFINITION}.`);
+    expect(text).toContain('per-run SD 0.54 points');
+    expect(text).toContain('Keeping 90% of that under noise: two-step.');
+    expect(text).toContain(`Compute is counted in ${COMPUTE_UNIT_BRIEF}`);
   });
 });

@@ -7,16 +7,18 @@ import { fitPromotionModel, PROMOTION_FEATURES, type PromotionModel } from '../m
 import { defaultCandidates } from '../metaModel/select';
 import { createRng, deriveSeed, shuffleInPlace } from '../rng';
 import type { PromotionGuard } from '../study/studyDefinition';
-import type { LearningCurveTable } from './learningCurveTable';
+import type { LearningCurveTable, TableHeader } from './learningCurveTable';
 import { lowFidelityResources, replayPlan, type ReplayPlan, type ReplaySchedulerName } from './replayPlans';
-import { usesMemory, usesMetaModel, type PromotionRuleName, type PromotionSettings } from './replayPromotion';
+import { refitsPerStudy, usesMemory, type PromotionRuleName, type PromotionSettings } from './replayPromotion';
 import { replayStudy, type StudyOutcome } from './replayStudy';
+import { noisyJudgement, type SeedNoise } from './seedNoise';
 import { memoryFor } from './tableExamples';
 import type { TableConfiguration } from './tableConfigurations';
 
 export interface SimulationSettings {
   seed: number;
-  /** Studies per (scheduler, rule, pool size); meta-model rules run the first `metaModelStudies` of them. */
+  /** Studies per (scheduler, rule, pool size); rules that refit a model per study (replayPromotion's
+   * refitsPerStudy: the meta-model rules, probe regression) run the first `metaModelStudies` of them. */
   studies: number;
   metaModelStudies: number;
   /** Weight of sharpness in the composite rule: accuracy - alpha x sharpness. */
@@ -30,8 +32,8 @@ export interface SimulationSettings {
 
 export const DEFAULT_SIMULATION: SimulationSettings = {
   seed: 2026,
-  studies: 1000,
-  metaModelStudies: 200,
+  studies: 10000,
+  metaModelStudies: 1000,
   alpha: 0.1,
   minExamples: 8,
   guard: 'count',
@@ -57,13 +59,15 @@ export interface RuleRun {
   rule: PromotionRuleName;
   /** Configurations per study (the requested size, or the whole table when it has fewer). */
   poolSize: number;
+  /** The table's header: what the studies' compute is measured against. */
+  header: TableHeader;
   plan: ReplayPlan;
   outcomes: StudyOutcome[];
   /** Mean memory examples per study (rules that use memory), else 0. */
   memoryExamples: number;
 }
 
-/** Replays `count` studies of one (scheduler, rule, pool size). */
+/** Replays `count` studies of one (scheduler, rule, pool size); with `noise`, judges each pick under it too. */
 export function simulateRule(
   table: LearningCurveTable,
   configs: readonly TableConfiguration[],
@@ -71,7 +75,8 @@ export function simulateRule(
   rule: PromotionRuleName,
   requestedPoolSize: number,
   s: SimulationSettings,
-  count = usesMetaModel(rule) ? Math.min(s.studies, s.metaModelStudies) : s.studies,
+  count = refitsPerStudy(rule) ? Math.min(s.studies, s.metaModelStudies) : s.studies,
+  noise: SeedNoise | null = null,
 ): RuleRun {
   const poolSize = Math.min(requestedPoolSize, configs.length);
   const plan = replayPlan(table.header, scheduler, poolSize);
@@ -80,9 +85,12 @@ export function simulateRule(
   for (let k = 0; k < count; k++) {
     const study = replayStudyNumber(table, configs, plan, poolSize, rule, k, s);
     memoryExamples += study.memoryExamples;
+    if (noise && Number.isFinite(noise.sdPts))
+      study.outcome.underNoise = noisyJudgement(study.pool, study.outcome.pick, noise, s.seed, k);
     outcomes.push(study.outcome);
   }
-  return { scheduler, rule, poolSize, plan, outcomes, memoryExamples: count > 0 ? memoryExamples / count : 0 };
+  const meanMemory = count > 0 ? memoryExamples / count : 0;
+  return { scheduler, rule, poolSize, header: table.header, plan, outcomes, memoryExamples: meanMemory };
 }
 
 export interface NumberedStudy {

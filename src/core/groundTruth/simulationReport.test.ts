@@ -5,6 +5,9 @@ import { fisherInterval } from '../stats/fisherInterval';
 import { equalComputeOutcomes } from './equalComputeRandom';
 import type { LearningCurveTable } from './learningCurveTable';
 import { noiseFloor } from './noiseFloor';
+import { P_BEST_DEFINITION } from './poolBest';
+import { COMPUTE_UNIT } from './replayCost';
+import { noisyJudgement, seedNoise } from './seedNoise';
 import { lowFidelityResources, replayPlan, splitProportionally } from './replayPlans';
 import { simulationReport, type SimulationRequest } from './simulationReport';
 import { DEFAULT_SIMULATION, drawPool, simulateRule } from './simulateStudies';
@@ -24,6 +27,40 @@ const small: SimulationRequest = {
 };
 
 describe('simulationReport', () => {
+  it('states P(best) and compute by definition, and judges every study under the measured seed noise', () => {
+    const r = simulationReport(table, { ...small, tableBootstrap: { tables: 0, studiesPerTable: 1 } });
+    const noise = seedNoise(table);
+    // The fixture has 2 noise-floor repeats: the SD is theirs, pooled (1 df each).
+    expect(r.seedNoise).toEqual({ sdPts: noise.sdPts, degreesOfFreedom: 2, repeated: ['c00', 'c01'] });
+    const ceilings = new Set<number>();
+    for (const x of [...r.rules, ...r.equalCompute]) {
+      expect([x.pBestDefinition, x.computeUnit]).toEqual([P_BEST_DEFINITION, COMPUTE_UNIT]);
+      expect(x.underSeedNoise).not.toBeNull();
+    }
+    for (const x of r.rules.filter((y) => y.rule === 'accuracy')) {
+      // Oracle: the same studies replayed, each pick judged on its own, averaged by hand.
+      const run = simulateRule(table, configs, x.scheduler, 'accuracy', 6, small.simulation);
+      const judged = run.outcomes.map((o, k) =>
+        noisyJudgement(drawPool(configs, 6, small.simulation.seed, k), o.pick, noise, small.simulation.seed, k),
+      );
+      const mean = (f: (j: (typeof judged)[number]) => number) => judged.reduce((s, j) => s + f(j), 0) / judged.length;
+      expect(x.underSeedNoise!.pBest).toBeCloseTo(
+        mean((j) => j.pBest),
+        12,
+      );
+      expect(x.underSeedNoise!.meanRegretPts).toBeCloseTo(
+        mean((j) => j.regretPts),
+        12,
+      );
+      expect(x.underSeedNoise!.pBest).toBeLessThanOrEqual(x.underSeedNoise!.tableBestPBest + 0.05);
+      expect(x.computeFractionMs).toBeCloseTo(run.outcomes.reduce((s, o) => s + o.computeFractionMs, 0) / 40, 12);
+      ceilings.add(x.underSeedNoise!.tableBestPBest);
+    }
+    // The ceiling depends on the pools and draws only, which every scheduler shares.
+    expect(ceilings.size).toBe(1);
+    expect(r.notes.some((n) => n.startsWith(`P(best): ${P_BEST_DEFINITION}`))).toBe(true);
+  });
+
   it("reports one line per (pool, scheduler, rule) in the issue's shape", () => {
     const r = simulationReport(table, small);
     expect(r.rules).toHaveLength(6);

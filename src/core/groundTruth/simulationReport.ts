@@ -4,10 +4,13 @@
 import { equalComputeReport, type EqualComputeReport } from './equalComputeReport';
 import type { LearningCurveTable } from './learningCurveTable';
 import { noiseFloor, type NoiseFloor } from './noiseFloor';
+import { P_BEST_DEFINITION } from './poolBest';
+import { COMPUTE_UNIT } from './replayCost';
+import { seedNoise } from './seedNoise';
 import { probeConfirmation, type ProbeConfirmation } from './probeConfirmation';
 import { probeCounts, probeSignal, type ProbeSignal } from './probeSignal';
 import type { ReplaySchedulerName } from './replayPlans';
-import { usesMetaModel, type PromotionRuleName } from './replayPromotion';
+import { refitsPerStudy, usesMetaModel, type PromotionRuleName } from './replayPromotion';
 import { ruleReport, type RuleReport } from './ruleReport';
 import { simulateRule, type RuleRun, type SimulationSettings } from './simulateStudies';
 import { tableBootstrap } from './tableBootstrap';
@@ -28,6 +31,10 @@ export interface SimulationReport {
   rows: number;
   fullFidelity: string;
   noiseFloor: NoiseFloor;
+  /** The seed-noise model's per-run SD (./seedNoise), pooled over the configurations with repeats. */
+  seedNoise: { sdPts: number; degreesOfFreedom: number; repeated: string[] };
+  pBestDefinition: string;
+  computeUnit: string;
   rules: RuleReport[];
   /** Each scheduler (accuracy promotion) against random search at its own compute. */
   equalCompute: EqualComputeReport[];
@@ -59,6 +66,7 @@ export function simulationReport(
     notes.push(
       `pool ${p} asked for, but the table has only ${configs.length} complete configurations: every study uses all of them`,
     );
+  const noise = seedNoise(table);
   const rules: RuleReport[] = [];
   const equalCompute: EqualComputeReport[] = [];
   for (const poolSize of sizes) {
@@ -70,25 +78,27 @@ export function simulationReport(
       let baseline: RuleRun | null = null;
       for (const rule of order) {
         const started = now();
-        const run = simulateRule(table, configs, scheduler, rule, poolSize, s);
+        const count = refitsPerStudy(rule) ? Math.min(s.studies, s.metaModelStudies) : s.studies;
+        const run = simulateRule(table, configs, scheduler, rule, poolSize, s, count, noise);
         onProgress(run, (now() - started) / 1000);
         const { tables, studiesPerTable } = req.tableBootstrap;
         if (rule === 'accuracy') {
           baseline = run;
           equalCompute.push(
-            equalComputeReport(table, configs, run, s, fullFidelity, req.bootstrap, req.tableBootstrap),
+            equalComputeReport(table, configs, run, s, fullFidelity, req.bootstrap, req.tableBootstrap, noise),
           );
         }
         rules.push({
-          ...ruleReport(run, baseline, fullFidelity, s.seed, req.bootstrap),
+          ...ruleReport(run, baseline, fullFidelity, s.seed, req.bootstrap, noise),
           tableBootstrap: tableBootstrap(table, configs, scheduler, rule, poolSize, s, tables, studiesPerTable),
         });
       }
     }
   }
-  if (req.rules.some(usesMetaModel) && s.metaModelStudies < s.studies) {
+  const refitting = req.rules.filter(refitsPerStudy);
+  if (refitting.length > 0 && s.metaModelStudies < s.studies) {
     notes.push(
-      `meta-model rules replay ${Math.min(s.studies, s.metaModelStudies)} studies (the first of the same sequence), not ${s.studies}: each study refits the model`,
+      `${refitting.join(', ')} replay ${Math.min(s.studies, s.metaModelStudies)} studies (the first of the same sequence), not ${s.studies}: each study refits a model; every other rule replays ${s.studies}`,
     );
   }
   if (req.rules.some(usesMetaModel)) {
@@ -115,7 +125,13 @@ export function simulationReport(
       : "ci95 resamples the simulated studies: the replay's uncertainty given this table, not how another draw of configurations would differ (--table-bootstrap adds that)",
   );
   notes.push(
-    "compute: training time at each row's measured throughput, one validation pass per trial (a forward pass at 1/3 of a step per image), probe time as measured, charged only to rules that read probes; the gradient-norm probe at init is not timed in the table",
+    `compute: ${COMPUTE_UNIT}; random search at equal compute is charged in the same unit; computeFractionMs is the same ratio in each row's measured milliseconds (load-dependent, secondary); the gradient-norm probe at init is not timed in the table`,
+  );
+  notes.push(`P(best): ${P_BEST_DEFINITION}`);
+  notes.push(
+    Number.isFinite(noise.sdPts)
+      ? `underSeedNoise: each pool's best is a distribution, per-run SD ${noise.sdPts.toFixed(2)} pts pooled over ${noise.repeated.length} configurations with repeats (${noise.degreesOfFreedom} degrees of freedom: ${noise.repeated.join(', ')}); tableBestPBest is the ceiling for a pick read off the table, keptShare the rule's share of it`
+      : 'underSeedNoise: null, the table has no full-fidelity repeats to measure seed noise from',
   );
   const probes = probeSignal(table.header, configs);
   const counts = probeCounts(probes);
@@ -127,6 +143,9 @@ export function simulationReport(
     rows: table.rows.length,
     fullFidelity,
     noiseFloor: noiseFloor(table),
+    seedNoise: { sdPts: noise.sdPts, degreesOfFreedom: noise.degreesOfFreedom, repeated: noise.repeated },
+    pBestDefinition: P_BEST_DEFINITION,
+    computeUnit: COMPUTE_UNIT,
     rules,
     equalCompute,
     probes,

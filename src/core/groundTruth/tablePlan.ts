@@ -5,7 +5,7 @@
 import { createRng, deriveSeed } from '../rng';
 import { sampleHaltonConfigs } from '../samplers/haltonSampler';
 import { DEFAULT_FIXED, SEED001_SPACE, type TrialConfig } from '../searchSpace/searchSpace';
-import { rowKey, TABLE_VERSION, type TableHeader } from './learningCurveTable';
+import { rowKey, TABLE_VERSION, type TableHeader, type TableRow } from './learningCurveTable';
 
 /** The seed project's final configuration (c32, dropout 0.2, Adam, lr 1e-3, wd 5e-4). */
 export const SEED001_CONFIG: Partial<TrialConfig> = {
@@ -117,4 +117,46 @@ export function tableUnits(header: TableHeader, s: TableSettings): TableUnit[] {
   });
   while (repeated < s.repeats && repeated < configs.length) units.push(unit(configs[repeated++], 1, 1));
   return units;
+}
+
+/** Configurations, best first by the table's own run, that get extra full-fidelity seeds. */
+export const TOP_REPEAT_CONFIGS = 8;
+/** Extra seeds each, beyond the plan's noise-floor repeat where it has one. */
+export const TOP_REPEAT_SEEDS = 2;
+
+/**
+ * The top-repeat units: TOP_REPEAT_SEEDS more full-fidelity runs, with new replicate numbers, of
+ * each of the TOP_REPEAT_CONFIGS configurations whose replicate-0 full-fidelity accuracy is highest
+ * (ties by configId), so the seed noise is measured where a study's choice is made. The ranking
+ * reads replicate 0 only, so training the repeats cannot change it. Empty until every planned
+ * configuration has its full-fidelity row.
+ */
+export function topRepeatUnits(header: TableHeader, s: TableSettings, rows: readonly TableRow[]): TableUnit[] {
+  const configs = tableConfigs(header, s.configs);
+  const full = new Map(
+    rows.filter((r) => r.replicate === 0 && r.dataFraction === 1).map((r) => [r.configId, r] as const),
+  );
+  if (configs.some((c) => !full.has(c.configId))) return [];
+  const accuracy = (id: string) => {
+    const r = full.get(id)!;
+    return r.status === 'completed' ? (r.curve[header.epochs - 1]?.valAccuracy ?? 0) : 0;
+  };
+  const top = [...configs]
+    .sort((a, b) => accuracy(b.configId) - accuracy(a.configId) || a.configId.localeCompare(b.configId))
+    .slice(0, TOP_REPEAT_CONFIGS);
+  const planned = tableUnits(header, s);
+  return top.flatMap((c) => {
+    const last = Math.max(0, ...planned.filter((u) => u.configId === c.configId).map((u) => u.replicate));
+    return Array.from({ length: TOP_REPEAT_SEEDS }, (_, i) => {
+      const replicate = last + 1 + i;
+      return {
+        key: rowKey(c.configId, replicate, 1),
+        configId: c.configId,
+        config: c.config,
+        replicate,
+        seed: runSeed(header, c.configId, replicate),
+        dataFraction: 1,
+      };
+    });
+  });
 }

@@ -52,6 +52,7 @@ export async function replayRuns(
       scheduler: req.scheduler,
       rule,
       poolSize: req.poolSize,
+      header: table.header,
       plan,
       outcomes: [],
       memoryExamples: 0,
