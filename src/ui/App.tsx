@@ -1,5 +1,6 @@
-// The lab page: dataset and backend status, the study controls, live charts and the result, inside an
-// error boundary; a study that ends in a background tab says so in the title.
+// The lab page: what it does in two sentences, the study and its Run button first with the dataset and
+// compute status beside it, then live charts and the result, and the glossary of the words it uses,
+// inside an error boundary; a study that ends in a background tab says so in the title.
 import { useLab } from '../store/labStore';
 import { DatasetPanel } from './components/DatasetPanel';
 import { BackendPanel } from './components/BackendPanel';
@@ -20,6 +21,8 @@ import { NotifyToggle } from './components/NotifyToggle';
 import { ErrorBoundary } from './ErrorBoundary';
 import { useBackgroundNotice } from './useBackgroundNotice';
 import { Notice } from './kit/Notice';
+import { Glossary } from './glossary/Glossary';
+import { Intro } from './Intro';
 
 export function App() {
   useBackgroundNotice(); // outside the boundary: it keeps working if a panel fails to draw
@@ -39,7 +42,7 @@ function Lab() {
     <main className={`lab${view === 'present' ? ' lab-present' : ''}`}>
       <header>
         <h1>Loss Landscape Probe</h1>
-        <p className="tagline">Successive halving over real CIFAR-10, trained in your browser's Web Workers.</p>
+        {view === 'present' ? null : <Intro />}
         {view !== 'present' && <NotifyToggle />}
       </header>
       {linkProblems.length > 0 && (
@@ -54,13 +57,15 @@ function Lab() {
       ) : (
         <>
           <ResumeBanner />
-          {(shown('dataset') || shown('compute')) && (
-            <section className="status-row">
-              {shown('dataset') && <DatasetPanel />}
-              {shown('compute') && <BackendPanel />}
-            </section>
-          )}
-          <StudyPanel />
+          <div className="first-screen">
+            <StudyPanel />
+            {(shown('dataset') || shown('compute')) && (
+              <aside className="setup-column" aria-label="Data and compute">
+                {shown('dataset') && <DatasetPanel />}
+                {shown('compute') && <BackendPanel />}
+              </aside>
+            )}
+          </div>
           {shown('dashboard') && <Dashboard />}
           <section className="results-row">
             {shown('rungs') && <RungTable />}
@@ -73,6 +78,7 @@ function Lab() {
           {shown('library') && <StudyLibrary />}
           {shown('library') && <MemoryPanel />}
           {shown('backendCheck') && <BackendCheck />}
+          <Glossary />
         </>
       )}
     </main>

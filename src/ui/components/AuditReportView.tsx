@@ -4,6 +4,7 @@ import type { AuditReport, AuditRuleRow } from '../../orchestrator/audit';
 import { Notice } from '../kit/Notice';
 import { formatNumber, formatPercent, formatSeconds } from '../kit/format';
 import { TableScroll } from '../kit/TableScroll';
+import { Term } from '../glossary/Term';
 
 const RULE_NAMES: Record<AuditRuleRow['rule'], string> = {
   lowFidelity: 'Low fidelity: rung-0 accuracy',
@@ -34,12 +35,14 @@ export function AuditReportView({ report }: { report: AuditReport }) {
               <tr>
                 <th>ranking rule</th>
                 <th title="Rank correlation with the full-fidelity order: 1 is the same order, 0 unrelated">
-                  Spearman ρ
+                  <Term id="spearman" />
                 </th>
                 <th title="Kendall's τ-b: the share of pairs in the right order minus the share in the wrong one">
-                  Kendall τ
+                  <Term id="kendall" />
                 </th>
-                <th title="Best full-fidelity accuracy minus that of the rule's first pick">top-1 regret</th>
+                <th title="Best full-fidelity accuracy minus that of the rule's first pick">
+                  top-1 <Term id="regret" />
+                </th>
                 <th title="Best full-fidelity accuracy minus the best among the rule's top three">top-3 regret</th>
                 <th title="Training compute the rule needs, relative to training every configuration fully">compute</th>
               </tr>

@@ -18,13 +18,16 @@ export function BackendPanel() {
             {forced === backend.backend ? ' (forced by the link)' : forced ? ` (the link asked for ${forced})` : ''}.
           </p>
           {backend.skipped.length > 0 && (
-            <ul className="skipped">
-              {backend.skipped.map((s) => (
-                <li key={s.backend}>
-                  <strong>{s.backend}</strong> not used: {s.reason}
-                </li>
-              ))}
-            </ul>
+            <details className="more">
+              <summary>Why not a faster backend ({backend.skipped.map((s) => s.backend).join(', ')})</summary>
+              <ul className="skipped">
+                {backend.skipped.map((s) => (
+                  <li key={s.backend}>
+                    <strong>{s.backend}</strong> not used: {s.reason}
+                  </li>
+                ))}
+              </ul>
+            </details>
           )}
         </>
       ) : (

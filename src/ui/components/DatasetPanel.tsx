@@ -49,7 +49,10 @@ export function DatasetPanel() {
           {n}
         </Notice>
       ))}
-      <DataSharingNote />
+      <details className="more">
+        <summary>How the images reach the workers</summary>
+        <DataSharingNote />
+      </details>
       {error && (
         <Notice tone="error" live="alert" as="div">
           <p>{error}</p>

@@ -9,12 +9,17 @@ import { editStudy } from '../../store/studyEdits';
 import { useLab } from '../../store/labStore';
 import { NumberField } from './NumberField';
 import { useStudyFidelity } from './useStudyFidelity';
+import { plainNames, promotionVerdict } from './evidenceWords';
+import { Term } from '../glossary/Term';
 
 // Defaults of SchedulerSettings (../../core/study/studySchema): what an absent field means.
 const DEFAULT_KAPPA = 0;
 const DEFAULT_MIN_EXAMPLES = 8;
 // Measured by `npm run bench:simulate -- --write-evidence`; the default follows it.
-const EVIDENCE = promotionEvidence(evidence as PromotionEvidence);
+const EVIDENCE = {
+  verdict: promotionVerdict(evidence as PromotionEvidence),
+  figures: plainNames(promotionEvidence(evidence as PromotionEvidence).figures),
+};
 export const ASHA_REASON =
   'ASHA promotes one trial at a time as workers free up, so there is no complete rung for the meta-model to rank.';
 
@@ -60,7 +65,10 @@ export function PromotionSettings({ disabled }: { disabled: boolean }) {
       <div className="field-hint" data-testid="promotion-evidence">
         <p>{EVIDENCE.verdict}</p>
         <details>
-          <summary>The figures</summary>
+          <summary>Details: the figures</summary>
+          <p>
+            Figures as <Term id="regret" /> against promotion by accuracy, with 95% <Term id="ci">intervals</Term>:
+          </p>
           <p>{EVIDENCE.figures}</p>
         </details>
       </div>

@@ -1,4 +1,7 @@
-// Preset choice, the rung plan before the run, Run study / Stop, and the study's progress.
+// The study, first on the page: what it will do, the preset, Run study / Stop, its progress and
+// plan; the settings that change it sit in a collapsed section whose summary still says what is set.
+// Run and Stop are aria-disabled rather than disabled while they cannot act, so a pressed button
+// keeps the keyboard focus instead of dropping it to <body>.
 import { useState } from 'react';
 import { PRESETS, presetOf } from '../../core/study/presets';
 import { studyProblems } from '../../core/study/studyProblems';
@@ -6,12 +9,15 @@ import { startStudy, stopStudy } from '../../store/actions';
 import { selectPreset } from '../../store/studyEdits';
 import { copyShareLink } from '../../store/shareLink';
 import { useLab } from '../../store/labStore';
+import { Notice } from '../kit/Notice';
+import { PlanSummary } from './PlanSummary';
+import { presetName } from './presetName';
+import { SearchSpaceEditor } from './SearchSpaceEditor';
+import { SettingsSummary } from './SettingsSummary';
 import { StudyProgress } from './StudyProgress';
 import { StudySettings } from './StudySettings';
-import { PlanSummary } from './PlanSummary';
-import { SearchSpaceEditor } from './SearchSpaceEditor';
+import { useStudyDuration } from './useStudyDuration';
 import { useStudyEstimate } from './useStudyEstimate';
-import { Notice } from '../kit/Notice';
 
 export function StudyPanel() {
   const busy = useLab((s) => s.busy);
@@ -21,16 +27,30 @@ export function StudyPanel() {
   // Only a definition equal to a preset in every field shows as that preset.
   const preset = presetOf(definition);
   const estimate = useStudyEstimate(definition);
+  const duration = useStudyDuration();
   const refused = estimate?.verdict === 'refuse' ? [estimate.reason!] : [];
   const problems = studyProblems(definition);
   const [asking, setAsking] = useState(false); // a very long study asks before it runs
-  const run = () => (estimate?.verdict === 'confirm' ? setAsking(true) : void startStudy());
+  const canRun = busy === 'idle' && datasetPhase !== 'error' && problems.length + refused.length === 0;
+  const run = () => {
+    if (!canRun) return;
+    if (estimate?.verdict === 'confirm') setAsking(true);
+    else void startStudy();
+  };
   const shareNote = useLab((s) => s.shareNote);
   const { hide, lock } = useLab((s) => s.classroom); // lesson-link options
+  const presetLabel = (p: (typeof PRESETS)[number]) => {
+    const d = duration(p.study);
+    return d ? `${presetName(p)}, ${d.text} here` : presetName(p);
+  };
 
   return (
-    <section className="panel study-panel">
-      <h2>Study</h2>
+    <section className="panel study-panel" aria-labelledby="study-heading">
+      <h2 id="study-heading">Study</h2>
+      <p className="explain" data-testid="study-explains">
+        {preset?.explains ??
+          `A custom study (${definition.name}): not one of the presets, so check its plan and estimate below.`}
+      </p>
       <div className="controls">
         {!hide.includes('preset') && (
           <label>
@@ -43,7 +63,7 @@ export function StudyPanel() {
             >
               {PRESETS.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.label}
+                  {presetLabel(p)}
                 </option>
               ))}
               {!preset && <option value="custom">Custom study ({definition.name})</option>}
@@ -52,14 +72,14 @@ export function StudyPanel() {
         )}
         {!hide.includes('run') && (
           <>
-            <button
-              className="primary"
-              onClick={run}
-              disabled={busy !== 'idle' || datasetPhase === 'error' || problems.length + refused.length > 0}
-            >
+            <button className="primary" onClick={run} aria-disabled={!canRun} data-testid="run-study">
               Run study
             </button>
-            <button onClick={stopStudy} disabled={busy !== 'running'}>
+            <button
+              onClick={() => busy === 'running' && stopStudy()}
+              aria-disabled={busy !== 'running'}
+              data-testid="stop-study"
+            >
               Stop
             </button>
           </>
@@ -93,12 +113,13 @@ export function StudyPanel() {
           <button onClick={() => setAsking(false)}>Cancel</button>
         </Notice>
       )}
-      <p className="explain" data-testid="study-explains">
-        {preset?.explains ??
-          `A custom study (${definition.name}): not one of the presets, so check its plan and estimate below.`}
-      </p>
-      {!hide.includes('settings') && <StudySettings />}
-      {!hide.includes('settings') && <SearchSpaceEditor />}
+      {busy === 'starting' && <p data-testid="study-starting">Starting workers and loading data…</p>}
+      <StudyProgress testId="study-progress" />
+      {error && (
+        <Notice tone="error" live="alert">
+          {error}
+        </Notice>
+      )}
       {problems.length + refused.length > 0 && (
         <Notice tone="error" live="alert" as="div" testId="study-problems">
           {[...problems, ...refused].map((p) => (
@@ -106,13 +127,17 @@ export function StudyPanel() {
           ))}
         </Notice>
       )}
-      {problems.length === 0 && !hide.includes('plan') && <PlanSummary definition={definition} estimate={estimate} />}
-      {busy === 'starting' && <p data-testid="study-starting">Starting workers and loading data…</p>}
-      <StudyProgress testId="study-progress" />
-      {error && (
-        <Notice tone="error" live="alert">
-          {error}
-        </Notice>
+      {problems.length === 0 && !hide.includes('plan') && (
+        <PlanSummary definition={definition} estimate={estimate} duration={duration(definition)} />
+      )}
+      {!hide.includes('settings') && (
+        <details className="advanced" data-testid="study-advanced">
+          <summary data-testid="study-settings-toggle">
+            Change the study <SettingsSummary definition={definition} />
+          </summary>
+          <StudySettings />
+          <SearchSpaceEditor />
+        </details>
       )}
     </section>
   );

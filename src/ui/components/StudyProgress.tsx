@@ -5,6 +5,7 @@ import { summarisePlan } from '../../core/schedulers/schedule';
 import { studyWork } from '../../core/study/studyWork';
 import { useLab } from '../../store/labStore';
 import { ProgressBar } from './ProgressBar';
+import { progressLabel } from './trialCounts';
 
 export function StudyProgress({ testId }: { testId?: string }) {
   const study = useLab((s) => s.study);
@@ -14,7 +15,6 @@ export function StudyProgress({ testId }: { testId?: string }) {
   const work = useMemo(() => (study ? studyWork(study, live) : null), [study, live]);
   const plannedTrials = useMemo(() => (study ? summarisePlan(study.definition).trials : 0), [study]);
   if (!study || !work) return null;
-  const settled = study.trials.filter((t) => t.state !== 'queued' && t.state !== 'running').length;
   return (
     <ProgressBar
       value={work.done}
@@ -22,7 +22,7 @@ export function StudyProgress({ testId }: { testId?: string }) {
       testId={testId}
       running={busy === 'running' && study.phase === 'running'}
       startedAt={startedAt}
-      label={`${settled} / ${Math.max(plannedTrials, study.trials.length)} trials · ${study.phase}`}
+      label={progressLabel(study, plannedTrials)}
     />
   );
 }

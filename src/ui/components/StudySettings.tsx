@@ -7,11 +7,15 @@ import { editStudy } from '../../store/studyEdits';
 import { useLab } from '../../store/labStore';
 import { NumberField } from './NumberField';
 import { PromotionSettings } from './PromotionSettings';
+import { plainNames, schedulerVerdict } from './evidenceWords';
+import { Term } from '../glossary/Term';
 
-// Measured by `npm run bench:simulate -- --write-evidence`: whether each scheduler beats random search at its compute.
+// Measured by `npm run bench:simulate -- --write-evidence`: whether each scheduler beats random search at its
+// compute, in a sentence, with the figures behind a toggle.
 const SCHEDULER_EVIDENCE = (() => {
   const e = evidence as PromotionEvidence;
-  return schedulerEvidenceText(e.schedulers ?? [], e.tableConfigurations, e.fullFidelity);
+  const figures = schedulerEvidenceText(e.schedulers ?? [], e.tableConfigurations, e.fullFidelity);
+  return figures ? { verdict: schedulerVerdict(e.schedulers ?? []), figures: plainNames(figures) } : null;
 })();
 
 export function StudySettings() {
@@ -55,9 +59,16 @@ export function StudySettings() {
         chooseKind,
       )}
       {SCHEDULER_EVIDENCE && (
-        <p className="field-hint" data-testid="scheduler-evidence">
-          {SCHEDULER_EVIDENCE}
-        </p>
+        <div className="field-hint">
+          <p>{SCHEDULER_EVIDENCE.verdict}</p>
+          <details>
+            <summary>Details: the figures</summary>
+            <p>
+              Figures as <Term id="regret" /> in accuracy points with 95% <Term id="ci">intervals</Term>:
+            </p>
+            <p data-testid="scheduler-evidence">{SCHEDULER_EVIDENCE.figures}</p>
+          </details>
+        </div>
       )}
       {choose(
         'resource',
@@ -89,6 +100,7 @@ export function StudySettings() {
       />
       <NumberField
         label="reduction factor η"
+        hint={<Term id="reductionFactor">what is η?</Term>}
         value={s.reductionFactor}
         step={1}
         min={2}

@@ -5,19 +5,22 @@ import { chartInfo, type ChartId } from './chartCatalog';
 import { DashboardContext } from './dashboardContext';
 import { exportPng, exportSvg } from './exportChart';
 import { Notice } from '../kit/Notice';
+import { Term } from '../glossary/Term';
 
 interface ChartCardProps {
   id: ChartId;
   /** Shown instead of the chart when there is nothing to draw yet. */
   empty?: string | null;
   controls?: ReactNode;
+  /** What exactly the chart shows (which rung, which budget), under the title. */
+  subtitle?: ReactNode;
   footer?: ReactNode;
   children?: ReactNode;
   /** Extra data-* attributes for tests. */
   data?: Record<string, string | number>;
 }
 
-export function ChartCard({ id, empty, controls, footer, children, data = {} }: ChartCardProps) {
+export function ChartCard({ id, empty, controls, subtitle, footer, children, data = {} }: ChartCardProps) {
   const info = chartInfo(id);
   const ref = useRef<HTMLDivElement>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -55,8 +58,26 @@ export function ChartCard({ id, empty, controls, footer, children, data = {} }: 
           </div>
         )}
       </header>
+      {subtitle && (
+        <p className="chart-subtitle" data-testid="chart-subtitle">
+          {subtitle}
+        </p>
+      )}
       <p className="chart-explains">
         <strong>What to look at:</strong> {info.explains}
+        {info.terms && (
+          <span className="chart-terms">
+            {' '}
+            (Words:{' '}
+            {info.terms.map((t, i) => (
+              <span key={t}>
+                {i > 0 && ', '}
+                <Term id={t} />
+              </span>
+            ))}
+            .)
+          </span>
+        )}
       </p>
       {controls && <div className="chart-controls">{controls}</div>}
       <div className="chart-body" ref={ref}>

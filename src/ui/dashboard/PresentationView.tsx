@@ -13,6 +13,7 @@ import { Chart, visibleCharts } from './charts';
 import { DashboardContext } from './dashboardContext';
 import { printReport } from './printReport';
 import { Notice } from '../kit/Notice';
+import { presetName } from '../components/presetName';
 
 type Slide = ChartId | 'ranking';
 
@@ -62,6 +63,8 @@ export function PresentationView() {
   });
 
   const title = slide === 'ranking' ? 'Ranking' : chartInfo(slide).title;
+  const canRun = busy === 'idle' && datasetReady;
+  const shownPreset = presetOf(study?.definition ?? definition);
   return (
     <DashboardContext.Provider
       value={{ exportPrefix: study?.definition.name ?? 'study', canExport: !hide.includes('export') }}
@@ -74,20 +77,24 @@ export function PresentationView() {
       >
         <div className="present-bar">
           <strong>
-            {presetOf(study?.definition ?? definition)?.label ??
-              `Custom study (${(study?.definition ?? definition).name})`}
+            {shownPreset ? presetName(shownPreset) : `Custom study (${(study?.definition ?? definition).name})`}
           </strong>
           {!hide.includes('run') && (
             <>
+              {/* aria-disabled, not disabled: a pressed button keeps the focus. */}
               <button
                 type="button"
                 className="primary"
-                onClick={() => void startStudy()}
-                disabled={busy !== 'idle' || !datasetReady}
+                onClick={() => canRun && void startStudy()}
+                aria-disabled={!canRun}
               >
                 Run study
               </button>
-              <button type="button" onClick={stopStudy} disabled={busy !== 'running'}>
+              <button
+                type="button"
+                onClick={() => busy === 'running' && stopStudy()}
+                aria-disabled={busy !== 'running'}
+              >
                 Stop
               </button>
             </>
@@ -99,30 +106,7 @@ export function PresentationView() {
             </Notice>
           )}
         </div>
-        <div
-          className="slide"
-          data-testid="slide"
-          data-slide={slide}
-          aria-roledescription="slide"
-          aria-label={`${at + 1} of ${slides.length}: ${title}`}
-        >
-          {slide === 'ranking' ? (
-            study && study.phase !== 'running' ? (
-              <Ranking />
-            ) : (
-              <Notice tone="info" className="chart-empty">
-                The ranking appears when the study has finished.
-              </Notice>
-            )
-          ) : (
-            <Chart
-              id={slide}
-              study={slide === 'trainingCurves' ? study : deferredStudy}
-              curves={curves}
-              audit={audit}
-            />
-          )}
-        </div>
+        {/* Above the slide: a tall slide no longer pushes it below the fold or moves it. */}
         <nav className="present-nav" aria-label="Slides">
           <button
             type="button"
@@ -154,6 +138,30 @@ export function PresentationView() {
             </button>
           )}
         </nav>
+        <div
+          className="slide"
+          data-testid="slide"
+          data-slide={slide}
+          aria-roledescription="slide"
+          aria-label={`${at + 1} of ${slides.length}: ${title}`}
+        >
+          {slide === 'ranking' ? (
+            study && study.phase !== 'running' ? (
+              <Ranking />
+            ) : (
+              <Notice tone="info" className="chart-empty">
+                The ranking appears when the study has finished.
+              </Notice>
+            )
+          ) : (
+            <Chart
+              id={slide}
+              study={slide === 'trainingCurves' ? study : deferredStudy}
+              curves={curves}
+              audit={audit}
+            />
+          )}
+        </div>
       </section>
     </DashboardContext.Provider>
   );

@@ -81,19 +81,27 @@ function TuningCurves({ study }: { study: StudyState | null }) {
   const images = sample.trials[0] ? Math.round(sample.trials[0].dataFraction * full) : 0;
   const sampler = study.definition.sampler;
   const law = series.law;
+  const budget = `${images.toLocaleString('en')} images × ${sample.trials[0]?.epochs ?? 1} epoch${(sample.trials[0]?.epochs ?? 1) === 1 ? '' : 's'}`;
   return (
     <ChartCard
       id="tuningCurves"
       controls={controls}
-      data={{ trials: n, method, confidence }}
+      data={{ trials: n, method, confidence, rung: 1 }}
+      subtitle={
+        <>
+          <strong>Rung 1 only</strong> ({budget} per trial): the {n} finished trials where every configuration trained
+          on the same small budget. Later rungs train fewer configurations on more data, so the study's winner can score
+          higher than this curve.
+        </>
+      }
       footer={
         <>
           <p data-testid="tuning-readout">{readout.text}</p>
           <p>
             {law ? (
               <>
-                Quadratic law fitted to the top {law.tailCount} scores: best achievable accuracy about{' '}
-                <strong>{formatPercent(law.b)}</strong>, effective number of hyperparameters{' '}
+                Quadratic law fitted to the top {law.tailCount} scores: best achievable accuracy at rung 1's budget
+                about <strong>{formatPercent(law.b)}</strong>, effective number of hyperparameters{' '}
                 <strong>{law.c.toFixed(1)}</strong>.
               </>
             ) : (
@@ -119,7 +127,8 @@ function TuningCurves({ study }: { study: StudyState | null }) {
         series={series}
         n={n}
         confidence={confidence}
-        label={`Tuning curves of ${n} trials with a ${Math.round(confidence * 100)}% ${METHOD_NAMES[method]} band`}
+        label={`Tuning curves of the ${n} rung-1 trials (${budget} each) with a ${Math.round(confidence * 100)}% ${METHOD_NAMES[method]} band`}
+        yLabel="best validation accuracy at rung 1"
       />
     </ChartCard>
   );

@@ -1,6 +1,7 @@
 // The dashboard's charts in reading order, each with its title and the one line that says what to
 // look at; the dashboard, the presentation view, the print report and lesson links (hide=) share it.
 import type { Hideable } from '../../core/link/classroomParams';
+import type { TermId } from '../glossary/glossary';
 
 // The audit's chart is not in core's HIDEABLE list yet, so a lesson link cannot hide it by name.
 export type ChartId = Extract<
@@ -20,6 +21,8 @@ export interface ChartInfo {
   explains: string;
   /** Shown only once the study on screen has an audit (../components/AuditPanel). */
   needsAudit?: boolean;
+  /** Technical words the chart relies on, linked to the glossary beside its explanation. */
+  terms?: TermId[];
 }
 
 export const CHART_INFO: readonly ChartInfo[] = [
@@ -32,12 +35,14 @@ export const CHART_INFO: readonly ChartInfo[] = [
   {
     id: 'rungLadder',
     title: 'Successive-halving ladder',
+    terms: ['rung', 'successiveHalving'],
     explains:
       'Each column is a rung with more data; lines follow a configuration upwards: the best of each rung survive, and crossing lines mean the small-data ranking was wrong.',
   },
   {
     id: 'tuningCurves',
     title: 'Tuning curves (random search)',
+    terms: ['tuningCurve', 'rung'],
     explains:
       'The best accuracy you should expect after k random trials, with a band it stays inside at the chosen confidence: where the curve flattens, more trials buy little.',
   },
@@ -50,6 +55,7 @@ export const CHART_INFO: readonly ChartInfo[] = [
   {
     id: 'importance',
     title: 'Hyperparameter importance (fANOVA)',
+    terms: ['fanova'],
     explains:
       'How much of the spread in accuracy each hyperparameter explains on its own: tune the long bars first, fix the short ones.',
   },
@@ -62,6 +68,7 @@ export const CHART_INFO: readonly ChartInfo[] = [
   {
     id: 'predictedVsActual',
     title: 'Audit: meta-model prediction against full fidelity',
+    terms: ['metaModel', 'fidelity'],
     needsAudit: true,
     explains:
       'One dot per configuration, at its accuracy after full training: dots on the y = x line were predicted exactly from the cheap trials; a whisker (the prediction interval) that misses the line marks a surprise.',

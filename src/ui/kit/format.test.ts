@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MISSING, formatNumber, formatPercent, formatSeconds, formatSigned } from './format';
+import { MISSING, formatBytes, formatNumber, formatPercent, formatSeconds, formatSigned } from './format';
 
 describe('number formatting', () => {
   it('writes fractions as percentages with the asked digits', () => {
@@ -25,5 +25,11 @@ describe('number formatting', () => {
   it('writes milliseconds as seconds', () => {
     expect(formatSeconds(1234)).toBe('1.2 s');
     expect(formatSeconds(60_000, 0)).toBe('60 s');
+  });
+  it('writes bytes in binary units', () => {
+    expect(formatBytes(3 * 2 ** 30)).toBe('3.0 GiB');
+    expect(formatBytes(12 * 2 ** 30)).toBe('12 GiB');
+    expect(formatBytes(120 * 2 ** 20)).toBe('120 MiB');
+    expect(formatBytes(10)).toBe('1 MiB');
   });
 });

@@ -26,3 +26,12 @@ export function formatSigned(v: number | null | undefined, digits = 2): string {
 export function formatSeconds(ms: number | null | undefined, digits = 1): string {
   return finite(ms) ? `${(ms / 1000).toFixed(digits)} s` : MISSING;
 }
+
+/** Bytes in binary units: formatBytes(3 * 2 ** 30) = '3.0 GiB', formatBytes(5e6) = '5 MiB'. */
+export function formatBytes(bytes: number | null | undefined): string {
+  if (!finite(bytes)) return MISSING;
+  const GiB = 2 ** 30;
+  return bytes >= GiB
+    ? `${(bytes / GiB).toFixed(bytes >= 10 * GiB ? 0 : 1)} GiB`
+    : `${Math.max(1, Math.round(bytes / 2 ** 20))} MiB`;
+}

@@ -8,6 +8,7 @@ import { ReplayView } from './ReplayView';
 import { useLearningCurveTable } from './useLearningCurveTable';
 import { Notice } from '../kit/Notice';
 import { Panel } from '../kit/Panel';
+import { Term } from '../glossary/Term';
 
 export function TableReplayPanel() {
   const link = useLab((s) => s.classroom.replay);
@@ -25,6 +26,10 @@ export function TableReplayPanel() {
         <summary>
           <h2>Replay a real study (no training)</h2>
         </summary>
+        <p className="muted">
+          Words used here: <Term id="regret" />, <Term id="pBest" />, <Term id="ci" />, <Term id="spearman" />,{' '}
+          <Term id="fidelity" />.
+        </p>
         {state.phase === 'loading' && <Notice tone="info">Loading the learning-curve table…</Notice>}
         {state.phase === 'missing' && (
           <Notice tone="error" live="alert">
