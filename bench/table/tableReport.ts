@@ -3,7 +3,7 @@
 // repeats, the compute spent, and the configuration the 30-epoch headline run trains. The test
 // accuracy is printed beside each row for the final report only; the headline's choice reads
 // validation alone (bestByValidation).
-import type { LearningCurveTable, TableRow } from '../../src/core/groundTruth/learningCurveTable';
+import { rowKey, type LearningCurveTable, type TableRow } from '../../src/core/groundTruth/learningCurveTable';
 import { noiseFloor, type NoiseFloor } from '../../src/core/groundTruth/noiseFloor';
 import { HEADLINE_EPOCHS, HEADLINE_FILE } from './headlineReport';
 import { wallMs, type ClockRun } from './buildClock';
@@ -25,8 +25,10 @@ export interface ConfigurationReport {
 }
 
 export interface TableReport {
+  /** Planned rows in the table, and rows beyond the plan (the optional top repeats). */
   rowsDone: number;
   rowsPlanned: number;
+  extraRows: number;
   /** Configurations with a replicate-0 row at every fraction. */
   completeConfigurations: number;
   /** Sum of the rows' training durations: one worker's hours. */
@@ -100,9 +102,12 @@ export function tableReport(
     .map((c) => ({ configId: c.configId, valAccuracy: c.fullCurve[c.fullCurve.length - 1] }))
     .filter((c) => best && noise.pairs > 0 && 100 * (best.valAccuracy - c.valAccuracy) <= noise.meanAbsDiffPts)
     .sort((a, b) => b.valAccuracy - a.valAccuracy);
+  const plannedKeys = new Set(planned.map((u) => u.key));
+  const inPlan = table.rows.filter((r) => plannedKeys.has(rowKey(r.configId, r.replicate, r.dataFraction))).length;
   return {
-    rowsDone: table.rows.length,
+    rowsDone: inPlan,
     rowsPlanned: planned.length,
+    extraRows: table.rows.length - inPlan,
     completeConfigurations: configurations.filter((c) => c.valAtFraction.every((v) => v !== null)).length,
     workerHours: table.rows.reduce((s, r) => s + r.durationMs, 0) / 3_600_000,
     wallHours: wallMs(clock) / 3_600_000,
@@ -128,7 +133,7 @@ export function formatTableReport(r: TableReport, fractions: number[], epochs: n
   const label = (f: number) => (f === 1 ? 'all' : `1/${Math.round(1 / f)}`);
   const soFar = r.rowsDone < r.rowsPlanned ? ' so far' : '';
   const lines = [
-    `Table: ${r.rowsDone} of ${r.rowsPlanned} rows, ${r.completeConfigurations} configurations at every fraction; ` +
+    `Table: ${r.rowsDone} of ${r.rowsPlanned} rows${r.extraRows > 0 ? ` (and ${r.extraRows} top repeats)` : ''}, ${r.completeConfigurations} configurations at every fraction; ` +
       `${r.workerHours.toFixed(1)} worker-hours of training${soFar} (the rows' own durations, contention included)`,
     r.runs > 0
       ? `Build wall time: ${r.wallHours.toFixed(1)} h over ${r.runs} builder runs` +

@@ -59,6 +59,11 @@ describe('simulationReport', () => {
     // The ceiling depends on the pools and draws only, which every scheduler shares.
     expect(ceilings.size).toBe(1);
     expect(r.notes.some((n) => n.startsWith(`P(best): ${P_BEST_DEFINITION}`))).toBe(true);
+    // Which schedulers keep 90% of the ceiling, read off the same figures.
+    const keep = r.rules
+      .filter((x) => x.rule === 'accuracy' && x.underSeedNoise!.keptShare >= 0.9)
+      .map((x) => x.scheduler);
+    expect(r.notes).toContainEqual(expect.stringContaining(`pool 6: ${keep.join(', ') || 'none'} keep it`));
   });
 
   it("reports one line per (pool, scheduler, rule) in the issue's shape", () => {

@@ -6,6 +6,7 @@ import type { LearningCurveTable } from './learningCurveTable';
 import { noiseFloor, type NoiseFloor } from './noiseFloor';
 import { P_BEST_DEFINITION } from './poolBest';
 import { COMPUTE_UNIT } from './replayCost';
+import { KEEPS_SHARE } from './schedulerEvidence';
 import { seedNoise } from './seedNoise';
 import { probeConfirmation, type ProbeConfirmation } from './probeConfirmation';
 import { probeCounts, probeSignal, type ProbeSignal } from './probeSignal';
@@ -128,6 +129,7 @@ export function simulationReport(
     `compute: ${COMPUTE_UNIT}; random search at equal compute is charged in the same unit; computeFractionMs is the same ratio in each row's measured milliseconds (load-dependent, secondary); the gradient-norm probe at init is not timed in the table`,
   );
   notes.push(`P(best): ${P_BEST_DEFINITION}`);
+  if (Number.isFinite(noise.sdPts)) notes.push(keepsUnderNoise(rules));
   notes.push(
     Number.isFinite(noise.sdPts)
       ? `underSeedNoise: each pool's best is a distribution, per-run SD ${noise.sdPts.toFixed(2)} pts pooled over ${noise.repeated.length} configurations with repeats (${noise.degreesOfFreedom} degrees of freedom: ${noise.repeated.join(', ')}); tableBestPBest is the ceiling for a pick read off the table, keptShare the rule's share of it`
@@ -152,4 +154,17 @@ export function simulationReport(
     probeConfirmation: probeConfirmation(table.header, configs),
     notes,
   };
+}
+
+/** Which schedulers (accuracy promotion) keep KEEPS_SHARE of the table-best ceiling under seed noise, per pool size. */
+function keepsUnderNoise(rules: readonly RuleReport[]): string {
+  const accuracy = rules.filter((r) => r.rule === 'accuracy' && r.underSeedNoise);
+  const pools = [...new Set(accuracy.map((r) => r.poolSize))];
+  const part = (pool: number) => {
+    const at = accuracy.filter((r) => r.poolSize === pool);
+    const kept = at.filter((r) => r.underSeedNoise!.keptShare >= KEEPS_SHARE).map((r) => r.scheduler);
+    const lost = at.filter((r) => r.underSeedNoise!.keptShare < KEEPS_SHARE).map((r) => r.scheduler);
+    return `pool ${pool}: ${kept.join(', ') || 'none'} keep it${lost.length > 0 ? `; ${lost.join(', ')} do not` : ''}`;
+  };
+  return `P(best) under seed noise, kept where a scheduler reaches ${100 * KEEPS_SHARE}% of the table-best ceiling: ${pools.map(part).join('; ')}`;
 }

@@ -1,6 +1,8 @@
 // The figures of many replayed studies, as `npm run bench:simulate` prints them: regret, P(pick =
 // best), rank agreement and compute, each with its 95% bootstrap interval, and the rule's paired
 // difference from plain accuracy promotion on the same studies.
+import { P_BEST_DEFINITION } from '../../core/groundTruth/poolBest';
+import { COMPUTE_UNIT_BRIEF } from '../../core/groundTruth/replayCost';
 import type { RuleReport } from '../../core/groundTruth/ruleReport';
 import type { Interval } from '../../core/groundTruth/studySummary';
 import { formatPercent } from '../kit/format';
@@ -51,6 +53,9 @@ export function ReplayDistribution({ report, configurations }: { report: RuleRep
           </tbody>
         </table>
       </TableScroll>
+      <p className="muted" data-testid="replay-definitions">
+        P(pick = best): {P_BEST_DEFINITION}. Compute: {COMPUTE_UNIT_BRIEF}.
+      </p>
       {d && (
         <p data-testid="replay-vs-accuracy">
           Against plain accuracy promotion on the same {d.studies.toLocaleString('en')} studies: mean regret{' '}

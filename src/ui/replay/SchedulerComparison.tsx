@@ -1,6 +1,8 @@
 // "Compare schedulers": 1,000 replayed studies per scheduler under the panel's rule and pool size,
 // drawn as compute against P(pick = best) and tabled with regret, each with its 95% interval.
 import type { LearningCurveTable } from '../../core/groundTruth/learningCurveTable';
+import { P_BEST_DEFINITION } from '../../core/groundTruth/poolBest';
+import { COMPUTE_UNIT_BRIEF } from '../../core/groundTruth/replayCost';
 import type { PromotionRuleName } from '../../core/groundTruth/replayPromotion';
 import { DEFAULT_SIMULATION } from '../../core/groundTruth/simulateStudies';
 import type { TableConfiguration } from '../../core/groundTruth/tableConfigurations';
@@ -92,6 +94,10 @@ export function SchedulerComparison(props: {
               </tbody>
             </table>
           </TableScroll>
+          <p className="muted">
+            P(pick = best): {P_BEST_DEFINITION}. Compute, the scheduler's and random search's alike:{' '}
+            {COMPUTE_UNIT_BRIEF}.
+          </p>
         </div>
       )}
     </div>
