@@ -5,6 +5,8 @@ import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { loadFmaKernelsBrowser } from './fmaKernels/browserLoad';
+import { describeFmaBuild } from './fmaKernels/fmaModule';
 import { initBackend, type BackendName, type BackendProbe, type BackendReport } from './backend';
 
 interface AdapterInfoLike {
@@ -60,13 +62,14 @@ const makeProbe = (wasmThreads: boolean): BackendProbe => ({
       });
       // Threads gave no speed-up here (notes/browser.md); the pool runs one worker per core instead.
       if (!wasmThreads) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+      await loadFmaKernelsBrowser();
     }
   },
   async describe(name) {
     if (name === 'webgpu') return `webgpu (${adapterDescription || 'GPU'})`;
     if (name === 'wasm') {
       const threads = getThreadsCount();
-      return `wasm (SIMD ${tf.env().getBool('WASM_HAS_SIMD_SUPPORT') ? 'on' : 'off'}, ${threads} thread${threads === 1 ? '' : 's'})`;
+      return `wasm (SIMD ${tf.env().getBool('WASM_HAS_SIMD_SUPPORT') ? 'on' : 'off'}, ${threads} thread${threads === 1 ? '' : 's'}, ${describeFmaBuild()})`;
     }
     return name;
   },

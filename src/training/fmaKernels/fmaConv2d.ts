@@ -9,6 +9,8 @@ import { fmaKernels } from './fmaModule';
 import { copyIn, copyOut, copyPadded, isFloat4d } from './tensorCopy';
 
 const MAX_TAPS = 25; // the indirection buffer's size in gemm.c
+/** Below this many input channels the patches are laid out first (im2col) for one long K. */
+export const IM2COL_CHANNELS = 8;
 
 function isOne(d: number | [number, number] | undefined): boolean {
   return d == null || (typeof d === 'number' ? d === 1 : d[0] === 1 && d[1] === 1);
@@ -19,7 +21,7 @@ export function conv2dByIgemm(args: KernelArgs): tf.TensorInfo | null {
   const backend = args.backend as BackendWasm;
   const { x, filter } = args.inputs;
   const { strides, pad, dataFormat, dilations, dimRoundingMode } = args.attrs as unknown as tf.Conv2DAttrs;
-  if (kernels == null || !isFloat4d(x, filter) || dataFormat !== 'NHWC' || !isOne(dilations)) return null;
+  if (kernels == null || !isFloat4d(x) || !isFloat4d(filter) || dataFormat !== 'NHWC' || !isOne(dilations)) return null;
   const info = tf.backend_util.computeConv2DInfo(
     x.shape as [number, number, number, number],
     filter.shape as [number, number, number, number],
@@ -43,9 +45,18 @@ export function conv2dByIgemm(args: KernelArgs): tf.TensorInfo | null {
   const packed = kernels.alloc(Math.ceil(outChannels / 8) * 8 * kh * kw * inChannels);
   const out = kernels.alloc(batchSize * outHeight * outWidth * outChannels);
   const e = kernels.exports;
-  // B(t, k = ci, n = co) = filter[t][ci][co]
-  e.pack_b(w, kh * kw, inChannels, outChannels, inChannels * outChannels, outChannels, 1, packed);
-  e.conv2d(xp.offset, batchSize, xp.hp, xp.wp, inChannels, kh, kw, packed, outChannels, 0, out, 0);
+  if (inChannels < IM2COL_CHANNELS) {
+    const k = kh * kw * inChannels;
+    const patches = kernels.alloc(batchSize * outHeight * outWidth * k);
+    e.im2col(xp.offset, batchSize, xp.hp, xp.wp, inChannels, kh, kw, patches);
+    // B(k = (t, ci), n = co) = filter[t][ci][co], one row of the flattened filter per k
+    e.pack_b(w, 1, k, outChannels, 0, outChannels, 1, packed);
+    e.gemm(patches, batchSize * outHeight * outWidth, k, k, packed, outChannels, out);
+  } else {
+    // B(t, k = ci, n = co) = filter[t][ci][co]
+    e.pack_b(w, kh * kw, inChannels, outChannels, inChannels * outChannels, outChannels, 1, packed);
+    e.conv2d(xp.offset, batchSize, xp.hp, xp.wp, inChannels, kh, kw, packed, outChannels, 0, out, 0);
+  }
   return copyOut(kernels, backend, out, [batchSize, outHeight, outWidth, outChannels]);
 }
 
@@ -55,7 +66,8 @@ export function conv2dBackpropInputByIgemm(args: KernelArgs): tf.TensorInfo | nu
   const { dy, filter } = args.inputs;
   const { strides, pad, dataFormat, dimRoundingMode, inputShape } =
     args.attrs as unknown as tf.Conv2DBackpropInputAttrs;
-  if (kernels == null || !isFloat4d(dy, filter) || dataFormat !== 'NHWC' || inputShape.length !== 4) return null;
+  if (kernels == null || !isFloat4d(dy) || !isFloat4d(filter) || dataFormat !== 'NHWC' || inputShape.length !== 4)
+    return null;
   const info = tf.backend_util.computeConv2DInfo(
     inputShape,
     filter.shape as [number, number, number, number],

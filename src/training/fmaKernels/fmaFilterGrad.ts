@@ -1,10 +1,11 @@
 // Conv2DBackpropFilter (stride 1, NHWC) on our transposed-A GEMM kernel (gemm.c): x is copied in
 // padded as the forward convolution read it, and every tap's dW[t] = x_t^T dy accumulates over
-// blocks of output rows. Other geometries return null (the XNNPACK formulations run).
+// blocks of output rows (for the RGB input, one GEMM over its patches). Other geometries return null (the XNNPACK formulations run).
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { KernelArgs } from '../wasmKernels/callWasmKernel';
 import { fmaKernels } from './fmaModule';
+import { IM2COL_CHANNELS } from './fmaConv2d';
 import { copyIn, copyOut, copyPadded, isFloat4d } from './tensorCopy';
 
 export function conv2dBackpropFilterByGemm(args: KernelArgs): tf.TensorInfo | null {
@@ -13,7 +14,8 @@ export function conv2dBackpropFilterByGemm(args: KernelArgs): tf.TensorInfo | nu
   const { x, dy } = args.inputs;
   const { strides, pad, dataFormat, dimRoundingMode, filterShape } =
     args.attrs as unknown as tf.Conv2DBackpropFilterAttrs;
-  if (kernels == null || !isFloat4d(x, dy) || dataFormat !== 'NHWC' || filterShape.length !== 4) return null;
+  if (kernels == null || !isFloat4d(x) || !isFloat4d(dy) || dataFormat !== 'NHWC' || filterShape.length !== 4)
+    return null;
   const info = tf.backend_util.computeConv2DInfo(
     x.shape as [number, number, number, number],
     filterShape,
@@ -36,6 +38,16 @@ export function conv2dBackpropFilterByGemm(args: KernelArgs): tf.TensorInfo | nu
   const xp = copyPadded(kernels, backend, x, [padInfo.top, bottom, padInfo.left, right]);
   const dyIn = copyIn(kernels, backend, dy);
   const dw = kernels.alloc(kh * kw * inChannels * outChannels);
-  kernels.exports.conv2d_filter_grad(xp.offset, batchSize, xp.hp, xp.wp, inChannels, dyIn, outChannels, kh, kw, dw);
+  const e = kernels.exports;
+  if (inChannels < IM2COL_CHANNELS) {
+    // dW [(t, ci)][co] = patches^T dy over all output pixels
+    const k = kh * kw * inChannels;
+    const pixels = batchSize * outHeight * outWidth;
+    const patches = kernels.alloc(pixels * k);
+    e.im2col(xp.offset, batchSize, xp.hp, xp.wp, inChannels, kh, kw, patches);
+    e.gemm_at(patches, k, pixels, k, dyIn, outChannels, outChannels, dw);
+  } else {
+    e.conv2d_filter_grad(xp.offset, batchSize, xp.hp, xp.wp, inChannels, dyIn, outChannels, kh, kw, dw);
+  }
   return copyOut(kernels, backend, dw, filterShape);
 }

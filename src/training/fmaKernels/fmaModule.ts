@@ -9,12 +9,47 @@ interface FmaExports {
   memory: WebAssembly.Memory;
   __heap_base: WebAssembly.Global;
   relaxed(): number;
-  pack_b(b: number, taps: number, kc: number, n: number, tstride: number, kstride: number, nstride: number, out: number): void;
-  conv2d(x: number, batch: number, hp: number, wp: number, c: number, kh: number, kw: number, w: number, co: number, bias: number, out: number, relu: number): void;
+  pack_b(
+    b: number,
+    taps: number,
+    kc: number,
+    n: number,
+    tstride: number,
+    kstride: number,
+    nstride: number,
+    out: number,
+  ): void;
+  conv2d(
+    x: number,
+    batch: number,
+    hp: number,
+    wp: number,
+    c: number,
+    kh: number,
+    kw: number,
+    w: number,
+    co: number,
+    bias: number,
+    out: number,
+    relu: number,
+  ): void;
   gemm(a: number, m: number, k: number, lda: number, b: number, n: number, c: number): void;
   gemm_at(a: number, m: number, k: number, lda: number, b: number, n: number, ldb: number, c: number): void;
-  conv2d_filter_grad(x: number, batch: number, hp: number, wp: number, c: number, dy: number, co: number, kh: number, kw: number, dw: number): void;
+  conv2d_filter_grad(
+    x: number,
+    batch: number,
+    hp: number,
+    wp: number,
+    c: number,
+    dy: number,
+    co: number,
+    kh: number,
+    kw: number,
+    dw: number,
+  ): void;
   transpose(a: number, m: number, n: number, out: number): void;
+  im2col(x: number, batch: number, hp: number, wp: number, c: number, kh: number, kw: number, out: number): void;
+  max_pool_grad_2x2(x: number, dy: number, batch: number, h: number, w: number, c: number, dx: number): void;
 }
 
 /** Floats past each buffer that tile loads may read (lanes never stored). */
@@ -26,6 +61,8 @@ export class FmaKernels {
   readonly exports: FmaExports;
   private readonly base: number;
   private top: number;
+  /** Kernel calls so far: tests check that a product ran here, not on a fallback. */
+  calls = 0;
 
   constructor(instance: WebAssembly.Instance) {
     this.exports = instance.exports as unknown as FmaExports;
@@ -36,6 +73,7 @@ export class FmaKernels {
 
   /** Frees everything allocated since the last reset. */
   reset(): void {
+    this.calls++;
     this.top = this.base;
   }
 

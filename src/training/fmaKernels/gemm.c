@@ -225,8 +225,9 @@ void gemm(const float *a, int m, int k, int lda, const float *bpacked, int n, fl
 static int32_t aoffs[RUNS], boffs[RUNS];
 
 /**
- * C [m][n] = A^T B for A [k][m] (row stride lda) and B [k][n] (row stride ldb): a dense weight
- * gradient. K is cut in blocks of 256 so both strips stay in L1 while C accumulates.
+ * C [m][n] = A^T B for A [k][m] (row stride lda) and B [k][n] (row stride ldb), for small lda
+ * (the RGB patches' filter gradient): K is cut in blocks of 256 so both strips stay in L1 while
+ * C accumulates. A large lda thrashes the TLB; transpose A and call gemm instead.
  */
 EXPORT(gemm_at)
 void gemm_at(const float *a, int m, int k, int lda, const float *b, int n, int ldb, float *c) {
@@ -285,6 +286,68 @@ void transpose(const float *a, int m, int n, float *out) {
     for (int j0 = 0; j0 < n; j0 += 8) {
       for (int i = i0; i < m && i < i0 + 8; i++) {
         for (int j = j0; j < n && j < j0 + 8; j++) out[j * m + i] = a[i * n + j];
+      }
+    }
+  }
+}
+
+/**
+ * MaxPoolGrad of a 2x2, stride-2 pool over x [batch][h][w][c] (h, w even, c a multiple of 4):
+ * each window passes dy to its first maximum in row-major order, as the cpu backend does. The
+ * windows tile x exactly, so every dx float is written once and nothing needs zeroing.
+ */
+EXPORT(max_pool_grad_2x2)
+void max_pool_grad_2x2(const float *x, const float *dy, int batch, int h, int w, int c, float *dx) {
+  const int oh = h / 2, ow = w / 2, row = w * c;
+  const v128_t zero = wasm_f32x4_splat(0.0f);
+  for (int b = 0; b < batch; b++) {
+    for (int y = 0; y < oh; y++) {
+      for (int xo = 0; xo < ow; xo++) {
+        const int at = ((b * h + 2 * y) * w + 2 * xo) * c;
+        const float *x0 = x + at, *x1 = x0 + c, *x2 = x0 + row, *x3 = x2 + c;
+        float *d0 = dx + at, *d1 = d0 + c, *d2 = d0 + row, *d3 = d2 + c;
+        const float *g = dy + ((b * oh + y) * ow + xo) * c;
+        for (int k = 0; k < c; k += 4) {
+          const v128_t v0 = wasm_v128_load(x0 + k), v1 = wasm_v128_load(x1 + k);
+          const v128_t v2 = wasm_v128_load(x2 + k), v3 = wasm_v128_load(x3 + k);
+          const v128_t grad = wasm_v128_load(g + k);
+          // Strictly greater keeps the first maximum, as in the cpu backend.
+          v128_t m = v0;
+          const v128_t t1 = wasm_f32x4_gt(v1, m);
+          m = wasm_v128_bitselect(v1, m, t1);
+          const v128_t t2 = wasm_f32x4_gt(v2, m);
+          m = wasm_v128_bitselect(v2, m, t2);
+          const v128_t t3 = wasm_f32x4_gt(v3, m);
+          // Window position that wins: 3 if t3, else 2 if t2, else 1 if t1, else 0.
+          const v128_t is3 = t3;
+          const v128_t is2 = wasm_v128_andnot(t2, t3);
+          const v128_t is1 = wasm_v128_andnot(wasm_v128_andnot(t1, t2), t3);
+          const v128_t is0 = wasm_v128_not(wasm_v128_or(wasm_v128_or(t1, t2), t3));
+          wasm_v128_store(d0 + k, wasm_v128_bitselect(grad, zero, is0));
+          wasm_v128_store(d1 + k, wasm_v128_bitselect(grad, zero, is1));
+          wasm_v128_store(d2 + k, wasm_v128_bitselect(grad, zero, is2));
+          wasm_v128_store(d3 + k, wasm_v128_bitselect(grad, zero, is3));
+        }
+      }
+    }
+  }
+}
+
+/**
+ * out [pixels][kh*kw*c] = the input patch of every output pixel of a stride-1 convolution over
+ * padded x [batch][hp][wp][c]. Only for few channels (the RGB input): the patch then makes one
+ * long K for the GEMM, where the igemm would run 3-float steps between pointer reloads.
+ */
+EXPORT(im2col)
+void im2col(const float *x, int batch, int hp, int wp, int c, int kh, int kw, float *out) {
+  const int oh = hp - kh + 1, ow = wp - kw + 1;
+  for (int b = 0; b < batch; b++) {
+    for (int y = 0; y < oh; y++) {
+      for (int xo = 0; xo < ow; xo++) {
+        for (int i = 0; i < kh; i++) {
+          const float *src = x + ((b * hp + y + i) * wp + xo) * c;
+          for (int j = 0; j < kw * c; j++) *out++ = src[j];
+        }
       }
     }
   }

@@ -54,6 +54,6 @@ export function copyOut(kernels: FmaKernels, backend: BackendWasm, offset: numbe
 }
 
 /** True for float32 NHWC rank-4 tensors, the only kind these kernels take. */
-export function isFloat4d(...ts: (tf.TensorInfo | undefined)[]): boolean {
-  return ts.every((t) => t != null && t.dtype === 'float32' && t.shape.length === 4);
+export function isFloat4d(t: tf.TensorInfo | undefined): t is tf.TensorInfo {
+  return t != null && t.dtype === 'float32' && t.shape.length === 4;
 }

@@ -12,6 +12,7 @@ import { conv2dBackpropFilterWasm } from './conv2dBackpropFilter';
 import { conv2dBackpropInputByIgemm, conv2dByIgemm } from '../fmaKernels/fmaConv2d';
 import { conv2dBackpropFilterByGemm } from '../fmaKernels/fmaFilterGrad';
 import { batchMatMulByGemm } from '../fmaKernels/fmaMatMul';
+import { maxPoolGrad2x2 } from '../fmaKernels/fmaMaxPoolGrad';
 import { conv2dBackpropInputByForwardConv } from './conv2dBackpropInput';
 import { maxPoolGradByScatter } from './maxPoolGrad';
 import { sumLeadingAxes } from './sumLeadingAxes';
@@ -50,12 +51,13 @@ export function registerWasmTrainingKernels(): void {
     tf.registerKernel({
       kernelName: 'Conv2DBackpropFilter',
       backendName: 'wasm',
-      kernelFunc: ((args: KernelArgs) => conv2dBackpropFilterByGemm(args) ?? conv2dBackpropFilterWasm(args)) as tf.KernelFunc,
+      kernelFunc: ((args: KernelArgs) =>
+        conv2dBackpropFilterByGemm(args) ?? conv2dBackpropFilterWasm(args)) as tf.KernelFunc,
     });
   }
   wrapStock('Conv2D', conv2dByIgemm);
   wrapStock('Conv2DBackpropInput', firstOf(conv2dBackpropInputByIgemm, conv2dBackpropInputByForwardConv));
   wrapStock('BatchMatMul', firstOf(batchMatMulByGemm, batchMatMulByPlainProduct));
-  wrapStock('MaxPoolGrad', maxPoolGradByScatter);
+  wrapStock('MaxPoolGrad', firstOf(maxPoolGrad2x2, maxPoolGradByScatter));
   wrapStock('Sum', sumLeadingAxes);
 }
