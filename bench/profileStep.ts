@@ -1,6 +1,7 @@
 // Per-kernel time of one SimpleCNN training step (Adam + L2, as trainTrial runs it) on tfjs wasm in
 // Node, from tf.profile: where a step's time goes at a given width.
-// Run: npx tsx bench/profileStep.ts [channels=64] [batch=128] [steps=3]
+// Run: npx tsx bench/profileStep.ts [channels=64] [batch=128] [steps=3]; LLP_KERNELS=xnnpack for the
+// stock kernels, LLP_KERNELS=simd for our plain-SIMD build.
 import * as tf from '@tensorflow/tfjs';
 import { initNodeBackend } from '../src/training/nodeBackend';
 import { createSimpleCnn, initialWeights, type SimpleCnnSpec } from '../src/training/simpleCnn';
@@ -9,7 +10,7 @@ const channels = Number(process.argv[2] ?? 64);
 const batch = Number(process.argv[3] ?? 128);
 const steps = Number(process.argv[4] ?? 3);
 
-await initNodeBackend('wasm');
+const report = await initNodeBackend('wasm');
 const spec: SimpleCnnSpec = { channels, numClasses: 10, dropout: 0.2, imageSize: 32 };
 const model = createSimpleCnn(spec, initialWeights(spec, 1));
 const optimizer = tf.train.adam(1e-3);
@@ -27,7 +28,12 @@ const step = () =>
       model.weights,
     )
     ?.dispose();
-for (let i = 0; i < 2; i++) step();
+for (let i = 0; i < 3; i++) step();
+// CPU time of unprofiled steps: steadier than wall time when other work shares the cores.
+const cpu0 = process.cpuUsage();
+for (let i = 0; i < steps; i++) step();
+const cpu = process.cpuUsage(cpu0);
+const cpuMs = (cpu.user + cpu.system) / 1000 / steps;
 const t0 = performance.now();
 const info = await tf.profile(() => {
   for (let i = 0; i < steps; i++) step();
@@ -43,7 +49,8 @@ for (const k of info.kernels) {
 }
 const total = [...byKernel.values()].reduce((a, e) => a + e.ms, 0);
 console.log(
-  `c=${channels} b=${batch}: ${wallMs.toFixed(0)} ms/step wall (profiled), kernels ${total.toFixed(0)} ms, ${((batch / wallMs) * 1000).toFixed(0)} img/s`,
+  `c=${channels} b=${batch}, ${report.detail}: ${cpuMs.toFixed(0)} ms/step CPU time (${((batch / cpuMs) * 1000).toFixed(0)} img/s); ` +
+    `profiled: ${wallMs.toFixed(0)} ms/step wall, kernels ${total.toFixed(0)} ms`,
 );
 for (const [k, e] of [...byKernel].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25)) {
   console.log(

@@ -36,7 +36,7 @@ const emit = (row: BenchRow) => {
   if (values.json) console.log(JSON.stringify(row));
   else {
     console.error(
-      `  ${row.runtime.padEnd(8)} ${row.backend.padEnd(12)} c=${row.channels} b=${String(row.batchSize).padEnd(3)} workers=${row.workers}  ${row.imagesPerSecond.toFixed(1)} img/s${row.error ? `  (${row.error})` : ''}`,
+      `  ${row.runtime.padEnd(8)} ${row.backend.padEnd(12)} c=${row.channels} b=${String(row.batchSize).padEnd(3)} workers=${row.workers}  ${row.imagesPerSecond.toFixed(1)} img/s${row.detail ? `  [${row.detail}]` : ''}${row.error ? `  (${row.error})` : ''}`,
     );
     const w = row.gpuWorkPerStep;
     if (w) {

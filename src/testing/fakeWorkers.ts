@@ -18,6 +18,8 @@ export interface WorkerScript {
   init(request: InitRequest, worker: number): Outcome<BackendReport>;
   /** The answer to one trial on that worker. */
   run(input: TrainTrialInput, worker: number, backend: BackendName): Outcome<TrialResult>;
+  /** Images/s a throughput measurement reports on that backend, after `delayMs`; absent: never answers. */
+  throughput?(backend: BackendName): { imagesPerSecond: number; delayMs: number } | null;
 }
 
 export interface FakeWorkers {
@@ -65,6 +67,12 @@ export function fakeWorkers(script: WorkerScript): FakeWorkers {
         return script.run(input, worker, backend);
       },
       cancel() {},
+      measureThroughput(request) {
+        const answer = script.throughput?.(backend);
+        if (!answer) return new Promise(() => {}); // a step that never finishes in time
+        const value = { backend, ...request, ms: answer.delayMs, imagesPerSecond: answer.imagesPerSecond };
+        return new Promise((resolve) => setTimeout(() => resolve({ ok: true, value }), answer.delayMs));
+      },
     };
     return {
       api: api as unknown as Comlink.Remote<TrainerApi>,

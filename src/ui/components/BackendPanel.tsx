@@ -1,5 +1,6 @@
 // Which tfjs backend trains, and why each faster one was not used.
 import { useLab } from '../../store/labStore';
+import { BackendMeasurement } from './BackendMeasurement';
 import { WorkerFaults } from './WorkerFaults';
 
 export function BackendPanel() {
@@ -33,9 +34,10 @@ export function BackendPanel() {
       ) : (
         <p>
           The backend is chosen in the workers when a study starts
-          {forced ? ` (the link asks for ${forced})` : ' (webgpu, else webgl, else wasm, else cpu)'}.
+          {forced ? ` (the link asks for ${forced})` : ': the one that trains this study’s model fastest here'}.
         </p>
       )}
+      <BackendMeasurement />
       <WorkerFaults faults={faults} />
     </div>
   );
