@@ -11,6 +11,9 @@ import { startStudySession } from '../orchestrator/studySession';
 import { keptPool } from '../orchestrator/keptPool';
 import { compareBackends } from '../orchestrator/compareBackends';
 import { createPool, type TrainerPool } from '../orchestrator/workerPool';
+import { chooseBackend, measureBackends, measuredModel } from '../orchestrator/backendChoice';
+import { backendChoiceKey, localBackendChoiceCache } from './backendChoiceCache';
+import type { BackendName } from '../../workers/protocol';
 import { labStore, type LabState } from './labStore';
 import { pageEstimate } from './machine';
 import { resumeStudy } from '../core/study/studyMachine';
@@ -49,18 +52,41 @@ export function loadDataset(): Promise<ImageSet> {
   return dataset;
 }
 
+/** The fastest backend for this model on this device: measured once, then from the cache. */
+async function measuredBackend(definition: StudyDefinition): Promise<BackendName> {
+  const model = measuredModel(definition);
+  const key = backendChoiceKey(model);
+  set({ backendTimings: [] });
+  const train = await loadDataset();
+  // A few batches are enough to time steps; every measuring worker gets its own small copy.
+  const images = MEASURE_IMAGES * 3072;
+  const sample = {
+    images: train.images.slice(0, images),
+    labels: train.labels.slice(0, MEASURE_IMAGES),
+    numClasses: 10,
+  };
+  const choice = await chooseBackend(key, localBackendChoiceCache, () =>
+    measureBackends(browserWorkerFactory, sample, model, {}, (timings) => set({ backendTimings: timings })),
+  );
+  set({ backendChoice: choice, backendTimings: null });
+  return choice.backend;
+}
+const MEASURE_IMAGES = 512;
+
 /** The study's worker pool, started (or restarted for a new backend or size) on demand; the audit uses it too. */
-export async function ensurePool(numConfigs: number): Promise<TrainerPool> {
+export async function ensurePool(numConfigs: number, definition?: StudyDefinition): Promise<TrainerPool> {
   const { forcedBackend } = labStore.getState();
-  const size = Math.min(browserPoolSize(forcedBackend), numConfigs);
-  const key = `${forcedBackend}:${size}`;
+  if (forcedBackend) set({ backendChoice: null });
+  const backend = forcedBackend ?? (definition ? await measuredBackend(definition) : undefined);
+  const size = Math.min(browserPoolSize(backend ?? null), numConfigs);
+  const key = `${backend}:${size}`;
   return pools.ensure(key, async () => {
     const train = await loadDataset();
     shared ??= { images: shareImages(train.images), labels: train.labels };
     const created = await createPool(
       browserWorkerFactory,
       size,
-      { dataset: { ...shared, numClasses: 10 }, forcedBackend: forcedBackend ?? undefined },
+      { dataset: { ...shared, numClasses: 10 }, forcedBackend: backend },
       {
         onWorkerReplaced: ({ error, backend, fallback }) =>
           set({
@@ -137,7 +163,7 @@ async function launch(definition: StudyDefinition, record: CheckedRecord | null)
   });
   clearAudit(); // the audit belonged to the previous study, and the new one needs the workers
   try {
-    const trainerPool = await ensurePool(definition.scheduler.numConfigs);
+    const trainerPool = await ensurePool(definition.scheduler.numConfigs, definition);
     const labels = (await loadDataset()).labels;
     set({ busy: 'running' });
     // Every trial probes the same images and keeps its weights, for the landscape panel.

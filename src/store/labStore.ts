@@ -6,6 +6,7 @@ import { findPreset } from '../core/study/presets';
 import type { StudyDefinition } from '../core/study/studyDefinition';
 import type { StudyState } from '../core/study/studyMachine';
 import type { BackendReport } from '../training/backend';
+import type { BackendChoice, BackendTiming } from '../orchestrator/backendChoice';
 import type { LossPoint, TrialResult } from '../training/trainTrial';
 import { initialLandscape, type LandscapeState } from './landscapeState';
 import type { ClassroomParams } from '../core/link/classroomParams';
@@ -93,6 +94,10 @@ export interface LabState {
   dataset: DatasetProgress;
   datasetError: string | null;
   backend: BackendReport | null;
+  /** How the pool's backend was chosen: each candidate's measured speed (null when forced). */
+  backendChoice: (BackendChoice & { cached: boolean }) | null;
+  /** The measurement in progress, candidate by candidate. */
+  backendTimings: BackendTiming[] | null;
   poolSize: number;
   /** Worker failures of this page's pools, oldest first: shown beside the backend. */
   workerFaults: WorkerFault[];
@@ -142,6 +147,8 @@ export const labStore = createStore<LabState>(() => ({
   dataset: initialDataset,
   datasetError: null,
   backend: null,
+  backendChoice: null,
+  backendTimings: null,
   poolSize: 0,
   workerFaults: [],
   study: null,
