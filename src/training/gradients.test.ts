@@ -1,5 +1,5 @@
 // Gradient oracles: autodiff against central finite differences on a small SimpleCNN, and the wasm
-// backend (with our Conv2DBackpropFilter) against the cpu backend for fixed weights and one batch.
+// backend (on each build of our kernels, and on XNNPACK) against the cpu backend for fixed weights and one batch.
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { loadCifar10 } from '../cli/nodeDataset';
@@ -7,6 +7,7 @@ import { createRng } from '../core/rng';
 import type { ImagePool } from './batches';
 import { lossAndGradients } from './lossAndGradients';
 import { initNodeBackend } from './nodeBackend';
+import { loadFmaKernelsNode } from './fmaKernels/nodeLoad';
 import { initialWeights, type SimpleCnnSpec } from './simpleCnn';
 
 let pool: ImagePool;
@@ -58,17 +59,24 @@ describe.each(['cpu', 'wasm'] as const)('gradients on %s', (backend) => {
   });
 });
 
-describe('wasm agrees with cpu for fixed weights and one batch', () => {
-  it('loss and every gradient to 1e-3 relative (SimpleCNN c=32)', async () => {
-    const spec: SimpleCnnSpec = { channels: 32, numClasses: 10, dropout: 0, imageSize: 32 };
-    const weights = initialWeights(spec, 5);
-    await initNodeBackend('cpu');
-    const cpu = await lossAndGradients(spec, weights, pool, indices);
-    await initNodeBackend('wasm');
-    const wasm = await lossAndGradients(spec, weights, pool, indices);
-    expect(wasm.backend).toBe('wasm');
-    expect(Math.abs(wasm.loss - cpu.loss) / Math.abs(cpu.loss)).toBeLessThan(1e-3);
-    cpu.gradients.forEach((g, i) => expect(relErr(wasm.gradients[i], g), `weight ${i}`).toBeLessThan(1e-3));
-    expect(tf.getBackend()).toBe('wasm');
-  });
-});
+// Our kernels in both builds, and the stock XNNPACK paths they replace.
+describe.each(['relaxed', 'simd', 'xnnpack'] as const)(
+  'wasm (%s kernels) agrees with cpu for fixed weights and one batch',
+  (kernels) => {
+    it('loss and every gradient to 1e-3 relative (SimpleCNN c=32)', async () => {
+      const spec: SimpleCnnSpec = { channels: 32, numClasses: 10, dropout: 0, imageSize: 32 };
+      const weights = initialWeights(spec, 5);
+      await initNodeBackend('cpu');
+      const cpu = await lossAndGradients(spec, weights, pool, indices);
+      await initNodeBackend('wasm');
+      const installed = await loadFmaKernelsNode(kernels);
+      expect(installed?.build ?? 'xnnpack').toBe(kernels);
+      const wasm = await lossAndGradients(spec, weights, pool, indices);
+      expect(wasm.backend).toBe('wasm');
+      expect(Math.abs(wasm.loss - cpu.loss) / Math.abs(cpu.loss)).toBeLessThan(1e-3);
+      cpu.gradients.forEach((g, i) => expect(relErr(wasm.gradients[i], g), `weight ${i}`).toBeLessThan(1e-3));
+      expect(tf.getBackend()).toBe('wasm');
+      await loadFmaKernelsNode('auto');
+    });
+  },
+);
