@@ -39,6 +39,14 @@ describe('checkTable and the top repeats', () => {
     const planned = new Set(table.rows.map((r) => `${r.configId}/${r.replicate}`));
     expect(top.some((u) => planned.has(`${u.configId}/${u.replicate}`))).toBe(false);
     expect(new Set(top.map((u) => u.seed)).size).toBe(top.length);
+    // Not decidable until every configuration has its full-fidelity row.
+    expect(
+      topRepeatUnits(
+        table.header,
+        FIXTURE_SETTINGS,
+        table.rows.filter((r) => r !== full[0]),
+      ),
+    ).toEqual([]);
     // Ranking reads replicate 0 only: adding the repeats does not move it.
     expect(topRepeatUnits(table.header, FIXTURE_SETTINGS, [...table.rows, repeatRow(0)])).toEqual(top);
   });
