@@ -83,7 +83,7 @@ test('the hostile corpus in one page: 0 throws, 0 hangs, 0 unsafe echoes, 0 scri
               ms,
               unsafe: shown.filter((t) => UNSAFE.test(t)).map((t) => t.slice(0, 160)),
               verdict: estimate?.getAttribute('data-verdict') ?? null,
-              runEnabled: !!run && !run.disabled,
+              runEnabled: !!run && !run.disabled && run.getAttribute('aria-disabled') !== 'true',
             });
           }
           return out;
@@ -196,7 +196,7 @@ test('a study that only borrows a preset name shows as a custom study; the prese
   page,
 }) => {
   await page.goto('/?preset=demo2');
-  await expect(page.getByTestId('preset-select').locator('option:checked')).toHaveText('Demo (2 minutes)');
+  await expect(page.getByTestId('preset-select').locator('option:checked')).toHaveText('Demo (9 configurations)');
   const borrowed: StudyDefinition = { ...demo, scheduler: { ...demo.scheduler, numConfigs: 27 } };
   await page.goto('about:blank');
   await page.goto(`/#s=${encodeStudy(borrowed)}`);
@@ -229,7 +229,7 @@ test('flags are looked up as own properties; query echoes are sanitised; each no
   // A malformed escape once threw inside tfjs as it loaded and left a blank page.
   await page.goto('/?lock=%ED%A0%80&preset=smoke');
   await expect(problems).toContainText(REPAIRED_QUERY_NOTICE);
-  await expect(page.getByTestId('preset-select').locator('option:checked')).toHaveText('Smoke (a few minutes)');
+  await expect(page.getByTestId('preset-select').locator('option:checked')).toHaveText('Smoke (9 configurations)');
   await page.goto('about:blank');
   await page.goto(`/#S=${encodeStudy(demo)}`);
   await expect(problems).toContainText('The link has no study in it (expected #s=...)');

@@ -3,6 +3,7 @@
 // and ignored; the examples export, clear and import back; and "Promote by: meta-model prediction"
 // shows how many examples fit and travels in the share link.
 import { expect, test } from '@playwright/test';
+import { openStudySettings } from './studySettings';
 import { mkdirSync, readFileSync } from 'node:fs';
 
 const artifacts = new URL('./artifacts/', import.meta.url).pathname;
@@ -119,10 +120,11 @@ test('meta-model memory: remembered across reloads, damaged records counted, exp
   await expect(panel).toHaveAttribute('data-count', count); // imported examples are stored too
 
   // 5. Promote by the meta-model: the hint counts the matching examples; the share link carries the rule.
+  await openStudySettings(page);
   const rule = page.getByTestId('promotion-rule');
   await expect(rule).toHaveValue('accuracy');
   // The default says why it is the default, with the measured figures and what "full" meant.
-  await expect(page.getByTestId('promotion-evidence')).toContainText('Default: promote by accuracy');
+  await expect(page.getByTestId('promotion-evidence')).toContainText('Default: promote by validation accuracy');
   await expect(page.getByTestId('promotion-evidence')).toContainText('45000 images x 4 epochs');
   await expect(page.getByTestId('ucb-kappa')).toHaveCount(0);
   await rule.selectOption('metaModel');
@@ -137,6 +139,7 @@ test('meta-model memory: remembered across reloads, damaged records counted, exp
   await expect(page.getByTestId('share-note')).toBeVisible();
   expect(page.url()).toContain('#s=');
   await page.reload();
+  await openStudySettings(page);
   await expect(rule).toHaveValue('metaModel');
   await expect(page.getByTestId('ucb-kappa')).toHaveValue('1.5');
   await expect(page.getByTestId('min-examples')).toHaveValue('3');

@@ -7,6 +7,7 @@
 // own full-fidelity result.
 import { expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
+import { openStudySettings } from './studySettings';
 
 const artifacts = new URL('./artifacts/', import.meta.url).pathname;
 mkdirSync(artifacts, { recursive: true });
@@ -25,6 +26,7 @@ test('meta-model promotion: warm memory, the CV gate, promotions by prediction, 
   await page.getByTestId('memory-import').setInputFiles(memory);
   await expect(panel).toHaveAttribute('data-count', '4');
 
+  await openStudySettings(page);
   await page.getByTestId('promotion-rule').selectOption('metaModel');
   await page.getByTestId('min-examples').fill('3');
   await expect(page.getByTestId('promotion-hint')).toContainText('4');

@@ -5,6 +5,7 @@ import { expect, test, type Response } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import type { PromotionEvidence } from '../src/core/groundTruth/promotionEvidence';
 import { schedulerEvidenceText } from '../src/core/groundTruth/schedulerEvidence';
+import { plainNames } from '../src/ui/components/evidenceWords';
 import { equalComputeDifference } from '../src/core/groundTruth/equalComputeReport';
 import { REPLAY_SCHEDULERS, replayPlan, type ReplaySchedulerName } from '../src/core/groundTruth/replayPlans';
 import type { PromotionRuleName } from '../src/core/groundTruth/replayPromotion';
@@ -42,7 +43,7 @@ test('a real-fidelity study replayed in the page matches the replay in Node, and
   // Beside the scheduler choice: each scheduler against random search at its compute, from the committed evidence.
   const evidence = JSON.parse(readFileSync(EVIDENCE_FILE, 'utf8')) as PromotionEvidence;
   await expect(page.getByTestId('scheduler-evidence')).toHaveText(
-    schedulerEvidenceText(evidence.schedulers ?? [], evidence.tableConfigurations, evidence.fullFidelity),
+    plainNames(schedulerEvidenceText(evidence.schedulers ?? [], evidence.tableConfigurations, evidence.fullFidelity)),
   );
   await page.getByText('Replay a real study (no training)').click();
   const result = page.getByTestId('replay-result');

@@ -3,11 +3,14 @@
 // completed trial recomputed (their recorded durations survive unchanged).
 import { expect, test } from '@playwright/test';
 
+import { openStudySettings } from './studySettings';
+
 const field = (page: import('@playwright/test').Page, label: string) =>
   page.getByTestId('study-settings').getByLabel(label);
 
 test('a share link opens the identical study in a fresh browser context', async ({ page, browser }) => {
   await page.goto('/?preset=tiny');
+  await openStudySettings(page);
   await field(page, 'configurations').fill('6');
   await field(page, 'seed').fill('77');
   await field(page, 'sampler').selectOption('halton');

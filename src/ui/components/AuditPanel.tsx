@@ -79,7 +79,9 @@ export function AuditPanel() {
               <tr>
                 <th>config</th>
                 <th>full-fidelity val acc</th>
-                <th />
+                <th>
+                  <span className="visually-hidden">source</span>
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -23,8 +23,8 @@ export function Ranking() {
       data={{ phase: study.phase }}
     >
       <Notice tone="info">
-        Selected on the held-out validation split; the test set is not used. {counts.diverged} diverged, {counts.failed}{' '}
-        failed.
+        Selected on the held-out validation split; the test set is not used. Chance is 10%; fully trained, this network
+        reaches about 85%. {counts.diverged} diverged, {counts.failed} failed.
         {startedAt && finishedAt ? ` Wall time ${formatSeconds(finishedAt - startedAt)}.` : ''}
       </Notice>
       <ol>

@@ -33,7 +33,9 @@ export function RungTable() {
               {trials.length === 0 ? (
                 <Notice tone="info">Waiting for the survivors of rung {rung.rung}.</Notice>
               ) : (
-                <TableScroll label="Trials of this rung">
+                <TableScroll
+                  label={`Trials of ${study.brackets.length > 1 ? `bracket ${b.bracket + 1}, ` : ''}rung ${rung.rung + 1}`}
+                >
                   <table>
                     <thead>
                       <tr>

@@ -95,7 +95,9 @@ export function StudyLibrary() {
                 <th>trials</th>
                 <th>best val acc</th>
                 <th>saved</th>
-                <th />
+                <th>
+                  <span className="visually-hidden">actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>

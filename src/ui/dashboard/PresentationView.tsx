@@ -76,9 +76,9 @@ export function PresentationView() {
         aria-label="Presentation view"
       >
         <div className="present-bar">
-          <strong>
+          <h2 className="present-title">
             {shownPreset ? presetName(shownPreset) : `Custom study (${(study?.definition ?? definition).name})`}
-          </strong>
+          </h2>
           {!hide.includes('run') && (
             <>
               {/* aria-disabled, not disabled: a pressed button keeps the focus. */}
