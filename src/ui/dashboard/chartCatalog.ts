@@ -50,7 +50,7 @@ export const CHART_INFO: readonly ChartInfo[] = [
     id: 'parallelCoordinates',
     title: 'Hyperparameters against the score',
     explains:
-      'Each line is a configuration across every hyperparameter to its final accuracy (bright = better): look for axes where the bright lines bunch together.',
+      'Each line is a configuration across every hyperparameter to its final accuracy, coloured by that accuracy (the colour bar shows which end is better): look for axes where the best lines bunch together.',
   },
   {
     id: 'importance',
