@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -5,6 +6,12 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { cifarData } from './scripts/viteCifarData.ts';
 import { learningCurveTable } from './scripts/viteLearningCurveTable.ts';
 import { DEFAULT_TABLE_PATH } from './bench/table/tableFile.ts';
+
+const tfjsVersion = (
+  JSON.parse(readFileSync(join(import.meta.dirname, 'node_modules/@tensorflow/tfjs/package.json'), 'utf8')) as {
+    version: string;
+  }
+).version;
 
 // Where the lab lives on its host (LLP_BASE=/some/path/) and where it reads CIFAR-10 from
 // (LLP_DATA_URL, absolute or relative to the page; by default the shards ship in the build).
@@ -20,7 +27,10 @@ export default defineConfig({
   base,
   // A separate cache lets a test start the dev server as a fresh clone would (e2e/devServer.spec.ts).
   cacheDir: process.env.LLP_VITE_CACHE_DIR ?? 'node_modules/.vite',
-  define: { 'import.meta.env.LLP_DATA_URL': JSON.stringify(dataUrl) },
+  define: {
+    'import.meta.env.LLP_DATA_URL': JSON.stringify(dataUrl),
+    'import.meta.env.LLP_TFJS_VERSION': JSON.stringify(tfjsVersion),
+  },
   plugins: [
     react(),
     cifarData({ base, dataDir: join(import.meta.dirname, 'data', 'cifar10'), shipData: !dataUrl }),

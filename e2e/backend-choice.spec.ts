@@ -3,6 +3,9 @@
 // Compute panel, and trains on the fastest; the next study on this device reads the cached choice.
 import { expect, test } from '@playwright/test';
 
+// A first visit: nothing measured yet (the other specs start from a seeded, returning device).
+test.use({ storageState: { cookies: [], origins: [] } });
+
 test('Compute panel shows the measured backend choice, and wasm wins on a software GPU', async ({ page }) => {
   test.setTimeout(8 * 60_000);
   await page.goto('/?preset=tiny');

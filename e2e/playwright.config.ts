@@ -2,6 +2,7 @@
 // download). Most specs use the production build (data included) under `vite preview`;
 // devServer.spec.ts starts `npm start` and staticHost.spec.ts a plain static server itself.
 import { defineConfig } from '@playwright/test';
+import { SEEDED_STATE } from './seedBackendChoice';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Several checkouts (or developers) can test at once on different ports.
@@ -14,7 +15,10 @@ export default defineConfig({
   expect: { timeout: 30_000 },
   workers: 1, // two cores: one study at a time keeps timings honest
   reporter: [['list']],
+  // A returning device: its backend already measured (backend-choice.spec.ts clears this).
+  globalSetup: './seedBackendChoice.ts',
   use: {
+    storageState: SEEDED_STATE,
     baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',
     launchOptions: {

@@ -1,15 +1,29 @@
 // Where the measured backend choice is kept: localStorage, keyed by what can change the answer
 // (browser and device, tfjs version, model and batch). A missing, unreadable or malformed entry
 // is a cache miss: the page measures again and writes a fresh one.
-import { version as tfjsVersion } from '@tensorflow/tfjs/package.json';
 import type { BackendChoice, BackendChoiceCache } from '../orchestrator/backendChoice';
 
 const PREFIX = 'backendChoice:v1:';
 const BACKENDS = new Set(['webgpu', 'webgl', 'wasm', 'cpu']);
 
-export function backendChoiceKey(model: { channels: number; batchSize: number }): string {
-  const device = `${navigator.userAgent} x${navigator.hardwareConcurrency || 0}`;
-  return `${PREFIX}${device} | tfjs ${tfjsVersion} | c${model.channels} b${model.batchSize}`;
+export interface DeviceIdentity {
+  userAgent: string;
+  cores: number;
+  /** tfjs's version: a new release may change which backend is fastest. */
+  tfjs: string;
+}
+
+const thisDevice = (): DeviceIdentity => ({
+  userAgent: navigator.userAgent,
+  cores: navigator.hardwareConcurrency || 0,
+  tfjs: import.meta.env.LLP_TFJS_VERSION,
+});
+
+export function backendChoiceKey(
+  model: { channels: number; batchSize: number },
+  device: DeviceIdentity = thisDevice(),
+): string {
+  return `${PREFIX}${device.userAgent} x${device.cores} | tfjs ${device.tfjs} | c${model.channels} b${model.batchSize}`;
 }
 
 function parse(text: string | null): BackendChoice | null {
