@@ -79,6 +79,7 @@ test('the search space can be edited (a range changed, a parameter fixed, one ad
   browser,
 }) => {
   await page.goto('/?preset=tiny');
+  await openStudySettings(page);
   await page.getByTestId('space-editor').locator('summary').click();
   const editor = page.getByLabel('Search space and fixed values (JSON)');
   const value = JSON.parse(await editor.inputValue());
@@ -100,6 +101,7 @@ test('the search space can be edited (a range changed, a parameter fixed, one ad
   await page.getByRole('button', { name: 'Copy share link' }).click();
   const other = await (await browser.newContext()).newPage();
   await other.goto(page.url());
+  await openStudySettings(other);
   await other.getByTestId('space-editor').locator('summary').click();
   const restored = JSON.parse(await other.getByLabel('Search space and fixed values (JSON)').inputValue());
   expect(restored.fixed.dropout).toBe(0.25);

@@ -16,10 +16,10 @@ describe('number formatting', () => {
       expect(formatSeconds(v)).toBe(MISSING);
     }
   });
-  it('signs differences, and writes a rounded zero without a sign', () => {
+  it('signs differences: + for a gain, - for a loss, none for zero', () => {
     expect(formatSigned(0.5)).toBe('+0.50');
-    expect(formatSigned(-1)).toBe('−1.00');
-    expect(formatSigned(-0.001)).toBe('0.00');
+    expect(formatSigned(-1)).toBe('-1.00');
+    expect(formatSigned(0)).toBe('0.00');
     expect(formatSigned(2.345, 1)).toBe('+2.3');
   });
   it('writes milliseconds as seconds', () => {

@@ -15,11 +15,10 @@ export function formatNumber(v: number | null | undefined, digits = 1): string {
   return finite(v) ? v.toFixed(digits) : MISSING;
 }
 
-/** A difference with its sign: formatSigned(0.5) = '+0.50', formatSigned(-1) = '−1.00'. */
+/** A difference with its sign: formatSigned(0.5) = '+0.50', formatSigned(-1) = '-1.00', formatSigned(0) = '0.00'. */
 export function formatSigned(v: number | null | undefined, digits = 2): string {
   if (!finite(v)) return MISSING;
-  const text = Math.abs(v).toFixed(digits);
-  return Number(text) === 0 ? text : `${v > 0 ? '+' : '−'}${text}`;
+  return `${v > 0 ? '+' : ''}${v.toFixed(digits)}`;
 }
 
 /** Milliseconds as seconds: formatSeconds(1234) = '1.2 s'. */
