@@ -19,7 +19,9 @@ test("Optuna's trials_dataframe().to_csv() imports as a study; bad study files c
     mimeType: 'application/json',
     buffer: Buffer.from('{"v": 2, "id": "x", "state": {'),
   });
-  await expect(page.getByTestId('import-note')).toHaveText('The file is not JSON: it was not imported.');
+  await expect(page.getByTestId('import-note')).toHaveText(
+    'The file was not imported: the file is not valid JSON (truncated or corrupt).',
+  );
   await studyFile.setInputFiles({
     name: 'newer.json',
     mimeType: 'application/json',

@@ -24,11 +24,11 @@ describe('importStudyJson', () => {
   it('refuses bad files with a message and leaves the lab as it was', async () => {
     const before = labStore.getState();
     const cases: [string, string | RegExp][] = [
-      ['{"v": 2, "id": ', 'The file is not JSON: it was not imported.'],
-      ['\uFEFF[1, 2', 'The file is not JSON: it was not imported.'],
+      ['{"v": 2, "id": ', 'The file was not imported: the file is not valid JSON (truncated or corrupt).'],
+      ['\uFEFF[1, 2', 'The file was not imported: the file is not valid JSON (truncated or corrupt).'],
       [
         ' '.repeat(MAX_IMPORT_CHARS + 1),
-        `The file is 64 MiB, more than the 64 MiB a study file may have: it was not imported.`,
+        'The file was not imported: the file is 64.0 MiB, more than the 64 MiB it may have.',
       ],
       [
         JSON.stringify({ ...record, v: 7 }),
@@ -40,7 +40,7 @@ describe('importStudyJson', () => {
       ],
       [
         JSON.stringify({ ...record, state: { ...record.state, phase: 'exploded' } }),
-        'The imported file is damaged and was not opened: its phase is unknown.',
+        "The imported file is damaged and was not opened: state.phase: expected 'running', 'finished' or 'stopped', got 'exploded'.",
       ],
       [
         JSON.stringify({ ...record, id: '<img src=x onerror=alert(1)>' }),

@@ -1,16 +1,11 @@
 // Saved studies: written to IndexedDB as they run, listed, reopened, resumed after a reload,
 // deleted, exported (JSON, CSV) and imported. Storage failures become notices; the study goes on.
-import {
-  checkStudyRecord,
-  recordCurve,
-  RECORD_VERSION,
-  type CheckedRecord,
-  type StudyRecord,
-} from '../core/study/studyRecord';
+import { checkStudyRecord, studyRecordOf, type CheckedRecord, type StudyRecord } from '../core/study/studyRecord';
+import { readStudyFile } from '../core/interop/studyFile';
 import { isTerminal, type StudyState } from '../core/study/studyMachine';
 import { trialsToCsv } from '../core/interop/trialsCsv';
 import { exportOptunaScript } from '../core/interop/exportPython';
-import { importResults, MAX_IMPORT_CHARS } from '../core/interop/importResults';
+import { importResults } from '../core/interop/importResults';
 import type { WeightStore } from '../orchestrator/runStudy';
 import { deleteAuditRecord } from '../storage/auditStore';
 import {
@@ -61,23 +56,7 @@ export function recordOfStudy(
   at: { createdAt: number; updatedAt: number },
 ): StudyRecord {
   const { curves, probes, initGradientNorms, backend } = labStore.getState();
-  const record: StudyRecord = {
-    v: RECORD_VERSION,
-    id,
-    ...at,
-    state,
-    curves: {},
-    probes: {},
-    initGradientNorms: {},
-    backend: backend?.backend ?? null,
-  };
-  for (const t of state.trials) {
-    const id = t.trialId;
-    if (curves[id]) record.curves[id] = recordCurve(curves[id]);
-    if (probes[id]) record.probes[id] = probes[id]!;
-    if (initGradientNorms[id] !== undefined) record.initGradientNorms[id] = initGradientNorms[id]!;
-  }
-  return record;
+  return studyRecordOf(id, state, { curves, probes, initGradientNorms, backend: backend?.backend ?? null }, at);
 }
 
 export async function saveCurrentStudy(id: string, state: StudyState): Promise<void> {
@@ -193,22 +172,7 @@ export async function exportTrialsCsv(id: string | null): Promise<void> {
   if (state) download(`trials-${state.definition.name}.csv`, trialsToCsv(state), 'text/csv');
 }
 
-/** An exported study file as a checked record, or why it cannot be imported. Pure: nothing is saved. */
-export function readStudyFile(text: string): { ok: true; record: CheckedRecord } | { ok: false; error: string } {
-  if (text.length > MAX_IMPORT_CHARS)
-    return {
-      ok: false,
-      error: `The file is ${(text.length / 2 ** 20).toFixed(0)} MiB, more than the ${MAX_IMPORT_CHARS / 2 ** 20} MiB a study file may have: it was not imported.`,
-    };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    return { ok: false, error: 'The file is not JSON: it was not imported.' };
-  }
-  const r = checkStudyRecord(raw);
-  return r.ok ? r : { ok: false, error: r.error.replace('This saved study', 'The imported file') };
-}
+export { readStudyFile };
 
 /** Imports an exported study file under a new id; a damaged, oversized or newer file gets a message and changes nothing. */
 export async function importStudyJson(text: string): Promise<string | null> {

@@ -3,13 +3,19 @@
 // gives every rung of every trial (pruned ones too) with its training curve: each Optuna step is a
 // rung of ./optunaStudy's ladder. Version 1 files and CSVs (hyperparameter columns and "value") give
 // one value per trial. Validated and size-bounded; a bad file gets a message, never an exception.
-import Papa from 'papaparse';
 import { OPTUNA_RESULTS_FORMAT, optunaLadder, type OptunaRung } from './optunaStudy';
 import { continuesFromWeights } from '../schedulers/schedule';
-import { DEFAULT_FIXED, type TrialConfig } from '../searchSpace/searchSpace';
+import type { TrialConfig } from '../searchSpace/searchSpace';
 import type { StudyDefinition } from '../study/studyDefinition';
 import type { StudyState, TrialRecord, TrialState } from '../study/studyMachine';
 import { parseStudy } from '../link/urlState';
+import { describeValue } from '../study/studySchema';
+import { checkStudyState, curvePointSchema, outsideSpace, perTrialFacts } from '../study/studyStateSchema';
+import { readJsonBounded } from './textLimits';
+import { readResultsCsv } from './resultsCsv';
+import { readParams, readValue } from './resultParams';
+import { z } from 'zod';
+import { MAX_CONFIGURATIONS, MAX_TRIALS as MAX_PLANNED_TRIALS } from '../schedulers/planLimits';
 
 /** A training-curve point, as the lab's LossPoint. */
 export interface ImportedPoint {
@@ -33,27 +39,10 @@ type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 const num = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
 
-function toConfig(params: Obj): TrialConfig {
-  const c: Obj = { ...DEFAULT_FIXED };
-  for (const key of Object.keys(DEFAULT_FIXED)) {
-    const v = params[key];
-    if (
-      typeof DEFAULT_FIXED[key as keyof TrialConfig] === 'number' &&
-      Number.isFinite(Number(v)) &&
-      v !== '' &&
-      v !== null &&
-      v !== undefined
-    )
-      c[key] = Number(v);
-    else if (typeof v === 'string' && /^[a-z]{1,16}$/.test(v)) c[key] = v;
-  }
-  return c as unknown as TrialConfig;
-}
-
 /** One lab trial (a configuration at one rung) before trial ids are given out. */
 interface Row {
   source: number;
-  params: Obj;
+  config: TrialConfig;
   rung: number;
   resource: number;
   dataFraction: number;
@@ -70,7 +59,7 @@ function finishedStudy(definition: StudyDefinition, rows: Row[], skipped: number
   for (const r of rows)
     if (!configIds.has(r.source)) {
       configIds.set(r.source, configs.length);
-      configs.push(toConfig(r.params));
+      configs.push(r.config);
     }
   const continues = continuesFromWeights(definition);
   const curves: Record<number, ImportedPoint[]> = {};
@@ -131,15 +120,32 @@ function finishedStudy(definition: StudyDefinition, rows: Row[], skipped: number
   };
 }
 
-function curveOf(raw: unknown): ImportedPoint[] {
-  if (!Array.isArray(raw)) return [];
-  return raw.slice(0, MAX_POINTS).flatMap((p) => {
-    const [step, epoch, loss, accuracy] = Array.isArray(p) ? p.map(num) : [];
-    return step !== null && epoch !== null && loss !== null && accuracy !== null
-      ? [{ step, epoch, loss, accuracy }]
-      : [];
-  });
+type Read<T> = T | { problem: string };
+const failed = (x: unknown): x is { problem: string } => isObj(x) && typeof x.problem === 'string';
+
+/** A rung's training curve: [step, epoch, loss, accuracy] points, each checked like a saved curve's. */
+function curveOf(raw: unknown, where: string): Read<ImportedPoint[]> {
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw)) return { problem: `${where}: expected a list of points, got ${describeValue(raw)}` };
+  const points: ImportedPoint[] = [];
+  for (const [i, p] of raw.slice(0, MAX_POINTS).entries()) {
+    const point = Array.isArray(p) && p.length === 4 ? { step: p[0], epoch: p[1], loss: p[2], accuracy: p[3] } : p;
+    const parsed = curvePointSchema.safeParse(point);
+    if (!parsed.success || !isObj(point)) {
+      const issue = parsed.error?.issues[0];
+      const field = issue?.path[0];
+      const got = typeof field === 'string' && isObj(point) ? describeValue(point[field]) : describeValue(p);
+      return {
+        problem: `${where}[${i}]${typeof field === 'string' ? `.${field}` : ''}: ${issue?.message ?? 'expected [step, epoch, loss, accuracy]'}, got ${got}`,
+      };
+    }
+    points.push(parsed.data);
+  }
+  return points;
 }
+
+const ladderSteps = (ladder: OptunaRung[]) => ladder.map((r) => r.step).join(', ');
+const trialNumber = z.int().min(0).max(1e9);
 
 /** Version 2: each trial's rungs from its intermediate values (the pruner's truth) and its rung records. */
 function rowsFromV2(
@@ -157,58 +163,97 @@ function rowsFromV2(
   } catch (e) {
     return `its study has no valid rung ladder (${e instanceof Error ? e.message : String(e)})`;
   }
-  const trials = (file.trials as unknown[]).filter(isObj).sort((a, b) => Number(a.number) - Number(b.number));
+  const raw = file.trials as unknown[];
+  const bad = raw.findIndex((t) => !isObj(t) || !trialNumber.safeParse(t.number).success);
+  if (bad >= 0) {
+    const t = raw[bad];
+    return `trials[${bad}]${isObj(t) ? `.number: expected a whole number of at least 0, got ${describeValue(t.number)}` : `: expected a trial, got ${describeValue(t)}`}`;
+  }
+  const trials = (raw as Obj[])
+    .map((t, i) => ({ t, i }))
+    .sort((a, b) => (a.t.number as number) - (b.t.number as number));
+  const numbers = new Set<number>();
+  for (const { t, i } of trials) {
+    if (numbers.has(t.number as number)) return `trials[${i}].number: ${t.number} is given to two trials`;
+    numbers.add(t.number as number);
+  }
   const rows: Row[] = [];
   let skipped = 0;
-  for (const t of trials) {
-    const number = num(t.number);
-    if (number === null || !isObj(t.intermediate)) return 'a trial has no number or no intermediate values';
-    const source = num(t.retrains) ?? number;
-    const params = isObj(t.params) ? t.params : {};
-    const details = Array.isArray(t.rungs) ? t.rungs.filter(isObj) : [];
-    const steps = new Set([...Object.keys(t.intermediate).map(Number), ...details.map((d) => Number(d.step))]);
+  for (const { t, i } of trials) {
+    const where = `trials[${i}]`;
+    const number = t.number as number;
+    if (!isObj(t.intermediate))
+      return `${where}.intermediate: expected an object of step: value, got ${describeValue(t.intermediate)}`;
+    const retrains = t.retrains === undefined || t.retrains === null ? null : t.retrains;
+    if (retrains !== null && !(typeof retrains === 'number' && numbers.has(retrains) && retrains !== number))
+      return `${where}.retrains: expected the number of another trial in the file, got ${describeValue(retrains)}`;
+    const source = retrains ?? number;
+    const config = readParams(t.params, where);
+    if (!config.ok) return config.problem;
+    const outside = outsideSpace(config.config, definition.space);
+    if (outside) return `${where}.params.${outside}`;
+    if (t.rungs !== undefined && !Array.isArray(t.rungs))
+      return `${where}.rungs: expected a list, got ${describeValue(t.rungs)}`;
+    const details = (t.rungs ?? []) as unknown[];
+    const notRung = details.findIndex((d) => !isObj(d) || !ladder.some((r) => r.step === d.step));
+    if (notRung >= 0) {
+      const d = details[notRung];
+      return `${where}.rungs[${notRung}].step: expected a rung of study "${definition.name}" (steps ${ladderSteps(ladder)}), got ${describeValue(isObj(d) ? d.step : d)}`;
+    }
     const reached: Row[] = [];
-    for (const step of [...steps].sort((a, b) => a - b)) {
-      const rung = ladder.find((r) => r.step === step);
-      if (!rung)
-        return `trial ${number} reported at step ${step}, which is not a rung of study "${definition.name}" (steps ${ladder.map((r) => r.step).join(', ')})`;
-      const detail = details.find((d) => Number(d.step) === step) ?? {};
-      const value = num(t.intermediate[String(step)]);
-      const state: TrialState = detail.diverged === true ? 'diverged' : value === null ? 'failed' : 'completed';
+    for (const rung of ladder) {
+      const key = String(rung.step);
+      const reported = Object.hasOwn(t.intermediate, key);
+      const detail = (details as Obj[]).find((d) => d.step === rung.step);
+      if (!reported && !detail) continue;
+      const value = readValue(reported ? t.intermediate[key] : null, `${where}.intermediate.${key}`);
+      if (!value.ok) return value.problem;
+      const curve = curveOf(detail?.curve, `${where}.rungs.curve`);
+      if (failed(curve)) return curve.problem;
+      const state: TrialState = detail?.diverged === true ? 'diverged' : value.value === null ? 'failed' : 'completed';
       reached.push({
         source,
-        params,
+        config: config.config,
         rung: rung.rung,
         resource: rung.resource,
         dataFraction: rung.dataFraction,
         epochs: rung.epochs,
         state,
-        value: state === 'completed' ? value : null,
-        detail,
-        curve: curveOf(detail.curve),
+        value: state === 'completed' ? value.value : null,
+        detail: detail ?? {},
+        curve,
       });
     }
+    const unknownStep = Object.keys(t.intermediate).find((k) => !ladder.some((r) => String(r.step) === k));
+    if (unknownStep !== undefined)
+      return `trial ${number} reported at step ${/^[0-9]{1,12}$/.test(unknownStep) ? unknownStep : 'a step with an unusual name'}, which is not a rung of study "${definition.name}" (steps ${ladderSteps(ladder)})`;
     // A failed trial failed on the rung after its last report (a retrained one on the last rung).
     const after = reached.length > 0 ? reached[reached.length - 1].rung : -1;
     const next =
-      num(t.retrains) === null ? ladder.find((r) => r.rung > after) : after < 0 ? ladder[ladder.length - 1] : undefined;
+      retrains === null ? ladder.find((r) => r.rung > after) : after < 0 ? ladder[ladder.length - 1] : undefined;
     if (t.state === 'FAIL' && next)
-      reached.push({ source, params, ...next, state: 'failed', value: null, detail: {}, curve: [] });
+      reached.push({ source, config: config.config, ...next, state: 'failed', value: null, detail: {}, curve: [] });
     if (t.state !== 'COMPLETE') skipped++;
     rows.push(...reached);
   }
   return { definition, rows, skipped, notes };
 }
 
+interface FlatItem {
+  config: TrialConfig;
+  value: number | null;
+  state: string;
+}
+
 /** Version 1 and CSV: one value per trial, shown as one rung at the full resource. */
-function flatRows(items: { params: Obj; value: number | null; state: string }[]): Row[] {
+function flatRows(items: FlatItem[]): Row[] {
   return items.map((r, i) => ({
     source: i,
-    params: r.params,
+    config: r.config,
     rung: 0,
     resource: 1,
     dataFraction: 1,
-    epochs: toConfig(r.params).epochs,
+    epochs: r.config.epochs,
     detail: {},
     curve: [],
     state: r.value === null ? (r.state === 'PRUNED' ? 'cancelled' : 'failed') : 'completed',
@@ -216,43 +261,68 @@ function flatRows(items: { params: Obj; value: number | null; state: string }[])
   }));
 }
 
-/** Optuna writes booleans as True/False (pandas); the lab's on/off parameters are 1/0. */
-const cellValue = (cell: string): unknown => (cell === 'True' ? 1 : cell === 'False' ? 0 : cell);
+/** Optuna's trial states and the lab's own (its trials CSV), as written. */
+const STATES = new Set([
+  'COMPLETE',
+  'PRUNED',
+  'FAIL',
+  'RUNNING',
+  'WAITING',
+  ...['queued', 'running', 'completed', 'diverged', 'failed', 'cancelled'].map((s) => s.toUpperCase()),
+]);
 
-/**
- * One row per trial, as Optuna's study.trials_dataframe().to_csv() writes it (an index column,
- * number, value, datetimes, params_*, user_attrs_* holding quoted JSON with commas and newlines,
- * state) or as the lab's own trials CSV. Parsed by papaparse (RFC 4180), a byte-order mark dropped.
- */
-function rowsFromCsv(text: string): { params: Obj; value: number | null; state: string }[] | string {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const parsed = Papa.parse<string[]>(body, { header: false, skipEmptyLines: 'greedy' });
-  const error = parsed.errors[0];
-  if (error)
-    return `the CSV is malformed at row ${error.row === undefined ? '?' : error.row + 1} (${error.message.replace(/[^A-Za-z0-9 ,.'()-]/g, '')})`;
-  const [header, ...rows] = parsed.data.map((r) => r.map((c) => c.trim()));
-  if (!header || rows.length === 0) return 'the CSV has no data rows';
-  const valueAt = header.findIndex((h) => h === 'value' || h === 'valAccuracy');
-  if (valueAt < 0) return 'the CSV needs a "value" (or "valAccuracy") column';
-  const stateAt = header.indexOf('state');
-  const uneven = rows.findIndex((r) => r.length !== header.length);
-  if (uneven >= 0) return `row ${uneven + 2} has ${rows[uneven].length} fields where the header has ${header.length}`;
-  return rows.map((cells) => {
-    // Own keys only, empty cells left out: a conditional parameter Optuna did not sample is NaN there.
-    const params: Obj = Object.fromEntries(
-      header.flatMap((h, i) => (cells[i] === '' ? [] : [[h.replace(/^params_/, ''), cellValue(cells[i])]])),
-    );
-    const value = Number(cells[valueAt]);
+function flatItem(
+  params: unknown,
+  value: unknown,
+  state: unknown,
+  where: string,
+  definition: StudyDefinition,
+): Read<FlatItem> {
+  const s = state === undefined || state === null ? 'COMPLETE' : typeof state === 'string' ? state.toUpperCase() : '';
+  if (!STATES.has(s))
     return {
-      params,
-      value: cells[valueAt] !== '' && Number.isFinite(value) ? value : null,
-      state: stateAt >= 0 ? cells[stateAt].toUpperCase() : 'COMPLETE',
+      problem: `${where}.state: expected an Optuna state (COMPLETE, PRUNED, FAIL) or a lab trial state, got ${describeValue(state)}`,
     };
-  });
+  const config = readParams(params, where);
+  if (!config.ok) return { problem: config.problem };
+  const outside = outsideSpace(config.config, definition.space);
+  if (outside) return { problem: `${where}.params.${outside}` };
+  const v = readValue(value, `${where}.value`);
+  if (!v.ok) return { problem: v.problem };
+  return { config: config.config, value: v.value, state: s };
+}
+
+/** The study the import shows, checked as a saved record is, so what is shown is what is saved and reopened. */
+function checkedStudy(r: Extract<ImportResult, { ok: true }>): ImportResult {
+  const { definition, ...rest } = r.state;
+  // The caps a study from a link has: the charts and the meta-model are built for studies this size.
+  if (rest.configs.length > MAX_CONFIGURATIONS || rest.trials.length > MAX_PLANNED_TRIALS)
+    return {
+      ok: false,
+      error: `The results could not be imported: they hold ${rest.configs.length} configurations in ${rest.trials.length} trials; a study has at most ${MAX_CONFIGURATIONS} configurations and ${MAX_PLANNED_TRIALS} trials.`,
+    };
+  const state = checkStudyState(rest, definition.space);
+  if (!state.ok) return { ok: false, error: `The results could not be imported: ${state.problems[0]}.` };
+  const curves = perTrialFacts(r.curves, 'curves', r.state.trials.length, z.array(curvePointSchema));
+  if (!curves.ok) return { ok: false, error: `The results could not be imported: ${curves.problem}.` };
+  return { ...r, state: { ...state.state, definition } };
 }
 
 /** `definition`: the study the external run came from, used when the file does not carry a valid one. */
 export function importResults(text: string, definition: StudyDefinition): ImportResult {
+  try {
+    const r = importUnchecked(text, definition);
+    return r.ok ? checkedStudy(r) : r;
+  } catch (e) {
+    // Defence in depth: every path above returns its own message.
+    return {
+      ok: false,
+      error: `The results could not be imported (unexpected error: ${e instanceof Error ? e.name : 'unknown'}).`,
+    };
+  }
+}
+
+function importUnchecked(text: string, definition: StudyDefinition): ImportResult {
   const fail = (why: string): ImportResult => ({ ok: false, error: `The results could not be imported: ${why}.` });
   if (text.length > MAX_IMPORT_CHARS)
     return fail(
@@ -264,17 +334,20 @@ export function importResults(text: string, definition: StudyDefinition): Import
       .trimStart()
       .startsWith('{')
   ) {
-    const items = rowsFromCsv(text);
-    if (typeof items === 'string') return fail(items);
-    if (items.length > MAX_TRIALS) return fail('more than 100,000 trials');
+    const rows = readResultsCsv(text);
+    if (typeof rows === 'string') return fail(rows);
+    if (rows.length > MAX_TRIALS) return fail('more than 100,000 trials');
+    const items: FlatItem[] = [];
+    for (const row of rows) {
+      const item = flatItem(row.params, row.value, row.state, `row ${row.row}`, definition);
+      if (failed(item)) return fail(item.problem);
+      items.push(item);
+    }
     return finishedStudy(definition, flatRows(items), items.filter((r) => r.value === null).length, []);
   }
-  let file: unknown;
-  try {
-    file = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch {
-    return fail('the file is not valid JSON');
-  }
+  const read = readJsonBounded(text, MAX_IMPORT_CHARS);
+  if (!read.ok) return fail(read.error);
+  const file = read.value;
   if (!isObj(file) || file.format !== OPTUNA_RESULTS_FORMAT)
     return fail('not a results file written by the exported script (format field missing)');
   if (file.version !== undefined && !RESULTS_VERSIONS.includes(file.version as number)) {
@@ -293,11 +366,15 @@ export function importResults(text: string, definition: StudyDefinition): Import
     const v2 = rowsFromV2(file, definition);
     if (typeof v2 === 'string') return fail(v2);
     if (v2.rows.length === 0) return fail('no trial finished a rung yet');
+    if (v2.rows.length > MAX_TRIALS) return fail('more than 100,000 trials once every rung is counted');
     return finishedStudy(v2.definition, v2.rows, v2.skipped, v2.notes);
   }
-  const items = file.trials.map((t) => {
-    const r = isObj(t) ? t : {};
-    return { params: isObj(r.params) ? r.params : {}, value: num(r.value), state: String(r.state ?? 'COMPLETE') };
-  });
+  const items: FlatItem[] = [];
+  for (const [i, t] of (file.trials as unknown[]).entries()) {
+    if (!isObj(t)) return fail(`trials[${i}]: expected a trial, got ${describeValue(t)}`);
+    const item = flatItem(t.params, t.value, t.state, `trials[${i}]`, definition);
+    if (failed(item)) return fail(item.problem);
+    items.push(item);
+  }
   return finishedStudy(definition, flatRows(items), items.filter((r) => r.value === null).length, []);
 }

@@ -9,7 +9,9 @@
 import { z } from 'zod';
 import { budgetAt } from '../schedulers/schedule';
 import type { TrialConfig } from '../searchSpace/searchSpace';
-import { SECTION_SCHEMAS } from '../study/studySchema';
+import { issueProblems, SECTION_SCHEMAS } from '../study/studySchema';
+import { PARAM_DOMAINS } from '../searchSpace/paramDomains';
+import { MAX_RUNGS } from '../schedulers/planLimits';
 import type { StudyDefinition } from '../study/studyDefinition';
 import { trainedToEnd, type StudyState } from '../study/studyMachine';
 import {
@@ -178,58 +180,79 @@ export function mergeExamples(existing: readonly MetaExample[], added: readonly 
 
 // ---- Validation of stored examples ----
 
-const finiteOrNull = z.number().nullable();
+// Every number inside the domain the lab itself produces, so a file's example cannot carry a
+// negative loss or an accuracy of 5 into the meta-model. JSON and structured clone keep a missing
+// value differently (null vs NaN): both are read as missing.
+const missing = z.union([z.null(), z.nan()]);
+const finiteOrNull = z.union([z.number(), missing]);
+const nonNegativeOrNull = z.union([z.number().min(0), missing]);
+const accuracyOrNull = z.union([z.number().min(0).max(1), missing]);
 const probeSchema = z
   .object({
     sharpnessMean: finiteOrNull.optional(),
     sharpnessMax: finiteOrNull.optional(),
     samSharpness: finiteOrNull.optional(),
-    gradientNorm: finiteOrNull.optional(),
+    gradientNorm: nonNegativeOrNull.optional(),
     topEigenvalue: finiteOrNull.optional(),
     hessianTrace: finiteOrNull.optional(),
-    initGradientNorm: finiteOrNull.optional(),
+    initGradientNorm: nonNegativeOrNull.optional(),
   })
   .nullable();
-// JSON and structured clone keep NaN differently (null vs NaN): accept both as "missing".
-const summaryNumber = z.union([z.number(), z.null()]).transform((v) => (v === null ? NaN : v));
+const asNaN = (v: number | null) => (v === null ? NaN : v);
 const observationSchema = z.object({
-  rung: z.int().min(0),
+  rung: z.int().min(0).max(MAX_RUNGS),
   resource: z.number().gt(0).lt(1),
   valAccuracy: z.number().min(0).max(1).nullable(),
-  valLoss: z.number().nullable(),
+  valLoss: z.number().min(0).nullable(),
   lossCurve: z.array(z.object({ step: z.number(), epoch: z.number(), loss: z.number(), accuracy: z.number() })).max(0),
   curveSummary: z.object({
-    trainLoss: summaryNumber,
-    trainAccuracy: summaryNumber,
-    lossSlope: summaryNumber,
-    lastEpochGain: summaryNumber,
+    trainLoss: nonNegativeOrNull.transform(asNaN),
+    trainAccuracy: accuracyOrNull.transform(asNaN),
+    lossSlope: finiteOrNull.transform(asNaN),
+    lastEpochGain: finiteOrNull.transform(asNaN),
   }),
   probes: probeSchema,
 });
 const configSchema = SECTION_SCHEMAS.fixed.required();
 export const metaExampleSchema = z.object({
   v: z.literal(1),
-  fidelity: z.object({ dataset: z.literal('cifar10'), trainImages: z.int().min(1), epochs: z.int().min(1) }),
+  fidelity: z.object({
+    dataset: z.literal('cifar10'),
+    trainImages: z
+      .int()
+      .min(1)
+      .max(SECTION_SCHEMAS.data.shape.maxTrainImages.maxValue ?? 49990),
+    epochs: z.int().min(PARAM_DOMAINS.epochs.low).max(PARAM_DOMAINS.epochs.high),
+  }),
   config: configSchema,
   observations: z.array(observationSchema).min(1).max(32),
   fullAccuracy: z.number().min(0).max(1),
   source: z.object({
     study: SECTION_SCHEMAS.name,
     seed: SECTION_SCHEMAS.seed,
-    configId: z.int().min(0),
+    configId: z.int().min(0).max(100_000),
     kind: z.enum(['study', 'audit']),
   }),
-  createdAt: z.number(),
+  createdAt: z.number().min(0).max(8.64e15),
 });
 
 /** Stored values back to examples; damaged ones are counted, not trusted and not fatal. */
-export function checkExamples(raw: readonly unknown[]): { examples: MetaExample[]; damaged: number } {
+export function checkExamples(raw: readonly unknown[]): {
+  examples: MetaExample[];
+  damaged: number;
+  /** What is wrong with the first damaged one ("examples[4].fullAccuracy: ..., got 2"). */
+  firstProblem?: string;
+} {
   const examples: MetaExample[] = [];
   let damaged = 0;
-  for (const value of raw) {
+  let firstProblem: string | undefined;
+  raw.forEach((value, i) => {
     const parsed = metaExampleSchema.safeParse(value);
     if (parsed.success) examples.push(parsed.data as MetaExample);
-    else damaged++;
-  }
-  return { examples, damaged };
+    else {
+      damaged++;
+      firstProblem ??= issueProblems(parsed.error.issues, value, `examples[${i}]`)[0];
+    }
+  });
+  return firstProblem === undefined ? { examples, damaged } : { examples, damaged, firstProblem };
 }

@@ -52,7 +52,9 @@ describe('memory file', () => {
     if (!back.ok) throw new Error(back.error);
     expect(back.examples).toHaveLength(examples.length - 1);
     expect(back.damaged).toBe(3);
-    expect(importSummary(back)).toBe(`Imported ${examples.length - 1} examples; 3 damaged examples were skipped.`);
+    expect(importSummary(back)).toBe(
+      `Imported ${examples.length - 1} examples; 3 damaged examples were skipped (the first: examples[0].fullAccuracy: Too big: expected number to be <=1, got 2).`,
+    );
     expect(importSummary({ ok: true, examples: examples.slice(0, 1), damaged: 1 })).toBe(
       'Imported 1 example; 1 damaged example was skipped.',
     );

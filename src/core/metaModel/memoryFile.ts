@@ -1,14 +1,17 @@
 // The meta-model's memory as a file, so examples can move between browsers and machines:
 // `{ kind: 'llp-meta-examples', v: 1, examples: [...] }`. Reading a file is pure, size-bounded and
 // never throws; every example passes memory.ts's schema, and the bad ones are counted, not kept.
+import { describeValue } from '../study/studySchema';
 import { checkExamples, type MetaExample } from './memory';
+import { jsonLimitProblem, withoutBom } from '../interop/textLimits';
 
 export const MEMORY_FILE_KIND = 'llp-meta-examples';
 /** About 100,000 examples of a few hundred bytes; a bigger file is not one this lab wrote. */
 export const MAX_MEMORY_FILE_CHARS = 50_000_000;
 const MAX_EXAMPLES = 100_000;
 
-export type MemoryFile = { ok: true; examples: MetaExample[]; damaged: number } | { ok: false; error: string };
+export type MemoryFile =
+  { ok: true; examples: MetaExample[]; damaged: number; firstProblem?: string } | { ok: false; error: string };
 
 /** JSON has no NaN or Infinity: missing summaries and probes are written as null (the schema reads null back as missing). */
 export function memoryFileText(examples: readonly MetaExample[]): string {
@@ -26,9 +29,12 @@ export function parseMemoryFile(text: string): MemoryFile {
       ok: false,
       error: `The file is larger than ${MAX_MEMORY_FILE_CHARS / 1e6} MB, so it is not a meta-model examples export.`,
     };
+  const body = withoutBom(text);
+  const limit = jsonLimitProblem(body);
+  if (limit) return { ok: false, error: `The file was not imported: ${limit}.` };
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(body);
   } catch {
     return { ok: false, error: 'The file is not JSON, so it holds no meta-model examples.' };
   }
@@ -39,7 +45,10 @@ export function parseMemoryFile(text: string): MemoryFile {
     };
   }
   if (value.v !== 1)
-    return { ok: false, error: 'The examples file has a version this lab cannot read (expected v 1).' };
+    return {
+      ok: false,
+      error: `The examples file has a version this lab cannot read (expected v 1, got ${describeValue(value.v)}).`,
+    };
   if (!Array.isArray(value.examples)) return { ok: false, error: 'The examples file has no list of examples.' };
   if (value.examples.length > MAX_EXAMPLES)
     return {
@@ -56,5 +65,5 @@ export function importSummary(file: MemoryFile): string {
   const added = `Imported ${n} example${n === 1 ? '' : 's'}`;
   return file.damaged === 0
     ? `${added}.`
-    : `${added}; ${file.damaged} damaged example${file.damaged === 1 ? ' was' : 's were'} skipped.`;
+    : `${added}; ${file.damaged} damaged example${file.damaged === 1 ? ' was' : 's were'} skipped${file.firstProblem ? ` (the first: ${file.firstProblem})` : ''}.`;
 }

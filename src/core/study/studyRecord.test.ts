@@ -86,9 +86,15 @@ describe('checkStudyRecord', () => {
       [null, /not a study record/],
       [{ ...good(), v: '2' }, /unknown record version/],
       [{ ...good(), id: '<script>' }, /no valid id/],
-      [{ ...good(), state: { ...state(), trials: [{ trialId: 5 }] } }, /trial 0 has trialId 5/],
-      [{ ...good(), state: { ...state(), phase: 'exploded' } }, /phase is unknown/],
-      [{ ...good(), state: { ...state(), trials: 'nope' } }, /missing/],
+      [
+        { ...good(), state: { ...state(), trials: [{ trialId: 5 }] } },
+        /state\.trials\[0\]\.configId: expected a whole number between 0 and 100000, got nothing/,
+      ],
+      [
+        { ...good(), state: { ...state(), phase: 'exploded' } },
+        /state\.phase: expected 'running', 'finished' or 'stopped', got 'exploded'/,
+      ],
+      [{ ...good(), state: { ...state(), trials: 'nope' } }, /state\.trials: expected a list of trials, got 'nope'/],
       [{ ...good(), curves: { 0: [{ step: 'x' }] } }, /curves of trial 0 are damaged/],
       [{ ...good(), curves: { 999: [] } }, /curves name a trial it does not have/],
       [{ ...good(), curves: JSON.parse('{"__proto__": []}') }, /curves name a trial it does not have/],

@@ -5,15 +5,32 @@
 // gets a message naming what is wrong instead of crashing the page.
 import { downsampleCurve } from '../charts/downsampleCurve';
 import type { ProbeValues } from '../probeValues';
-import type { StudyState, TrialRecord } from './studyMachine';
+import type { StudyState } from './studyMachine';
 import { CURRENT_STUDY_VERSION } from '../link/urlMigrations';
 import { parseStudy } from '../link/urlState';
+import { z } from 'zod';
+import { describeValue } from './studySchema';
+import {
+  checkStudyState,
+  curvePointSchema,
+  gradientNormSchema,
+  perTrialFacts,
+  probeValuesSchema,
+} from './studyStateSchema';
+
+/** The state's fields other than the definition, own keys only. */
+function stateWithoutDefinition(state: Record<string, unknown>): Record<string, unknown> {
+  const rest: Record<string, unknown> = {};
+  for (const k of Object.keys(state))
+    if (k !== 'definition') Object.defineProperty(rest, k, { value: state[k], enumerable: true });
+  return rest;
+}
+const firstOf = (problems: string[]) =>
+  `${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : ''}`;
 
 export const RECORD_VERSION = 2;
 /** Points kept per trial curve; live and saved curves both go through recordCurve, so they agree. */
 export const MAX_CURVE_POINTS = 2000;
-/** Trials a record may hold (imported external results have up to 100,000). */
-const MAX_RECORD_TRIALS = 100_000;
 
 export interface RecordPoint {
   step: number;
@@ -48,79 +65,61 @@ export function recordCurve(points: readonly RecordPoint[]): RecordPoint[] {
   ).map(({ step, epoch, loss, accuracy }) => ({ step, epoch, loss, accuracy }));
 }
 
+/** What the page holds beside a study's state, per trial id. */
+export interface RecordFacts {
+  curves: Readonly<Record<number, readonly RecordPoint[] | undefined>>;
+  probes: Readonly<Record<number, ProbeValues | undefined>>;
+  initGradientNorms: Readonly<Record<number, number | undefined>>;
+  backend: string | null;
+}
+
+/**
+ * The record of a study with the facts the page holds for it, every curve through recordCurve:
+ * what the IndexedDB save and the JSON export write, and what a reload or an import shows.
+ */
+export function studyRecordOf(
+  id: string,
+  state: StudyState,
+  facts: RecordFacts,
+  at: { createdAt: number; updatedAt: number },
+): StudyRecord {
+  const record: StudyRecord = {
+    v: RECORD_VERSION,
+    id,
+    ...at,
+    state,
+    curves: {},
+    probes: {},
+    initGradientNorms: {},
+    backend: facts.backend,
+  };
+  for (const t of state.trials) {
+    const id = t.trialId;
+    const curve = facts.curves[id];
+    if (curve) record.curves[id] = recordCurve(curve);
+    const probes = facts.probes[id];
+    if (probes) record.probes[id] = probes;
+    const norm = facts.initGradientNorms[id];
+    if (norm !== undefined) record.initGradientNorms[id] = norm;
+  }
+  return record;
+}
+
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const TRIAL_STATES = ['queued', 'running', 'completed', 'diverged', 'failed', 'cancelled'];
-/** JSON export turns NaN and Infinity (a diverged loss) into null; they come back as NaN. */
-const numberOrNaN = (x: unknown): number | undefined => (typeof x === 'number' ? x : x === null ? NaN : undefined);
 const BACKEND = /^[a-z0-9-]{1,24}$/;
+/** Milliseconds since 1970 that a Date can hold. */
+const MAX_TIME = 8.64e15;
 
-function trialProblem(t: unknown, i: number): string | null {
-  if (!isObject(t)) return `trial ${i} is not an object`;
-  const r = t as Partial<TrialRecord>;
-  if (r.trialId !== i) return `trial ${i} has trialId ${String(r.trialId)}`;
-  if (!TRIAL_STATES.includes(String(r.state))) return `trial ${i} has an unknown state`;
-  if (typeof r.configId !== 'number' || typeof r.rung !== 'number' || typeof r.dataFraction !== 'number')
-    return `trial ${i} lacks configId, rung or dataFraction`;
-  if (r.valAccuracy !== null && typeof r.valAccuracy !== 'number') return `trial ${i} has a non-numeric accuracy`;
-  return null;
-}
-
-/** Per-trial entries keyed by trial id; each value checked by `read`. Own keys only. */
-function perTrial<T>(
-  raw: unknown,
-  what: string,
-  trials: number,
-  read: (x: unknown) => T | null,
-): Record<number, T> | string {
-  if (raw === undefined) return {};
-  if (!isObject(raw)) return `its ${what} are not an object`;
-  const out: Record<number, T> = {};
-  for (const key of Object.keys(raw)) {
-    const id = Number(key);
-    if (!Number.isInteger(id) || id < 0 || id >= trials || String(id) !== key)
-      return `its ${what} name a trial it does not have`;
-    const value = read(raw[key]);
-    if (value === null) return `its ${what} of trial ${id} are damaged`;
-    out[id] = value;
-  }
-  return out;
-}
-
-function readCurve(x: unknown, hasEpochs: boolean): RecordPoint[] | null {
-  if (!Array.isArray(x)) return null;
-  const points: RecordPoint[] = [];
-  for (const p of x) {
-    if (!isObject(p)) return null;
-    const step = p.step,
-      loss = numberOrNaN(p.loss),
-      accuracy = numberOrNaN(p.accuracy);
-    const epoch = hasEpochs ? p.epoch : 0; // version 1 dropped the epochs: every point reads as epoch 0
-    if (typeof step !== 'number' || typeof epoch !== 'number' || loss === undefined || accuracy === undefined)
-      return null;
-    points.push({ step, epoch, loss, accuracy });
-  }
-  return points.length > MAX_CURVE_POINTS ? recordCurve(points) : points;
-}
-
-function readProbes(x: unknown): ProbeValues | null {
-  if (!isObject(x)) return null;
-  const names = ['loss', 'images', 'sharpnessMean', 'sharpnessMax', 'samSharpness', 'gradientNorm', 'ms'] as const;
-  const out: Record<string, number | null> = {};
-  for (const n of names) {
-    const v = numberOrNaN(x[n]);
-    if (v === undefined) return null;
-    out[n] = v;
-  }
-  const accuracy = x.accuracy === null ? null : numberOrNaN(x.accuracy);
-  if (accuracy === undefined) return null;
-  for (const n of ['topEigenvalue', 'hessianTrace'] as const) {
-    if (x[n] === undefined) continue;
-    const v = numberOrNaN(x[n]);
-    if (v === undefined) return null;
-    out[n] = v;
-  }
-  return { ...out, accuracy } as unknown as ProbeValues;
-}
+/** A version-1 curve had no epochs: every point reads as epoch 0. */
+const v1CurveSchema = z.array(
+  z
+    .looseObject({})
+    .transform((p) => ({ ...p, epoch: 0 }))
+    .pipe(curvePointSchema),
+);
+const curveSchema = z.array(curvePointSchema);
+const timeOf = (x: unknown): number | null =>
+  x === undefined ? 0 : typeof x === 'number' && Number.isFinite(x) && x >= 0 && x <= MAX_TIME ? x : null;
 
 export function checkStudyRecord(raw: unknown): { ok: true; record: CheckedRecord } | { ok: false; error: string } {
   const bad = (why: string) => ({
@@ -148,36 +147,48 @@ export function checkStudyRecord(raw: unknown): { ok: true; record: CheckedRecor
   }
   const def = parseStudy(state.definition);
   if (!def.ok) return bad(`its definition is invalid (${def.error})`);
-  if (!Array.isArray(state.configs) || !Array.isArray(state.trials) || !Array.isArray(state.brackets))
-    return bad('its configurations, brackets or trials are missing');
-  if (state.trials.length > MAX_RECORD_TRIALS)
-    return bad(`it has ${state.trials.length} trials, more than ${MAX_RECORD_TRIALS}`);
-  for (let i = 0; i < state.trials.length; i++) {
-    const p = trialProblem(state.trials[i], i);
-    if (p) return bad(p);
-  }
-  if (!['running', 'finished', 'stopped'].includes(String(state.phase))) return bad('its phase is unknown');
-  const trials = state.trials.length;
-  const curves = perTrial(raw.curves, 'curves', trials, (x) => readCurve(x, v === 2));
-  if (typeof curves === 'string') return bad(curves);
-  const probes = v === 2 ? perTrial(raw.probes, 'probes', trials, readProbes) : {};
-  if (typeof probes === 'string') return bad(probes);
+  const checked = checkStudyState(stateWithoutDefinition(state), def.study.space);
+  if (!checked.ok) return bad(firstOf(checked.problems));
+  const trials = checked.state.trials.length;
+  const curves = perTrialFacts(raw.curves, 'curves', trials, v === 2 ? curveSchema : v1CurveSchema);
+  if (!curves.ok) return bad(curves.problem);
+  const probes =
+    v === 2 ? perTrialFacts(raw.probes, 'probes', trials, probeValuesSchema) : { ok: true as const, facts: {} };
+  if (!probes.ok) return bad(probes.problem);
   const norms =
-    v === 2 ? perTrial(raw.initGradientNorms, 'initial gradient norms', trials, (x) => numberOrNaN(x) ?? null) : {};
-  if (typeof norms === 'string') return bad(norms);
-  const backend = typeof raw.backend === 'string' && BACKEND.test(raw.backend) ? raw.backend : null;
+    v === 2
+      ? perTrialFacts(raw.initGradientNorms, 'initial gradient norms', trials, gradientNormSchema)
+      : { ok: true as const, facts: {} };
+  if (!norms.ok) return bad(norms.problem);
+  const createdAt = timeOf(raw.createdAt),
+    updatedAt = timeOf(raw.updatedAt);
+  if (createdAt === null || updatedAt === null)
+    return bad(
+      `its ${createdAt === null ? 'createdAt' : 'updatedAt'} is not a time (got ${describeValue(createdAt === null ? raw.createdAt : raw.updatedAt)})`,
+    );
+  if (
+    raw.backend !== undefined &&
+    raw.backend !== null &&
+    !(typeof raw.backend === 'string' && BACKEND.test(raw.backend))
+  )
+    return bad(`its backend is not a backend name (got ${describeValue(raw.backend)})`);
+  const curveFacts = curves.facts as Record<number, RecordPoint[]>;
+  for (const id of Object.keys(curveFacts)) {
+    const c = curveFacts[Number(id)];
+    if (c.length > MAX_CURVE_POINTS) curveFacts[Number(id)] = recordCurve(c);
+  }
   return {
     ok: true,
     record: {
       v: RECORD_VERSION,
       id: raw.id,
-      createdAt: Number(raw.createdAt) || 0,
-      updatedAt: Number(raw.updatedAt) || 0,
-      state: { ...(state as unknown as StudyState), definition: def.study },
-      curves,
-      probes,
-      initGradientNorms: norms,
-      backend,
+      createdAt,
+      updatedAt,
+      state: { ...checked.state, definition: def.study },
+      curves: curveFacts,
+      probes: probes.facts as Record<number, ProbeValues>,
+      initGradientNorms: norms.facts as Record<number, number>,
+      backend: typeof raw.backend === 'string' ? raw.backend : null,
     },
   };
 }

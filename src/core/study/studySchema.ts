@@ -295,3 +295,17 @@ export function checkSections(raw: Record<string, unknown>): { partial: Partial<
   if (unknown.length > 0) problems.push(`study: unexpected field ${unknown.map(safeKey).join(', ')}`);
   return { partial: partial as Partial<StudyDefinition>, problems };
 }
+
+/**
+ * A zod failure as "path: message, got value" problems, the way a share link's are worded, for
+ * files and records checked with other schemas (../study/studyStateSchema, ../metaModel/memory).
+ */
+export function issueProblems(issues: z.ZodError['issues'], raw: unknown, root: string): string[] {
+  const problems = issues.map((issue) => {
+    const rest = pathText(issue.path);
+    const where = rest === '' || rest.startsWith('[') ? `${root}${rest}` : `${root}.${rest}`;
+    if (issue.code === 'unrecognized_keys') return `${where}: unexpected field ${issue.keys.map(safeKey).join(', ')}`;
+    return `${where}: ${issue.message}, got ${describeValue(valueAt(raw, issue.path))}`;
+  });
+  return [...new Set(problems)];
+}

@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { describeFidelity, parseFidelityKey } from '../../core/metaModel/memory';
 import { clearMemory } from '../../store/memory';
 import { exportMemory, importMemory } from '../../store/memoryTransfer';
+import { MAX_MEMORY_FILE_CHARS } from '../../core/metaModel/memoryFile';
 import { useLab } from '../../store/labStore';
 import { useStudyFidelity } from './useStudyFidelity';
 import { Notice } from '../kit/Notice';
@@ -19,7 +20,12 @@ export function MemoryPanel() {
   const file = useRef<HTMLInputElement>(null);
   const onImport = async (f: File | undefined) => {
     if (!f) return;
-    setNote(await importMemory(await f.text()));
+    // Refused before it is read: reading a file of gigabytes could exhaust the tab's memory.
+    if (f.size > MAX_MEMORY_FILE_CHARS)
+      setNote(
+        `${f.name} is ${(f.size / 1e6).toFixed(0)} MB, more than the ${MAX_MEMORY_FILE_CHARS / 1e6} MB a memory file may have.`,
+      );
+    else setNote(await importMemory(await f.text()));
     if (file.current) file.current.value = '';
   };
   const onClear = async () => {
