@@ -134,7 +134,7 @@ export function checkStudyRecord(raw: unknown): { ok: true; record: CheckedRecor
       error: `This saved study was written by a newer version of the lab (study record version ${v}); this page reads versions 1 to ${RECORD_VERSION}. Reload the page to update the lab.`,
     };
   }
-  if (v !== 1 && v !== 2) return bad('unknown record version');
+  if (v !== 1 && v !== 2) return bad(`unknown record version (expected 1 or 2, got ${describeValue(v)})`);
   if (typeof raw.id !== 'string' || !/^[A-Za-z0-9-]{1,64}$/.test(raw.id)) return bad('it has no valid id');
   const state = raw.state;
   if (!isObject(state)) return bad('it has no study state');
