@@ -6,6 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { KernelArgs } from '../wasmKernels/callWasmKernel';
 import { fmaKernels } from './fmaModule';
+import { stride1Conv } from './stride1Conv';
 import { copyIn, copyOut, copyPadded, isFloat4d } from './tensorCopy';
 
 const MAX_TAPS = 25; // the indirection buffer's size in gemm.c
@@ -22,25 +23,12 @@ export function conv2dByIgemm(args: KernelArgs): tf.TensorInfo | null {
   const { x, filter } = args.inputs;
   const { strides, pad, dataFormat, dilations, dimRoundingMode } = args.attrs as unknown as tf.Conv2DAttrs;
   if (kernels == null || !isFloat4d(x) || !isFloat4d(filter) || dataFormat !== 'NHWC' || !isOne(dilations)) return null;
-  const info = tf.backend_util.computeConv2DInfo(
-    x.shape as [number, number, number, number],
-    filter.shape as [number, number, number, number],
-    strides,
-    1,
-    pad,
-    dimRoundingMode,
-    false,
-    'channelsLast',
-  );
-  const { strideHeight, strideWidth, filterHeight: kh, filterWidth: kw, padInfo } = info;
-  const { inHeight, inWidth, inChannels, outHeight, outWidth, outChannels, batchSize } = info;
-  if (strideHeight !== 1 || strideWidth !== 1 || kh * kw > MAX_TAPS || x.shape[3] !== filter.shape[2]) return null;
-  const bottom = outHeight + kh - 1 - inHeight - padInfo.top;
-  const right = outWidth + kw - 1 - inWidth - padInfo.left;
-  if (bottom < 0 || right < 0) return null;
+  const conv = stride1Conv(x.shape, filter.shape, strides, pad, dimRoundingMode);
+  if (conv == null || conv.info.filterHeight * conv.info.filterWidth > MAX_TAPS) return null;
+  const { filterHeight: kh, filterWidth: kw, inChannels, outHeight, outWidth, outChannels, batchSize } = conv.info;
 
   kernels.reset();
-  const xp = copyPadded(kernels, backend, x, [padInfo.top, bottom, padInfo.left, right]);
+  const xp = copyPadded(kernels, backend, x, conv.pads);
   const w = copyIn(kernels, backend, filter);
   const packed = kernels.alloc(Math.ceil(outChannels / 8) * 8 * kh * kw * inChannels);
   const out = kernels.alloc(batchSize * outHeight * outWidth * outChannels);
@@ -68,19 +56,10 @@ export function conv2dBackpropInputByIgemm(args: KernelArgs): tf.TensorInfo | nu
     args.attrs as unknown as tf.Conv2DBackpropInputAttrs;
   if (kernels == null || !isFloat4d(dy) || !isFloat4d(filter) || dataFormat !== 'NHWC' || inputShape.length !== 4)
     return null;
-  const info = tf.backend_util.computeConv2DInfo(
-    inputShape,
-    filter.shape as [number, number, number, number],
-    strides,
-    1,
-    pad,
-    dimRoundingMode,
-    false,
-    'channelsLast',
-  );
-  const { strideHeight, strideWidth, filterHeight: kh, filterWidth: kw, padInfo } = info;
-  const { inHeight, inWidth, inChannels, outHeight, outWidth, outChannels, batchSize } = info;
-  if (strideHeight !== 1 || strideWidth !== 1 || kh * kw > MAX_TAPS) return null;
+  const conv = stride1Conv(inputShape, filter.shape, strides, pad, dimRoundingMode);
+  if (conv == null || conv.info.filterHeight * conv.info.filterWidth > MAX_TAPS) return null;
+  const { filterHeight: kh, filterWidth: kw, padInfo } = conv.info;
+  const { inHeight, inWidth, inChannels, outHeight, outWidth, outChannels, batchSize } = conv.info;
   if (dy.shape.some((d, i) => d !== [batchSize, outHeight, outWidth, outChannels][i])) return null;
   const top = kh - 1 - padInfo.top;
   const left = kw - 1 - padInfo.left;

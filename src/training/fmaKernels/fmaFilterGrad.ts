@@ -6,6 +6,7 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { KernelArgs } from '../wasmKernels/callWasmKernel';
 import { fmaKernels } from './fmaModule';
 import { IM2COL_CHANNELS } from './fmaConv2d';
+import { stride1Conv } from './stride1Conv';
 import { copyIn, copyOut, copyPadded, isFloat4d } from './tensorCopy';
 
 export function conv2dBackpropFilterByGemm(args: KernelArgs): tf.TensorInfo | null {
@@ -16,26 +17,13 @@ export function conv2dBackpropFilterByGemm(args: KernelArgs): tf.TensorInfo | nu
     args.attrs as unknown as tf.Conv2DBackpropFilterAttrs;
   if (kernels == null || !isFloat4d(x) || !isFloat4d(dy) || dataFormat !== 'NHWC' || filterShape.length !== 4)
     return null;
-  const info = tf.backend_util.computeConv2DInfo(
-    x.shape as [number, number, number, number],
-    filterShape,
-    strides,
-    1,
-    pad,
-    dimRoundingMode,
-    false,
-    'channelsLast',
-  );
-  const { strideHeight, strideWidth, filterHeight: kh, filterWidth: kw, padInfo } = info;
-  const { inHeight, inWidth, inChannels, outHeight, outWidth, outChannels, batchSize } = info;
-  if (strideHeight !== 1 || strideWidth !== 1 || filterShape[2] !== x.shape[3]) return null;
+  const conv = stride1Conv(x.shape, filterShape, strides, pad, dimRoundingMode);
+  if (conv == null) return null;
+  const { filterHeight: kh, filterWidth: kw, inChannels, outHeight, outWidth, outChannels, batchSize } = conv.info;
   if (dy.shape.some((d, i) => d !== [batchSize, outHeight, outWidth, outChannels][i])) return null;
-  const bottom = outHeight + kh - 1 - inHeight - padInfo.top;
-  const right = outWidth + kw - 1 - inWidth - padInfo.left;
-  if (bottom < 0 || right < 0) return null;
 
   kernels.reset();
-  const xp = copyPadded(kernels, backend, x, [padInfo.top, bottom, padInfo.left, right]);
+  const xp = copyPadded(kernels, backend, x, conv.pads);
   const dyIn = copyIn(kernels, backend, dy);
   const dw = kernels.alloc(kh * kw * inChannels * outChannels);
   const e = kernels.exports;
