@@ -107,6 +107,8 @@ export interface StoredTrial {
   config: Record<string, unknown> | null;
   intermediate: Record<string, number>;
   worker: string | null;
+  /** A ticket taken after another worker took the last one: told FAIL, never trained. */
+  overBudget: boolean;
 }
 
 /** The study as Optuna's own storage holds it, read without the worker script. */
@@ -115,7 +117,8 @@ export function readStorage(python: string, storage: string, studyName: string):
 import json, sys, optuna
 study = optuna.load_study(study_name=sys.argv[2], storage=sys.argv[1])
 print(json.dumps([{"number": t.number, "state": t.state.name, "config": t.user_attrs.get("config"),
-  "intermediate": {str(k): v for k, v in t.intermediate_values.items()}, "worker": t.user_attrs.get("worker")}
+  "intermediate": {str(k): v for k, v in t.intermediate_values.items()}, "worker": t.user_attrs.get("worker"),
+  "overBudget": bool(t.user_attrs.get("overBudget"))}
   for t in study.get_trials(deepcopy=False)]))`;
   return JSON.parse(execFileSync(python, ['-c', code, storage, studyName], { encoding: 'utf8', maxBuffer: 64 << 20 }));
 }
