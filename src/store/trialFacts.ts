@@ -58,7 +58,8 @@ export function recordTrialFacts(trialId: number, result: TrialResult): void {
   recordTrialResult(trialId, result);
 }
 
-/** A saved record on screen: its state, curves, probes and initial gradient norms, as they were saved. */
+/** A saved record on screen: its state, curves, probes and initial gradient norms, as they were saved.
+ *  It was not run here, so it has no wall time (the previous run's must not show beside it). */
 export function showSavedRecord(record: CheckedRecord): void {
   clearTrialFacts();
   labStore.setState({
@@ -72,6 +73,8 @@ export function showSavedRecord(record: CheckedRecord): void {
     initGradientNorms: record.initGradientNorms,
     landscape: initialLandscape,
     studyError: null,
+    startedAt: null,
+    finishedAt: null,
   });
 }
 
