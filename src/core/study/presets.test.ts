@@ -26,3 +26,9 @@ describe('presetOf', () => {
     expect(presetOf({ ...demo, space: demo.space.slice(1) })).toBeUndefined();
   });
 });
+
+describe('preset explanations', () => {
+  it('promise no fixed duration: how long a study takes depends on the device, shown as a measured range', () => {
+    for (const p of PRESETS) expect(p.explains).not.toMatch(/\b(seconds?|minutes?|min|hours?|days?)\b/i);
+  });
+});

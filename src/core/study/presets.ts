@@ -136,7 +136,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'demo2',
     label: 'Demo (2 minutes)',
     explains:
-      'Nine small networks at 1/9 of 12,000 images, the best three at 1/3, the winner on all of it: a whole successive-halving study in about two minutes.',
+      'Nine small networks at 1/9 of 12,000 images, the best three at 1/3, the winner on all of it: a whole successive-halving study.',
     study: presetStudy({
       name: 'demo2',
       fixed: { batchSize: 64, epochs: 1 },
@@ -169,7 +169,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'full',
     label: 'Full study (about an hour)',
     explains:
-      'Eighty-one configurations from 1/27 of all 45,000 training images up to all of them, two epochs each, scored on the whole validation split: about an hour on two wasm workers, minutes on a GPU.',
+      'Eighty-one configurations from 1/27 of all 45,000 training images up to all of them, two epochs each, scored on the whole validation split: the longest classroom study, far quicker on a GPU than on wasm.',
     study: presetStudy({
       name: 'full',
       fixed: { batchSize: 64, epochs: 2 },
