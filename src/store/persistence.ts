@@ -2,7 +2,8 @@
 // deleted, exported (JSON, CSV) and imported. Storage failures become notices; the study goes on.
 import { checkStudyRecord, studyRecordOf, type CheckedRecord, type StudyRecord } from '../core/study/studyRecord';
 import { readStudyFile } from '../core/interop/studyFile';
-import { isTerminal, type StudyState } from '../core/study/studyMachine';
+import type { StudyState } from '../core/study/studyMachine';
+import { studySummary } from '../core/study/studySummary';
 import { trialsToCsv } from '../core/interop/trialsCsv';
 import { exportOptunaScript } from '../core/interop/exportPython';
 import { importResults } from '../core/interop/importResults';
@@ -25,23 +26,6 @@ export function newStudyId(seed: number): string {
 export function notice(text: string): void {
   const { storageNotices } = labStore.getState();
   if (!storageNotices.includes(text)) labStore.setState({ storageNotices: [...storageNotices, text] });
-}
-
-function summary(r: CheckedRecord): SavedStudySummary {
-  const done = r.state.trials.filter((t) => t.state === 'completed');
-  const best = done.reduce<number | null>(
-    (m, t) => (t.valAccuracy !== null && (m === null || t.valAccuracy > m) ? t.valAccuracy : m),
-    null,
-  );
-  return {
-    id: r.id,
-    name: r.state.definition.name,
-    phase: r.state.phase,
-    trials: r.state.trials.length,
-    completed: r.state.trials.filter(isTerminal).length,
-    best,
-    updatedAt: r.updatedAt,
-  };
 }
 
 let createdAt = new Map<string, number>();
@@ -99,7 +83,7 @@ export async function refreshSavedStudies(): Promise<void> {
       else damaged++;
     }
     if (damaged) notice(`${damaged} saved stud${damaged === 1 ? 'y is' : 'ies are'} damaged and hidden from the list.`);
-    const list = ok.map(summary).sort((a, b) => b.updatedAt - a.updatedAt);
+    const list: SavedStudySummary[] = ok.map(studySummary).sort((a, b) => b.updatedAt - a.updatedAt);
     const current = labStore.getState().studyId;
     labStore.setState({ savedStudies: list, resumable: list.filter((s) => s.phase === 'running' && s.id !== current) });
   } catch (e) {

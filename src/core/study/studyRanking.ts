@@ -39,3 +39,35 @@ export function rankConfigs(state: StudyState): RankedConfig[] {
       state: t.state,
     }));
 }
+
+/**
+ * The study's best: the top of its ranking, so at the highest rung any configuration reached. One
+ * definition for the ranking, the saved-studies list and the recommendation: a score on less data
+ * (a lucky rung-1 reading) is never shown as the study's best beside the final rung's.
+ */
+export function studyBest(state: StudyState): RankedConfig | null {
+  return rankConfigs(state)[0] ?? null;
+}
+
+export interface RankingGroup {
+  /** The rung its entries share; null when they differ (Hyperband's brackets reach one resource at different rungs). */
+  rung: number | null;
+  resource: number;
+  dataFraction: number;
+  epochs: number;
+  entries: RankedConfig[];
+}
+
+/** The ranking split by the resource (rung) each configuration reached, highest first, so no list mixes them. */
+export function rankingByRung(ranking: readonly RankedConfig[]): RankingGroup[] {
+  const groups: RankingGroup[] = [];
+  for (const r of ranking) {
+    const last = groups[groups.length - 1];
+    if (last && last.resource === r.resource) {
+      last.entries.push(r);
+      if (last.rung !== r.rung) last.rung = null;
+    } else
+      groups.push({ rung: r.rung, resource: r.resource, dataFraction: r.dataFraction, epochs: r.epochs, entries: [r] });
+  }
+  return groups;
+}

@@ -1,6 +1,6 @@
 // Saved studies: open, re-run, delete, export as JSON or CSV, and import a JSON export.
 import { useRef, useState } from 'react';
-import { openSavedStudy, startStudy } from '../../store/actions';
+import { openSavedStudy, startStudy } from '../../app/page';
 import { useLab, labStore } from '../../store/labStore';
 import { MAX_IMPORT_CHARS } from '../../core/interop/importResults';
 import {
@@ -93,7 +93,7 @@ export function StudyLibrary() {
                 <th>study</th>
                 <th>state</th>
                 <th>trials</th>
-                <th>best val acc</th>
+                <th>best val acc (highest rung)</th>
                 <th>saved</th>
                 <th>
                   <span className="visually-hidden">actions</span>
