@@ -5,7 +5,7 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { cifarData } from './scripts/viteCifarData.ts';
 import { learningCurveTable } from './scripts/viteLearningCurveTable.ts';
-import { DEFAULT_TABLE_PATH } from './bench/table/tableFile.ts';
+import { PRODUCT_TABLE_PATH } from './scripts/productTable.ts';
 
 const tfjsVersion = (
   JSON.parse(readFileSync(join(import.meta.dirname, 'node_modules/@tensorflow/tfjs/package.json'), 'utf8')) as {
@@ -34,8 +34,8 @@ export default defineConfig({
   plugins: [
     react(),
     cifarData({ base, dataDir: join(import.meta.dirname, 'data', 'cifar10'), shipData: !dataUrl }),
-    // The page replays real-fidelity studies over the committed table (src/ui/replay).
-    learningCurveTable(DEFAULT_TABLE_PATH),
+    // The page replays real-fidelity studies over the product's copy of the table (src/ui/replay).
+    learningCurveTable(PRODUCT_TABLE_PATH),
     // Offline and installable: a Workbox precache of the build (one entry per file, old ones
     // removed when a new build activates), the web app manifest and its icons.
     VitePWA({

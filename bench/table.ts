@@ -2,7 +2,7 @@
 // trained on real CIFAR-10 at each data fraction for E epochs, validated on the whole 5,000-image
 // split after every epoch and probed; appended one gzip member per row, so a kill loses only the
 // rows in flight and a rerun continues. Usage: USAGE below, or `npm run bench:table -- --help`.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -25,7 +25,8 @@ import {
   parseHeadline,
 } from './table/headlineReport';
 import { formatTableReport, headlineCommand, tableReport } from './table/tableReport';
-import { appendRow, DEFAULT_TABLE_PATH, readTableFile } from './table/tableFile';
+import { appendRow, DEFAULT_TABLE_PATH, readTableFile, readTableText } from './table/tableFile';
+import { PRODUCT_TABLE_PATH, productTableText } from '../scripts/productTable';
 import { startTableTrainer } from './table/tableTrainer';
 
 const USAGE = `npm run bench:table [-- --workers N] [--configs 32] [--epochs 4] [--repeats 4] [--out file] [--limit N] [--top-repeats]
@@ -80,6 +81,9 @@ const path = values.out!;
 
 if (values.check) {
   const { problems, pending } = checkTable(path, settings);
+  const productCopy = existsSync(PRODUCT_TABLE_PATH) ? readFileSync(PRODUCT_TABLE_PATH, 'utf8') : null;
+  if (path === DEFAULT_TABLE_PATH && productCopy !== productTableText(readTableText(path)))
+    problems.push(`${PRODUCT_TABLE_PATH} is not this table's product copy: run \`npm run bench:table\` to rewrite it`);
   if (problems.length === 0) {
     console.log(`[table] ${path}: valid and complete${pending.length > 0 ? '; optional rows pending:' : ''}`);
     pending.forEach((p) => console.log(`[table] ${p}`));
@@ -147,6 +151,11 @@ if (values['top-repeats'] && planned.some((u) => !done.has(u.key))) {
   console.error(`[table] ${path}: the planned rows are not all in yet; build them before --top-repeats`);
   process.exit(2);
 }
+// The page's copy follows the default table after every row (a table of another --out stays here).
+const writeProductCopy = () => {
+  if (path === DEFAULT_TABLE_PATH) writeFileSync(PRODUCT_TABLE_PATH, productTableText(readTableText(path)));
+};
+writeProductCopy();
 let todo = all.filter((u) => !done.has(u.key));
 console.log(`[table] ${path}: ${all.length - todo.length} of ${all.length} rows done`);
 if (values.limit) todo = todo.slice(0, positiveInt('limit', values.limit));
@@ -157,7 +166,10 @@ if (todo.length === 0) process.exit(0);
 const trainer = await startTableTrainer(header, workers, `${path}.inflight`);
 console.log(`[table] ${workers} worker(s) on ${trainer.backend}`);
 const clock = startClock(clockPathFor(path), workers);
-await trainer.trainAll(todo, (row) => appendRow(path, row));
+await trainer.trainAll(todo, (row) => {
+  appendRow(path, row);
+  writeProductCopy();
+});
 clock.stop();
 trainer.dispose();
 console.log(`[table] ${path}: done; check it with \`npm run bench:table -- --check\``);
