@@ -2,7 +2,7 @@
 // so the orchestration actions in ./actions can update it from outside React.
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import { findPreset } from '../core/study/presets';
+import { DEFAULT_PRESET_ID, findPreset } from '../core/study/presets';
 import type { StudyDefinition } from '../core/study/studyDefinition';
 import type { StudyState } from '../core/study/studyMachine';
 import type { BackendReport } from '../training/backend';
@@ -141,8 +141,8 @@ export const initialDataset: DatasetProgress = {
 };
 
 export const labStore = createStore<LabState>(() => ({
-  presetId: 'tiny',
-  definition: findPreset('tiny')!.study,
+  presetId: DEFAULT_PRESET_ID,
+  definition: findPreset(DEFAULT_PRESET_ID)!.study,
   forcedBackend: null,
   dataset: initialDataset,
   datasetError: null,
