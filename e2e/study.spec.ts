@@ -33,6 +33,12 @@ test('tiny study on wasm: live loss curves, ranked result, cached data on reload
   await expect(page.getByTestId('rung-table').locator('tr.state-completed')).toHaveCount(4 + 2 + 1);
   await page.screenshot({ path: `${artifacts}/tiny-study-finished.png`, fullPage: true });
 
+  // The lesson goes on at real fidelity: the finished study points to the replay, which opens in view.
+  await expect(page.getByTestId('real-fidelity-pointer')).toContainText('at most 1,024 images for 1 epoch.');
+  await page.getByRole('button', { name: 'Replay a real-fidelity study (no training)' }).click();
+  await expect(page.getByTestId('table-replay').locator('details')).toHaveAttribute('open', '');
+  await expect(page.getByTestId('table-replay').locator('summary')).toBeInViewport();
+
   // Second visit: every shard comes from IndexedDB, none from the network.
   const dataRequests: string[] = [];
   page.on('request', (r) => {

@@ -14,6 +14,7 @@ import { RecommendationPanel } from './components/RecommendationPanel';
 import { BackendCheck } from './components/BackendCheck';
 import { LandscapePanel } from './landscape/LandscapePanel';
 import { TableReplayPanel } from './replay/TableReplayPanel';
+import { RealFidelityPointer } from './components/RealFidelityPointer';
 import { StudyLibrary } from './components/StudyLibrary';
 import { ResumeBanner } from './components/ResumeBanner';
 import { MemoryPanel } from './components/MemoryPanel';
@@ -72,6 +73,7 @@ function Lab() {
             {shown('ranking') && <Ranking />}
             {shown('ranking') && <RecommendationPanel />}
           </section>
+          {shown('ranking') && shown('replay') && <RealFidelityPointer />}
           {shown('ranking') && <AuditPanel />}
           {shown('landscape') && <LandscapePanel />}
           {shown('replay') && <TableReplayPanel />}

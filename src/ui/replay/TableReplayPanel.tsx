@@ -9,6 +9,7 @@ import { useLearningCurveTable } from './useLearningCurveTable';
 import { Notice } from '../kit/Notice';
 import { Panel } from '../kit/Panel';
 import { Term } from '../glossary/Term';
+import { useReplayRequest } from './replayRequest';
 
 export function TableReplayPanel() {
   const link = useLab((s) => s.classroom.replay);
@@ -16,10 +17,14 @@ export function TableReplayPanel() {
   const state = useLearningCurveTable(open);
   const section = useRef<HTMLElement>(null);
   const ready = state.phase === 'ready';
-  // A lesson link to a replay brings it into view once it is drawn.
+  const asked = useReplayRequest((s) => s.asked);
   useEffect(() => {
-    if (ready && link) section.current?.scrollIntoView({ block: 'start' });
-  }, [ready, link]);
+    if (asked > 0) setOpen(true);
+  }, [asked]);
+  // A lesson link to a replay, or a request from the finished study, brings it into view once drawn.
+  useEffect(() => {
+    if (ready && (link || asked > 0)) section.current?.scrollIntoView({ block: 'start' });
+  }, [ready, link, asked]);
   return (
     <Panel testId="table-replay" ref={section}>
       <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
