@@ -4,7 +4,7 @@
 import { expect, test, type Response } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import type { PromotionEvidence } from '../src/core/groundTruth/promotionEvidence';
-import { schedulerEvidenceText } from '../src/core/groundTruth/schedulerEvidence';
+import { schedulerEvidenceText, schedulerVerdicts } from '../src/core/groundTruth/schedulerEvidence';
 import { plainNames } from '../src/ui/components/evidenceWords';
 import { equalComputeDifference } from '../src/core/groundTruth/equalComputeReport';
 import { REPLAY_SCHEDULERS, replayPlan, type ReplaySchedulerName } from '../src/core/groundTruth/replayPlans';
@@ -92,10 +92,20 @@ test('a real-fidelity study replayed in the page matches the replay in Node, and
     await expect(row).toContainText(`${(100 * r.pBest).toFixed(0)}% [`);
     await expect(row).toContainText(`${r.medianRegretPts.toFixed(2)} pts`);
     const vsRandom = equalComputeDifference(schedulerRun, configs, s.seed).meanRegretDiffPts;
-    await expect(row.getByTestId('scheduler-vs-random')).toContainText(
-      `${vsRandom > 0 ? '+' : ''}${vsRandom.toFixed(2)} pts [`,
+    await expect(row.getByTestId('scheduler-vs-random')).toHaveText(
+      `${vsRandom > 0 ? '+' : ''}${vsRandom.toFixed(2)} pts`,
     );
+    // One verdict per scheduler: the study settings' (intervals over resampled tables), not a second one.
+    const verdict = schedulerVerdicts(evidence.schedulers ?? []).get(scheduler);
+    await expect(row.getByTestId('scheduler-verdict')).toContainText(verdict ? `${verdict.verdict} [` : 'not measured');
   }
+  await expect(page.getByTestId('interval-meaning')).toContainText('over resampled tables');
+
+  // Near the whole table (27 of 32) the studies would repeat one pool: no comparison, and the reason.
+  await page.getByTestId('replay-pool').fill(String(Math.floor(configs.length / 2) + 1));
+  await expect(page.getByTestId('compare-not-offered')).toContainText('Schedulers are not compared at');
+  await expect(page.getByTestId('compare-schedulers')).toHaveCount(0);
+  await page.getByTestId('replay-pool').fill(String(poolSize));
 
   await expect(page.getByTestId('table-tuning-readout')).toHaveText(
     tableTuningCurve(table.header, configs).readout.text,

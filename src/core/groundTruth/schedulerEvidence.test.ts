@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { P_BEST_DEFINITION } from './poolBest';
 import { COMPUTE_UNIT, COMPUTE_UNIT_BRIEF } from './replayCost';
-import { KEEPS_SHARE, schedulerEvidenceText, type SchedulerEvidence } from './schedulerEvidence';
+import evidence from './promotionEvidence.json';
+import type { PromotionEvidence } from './promotionEvidence';
+import { KEEPS_SHARE, schedulerEvidenceText, schedulerVerdicts, type SchedulerEvidence } from './schedulerEvidence';
 
 const row = (scheduler: string, poolSize: number, diff: number, ci: [number, number] | null): SchedulerEvidence => ({
   scheduler,
@@ -62,5 +64,43 @@ describe('schedulerEvidenceText', () => {
     expect(text).toContain('per-run SD 0.54 points');
     expect(text).toContain('Keeping 90% of that under noise: two-step.');
     expect(text).toContain(`Compute is counted in ${COMPUTE_UNIT_BRIEF}`);
+  });
+});
+
+describe('schedulerVerdicts', () => {
+  it('gives each scheduler one verdict, the one the sentence writes, from the smallest pool with a table interval', () => {
+    const evidence = [
+      row('hyperband', 9, -1.6, [-3.6, -0.3]),
+      row('hyperband', 27, 0.4, [-0.1, 0.9]), // a larger pool's figures decide nothing
+      row('twoStep', 9, 0.2, [-1, 1.5]),
+      row('successiveHalving', 9, 2, [0.5, 3]),
+      row('successiveHalvingEpochs', 9, -1, null),
+    ];
+    const verdicts = schedulerVerdicts(evidence);
+    expect([...verdicts.entries()]).toEqual([
+      ['hyperband', { verdict: 'better', poolSize: 9, tableCi95: [-3.6, -0.3] }],
+      ['twoStep', { verdict: 'not distinguishable', poolSize: 9, tableCi95: [-1, 1.5] }],
+      ['successiveHalving', { verdict: 'worse', poolSize: 9, tableCi95: [0.5, 3] }],
+    ]);
+    const text = schedulerEvidenceText(evidence, 32, '45000 images x 4 epochs');
+    expect(text).toContain('Hyperband: better, -1.6 points');
+    expect(text).toContain('two-step: not distinguishable');
+    expect(text).toContain('successive halving over data fractions: worse');
+  });
+
+  it('agrees with the sentence for every scheduler of the shipped evidence', () => {
+    const shipped = evidence as PromotionEvidence;
+    const text = schedulerEvidenceText(shipped.schedulers ?? [], shipped.tableConfigurations, shipped.fullFidelity);
+    const verdicts = schedulerVerdicts(shipped.schedulers ?? []);
+    expect(verdicts.size).toBeGreaterThan(0);
+    for (const [scheduler, v] of verdicts) {
+      const name = {
+        successiveHalving: 'successive halving over data fractions',
+        successiveHalvingEpochs: 'successive halving over epochs',
+        hyperband: 'Hyperband',
+        twoStep: 'two-step',
+      }[scheduler];
+      expect(text).toContain(`${name}: ${v.verdict},`);
+    }
   });
 });

@@ -58,6 +58,41 @@ export function schedulerEvidence(
   });
 }
 
+export type SchedulerVerdict = 'better' | 'worse' | 'not distinguishable';
+
+/**
+ * The rows the page judges schedulers by: the smallest pool's, those with an interval over
+ * resampled tables. One row per scheduler, so every panel gives a scheduler the same verdict.
+ */
+export function judgedEvidence(evidence: readonly SchedulerEvidence[]): SchedulerEvidence[] {
+  if (evidence.length === 0) return [];
+  const pool = Math.min(...evidence.map((e) => e.poolSize));
+  return evidence.filter((e) => e.poolSize === pool && e.tableCi95);
+}
+
+/** A scheduler against random search at its compute: decided by the 95% interval over resampled tables. */
+export function verdictOf(e: SchedulerEvidence): SchedulerVerdict | null {
+  if (!e.tableCi95) return null;
+  const [lo, hi] = e.tableCi95;
+  return hi < 0 ? 'better' : lo > 0 ? 'worse' : 'not distinguishable';
+}
+
+/** Each judged scheduler's verdict, with the pool and interval it rests on: what every panel shows for it. */
+export function schedulerVerdicts(
+  evidence: readonly SchedulerEvidence[],
+): Map<string, { verdict: SchedulerVerdict; poolSize: number; tableCi95: [number, number] }> {
+  return new Map(
+    judgedEvidence(evidence).map((e) => [
+      e.scheduler,
+      { verdict: verdictOf(e)!, poolSize: e.poolSize, tableCi95: e.tableCi95! },
+    ]),
+  );
+}
+
+/** What "95% interval over resampled tables" means, in one sentence, for every panel that shows a verdict. */
+export const TABLE_INTERVAL_MEANING =
+  'The 95% interval is over resampled tables: the table of configurations is drawn again with replacement, so it shows how far the verdict could move on another set of configurations; a scheduler is better (or worse) only when the whole interval lies below (or above) 0.';
+
 const NAMES: Record<string, string> = {
   successiveHalving: 'successive halving over data fractions',
   successiveHalvingEpochs: 'successive halving over epochs',
@@ -73,12 +108,12 @@ export function schedulerEvidenceText(
   tableConfigurations: number,
   fullFidelity: string,
 ): string {
-  const pool = Math.min(...evidence.map((e) => e.poolSize));
-  const rows = evidence.filter((e) => e.poolSize === pool && e.tableCi95);
+  const rows = judgedEvidence(evidence);
   if (rows.length === 0) return '';
+  const pool = rows[0].poolSize;
   const line = (e: SchedulerEvidence) => {
     const [lo, hi] = e.tableCi95!;
-    const verdict = hi < 0 ? 'better' : lo > 0 ? 'worse' : 'not distinguishable';
+    const verdict = verdictOf(e);
     const noisy = e.underSeedNoise;
     return (
       `${NAMES[e.scheduler] ?? e.scheduler}: ${verdict}, ${pts(e.regretDiffPts)} points of regret ` +

@@ -2,7 +2,12 @@
 // `npm run bench:simulate -- --write-evidence`) says, in plain words for the page: the verdict in a
 // sentence, and the figures behind it with rule and scheduler names written as words, not code.
 import type { PromotionEvidence, RuleEvidence } from '../../core/groundTruth/promotionEvidence';
-import type { SchedulerEvidence } from '../../core/groundTruth/schedulerEvidence';
+import {
+  judgedEvidence,
+  verdictOf,
+  type SchedulerEvidence,
+  type SchedulerVerdict,
+} from '../../core/groundTruth/schedulerEvidence';
 
 /** Longest first, so successiveHalvingEpochs is not read as successiveHalving + "Epochs". */
 const NAMES: [string, string][] = [
@@ -34,12 +39,9 @@ const list = (items: string[]) =>
 
 /** One sentence: which schedulers picked better than random search for the same compute. */
 export function schedulerVerdict(evidence: readonly SchedulerEvidence[]): string {
-  if (evidence.length === 0) return '';
-  const pool = Math.min(...evidence.map((e) => e.poolSize));
-  const rows = evidence.filter((e) => e.poolSize === pool && e.tableCi95);
-  const better = rows.filter((e) => e.tableCi95![1] < 0).map((e) => plainName(e.scheduler));
-  const unclear = rows.filter((e) => e.tableCi95![1] >= 0 && e.tableCi95![0] <= 0).map((e) => plainName(e.scheduler));
-  const worse = rows.filter((e) => e.tableCi95![0] > 0).map((e) => plainName(e.scheduler));
+  const rows = judgedEvidence(evidence);
+  const named = (v: SchedulerVerdict) => rows.filter((e) => verdictOf(e) === v).map((e) => plainName(e.scheduler));
+  const [better, unclear, worse] = [named('better'), named('not distinguishable'), named('worse')];
   const parts = [
     better.length > 0 && `${list(better)} found better configurations than random search given the same compute`,
     unclear.length > 0 && `${list(unclear)} did not clearly differ from it`,

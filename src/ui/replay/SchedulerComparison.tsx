@@ -1,12 +1,17 @@
 // "Compare schedulers": 1,000 replayed studies per scheduler under the panel's rule and pool size,
-// drawn as compute against P(pick = best) and tabled with regret, each with its 95% interval.
+// drawn as compute against P(pick = best) and tabled with regret. The verdict against random search
+// is the measured evidence's, the same the study settings give (one per scheduler); this panel's own
+// intervals are over its studies and say how much a study varies. Not offered near the whole table.
 import type { LearningCurveTable } from '../../core/groundTruth/learningCurveTable';
 import { P_BEST_DEFINITION } from '../../core/groundTruth/poolBest';
 import { COMPUTE_UNIT_BRIEF } from '../../core/groundTruth/replayCost';
 import type { PromotionRuleName } from '../../core/groundTruth/replayPromotion';
 import { DEFAULT_SIMULATION } from '../../core/groundTruth/simulateStudies';
 import type { TableConfiguration } from '../../core/groundTruth/tableConfigurations';
-import { compareSchedulers, type SchedulerReport } from './compareSchedulers';
+import evidence from '../../core/groundTruth/promotionEvidence.json';
+import type { PromotionEvidence } from '../../core/groundTruth/promotionEvidence';
+import { schedulerVerdicts, TABLE_INTERVAL_MEANING } from '../../core/groundTruth/schedulerEvidence';
+import { compareSchedulers, comparisonProblem, type SchedulerReport } from './compareSchedulers';
 import { JobBar, STUDIES } from './ReplayMany';
 import { useReplayJob } from './useReplayJob';
 import { SCHEDULER_SHORT, SchedulerChart } from './SchedulerChart';
@@ -17,6 +22,8 @@ import { TableScroll } from '../kit/TableScroll';
 const pct = (v: number) => formatPercent(v, 0);
 const range = (i: [number, number], f: (v: number) => string) => `[${f(i[0])}, ${f(i[1])}]`;
 const signed = (v: number) => formatSigned(v);
+const VERDICTS = schedulerVerdicts((evidence as PromotionEvidence).schedulers ?? []);
+const VERDICT_POOL = [...VERDICTS.values()][0]?.poolSize ?? null;
 
 export function SchedulerComparison(props: {
   table: LearningCurveTable;
@@ -37,6 +44,15 @@ export function SchedulerComparison(props: {
         ),
       'The comparison failed',
     );
+  const problem = comparisonProblem(props.poolSize, props.configs.length);
+  if (problem)
+    return (
+      <div className="replay-many">
+        <Notice tone="info" testId="compare-not-offered">
+          {problem}
+        </Notice>
+      </div>
+    );
   return (
     <div className="replay-many">
       <button onClick={start} disabled={progress !== null} data-testid="compare-schedulers">
@@ -53,7 +69,7 @@ export function SchedulerComparison(props: {
           <p>
             Each scheduler on the same {STUDIES.toLocaleString('en')} studies of {props.poolSize} configurations, full ={' '}
             {reports[0].fullFidelity}. Above the dashed line, a scheduler finds the best configuration more often than
-            training a random share of the pool fully for the same compute. The last column is the scheduler's mean
+            training a random share of the pool fully for the same compute. The regret column is the scheduler's mean
             regret minus that random search's, study by study: below 0, the scheduler picks better for its compute.
             {props.poolSize === props.configs.length &&
               ' Every study here uses the whole table, so they differ only in the order configurations are taken, which breaks ties between equal accuracies.'}
@@ -71,6 +87,7 @@ export function SchedulerComparison(props: {
                   <th>median regret</th>
                   <th>90th-percentile regret</th>
                   <th>regret vs random search at equal compute</th>
+                  <th>verdict{VERDICT_POOL === null ? '' : ` (measured at ${VERDICT_POOL} per study)`}</th>
                 </tr>
               </thead>
               <tbody>
@@ -85,21 +102,29 @@ export function SchedulerComparison(props: {
                     </td>
                     <td>{r.medianRegretPts.toFixed(2)} pts</td>
                     <td>{r.p90RegretPts.toFixed(2)} pts</td>
-                    <td data-testid="scheduler-vs-random">
-                      {signed(r.vsRandom.meanRegretDiffPts)} pts{' '}
-                      <span className="muted">{range(r.vsRandom.ci95.meanRegretDiffPts, signed)}</span>
-                    </td>
+                    <td data-testid="scheduler-vs-random">{signed(r.vsRandom.meanRegretDiffPts)} pts</td>
+                    <td data-testid="scheduler-verdict">{verdictText(r.scheduler)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </TableScroll>
-          <p className="muted">
-            P(pick = best): {P_BEST_DEFINITION}. Compute, the scheduler's and random search's alike:{' '}
-            {COMPUTE_UNIT_BRIEF}.
+          <p className="muted" data-testid="interval-meaning">
+            Intervals in brackets are 95% intervals over these {STUDIES.toLocaleString('en')} studies: how much one
+            study of {props.poolSize} varies on this table, not whether a scheduler beats random search. The verdict is
+            the one the study settings give, from{' '}
+            {VERDICT_POOL === null ? 'the measured evidence' : `studies of ${VERDICT_POOL}`} (npm run bench:simulate):{' '}
+            {TABLE_INTERVAL_MEANING} P(pick = best): {P_BEST_DEFINITION}. Compute, the scheduler&apos;s and random
+            search&apos;s alike: {COMPUTE_UNIT_BRIEF}.
           </p>
         </div>
       )}
     </div>
   );
+}
+
+/** The scheduler's one verdict, with the interval over resampled tables it rests on. */
+function verdictText(scheduler: string): string {
+  const v = VERDICTS.get(scheduler);
+  return v ? `${v.verdict} ${range(v.tableCi95, signed)} pts` : 'not measured';
 }

@@ -6,7 +6,7 @@ import { REPLAY_SCHEDULERS } from '../../core/groundTruth/replayPlans';
 import { ruleReport } from '../../core/groundTruth/ruleReport';
 import { DEFAULT_SIMULATION, simulateRule } from '../../core/groundTruth/simulateStudies';
 import { tableConfigurations } from '../../core/groundTruth/tableConfigurations';
-import { compareSchedulers } from './compareSchedulers';
+import { compareSchedulers, comparisonProblem } from './compareSchedulers';
 
 const table = learningCurveFixture();
 const configs = tableConfigurations(table);
@@ -38,5 +38,34 @@ describe('compareSchedulers', () => {
       expect(vsRandom).toEqual(equalComputeDifference(run, configs, settings.seed));
     });
     expect(last).toBe(40 * REPLAY_SCHEDULERS.length);
+  });
+});
+
+describe('comparisonProblem', () => {
+  it('offers no comparison above half the table per study (pool 27 of 32), and says why', () => {
+    expect(comparisonProblem(9, 32)).toBeNull();
+    expect(comparisonProblem(16, 32)).toBeNull();
+    expect(comparisonProblem(17, 32)).toMatch(/share 53% of their configurations/);
+    expect(comparisonProblem(27, 32)).toBe(
+      "Schedulers are not compared at 27 of the table's 32 configurations per study: any two studies would share 84% of their configurations, so the studies would be nearly one study repeated and their intervals would shrink to a point that says nothing about a scheduler. Choose at most 16 per study to compare them.",
+    );
+  });
+
+  it('is right to: near the whole table some interval over studies collapses to a point, at half of it none does', async () => {
+    const n = configs.length;
+    const narrowest = async (poolSize: number) => {
+      const reports = await compareSchedulers(
+        table,
+        configs,
+        { rule: 'accuracy', poolSize, studies: 200, settings: { ...settings, studies: 200 } },
+        () => {},
+        () => false,
+      );
+      return Math.min(...reports!.map((r) => r.ci95.pBest[1] - r.ci95.pBest[0]));
+    };
+    expect(comparisonProblem(n - 1, n)).not.toBeNull();
+    expect(await narrowest(n - 1)).toBe(0); // e.g. 100% [100%, 100%]: one study repeated
+    expect(comparisonProblem(Math.floor(n / 2), n)).toBeNull();
+    expect(await narrowest(Math.floor(n / 2))).toBeGreaterThan(0.05);
   });
 });
