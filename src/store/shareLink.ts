@@ -3,6 +3,7 @@ import { findPreset, presetOf, PRESETS } from '../core/study/presets';
 import { parseLaunchParams } from '../core/link/launchParams';
 import { parseClassroomParams, type ClassroomParams } from '../core/link/classroomParams';
 import { completeStudy, decodeStudy, studyHash } from '../core/link/urlState';
+import { isResultsLink } from '../core/link/resultsLink';
 import { labStore } from './labStore';
 import { applyClassroom, forceBackend, selectPreset } from './studyEdits';
 
@@ -39,9 +40,10 @@ export function applyShareLink(hash: string): string[] {
 }
 
 /**
- * What the page was opened with: ?preset= and ?backend=, a whole study in #s=…, and the lesson
- * options (?view=present&hide=…&lock=1), which apply last so that a lock keeps the study. Every
- * notice is shown once, after `earlier` ones (a repaired query). Returns the lesson options (debug included).
+ * What the page was opened with: ?preset= and ?backend=, a whole study in #s=… (results in #r=… are
+ * opened by ./resultsLink), and the lesson options (?view=present&hide=…&lock=1), which apply last
+ * so that a lock keeps the study. Every notice is shown once, after `earlier` ones (a repaired
+ * query). Returns the lesson options (debug included).
  */
 export function openLaunchLink(search: string, hash: string, earlier: readonly string[] = []): ClassroomParams {
   const launch = parseLaunchParams(
@@ -50,7 +52,8 @@ export function openLaunchLink(search: string, hash: string, earlier: readonly s
   );
   if (launch.presetId) selectPreset(launch.presetId);
   if (launch.backend) forceBackend(launch.backend);
-  const shareNotes = applyShareLink(hash);
+  // A results link (#r=…) is read asynchronously by openResultsLink; it holds no study definition to apply here.
+  const shareNotes = isResultsLink(hash) ? [] : applyShareLink(hash);
   const classroom = parseClassroomParams(search);
   applyClassroom(classroom);
   labStore.setState({

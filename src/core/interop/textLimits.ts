@@ -91,11 +91,11 @@ export function csvLimitProblem(text: string, limits: CsvLimits = CSV_LIMITS): s
 export type JsonRead = { ok: true; value: unknown } | { ok: false; error: string };
 
 /** The file's JSON, a byte-order mark dropped, after the size limits; the error says which was broken. */
-export function readJsonBounded(text: string, maxChars: number): JsonRead {
+export function readJsonBounded(text: string, maxChars: number, what = 'the file'): JsonRead {
   if (text.length > maxChars)
     return {
       ok: false,
-      error: `the file is ${(text.length / 2 ** 20).toFixed(1)} MiB, more than the ${(maxChars / 2 ** 20).toFixed(0)} MiB it may have`,
+      error: `${what} is ${(text.length / 2 ** 20).toFixed(1)} MiB, more than the ${(maxChars / 2 ** 20).toFixed(0)} MiB it may have`,
     };
   const body = withoutBom(text);
   const problem = jsonLimitProblem(body);
@@ -103,6 +103,6 @@ export function readJsonBounded(text: string, maxChars: number): JsonRead {
   try {
     return { ok: true, value: JSON.parse(body) as unknown };
   } catch {
-    return { ok: false, error: 'the file is not valid JSON (truncated or corrupt)' };
+    return { ok: false, error: `${what} is not valid JSON (truncated or corrupt)` };
   }
 }
