@@ -7,8 +7,9 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 // The same line as src/layering.test.ts (keep the two in step): imports point down only,
-// ui -> store -> orchestrator -> workers -> training -> core; storage sits beside the orchestrator.
-const RANK = { core: 0, training: 1, workers: 2, storage: 3, orchestrator: 3, store: 4, ui: 5 };
+// ui -> app -> store -> orchestrator -> workers -> training -> core; storage sits beside the orchestrator,
+// and app is the page's composition root.
+const RANK = { core: 0, training: 1, workers: 2, storage: 3, orchestrator: 3, store: 4, app: 5, ui: 6 };
 const TESTS = ['**/*.test.ts', '**/*.test.tsx'];
 const NO_TEST_SUPPORT = {
   regex: '(^|/)testing(/|$)',

@@ -4,7 +4,8 @@
 // stock kernels, LLP_KERNELS=simd for our plain-SIMD build.
 import * as tf from '@tensorflow/tfjs';
 import { initNodeBackend } from '../src/training/nodeBackend';
-import { createSimpleCnn, initialWeights, type SimpleCnnSpec } from '../src/training/simpleCnn';
+import { createSimpleCnn } from '../src/training/simpleCnn';
+import { initialWeights, type SimpleCnnSpec } from '../src/training/simpleCnnSpec';
 
 const channels = Number(process.argv[2] ?? 64);
 const batch = Number(process.argv[3] ?? 128);

@@ -14,8 +14,8 @@ import { parseArgs } from 'node:util';
 import { describeConfig } from '../src/core/searchSpace/searchSpace';
 import { auditStudy, type AuditReport } from '../src/orchestrator/audit';
 import { startStudySession } from '../src/orchestrator/studySession';
-import { shareImages } from '../src/orchestrator/sharedImages';
-import { createPool, type TrainerPool } from '../src/orchestrator/workerPool';
+import { createStudyPool } from '../src/orchestrator/studyPool';
+import type { TrainerPool } from '../src/orchestrator/workerPool';
 import { promotionFlags } from '../src/cli/studyArgs';
 import { loadCifar10 } from '../src/cli/nodeDataset';
 import { nodeWorkerFactory } from '../src/cli/nodeWorkers';
@@ -106,11 +106,8 @@ async function fresh(): Promise<{ saved: SavedRun; report: AuditReport }> {
     },
   };
   const workers = values.workers ? Number(values.workers) : availableParallelism();
-  const images = shareImages(train.images);
   log(`[search] preset ${preset!.id}: ${preset!.explains}`);
-  const pool = await createPool(nodeWorkerFactory, workers, {
-    dataset: { images, labels: train.labels, numClasses: 10 },
-  });
+  const pool = await createStudyPool(nodeWorkerFactory, workers, train);
   log(`[search] ${workers} worker(s) on ${pool.backend.detail}`);
   // 1. The study, keeping every trial's full result (loss curve and probes) for the audit.
   const results = new Map<number, TrialResult>();

@@ -3,7 +3,7 @@
 // Results are returned as tagged unions instead of thrown, because comlink drops custom error fields.
 import type { BackendName, BackendReport } from '../src/training/backend';
 import type { LossAndGradients } from '../src/training/lossAndGradients';
-import type { SimpleCnnSpec } from '../src/training/simpleCnn';
+import type { SimpleCnnSpec } from '../src/training/simpleCnnSpec';
 import type { ThroughputRequest, ThroughputResult } from '../src/training/throughput';
 import type { TrainTrialInput, TrialProgress, TrialResult } from '../src/training/trainTrial';
 import type { TrialProbeRequest } from '../src/training/probes/trialProbes';

@@ -3,13 +3,13 @@
 // predicted the result, saves the report beside the study and teaches the meta-model's memory.
 import { AuditStopped, auditStudy } from '../orchestrator/audit';
 import { auditExamples, type FullFidelityRun } from '../orchestrator/auditExamples';
-import { currentPool, ensurePool, loadDataset } from './actions';
-import { currentTrialResults, currentTrialSignals } from './trialFacts';
+import { currentPool, ensurePool, loadDataset } from './page';
+import { currentTrialResults, currentTrialSignals } from '../store/trialFacts';
 import { beginAudit, saveAudit } from './auditSession';
-import { memoryExamples, rememberExamples } from './memory';
+import { memoryExamples, rememberExamples } from '../store/memory';
 import { scoreAuditInWorker } from '../orchestrator/metaModelWorker';
-import { initialAudit, labStore, type AuditState } from './labStore';
-import { notice } from './persistence';
+import { initialAudit, labStore, type AuditState } from '../store/labStore';
+import { notice } from '../store/persistence';
 
 export { stopAudit } from './auditSession';
 

@@ -1,11 +1,11 @@
 // The audit on screen: which study it belongs to, the switch that stops it, and its saved record
 // (../storage/auditStore, checked by ../orchestrator/auditRecord). Apart from ./auditActions so that
-// ./actions can clear or reload it when another study comes on screen, without an import cycle.
+// ./labRoot can clear or reload it when another study comes on screen, without an import cycle.
 import type { AuditReport } from '../orchestrator/audit';
 import { checkAuditRecord, type AuditRecord } from '../orchestrator/auditRecord';
 import { readAuditRecord, saveAuditRecord } from '../storage/auditStore';
-import { initialAudit, labStore, type AuditState } from './labStore';
-import { notice } from './persistence';
+import { initialAudit, labStore, type AuditState } from '../store/labStore';
+import { notice } from '../store/persistence';
 
 let controller: AbortController | null = null;
 // Bumped whenever the audit on screen changes hands: an older audit still finishing must not write over it.

@@ -5,18 +5,17 @@ import { trialSeed, type StudyState, type TrialRecord } from '../core/study/stud
 import { interpolateOnPool, startSlice, type SliceJob } from '../orchestrator/landscapeJobs';
 import { probeIndices, probeSeed } from '../orchestrator/probeSettings';
 import { studySplits } from '../orchestrator/studySplits';
-import { initialWeights } from '../training/simpleCnn';
-import { trialSpec } from '../training/trainTrial';
-import { currentPool, loadDataset } from './actions';
-import { labStore } from './labStore';
+import { initialWeights, trialSpec } from '../training/simpleCnnSpec';
+import { labStore } from '../store/labStore';
 import {
   sliceImages,
   SLICE_RESOLUTION,
   type InterpolationKind,
   type LandscapeState,
   type SliceGrid,
-} from './landscapeState';
-import { keptWeights } from './trialWeights';
+} from '../store/landscapeState';
+import { keptWeights } from '../store/trialWeights';
+import { currentPool, loadDataset } from './page';
 
 const get = () => labStore.getState().landscape;
 const patch = (p: Partial<LandscapeState>) => labStore.setState({ landscape: { ...get(), ...p } });

@@ -1,11 +1,11 @@
-// Tests for startStudy (./actions) before anything launches: a study this machine cannot hold or
+// Tests for startStudy (./labRoot) before anything launches: a study this machine cannot hold or
 // finish is refused with the reason, a very long one waits for a confirmation, and neither starts.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { findPreset } from '../core/study/presets';
 import type { StudyDefinition } from '../core/study/studyDefinition';
-import { startStudy } from './actions';
-import { labStore } from './labStore';
-import { pageEstimate } from './machine';
+import { startStudy } from './page';
+import { labStore } from '../store/labStore';
+import { pageEstimate } from '../store/machine';
 
 const initial = labStore.getState();
 beforeEach(() => labStore.setState(initial, true));

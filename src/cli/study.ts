@@ -13,8 +13,7 @@ import { rankConfigs } from '../core/study/studyRanking';
 import { summarisePlan } from '../core/schedulers/schedule';
 import { studyProblems } from '../core/study/studyProblems';
 import { startStudySession } from '../orchestrator/studySession';
-import { shareImages } from '../orchestrator/sharedImages';
-import { createPool } from '../orchestrator/workerPool';
+import { createStudyPool } from '../orchestrator/studyPool';
 import { examplesFromStudy } from '../core/metaModel/memory';
 import { recommend } from '../core/metaModel/recommendation';
 import { appendMemoryFile, readMemoryFile } from './memoryFile';
@@ -62,14 +61,12 @@ const t0 = performance.now();
 const memory = readMemoryFile(values.memory, console.log);
 
 const train = loadCifar10('train');
-const images = shareImages(train.images);
 console.log(`[study] preset ${preset.id}: ${preset.explains}`);
 const plan = summarisePlan(definition);
 console.log(
   `[study] ${definition.scheduler.kind} over ${definition.scheduler.resource}, ${definition.sampler} sampler: ${plan.configurations} configurations, ${plan.trials} trials planned`,
 );
-const pool = await createPool(nodeWorkerFactory, workers, {
-  dataset: { images, labels: train.labels, numClasses: 10 },
+const pool = await createStudyPool(nodeWorkerFactory, workers, train, {
   forcedBackend: backendFlagOrExit(values.backend),
 }).catch(exitOnBackendFailure);
 console.log(

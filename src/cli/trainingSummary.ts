@@ -1,7 +1,7 @@
 // How a trial's training went, in one line: mean training loss and batch accuracy over its first
 // and its last epoch. A micro study's validation is chance by design (it memorises 24 images), so
 // the training side is what shows that the chosen backend trains.
-import type { LossPoint } from '../training/trainTrial';
+import type { LossPoint } from '../core/lossPoint';
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 

@@ -2,7 +2,7 @@
 // worker that is forced onto it, compared with the cpu backend (the reference implementation).
 import { compareToReference, type Agreement } from '../core/stats/agreement';
 import type { BackendName, DatasetTransfer, LossAndGradients } from '../../workers/protocol';
-import { initialWeights, type SimpleCnnSpec } from '../training/simpleCnn';
+import { initialWeights, type SimpleCnnSpec } from '../training/simpleCnnSpec';
 import type { WorkerFactory } from './workerPool';
 
 export interface BackendComparison {

@@ -51,7 +51,11 @@ export async function deleteStudyRecord(id: string): Promise<void> {
 
 /** Notes that a study's examples are in the meta-model memory; a failure only loses the rebuild. */
 export async function markStudyTaught(id: string): Promise<void> {
-  await set(`${TAUGHT_PREFIX}${id}`, true, studies).catch(() => {});
+  try {
+    await set(`${TAUGHT_PREFIX}${id}`, true, studies);
+  } catch {
+    // Also a synchronous throw: idb-keyval opens the database on first use, where there may be none.
+  }
 }
 
 /** Ids of the studies whose examples went into the memory (since it was last cleared). */

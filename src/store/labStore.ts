@@ -1,13 +1,13 @@
 // The lab's state: serialisable facts only (no tensors, workers or promises). One vanilla store,
-// so the orchestration actions in ./actions can update it from outside React.
+// so the page's composition root (../app/labRoot) and the actions here can update it from outside React.
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import { DEFAULT_PRESET_ID, findPreset } from '../core/study/presets';
 import type { StudyDefinition } from '../core/study/studyDefinition';
 import type { StudyState } from '../core/study/studyMachine';
-import type { BackendReport } from '../training/backend';
 import type { BackendChoice, BackendTiming } from '../orchestrator/backendChoice';
-import type { LossPoint, TrialResult } from '../training/trainTrial';
+import type { LossPoint } from '../core/lossPoint';
+import type { BackendReport, TrialResult } from '../../workers/protocol';
 import { initialLandscape, type LandscapeState } from './landscapeState';
 import type { ClassroomParams } from '../core/link/classroomParams';
 import type { Recommendation } from '../core/metaModel/recommendation';

@@ -1,6 +1,6 @@
 // The landscape panel's facts in the store: which trials are selected, the slice settings, the
 // grids as their rows arrive, and the interpolation curve. Plain data only.
-import type { BackendReport } from '../training/backend';
+import type { BackendReport } from '../../workers/protocol';
 import type { ProbeValues } from '../core/probeValues';
 
 export interface SliceGrid {

@@ -4,7 +4,7 @@ import { presetOf } from '../core/study/presets';
 import { recordCurve, type CheckedRecord } from '../core/study/studyRecord';
 import type { TrialSignals } from '../core/metaModel/memory';
 import { trialSignalsOf } from '../orchestrator/audit';
-import type { TrialResult } from '../training/trainTrial';
+import type { TrialResult } from '../../workers/protocol';
 import { labStore } from './labStore';
 import { initialLandscape } from './landscapeState';
 import { clearKeptWeights, recordTrialResult } from './trialWeights';

@@ -1,7 +1,7 @@
 // Trained weights of finished trials, held in module memory (the store holds facts only) so slices
 // can be computed after a study ends. Only the trials of the last rung reached and the best trial of
 // each rung are kept: a c=32 network is ~4.5 MB, and a large study has hundreds of trials.
-import type { TrialResult } from '../training/trainTrial';
+import type { TrialResult } from '../../workers/protocol';
 import { labStore } from './labStore';
 
 export interface KeptCandidate {

@@ -9,7 +9,8 @@ import { trialsToCsv } from '../core/interop/trialsCsv';
 import { examplesFromStudy, type TrialSignals } from '../core/metaModel/memory';
 import { memoryFileText } from '../core/metaModel/memoryFile';
 import type { StudyState } from '../core/study/studyMachine';
-import { syntheticStudy, type SyntheticPoint } from './syntheticStudy';
+import type { LossPoint } from '../core/lossPoint';
+import { syntheticStudy } from './syntheticStudy';
 
 export type FileKind = 'study-v2' | 'study-v1' | 'optuna-v2' | 'optuna-v1' | 'optuna-csv' | 'lab-csv' | 'memory';
 export const FILE_KINDS: readonly FileKind[] = [
@@ -26,9 +27,9 @@ export type Json = Record<string, unknown>;
 export const SMOKE = PRESETS.find((p) => p.id === 'smoke')!.study;
 
 /** A finished synthetic study with whole-number steps, as the trainer counts them. */
-function finished(seed: number): { study: StudyState; curves: Record<number, SyntheticPoint[]> } {
+function finished(seed: number): { study: StudyState; curves: Record<number, LossPoint[]> } {
   const s = syntheticStudy({ numConfigs: 6, seed, pointsPerTrial: 16 });
-  const curves: Record<number, SyntheticPoint[]> = {};
+  const curves: Record<number, LossPoint[]> = {};
   for (const [id, c] of Object.entries(s.curves))
     curves[Number(id)] = c.map((p) => ({ ...p, step: Math.round(p.step) }));
   return { study: s.study, curves };

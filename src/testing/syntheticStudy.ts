@@ -7,17 +7,11 @@ import type { TrialConfig } from '../core/searchSpace/searchSpace';
 import type { StudyDefinition } from '../core/study/studyDefinition';
 import type { StudyState } from '../core/study/studyMachine';
 import { driveStudy } from './driveStudy';
-
-export interface SyntheticPoint {
-  step: number;
-  epoch: number;
-  loss: number;
-  accuracy: number;
-}
+import type { LossPoint } from '../core/lossPoint';
 
 export interface SyntheticStudy {
   study: StudyState;
-  curves: Record<number, SyntheticPoint[]>;
+  curves: Record<number, LossPoint[]>;
 }
 
 export interface SyntheticOptions {
@@ -41,8 +35,8 @@ function trueAccuracy(c: TrialConfig, dataFraction: number): number {
   return 0.1 + 0.55 * quality * capacity * (0.45 + 0.55 * Math.sqrt(dataFraction));
 }
 
-function curve(rng: Rng, c: TrialConfig, finalAccuracy: number, points: number, diverges: boolean): SyntheticPoint[] {
-  const out: SyntheticPoint[] = [];
+function curve(rng: Rng, c: TrialConfig, finalAccuracy: number, points: number, diverges: boolean): LossPoint[] {
+  const out: LossPoint[] = [];
   const finalLoss = 2.3 - 2.6 * (finalAccuracy - 0.1);
   for (let i = 0; i < points; i++) {
     const t = (i + 1) / points;
@@ -80,7 +74,7 @@ export function syntheticStudy(options: SyntheticOptions): SyntheticStudy {
   if (!Number.isInteger(numConfigs) || numConfigs < 1)
     throw new Error(`Expected numConfigs to be a positive integer, but got ${numConfigs}`);
   const rng = createRng(deriveSeed(seed, 'synthetic'));
-  const curves: Record<number, SyntheticPoint[]> = {};
+  const curves: Record<number, LossPoint[]> = {};
   // Run every queued trial to completion until the study has nothing left to run.
   const study = driveStudy(syntheticDefinition(numConfigs, seed), (t, state) => {
     const c = state.configs[t.configId];

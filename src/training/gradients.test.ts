@@ -8,7 +8,7 @@ import type { ImagePool } from './batches';
 import { lossAndGradients } from './lossAndGradients';
 import { initNodeBackend } from './nodeBackend';
 import { loadFmaKernelsNode } from './fmaKernels/nodeLoad';
-import { initialWeights, type SimpleCnnSpec } from './simpleCnn';
+import { initialWeights, type SimpleCnnSpec } from './simpleCnnSpec';
 
 let pool: ImagePool;
 const indices = Int32Array.from({ length: 8 }, (_, i) => 7 * i);

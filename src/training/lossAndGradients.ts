@@ -2,7 +2,8 @@
 // the common currency of gradient checks and of cross-backend agreement tests.
 import * as tf from '@tensorflow/tfjs';
 import { makeBatch, type ImagePool } from './batches';
-import { createSimpleCnn, type SimpleCnnSpec } from './simpleCnn';
+import { createSimpleCnn } from './simpleCnn';
+import { type SimpleCnnSpec } from './simpleCnnSpec';
 
 export interface LossAndGradients {
   backend: string;

@@ -1,6 +1,6 @@
 // SimpleCNN's definition against the seed project's parameter counts (PyTorch), and seeded init.
 import { describe, expect, it } from 'vitest';
-import { initialWeights, parameterCount, simpleCnnShapes } from './simpleCnn';
+import { initialWeights, parameterCount, simpleCnnShapes } from './simpleCnnSpec';
 
 describe('SimpleCNN', () => {
   it("has the parameter counts of the seed project's SimpleCNN (1,147,466 at c=32; 2,473,610 at c=64)", () => {

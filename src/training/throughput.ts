@@ -6,7 +6,8 @@ import { deriveSeed } from '../core/rng';
 import { DEFAULT_FIXED, type TrialConfig } from '../core/searchSpace/searchSpace';
 import { makeBatch, type ImagePool } from './batches';
 import { createOptimizer } from './optimizers';
-import { createSimpleCnn, initialWeights } from './simpleCnn';
+import { createSimpleCnn } from './simpleCnn';
+import { initialWeights } from './simpleCnnSpec';
 import { countGpuWork, gpuWorkPerStep, type GpuWork } from './gpuWorkCounter';
 
 export interface ThroughputRequest {

@@ -9,10 +9,12 @@ import { augmentBatch } from './augment';
 import { makeBatch, type ImagePool } from './batches';
 import { evaluate, type Evaluation } from './evaluate';
 import { createOptimizer } from './optimizers';
-import { createSimpleCnn, initialWeights, type SimpleCnn, type SimpleCnnSpec } from './simpleCnn';
+import { createSimpleCnn, type SimpleCnn } from './simpleCnn';
+import { initialWeights, trialSpec } from './simpleCnnSpec';
 import { buildTrialProbeSet, probeGradientNorm, probeTrainedModel, type TrialProbeRequest } from './probes/trialProbes';
 import type { ProbeValues } from '../core/probeValues';
 import { captureCheckpoint, restoreOptimizer, type TrainCheckpoint } from './trainCheckpoint';
+import type { LossPoint } from '../core/lossPoint';
 
 export interface TrainTrialInput {
   trialId: number;
@@ -50,13 +52,6 @@ export interface EpochRecord {
   probes?: ProbeValues;
 }
 
-export interface LossPoint {
-  step: number;
-  epoch: number;
-  loss: number;
-  accuracy: number;
-}
-
 export interface TrialProgress {
   trialId: number;
   points: LossPoint[];
@@ -88,17 +83,6 @@ export interface TrialResult {
   epochs?: EpochRecord[];
   /** The report-only evaluation on `reportIndices`. */
   report?: Evaluation;
-}
-
-/** The network a trial trains, from its configuration. */
-export function trialSpec(config: TrialConfig, numClasses: number): SimpleCnnSpec {
-  return {
-    channels: config.channels,
-    numClasses,
-    dropout: config.dropout,
-    imageSize: 32,
-    batchNorm: config.batchNorm === 1,
-  };
 }
 
 /** Thrown when the caller's `shouldStop` says so; carries a code like every trial error. */

@@ -1,7 +1,7 @@
 import { queryRepairNotices } from './repairLocation'; // first: before tfjs reads the query
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { loadDataset } from '../store/actions';
+import { loadDataset } from '../app/page';
 import { openLaunchLink } from '../store/shareLink';
 import { labStore } from '../store/labStore';
 import { refreshSavedStudies } from '../store/persistence';

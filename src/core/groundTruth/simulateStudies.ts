@@ -2,6 +2,7 @@
 // table, as tabular HPO benchmarks do (LCBench, Zimmer et al. 2021; HPOBench, Eggensperger et al.
 // 2021). Study k of a pool size draws the same sub-pool for every rule (common random numbers), so
 // rules are compared on the same studies. The meta-model's memory is the table minus the sub-pool.
+import { SCHEDULER_DEFAULTS } from '../study/schedulerDefaults';
 import type { MetaExample } from '../metaModel/memory';
 import { fitPromotionModel, PROMOTION_FEATURES, type PromotionModel } from '../metaModel/promotionModel';
 import { defaultCandidates } from '../metaModel/select';
@@ -35,7 +36,7 @@ export const DEFAULT_SIMULATION: SimulationSettings = {
   studies: 10000,
   metaModelStudies: 1000,
   alpha: 0.1,
-  minExamples: 8,
+  minExamples: SCHEDULER_DEFAULTS.minExamples,
   guard: 'count',
   candidates: 'ridge',
 };

@@ -16,17 +16,10 @@ import { readResultsCsv } from './resultsCsv';
 import { readParams, readValue } from './resultParams';
 import { z } from 'zod';
 import { MAX_CONFIGURATIONS, MAX_TRIALS as MAX_PLANNED_TRIALS } from '../schedulers/planLimits';
-
-/** A training-curve point, as the lab's LossPoint. */
-export interface ImportedPoint {
-  step: number;
-  epoch: number;
-  loss: number;
-  accuracy: number;
-}
+import type { LossPoint } from '../lossPoint';
 
 export type ImportResult =
-  | { ok: true; state: StudyState; curves: Record<number, ImportedPoint[]>; skipped: number; notes: string[] }
+  | { ok: true; state: StudyState; curves: Record<number, LossPoint[]>; skipped: number; notes: string[] }
   | { ok: false; error: string };
 
 const MAX_TRIALS = 100_000;
@@ -50,7 +43,7 @@ interface Row {
   state: TrialState;
   value: number | null;
   detail: Obj;
-  curve: ImportedPoint[];
+  curve: LossPoint[];
 }
 
 function finishedStudy(definition: StudyDefinition, rows: Row[], skipped: number, notes: string[]): ImportResult {
@@ -62,7 +55,7 @@ function finishedStudy(definition: StudyDefinition, rows: Row[], skipped: number
       configs.push(r.config);
     }
   const continues = continuesFromWeights(definition);
-  const curves: Record<number, ImportedPoint[]> = {};
+  const curves: Record<number, LossPoint[]> = {};
   const trials: TrialRecord[] = rows.map((r, trialId) => {
     const configId = configIds.get(r.source)!;
     let previous = -1;
@@ -124,10 +117,10 @@ type Read<T> = T | { problem: string };
 const failed = (x: unknown): x is { problem: string } => isObj(x) && typeof x.problem === 'string';
 
 /** A rung's training curve: [step, epoch, loss, accuracy] points, each checked like a saved curve's. */
-function curveOf(raw: unknown, where: string): Read<ImportedPoint[]> {
+function curveOf(raw: unknown, where: string): Read<LossPoint[]> {
   if (raw === undefined || raw === null) return [];
   if (!Array.isArray(raw)) return { problem: `${where}: expected a list of points, got ${describeValue(raw)}` };
-  const points: ImportedPoint[] = [];
+  const points: LossPoint[] = [];
   for (const [i, p] of raw.slice(0, MAX_POINTS).entries()) {
     const point = Array.isArray(p) && p.length === 4 ? { step: p[0], epoch: p[1], loss: p[2], accuracy: p[3] } : p;
     const parsed = curvePointSchema.safeParse(point);

@@ -4,6 +4,7 @@
 // and (with a memory of earlier studies) the meta-model fitted on those alone. Pure, so the page runs
 // it in the meta-model worker: the nested leave-one-out fits hundreds of models.
 // Validation only: every score here is on the study's evaluation subset of its validation split.
+import { SCHEDULER_DEFAULTS } from '../study/schedulerDefaults';
 import { createRng, deriveSeed } from '../rng';
 import { budgetCost } from '../schedulers/schedule';
 import type { TrialConfig } from '../searchSpace/searchSpace';
@@ -201,7 +202,12 @@ export function scoreAudit(inputs: AuditScoreInputs, candidates?: readonly Regre
   // The meta-model as it is used: fitted on earlier studies' examples only (none of this study's
   // full-fidelity labels), predicting each configuration from its first rung.
   if (inputs.memory && inputs.memory.length > 0 && scored.length >= 2) {
-    const fromMemory = predictFromMemory(state, signals, inputs.memory, def.scheduler.minExamples ?? 8);
+    const fromMemory = predictFromMemory(
+      state,
+      signals,
+      inputs.memory,
+      def.scheduler.minExamples ?? SCHEDULER_DEFAULTS.minExamples,
+    );
     if (fromMemory) {
       rules.push({
         rule: 'metaModelMemory',

@@ -4,7 +4,6 @@
 // Tibshirani 1993).
 import { createRng } from '../rng';
 import { spearman } from '../stats/rankCorrelation';
-import type { PromotionGuard } from '../study/studyDefinition';
 import type { MetaExample } from './memory';
 import type { OutOfFoldRow, PromotionModel } from './promotionModel';
 
@@ -17,8 +16,8 @@ import type { OutOfFoldRow, PromotionModel } from './promotionModel';
  *   predictions rank them by full-fidelity accuracy better (Spearman) than their own accuracy at
  *   that resource does. A model that cannot beat the rung's own measurement on earlier studies
  *   does not overrule it.
+ * The default is SCHEDULER_DEFAULTS.promotionGuard (../study/schedulerDefaults).
  */
-export const DEFAULT_GUARD: PromotionGuard = 'cvGate';
 
 const sameResource = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, b);
 

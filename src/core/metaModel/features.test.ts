@@ -2,9 +2,10 @@
 // layout with NaN for what is missing, and the power-law extrapolation column.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_FIXED, type TrialConfig } from '../searchSpace/searchSpace';
-import { buildFeatureTable, summarizeCurve, type CurvePoint, type FidelityObservation } from './features';
+import type { LossPoint } from '../lossPoint';
+import { buildFeatureTable, summarizeCurve, type FidelityObservation } from './features';
 
-const linearCurve = (steps: number, epochs: number, loss: (s: number) => number): CurvePoint[] =>
+const linearCurve = (steps: number, epochs: number, loss: (s: number) => number): LossPoint[] =>
   Array.from({ length: steps }, (_, i) => ({
     step: i + 1,
     epoch: Math.floor((i * epochs) / steps),

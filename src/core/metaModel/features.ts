@@ -5,13 +5,7 @@
 // extrapolation (Domhan et al. 2015, ./powerLaw). Missing values are NaN; ./standardizer imputes them.
 import type { TrialConfig } from '../searchSpace/searchSpace';
 import { extrapolateAccuracy, fitSharedPowerLaw } from './powerLaw';
-
-export interface CurvePoint {
-  step: number;
-  epoch: number;
-  loss: number;
-  accuracy: number;
-}
+import type { LossPoint } from '../lossPoint';
 
 /** Probe summaries of a trained trial; any may be absent. */
 export interface ProbeSignals {
@@ -31,7 +25,7 @@ export interface FidelityObservation {
   resource: number;
   valAccuracy: number | null;
   valLoss: number | null;
-  lossCurve: readonly CurvePoint[];
+  lossCurve: readonly LossPoint[];
   /** The curve already summarised (stored examples keep this instead of the points). */
   curveSummary?: CurveSummary;
   probes?: ProbeSignals | null;
@@ -81,7 +75,7 @@ function slope(xs: readonly number[], ys: readonly number[]): number {
  * - lastEpochGain: mean loss of the next-to-last epoch minus that of the last one; with one epoch,
  *   the first half of the curve minus the second half. Positive means still improving.
  */
-export function summarizeCurve(curve: readonly CurvePoint[], tailFraction = 0.3): CurveSummary {
+export function summarizeCurve(curve: readonly LossPoint[], tailFraction = 0.3): CurveSummary {
   const points = curve.filter((p) => Number.isFinite(p.loss) && Number.isFinite(p.accuracy));
   if (points.length === 0) return { trainLoss: NaN, trainAccuracy: NaN, lossSlope: NaN, lastEpochGain: NaN };
   const tail = points.slice(points.length - Math.max(2, Math.ceil(tailFraction * points.length)));

@@ -12,15 +12,10 @@ import type { TrialConfig } from '../searchSpace/searchSpace';
 import { issueProblems, SECTION_SCHEMAS } from '../study/studySchema';
 import { PARAM_DOMAINS } from '../searchSpace/paramDomains';
 import { MAX_RUNGS } from '../schedulers/planLimits';
+import type { LossPoint } from '../lossPoint';
 import type { StudyDefinition } from '../study/studyDefinition';
 import { trainedToEnd, type StudyState } from '../study/studyMachine';
-import {
-  summarizeCurve,
-  type ConfigEvidence,
-  type CurvePoint,
-  type FidelityObservation,
-  type ProbeSignals,
-} from './features';
+import { summarizeCurve, type ConfigEvidence, type FidelityObservation, type ProbeSignals } from './features';
 
 /** What "full fidelity" means for a study: an example's label is only comparable under the same one. */
 export interface Fidelity {
@@ -44,7 +39,7 @@ export interface MetaExample {
 
 /** What the orchestrator keeps of each finished trial for the meta-model. */
 export interface TrialSignals {
-  lossCurve: readonly CurvePoint[];
+  lossCurve: readonly LossPoint[];
   probes: ProbeSignals | null;
 }
 

@@ -4,7 +4,7 @@
 // least squares in log-log space over the configuration's own rungs. It needs no examples and no
 // probes, so unlike the meta-model it can decide from the second rung of the first study.
 
-export interface CurvePoint {
+export interface ResourceAccuracy {
   resource: number;
   /** Validation accuracy in [0, 1]; null where the trial diverged. */
   accuracy: number | null;
@@ -27,7 +27,10 @@ const ERROR_FLOOR = 1e-3;
  * fewer than two distinct resources, a diverged or chance-level point, or a resource outside (0, target].
  * The exponent is clamped to [0, maxAlpha], so more budget never lowers the prediction below the last point.
  */
-export function extrapolateAccuracy(points: readonly CurvePoint[], options: ExtrapolationOptions = {}): number | null {
+export function extrapolateAccuracy(
+  points: readonly ResourceAccuracy[],
+  options: ExtrapolationOptions = {},
+): number | null {
   const { target = 1, chance = 0.1, maxAlpha = 1 } = options;
   if (points.length < 2) return null;
   if (points.some((p) => p.accuracy === null || !(p.resource > 0 && p.resource <= target))) return null;

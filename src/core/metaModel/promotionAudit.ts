@@ -5,6 +5,7 @@
 // promoted (top n by validation accuracy) makes the two rules comparable on the very same trials.
 // Also the cold-study ranking: every configuration predicted from its rung-0 evidence by a model
 // fitted only on earlier studies' examples, so none of this study's full-fidelity labels are used.
+import { SCHEDULER_DEFAULTS } from '../study/schedulerDefaults';
 import { deriveSeed } from '../rng';
 import { promote } from '../schedulers/successiveHalving';
 import type { StudyState } from '../study/studyMachine';
@@ -74,7 +75,7 @@ export function predictFromMemory(
   state: StudyState,
   signals: ReadonlyMap<number, TrialSignals>,
   examples: readonly MetaExample[],
-  minExamples = 8,
+  minExamples = SCHEDULER_DEFAULTS.minExamples,
 ): { predictions: IntervalPrediction[]; model: string; examples: number } | null {
   const memory = matchingExamples(state, examples);
   const model = fitPromotionModel(memory, deriveSeed(state.definition.seed, 'memoryRanking'), { minExamples });

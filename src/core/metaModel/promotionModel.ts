@@ -8,6 +8,7 @@
 // summary and probes, its resource, and a power-law extrapolation. So one model serves every rung,
 // and examples from earlier studies transfer whatever their schedules were: each example yields one
 // training row per low-fidelity observation (the same configuration seen at 1/9, then at 1/3).
+import { SCHEDULER_DEFAULTS } from '../study/schedulerDefaults';
 import { createRng, deriveSeed } from '../rng';
 import {
   hyperparameterFeatures,
@@ -110,7 +111,7 @@ export function fitPromotionModel(
   seed: number,
   options: PromotionModelOptions = {},
 ): PromotionModel | null {
-  const { minExamples = 8, maxRows = 60, numClasses = 10 } = options;
+  const { minExamples = SCHEDULER_DEFAULTS.minExamples, maxRows = 60, numClasses = 10 } = options;
   const newestFirst = [...examples].sort((a, b) => b.createdAt - a.createdAt);
   const train = trainingEvidence(newestFirst);
   const keep = train.evidence.map((_, i) => i).slice(0, maxRows);

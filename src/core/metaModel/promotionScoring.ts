@@ -3,16 +3,10 @@
 // machine reports a rung waiting for scores (studyMachine.pendingPromotions). Plain successive
 // halving is the fallback whenever the model cannot be trusted: too few examples at this study's
 // full fidelity or at the rung's resource, a closed CV gate (./cvGate), or a fit that fails.
+import { SCHEDULER_DEFAULTS } from '../study/schedulerDefaults';
 import { deriveSeed } from '../rng';
 import type { PromotionRecord } from '../study/studyMachine';
-import {
-  DEFAULT_GUARD,
-  examplesAtResource,
-  GATE_CONFIDENCE,
-  GATE_RESAMPLES,
-  gateAtResource,
-  type Gate,
-} from './cvGate';
+import { examplesAtResource, GATE_CONFIDENCE, GATE_RESAMPLES, gateAtResource, type Gate } from './cvGate';
 import { describeFidelity, evidenceFor, fidelityOf } from './memory';
 import { trainingExamples, type MetaModelInputs } from './metaModelInputs';
 import { fitPromotionModel, predictFullAccuracy, promotionScore, type PromotionModel } from './promotionModel';
@@ -36,9 +30,9 @@ function describeModel(model: PromotionModel, fromMemory: number): string {
 export function scorePromotion(inputs: MetaModelInputs, pending: PendingPromotion): PromotionRecord {
   const { state, signals } = inputs;
   const s = state.definition.scheduler;
-  const minExamples = s.minExamples ?? 8;
-  const kappa = s.ucbKappa ?? 0;
-  const guard = s.promotionGuard ?? DEFAULT_GUARD;
+  const minExamples = s.minExamples ?? SCHEDULER_DEFAULTS.minExamples;
+  const kappa = s.ucbKappa ?? SCHEDULER_DEFAULTS.ucbKappa;
+  const guard = s.promotionGuard ?? SCHEDULER_DEFAULTS.promotionGuard;
   const fallback = (why: string): PromotionRecord => ({
     bracket: pending.bracket,
     rung: pending.rung,

@@ -1,6 +1,7 @@
 // The final recommendation when a study ends: the configuration to use, with the meta-model's
 // forecast of its full-fidelity accuracy made without its own result, and the untrained
 // configurations whose interval still reaches above it.
+import { SCHEDULER_DEFAULTS } from '../study/schedulerDefaults';
 import { deriveSeed } from '../rng';
 import type { TrialConfig } from '../searchSpace/searchSpace';
 import { rankConfigs } from '../study/studyRanking';
@@ -40,7 +41,7 @@ export function recommend(inputs: MetaModelInputs): Recommendation | null {
   const confirmed = studyFullAccuracies(state);
   const fidelity = describeFidelity(fidelityOf(state.definition));
   const { all, fromMemory } = trainingExamples(inputs);
-  const minExamples = Math.max(3, state.definition.scheduler.minExamples ?? 8);
+  const minExamples = Math.max(3, state.definition.scheduler.minExamples ?? SCHEDULER_DEFAULTS.minExamples);
   const seed = deriveSeed(state.definition.seed, 'recommend');
   const fit = (examples: MetaExample[]) => {
     try {

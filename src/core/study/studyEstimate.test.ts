@@ -1,7 +1,7 @@
 // Tests for studyEstimate.ts: parameter counts against SimpleCNN's own, memory against the
 // activation tensor the issue measured (16 GiB), the presets' promised durations, and refusals.
 import { describe, expect, it } from 'vitest';
-import { parameterCount } from '../../training/simpleCnn';
+import { parameterCount } from '../../training/simpleCnnSpec';
 import { PRESETS, findPreset } from './presets';
 import {
   CONFIRM_STUDY_SECONDS,

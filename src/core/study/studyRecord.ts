@@ -17,6 +17,7 @@ import {
   perTrialFacts,
   probeValuesSchema,
 } from './studyStateSchema';
+import type { LossPoint } from '../lossPoint';
 
 /** The state's fields other than the definition, own keys only. */
 function stateWithoutDefinition(state: Record<string, unknown>): Record<string, unknown> {
@@ -32,20 +33,13 @@ export const RECORD_VERSION = 2;
 /** Points kept per trial curve; live and saved curves both go through recordCurve, so they agree. */
 export const MAX_CURVE_POINTS = 2000;
 
-export interface RecordPoint {
-  step: number;
-  epoch: number;
-  loss: number;
-  accuracy: number;
-}
-
 export interface StudyRecord {
   v: typeof RECORD_VERSION;
   id: string;
   createdAt: number;
   updatedAt: number;
   state: StudyState;
-  curves: Record<number, RecordPoint[]>;
+  curves: Record<number, LossPoint[]>;
   probes: Record<number, ProbeValues>;
   initGradientNorms: Record<number, number>;
   /** The backend the study's workers trained on (its trials name theirs too); null when unknown. */
@@ -56,7 +50,7 @@ export interface StudyRecord {
 export type CheckedRecord = StudyRecord;
 
 /** The one curve downsampler of saved and live curves: LTTB (../charts/downsampleCurve) on loss over steps. */
-export function recordCurve(points: readonly RecordPoint[]): RecordPoint[] {
+export function recordCurve(points: readonly LossPoint[]): LossPoint[] {
   return downsampleCurve(
     points,
     MAX_CURVE_POINTS,
@@ -67,7 +61,7 @@ export function recordCurve(points: readonly RecordPoint[]): RecordPoint[] {
 
 /** What the page holds beside a study's state, per trial id. */
 export interface RecordFacts {
-  curves: Readonly<Record<number, readonly RecordPoint[] | undefined>>;
+  curves: Readonly<Record<number, readonly LossPoint[] | undefined>>;
   probes: Readonly<Record<number, ProbeValues | undefined>>;
   initGradientNorms: Readonly<Record<number, number | undefined>>;
   backend: string | null;
@@ -172,7 +166,7 @@ export function checkStudyRecord(raw: unknown): { ok: true; record: CheckedRecor
     !(typeof raw.backend === 'string' && BACKEND.test(raw.backend))
   )
     return bad(`its backend is not a backend name (got ${describeValue(raw.backend)})`);
-  const curveFacts = curves.facts as Record<number, RecordPoint[]>;
+  const curveFacts = curves.facts as Record<number, LossPoint[]>;
   for (const id of Object.keys(curveFacts)) {
     const c = curveFacts[Number(id)];
     if (c.length > MAX_CURVE_POINTS) curveFacts[Number(id)] = recordCurve(c);

@@ -7,7 +7,8 @@ import { createRng } from '../../core/rng';
 import { IMAGE_BYTES, type ImagePool } from '../batches';
 import { evaluate } from '../evaluate';
 import { initNodeBackend } from '../nodeBackend';
-import { createSimpleCnn, initialWeights, type SimpleCnnSpec } from '../simpleCnn';
+import { createSimpleCnn } from '../simpleCnn';
+import { initialWeights, type SimpleCnnSpec } from '../simpleCnnSpec';
 import { buildProbeSet, simpleCnnProbeTarget } from './cnnProbeTarget';
 import { runProbes } from './index';
 import {

@@ -3,7 +3,8 @@
 // sets (Goodfellow et al. 2015). What the worker runs for the landscape panel; all tensors are disposed.
 import * as tf from '@tensorflow/tfjs';
 import type { ImagePool } from '../batches';
-import { createSimpleCnn, type SimpleCnn, type SimpleCnnSpec } from '../simpleCnn';
+import { createSimpleCnn, type SimpleCnn } from '../simpleCnn';
+import { type SimpleCnnSpec } from '../simpleCnnSpec';
 import { buildProbeSet, simpleCnnProbeTarget } from './cnnProbeTarget';
 import { drawGaussianDirections } from './filterNormalization';
 import { interpolate1d, landscapeSlice } from './landscapeSlice';

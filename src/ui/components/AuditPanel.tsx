@@ -2,7 +2,7 @@
 // how well the cheap ranking rules (and the study's own pick) predicted the full-fidelity order.
 import { useMemo } from 'react';
 import { auditPlan } from '../../orchestrator/auditPlan';
-import { runAudit, stopAudit } from '../../store/auditActions';
+import { runAudit, stopAudit } from '../../app/auditActions';
 import { initialAudit, useLab } from '../../store/labStore';
 import { AuditReportView } from './AuditReportView';
 import { ProgressBar } from './ProgressBar';

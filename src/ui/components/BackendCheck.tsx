@@ -1,7 +1,7 @@
 // "Compare backends": the same network, weights and batch on every backend this browser has,
 // with the loss and gradients compared to the cpu backend. Shows a user whether their GPU computes right.
 import { AGREEMENT_TOLERANCE } from '../../core/stats/agreement';
-import { checkBackends } from '../../store/actions';
+import { checkBackends } from '../../app/page';
 import { useLab } from '../../store/labStore';
 import { Notice } from '../kit/Notice';
 import { Panel } from '../kit/Panel';

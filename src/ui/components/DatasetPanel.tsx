@@ -1,5 +1,5 @@
 // Dataset status: checking cache / downloading / verifying / ready, with bytes and percent.
-import { loadDataset } from '../../store/actions';
+import { loadDataset } from '../../app/page';
 import { useLab } from '../../store/labStore';
 import { DataSharingNote } from './DataSharingNote';
 import { ProgressBar } from './ProgressBar';

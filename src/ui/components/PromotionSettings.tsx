@@ -5,6 +5,7 @@ import evidence from '../../core/groundTruth/promotionEvidence.json';
 import { promotionEvidence, type PromotionEvidence } from '../../core/groundTruth/promotionEvidence';
 import { describeFidelity, type Fidelity } from '../../core/metaModel/memory';
 import type { PromotionGuard, PromotionRule } from '../../core/study/studyDefinition';
+import { SCHEDULER_DEFAULTS } from '../../core/study/schedulerDefaults';
 import { editStudy } from '../../store/studyEdits';
 import { useLab } from '../../store/labStore';
 import { NumberField } from './NumberField';
@@ -12,9 +13,6 @@ import { useStudyFidelity } from './useStudyFidelity';
 import { plainNames, promotionVerdict } from './evidenceWords';
 import { Term } from '../glossary/Term';
 
-// Defaults of SchedulerSettings (../../core/study/studySchema): what an absent field means.
-const DEFAULT_KAPPA = 0;
-const DEFAULT_MIN_EXAMPLES = 8;
 // Measured by `npm run bench:simulate -- --write-evidence`; the default follows it.
 const EVIDENCE = {
   verdict: promotionVerdict(evidence as PromotionEvidence),
@@ -42,9 +40,9 @@ export function PromotionSettings({ disabled }: { disabled: boolean }) {
   const s = useLab((st) => st.definition.scheduler);
   const loaded = useLab((st) => st.memory.loaded);
   const { fidelity, matching, ownRun } = useStudyFidelity();
-  const rule: PromotionRule = s.promotion ?? 'accuracy';
+  const rule: PromotionRule = s.promotion ?? SCHEDULER_DEFAULTS.promotion;
   const asha = s.kind === 'asha';
-  const minExamples = s.minExamples ?? DEFAULT_MIN_EXAMPLES;
+  const minExamples = s.minExamples ?? SCHEDULER_DEFAULTS.minExamples;
   return (
     <>
       <label className="field">
@@ -76,7 +74,7 @@ export function PromotionSettings({ disabled }: { disabled: boolean }) {
         <>
           <NumberField
             label="UCB kappa κ"
-            value={s.ucbKappa ?? DEFAULT_KAPPA}
+            value={s.ucbKappa ?? SCHEDULER_DEFAULTS.ucbKappa}
             step={0.5}
             min={0}
             max={5}
@@ -98,7 +96,7 @@ export function PromotionSettings({ disabled }: { disabled: boolean }) {
           <label className="field">
             <span>Trust the meta-model</span>
             <select
-              value={s.promotionGuard ?? 'cvGate'}
+              value={s.promotionGuard ?? SCHEDULER_DEFAULTS.promotionGuard}
               disabled={disabled}
               data-testid="promotion-guard"
               onChange={(e) => editStudy({ scheduler: { promotionGuard: e.target.value as PromotionGuard } })}

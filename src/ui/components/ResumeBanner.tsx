@@ -1,5 +1,5 @@
 // Offers to resume studies that a reload or a closed tab interrupted, and shows storage notices.
-import { resumeSavedStudy } from '../../store/actions';
+import { resumeSavedStudy } from '../../app/page';
 import { useLab } from '../../store/labStore';
 import { Notice } from '../kit/Notice';
 import { Panel } from '../kit/Panel';

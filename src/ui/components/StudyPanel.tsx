@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { PRESETS, presetOf } from '../../core/study/presets';
 import { studyProblems } from '../../core/study/studyProblems';
-import { startStudy, stopStudy } from '../../store/actions';
+import { startStudy, stopStudy } from '../../app/page';
 import { selectPreset } from '../../store/studyEdits';
 import { copyShareLink } from '../../store/shareLink';
 import { useLab } from '../../store/labStore';

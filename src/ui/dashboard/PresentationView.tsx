@@ -3,7 +3,7 @@
 // controls to run the study in front of a class.
 import { useDeferredValue, useEffect, useState } from 'react';
 import { presetOf } from '../../core/study/presets';
-import { startStudy, stopStudy } from '../../store/actions';
+import { startStudy, stopStudy } from '../../app/page';
 import { setView } from '../../store/studyEdits';
 import { useLab } from '../../store/labStore';
 import { StudyProgress } from '../components/StudyProgress';

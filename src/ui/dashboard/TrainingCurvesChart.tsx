@@ -4,7 +4,7 @@ import { memo, useMemo, useState } from 'react';
 import { linearScale, logScale, paddedDomain } from '../../core/charts/chartScale';
 import { downsampleCurve } from '../../core/charts/downsampleCurve';
 import type { StudyState } from '../../core/study/studyMachine';
-import type { LossPoint } from '../../training/trainTrial';
+import type { LossPoint } from '../../core/lossPoint';
 import { Axes, ChartSvg, Legend, linePath, plotArea, type Frame } from './Axes';
 import { ChartCard } from './ChartCard';
 import { rungColour } from './palette';

@@ -1,7 +1,7 @@
 // The chart components by id, in the catalogue's reading order.
 import type { ComponentType } from 'react';
 import type { StudyState } from '../../core/study/studyMachine';
-import type { LossPoint } from '../../training/trainTrial';
+import type { LossPoint } from '../../core/lossPoint';
 import type { AuditReport } from '../../orchestrator/audit';
 import { CHART_INFO, type ChartId } from './chartCatalog';
 import { ImportanceChart } from './ImportanceChart';

@@ -8,7 +8,7 @@ import {
   selectLandscapeTrials,
   setLandscapeOptions,
   validResolution,
-} from '../../store/landscapeActions';
+} from '../../app/landscapeActions';
 import { sliceImages, SLICE_RESOLUTION, studyProbeImages } from '../../store/landscapeState';
 import { ProgressBar } from '../components/ProgressBar';
 import { ColourLegend } from './ColourLegend';
