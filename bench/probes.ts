@@ -3,7 +3,7 @@
 // Run: npx tsx bench/probes.ts [--json] [--probe-size 256] [--grid 21]
 import * as tf from '@tensorflow/tfjs';
 import { loadCifar10 } from '../src/cli/nodeDataset';
-import { makeBatch, type ImagePool } from '../src/training/batches';
+import { makeBatch, type LabelledImages } from '../src/training/batches';
 import { initNodeBackend } from '../src/training/nodeBackend';
 import { createSimpleCnn } from '../src/training/simpleCnn';
 import { initialWeights, parameterCount, type SimpleCnnSpec } from '../src/training/simpleCnnSpec';
@@ -43,12 +43,12 @@ const log = (line: string) => {
 
 async function trainSteps(
   model: ReturnType<typeof createSimpleCnn>,
-  pool: ImagePool,
+  data: LabelledImages,
   order: Int32Array,
 ): Promise<number> {
   const optimizer = tf.train.adam(1e-3);
   const step = (i: number) => {
-    const { x, y } = makeBatch(pool, order, i * TRAIN_BATCH, TRAIN_BATCH, 10);
+    const { x, y } = makeBatch(data, order, i * TRAIN_BATCH, TRAIN_BATCH, 10);
     const cost = optimizer.minimize(
       () => tf.losses.softmaxCrossEntropy(y, model.apply(x, true, i)) as tf.Scalar,
       true,
@@ -88,7 +88,7 @@ async function time<T>(run: () => Promise<T>): Promise<{ ms: number; result: T }
 async function main(): Promise<void> {
   const report = await initNodeBackend('wasm');
   const train = loadCifar10('train');
-  const pool: ImagePool = { images: train.images, labels: train.labels };
+  const data: LabelledImages = { images: train.images, labels: train.labels };
   const spec: SimpleCnnSpec = { channels: 32, numClasses: 10, dropout: 0.2, imageSize: 32 };
   const model = createSimpleCnn(spec, initialWeights(spec, 1));
   log(`backend ${report.backend}; SimpleCNN c=32, ${parameterCount(spec).toLocaleString('en')} parameters`);
@@ -96,7 +96,7 @@ async function main(): Promise<void> {
   // 1. Training throughput, same model and backend: 10 timed Adam steps at batch 64 after 2 untimed.
   const trainImagesPerSecond = await trainSteps(
     model,
-    pool,
+    data,
     Int32Array.from({ length: (WARMUP_STEPS + TRAIN_STEPS) * TRAIN_BATCH }, (_, i) => i),
   );
   const epochMs = (PROBE_SIZE / trainImagesPerSecond) * 1000;
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
 
   // 2. The fixed probe set, on the device once; the study's directions, drawn once.
   const probeSet = buildProbeSet(
-    pool,
+    data,
     Int32Array.from({ length: PROBE_SIZE }, (_, i) => PROBE_OFFSET + i),
     10,
     128,

@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendName, BackendReport } from '../src/training/backend';
 import { TrialCancelled, trainTrial } from '../src/training/trainTrial';
-import type { ImagePool } from '../src/training/batches';
+import type { LabelledImages } from '../src/training/batches';
 import { lossAndGradients } from '../src/training/lossAndGradients';
 import { measureTrainingThroughput } from '../src/training/throughput';
 import { ProbeCancelled } from '../src/training/probes/landscapeSlice';
@@ -29,7 +29,7 @@ const LOSS_GRACE_MS = 500;
 export type BackendInit = (forced?: BackendName, options?: { wasmThreads?: boolean }) => Promise<BackendReport>;
 
 export function createTrainerApi(initBackend: BackendInit): TrainerApi {
-  let pool: ImagePool | null = null;
+  let data: LabelledImages | null = null;
   let numClasses = 10;
   const cancelled = new Set<number>();
   let probeCancelled = false;
@@ -42,10 +42,10 @@ export function createTrainerApi(initBackend: BackendInit): TrainerApi {
   };
 
   // Every request but init and runTrial: needs the dataset, and returns errors as coded outcomes.
-  const withPool = async <T>(name: string, work: (p: ImagePool) => Promise<T>): Promise<Outcome<T>> => {
-    if (!pool) return { ok: false, error: { code: 'NOT_INITIALISED', message: `${name} called before init` } };
+  const withPool = async <T>(name: string, work: (p: LabelledImages) => Promise<T>): Promise<Outcome<T>> => {
+    if (!data) return { ok: false, error: { code: 'NOT_INITIALISED', message: `${name} called before init` } };
     try {
-      return { ok: true, value: await unlessDeviceLost(work(pool), deviceLost) };
+      return { ok: true, value: await unlessDeviceLost(work(data), deviceLost) };
     } catch (e) {
       return { ok: false, error: await failure(e) };
     }
@@ -56,7 +56,7 @@ export function createTrainerApi(initBackend: BackendInit): TrainerApi {
       try {
         const report = await initBackend(request.forcedBackend, { wasmThreads: request.wasmThreads });
         deviceLost = gpuDeviceLost();
-        pool = { images: request.dataset.images, labels: request.dataset.labels };
+        data = { images: request.dataset.images, labels: request.dataset.labels };
         numClasses = request.dataset.numClasses;
         return { ok: true, value: report };
       } catch (e) {
@@ -64,12 +64,12 @@ export function createTrainerApi(initBackend: BackendInit): TrainerApi {
       }
     },
     async runTrial(input, onProgress, onCheckpoint) {
-      if (!pool) return { ok: false, error: { code: 'NOT_INITIALISED', message: 'runTrial called before init' } };
+      if (!data) return { ok: false, error: { code: 'NOT_INITIALISED', message: 'runTrial called before init' } };
       const baseline = tf.memory().numTensors;
       try {
         const result = await unlessDeviceLost(
           trainTrial(
-            pool,
+            data,
             { ...input, numClasses },
             {
               onProgress: (p) => void onProgress(p),

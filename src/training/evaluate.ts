@@ -1,7 +1,7 @@
 // Validation loss and accuracy of a model on a fixed index set, accumulated on the device and
 // read back once, so evaluation costs one readback however many batches it takes.
 import * as tf from '@tensorflow/tfjs';
-import { makeBatch, type ImagePool } from './batches';
+import { makeBatch, type LabelledImages } from './batches';
 import type { SimpleCnn } from './simpleCnn';
 
 export interface Evaluation {
@@ -12,7 +12,7 @@ export interface Evaluation {
 
 export async function evaluate(
   model: SimpleCnn,
-  pool: ImagePool,
+  data: LabelledImages,
   indices: Int32Array,
   batchSize = 250,
 ): Promise<Evaluation> {
@@ -22,7 +22,7 @@ export async function evaluate(
   let correct = tf.scalar(0);
   for (let start = 0; start < n; start += batchSize) {
     const count = Math.min(batchSize, n - start);
-    const { x, y } = makeBatch(pool, indices, start, count, model.spec.numClasses);
+    const { x, y } = makeBatch(data, indices, start, count, model.spec.numClasses);
     const [nextLoss, nextCorrect] = tf.tidy(() => {
       const logits = model.apply(x, false);
       const losses = tf.losses.softmaxCrossEntropy(y, logits, undefined, undefined, tf.Reduction.NONE);

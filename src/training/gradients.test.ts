@@ -4,13 +4,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { loadCifar10 } from '../cli/nodeDataset';
 import { createRng } from '../core/rng';
-import type { ImagePool } from './batches';
+import type { LabelledImages } from './batches';
 import { lossAndGradients } from './lossAndGradients';
 import { initNodeBackend } from './nodeBackend';
 import { loadFmaKernelsNode } from './fmaKernels/nodeLoad';
 import { initialWeights, type SimpleCnnSpec } from './simpleCnnSpec';
 
-let pool: ImagePool;
+let data: LabelledImages;
 const indices = Int32Array.from({ length: 8 }, (_, i) => 7 * i);
 const relErr = (a: ArrayLike<number>, b: ArrayLike<number>) => {
   let num = 0,
@@ -24,7 +24,7 @@ const relErr = (a: ArrayLike<number>, b: ArrayLike<number>) => {
 
 beforeAll(() => {
   const train = loadCifar10('train');
-  pool = { images: train.images, labels: train.labels };
+  data = { images: train.images, labels: train.labels };
 });
 
 describe.each(['cpu', 'wasm'] as const)('gradients on %s', (backend) => {
@@ -35,7 +35,7 @@ describe.each(['cpu', 'wasm'] as const)('gradients on %s', (backend) => {
   it('match central finite differences on a small SimpleCNN', async () => {
     const spec: SimpleCnnSpec = { channels: 4, numClasses: 10, dropout: 0, imageSize: 32 };
     const weights = initialWeights(spec, 3);
-    const { loss, gradients } = await lossAndGradients(spec, weights, pool, indices);
+    const { loss, gradients } = await lossAndGradients(spec, weights, data, indices);
     expect(Number.isFinite(loss)).toBe(true);
     const rng = createRng(11);
     const eps = 1e-2;
@@ -46,7 +46,7 @@ describe.each(['cpu', 'wasm'] as const)('gradients on %s', (backend) => {
         const at = async (delta: number) => {
           const w = weights.map((a) => a.slice());
           w[layer][j] += delta;
-          return (await lossAndGradients(spec, w, pool, indices)).loss;
+          return (await lossAndGradients(spec, w, data, indices)).loss;
         };
         const fd = ((await at(eps)) - (await at(-eps))) / (2 * eps);
         const g = gradients[layer][j];
@@ -67,11 +67,11 @@ describe.each(['relaxed', 'simd', 'xnnpack'] as const)(
       const spec: SimpleCnnSpec = { channels: 32, numClasses: 10, dropout: 0, imageSize: 32 };
       const weights = initialWeights(spec, 5);
       await initNodeBackend('cpu');
-      const cpu = await lossAndGradients(spec, weights, pool, indices);
+      const cpu = await lossAndGradients(spec, weights, data, indices);
       await initNodeBackend('wasm');
       const installed = await loadFmaKernelsNode(kernels);
       expect(installed?.build ?? 'xnnpack').toBe(kernels);
-      const wasm = await lossAndGradients(spec, weights, pool, indices);
+      const wasm = await lossAndGradients(spec, weights, data, indices);
       expect(wasm.backend).toBe('wasm');
       expect(Math.abs(wasm.loss - cpu.loss) / Math.abs(cpu.loss)).toBeLessThan(1e-3);
       cpu.gradients.forEach((g, i) => expect(relErr(wasm.gradients[i], g), `weight ${i}`).toBeLessThan(1e-3));

@@ -1,7 +1,7 @@
 // Loss and gradients of SimpleCNN for fixed weights on one batch, read back as plain arrays:
 // the common currency of gradient checks and of cross-backend agreement tests.
 import * as tf from '@tensorflow/tfjs';
-import { makeBatch, type ImagePool } from './batches';
+import { makeBatch, type LabelledImages } from './batches';
 import { createSimpleCnn } from './simpleCnn';
 import { type SimpleCnnSpec } from './simpleCnnSpec';
 
@@ -15,11 +15,11 @@ export interface LossAndGradients {
 export async function lossAndGradients(
   spec: SimpleCnnSpec,
   weights: Float32Array[],
-  pool: ImagePool,
+  data: LabelledImages,
   indices: Int32Array,
 ): Promise<LossAndGradients> {
   const model = createSimpleCnn(spec, weights);
-  const { x, y } = makeBatch(pool, indices, 0, indices.length, spec.numClasses);
+  const { x, y } = makeBatch(data, indices, 0, indices.length, spec.numClasses);
   try {
     const { value, grads } = tf.variableGrads(
       () => tf.losses.softmaxCrossEntropy(y, model.apply(x, false)) as tf.Scalar,

@@ -4,7 +4,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { deriveSeed } from '../core/rng';
 import { DEFAULT_FIXED, type TrialConfig } from '../core/searchSpace/searchSpace';
-import { makeBatch, type ImagePool } from './batches';
+import { makeBatch, type LabelledImages } from './batches';
 import { createOptimizer } from './optimizers';
 import { createSimpleCnn } from './simpleCnn';
 import { initialWeights } from './simpleCnnSpec';
@@ -28,15 +28,18 @@ export interface ThroughputResult {
   gpuWorkPerStep?: GpuWork;
 }
 
-export async function measureTrainingThroughput(pool: ImagePool, req: ThroughputRequest): Promise<ThroughputResult> {
+export async function measureTrainingThroughput(
+  data: LabelledImages,
+  req: ThroughputRequest,
+): Promise<ThroughputResult> {
   const config: TrialConfig = { ...DEFAULT_FIXED, channels: req.channels, batchSize: req.batchSize };
   const spec = { channels: req.channels, numClasses: 10, dropout: config.dropout, imageSize: 32 };
   const model = createSimpleCnn(spec, initialWeights(spec, deriveSeed(req.seed ?? 1, 'bench')));
   const opt = createOptimizer(config);
-  const available = Math.floor(pool.labels.length / req.batchSize);
+  const available = Math.floor(data.labels.length / req.batchSize);
   const indices = Int32Array.from({ length: available * req.batchSize }, (_, i) => i);
   const step = (i: number) => {
-    const { x, y } = makeBatch(pool, indices, (i % available) * req.batchSize, req.batchSize, 10);
+    const { x, y } = makeBatch(data, indices, (i % available) * req.batchSize, req.batchSize, 10);
     const cost = opt.optimizer.minimize(
       () => {
         const ce = tf.losses.softmaxCrossEntropy(y, model.apply(x, true, i));

@@ -4,12 +4,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { loadCifar10 } from '../cli/nodeDataset';
 import { DEFAULT_FIXED, type TrialConfig } from '../core/searchSpace/searchSpace';
-import type { ImagePool } from './batches';
+import type { LabelledImages } from './batches';
 import { initNodeBackend } from './nodeBackend';
 import { trainTrial, TrialCancelled, type TrainTrialInput } from './trainTrial';
 import type { TrainCheckpoint } from './trainCheckpoint';
 
-let pool: ImagePool;
+let data: LabelledImages;
 const config: TrialConfig = {
   ...DEFAULT_FIXED,
   channels: 8,
@@ -32,12 +32,12 @@ const input = (over: Partial<TrainTrialInput> = {}): TrainTrialInput => ({
 beforeAll(async () => {
   await initNodeBackend('wasm');
   const train = loadCifar10('train');
-  pool = { images: train.images, labels: train.labels };
+  data = { images: train.images, labels: train.labels };
 });
 
 describe('trainTrial (wasm)', () => {
   it('returns every tensor it made: numTensors back to baseline after each trial', async () => {
-    await trainTrial(pool, input()); // warm-up: kernels may cache constants on first use
+    await trainTrial(data, input()); // warm-up: kernels may cache constants on first use
     const baseline = tf.memory().numTensors;
     const optimizers: Partial<TrialConfig>[] = [
       { optimizer: 'adam' },
@@ -45,7 +45,7 @@ describe('trainTrial (wasm)', () => {
       { optimizer: 'sgd', momentum: 0 },
     ];
     for (let i = 0; i < optimizers.length; i++) {
-      await trainTrial(pool, input({ trialId: 10 + i, seed: i, config: { ...config, ...optimizers[i] } }));
+      await trainTrial(data, input({ trialId: 10 + i, seed: i, config: { ...config, ...optimizers[i] } }));
       expect(tf.memory().numTensors).toBe(baseline);
     }
   });
@@ -55,10 +55,10 @@ describe('trainTrial (wasm)', () => {
       { batchNorm: 1, augment: 1, optimizer: 'adamw', weightDecay: 5e-2, lrSchedule: 'cosine', warmupEpochs: 1 },
       { optimizer: 'sgd', momentum: 0.9, nesterov: 1, lrSchedule: 'step', labelSmoothing: 0.1, augment: 1 },
     ];
-    await trainTrial(pool, input({ config: { ...config, ...variants[0] } })); // warm-up of new kernels
+    await trainTrial(data, input({ config: { ...config, ...variants[0] } })); // warm-up of new kernels
     const baseline = tf.memory().numTensors;
     for (const v of variants) {
-      const r = await trainTrial(pool, input({ config: { ...config, ...v } }));
+      const r = await trainTrial(data, input({ config: { ...config, ...v } }));
       expect(r.status).toBe('completed');
       expect(r.lossCurve.every((p) => Number.isFinite(p.loss) && p.accuracy >= 0 && p.accuracy <= 1)).toBe(true);
       expect(tf.memory().numTensors).toBe(baseline);
@@ -75,11 +75,11 @@ describe('trainTrial (wasm)', () => {
       seed: 7,
     };
     const report = Int32Array.from({ length: 24 }, (_, i) => 3000 + i);
-    const long = await trainTrial(pool, input({ everyEpoch: true, probes, reportIndices: report }));
+    const long = await trainTrial(data, input({ everyEpoch: true, probes, reportIndices: report }));
     expect(long.epochs!.map((e) => e.epoch)).toEqual([1, 2, 3]);
     // Oracle: separate shorter runs with the same seed give the same validation at their last epoch.
     for (const epochs of [1, 2]) {
-      const short = await trainTrial(pool, input({ config: { ...config, epochs } }));
+      const short = await trainTrial(data, input({ config: { ...config, epochs } }));
       expect(long.epochs![epochs - 1].valAccuracy).toBeCloseTo(short.valAccuracy!, 6);
       expect(long.epochs![epochs - 1].valLoss).toBeCloseTo(short.valLoss!, 4);
     }
@@ -93,12 +93,12 @@ describe('trainTrial (wasm)', () => {
 
   it('continues from returned weights: a promoted trial resumes where it stopped', async () => {
     const bn = { ...config, batchNorm: 1 as const, epochs: 1 };
-    const first = await trainTrial(pool, input({ config: bn, returnWeights: true }));
+    const first = await trainTrial(data, input({ config: bn, returnWeights: true }));
     expect(first.weights).toHaveLength(16 + 6); // 16 trainable (with gamma/beta) + 6 running statistics
     const baseline = tf.memory().numTensors;
-    const resumed = await trainTrial(pool, input({ config: bn, initialWeights: first.weights }));
+    const resumed = await trainTrial(data, input({ config: bn, initialWeights: first.weights }));
     expect(tf.memory().numTensors).toBe(baseline);
-    const fresh = await trainTrial(pool, input({ config: bn }));
+    const fresh = await trainTrial(data, input({ config: bn }));
     // Same seed and data order: the resumed run starts from trained weights, so its first loss is lower.
     expect(resumed.lossCurve[0].loss).toBeLessThan(fresh.lossCurve[0].loss);
   });
@@ -109,17 +109,17 @@ describe('trainTrial (wasm)', () => {
       trainIndices: Int32Array.from({ length: 8 }, (_, i) => i),
       evalIndices: Int32Array.from({ length: 8 }, (_, i) => 100 + i),
     });
-    await trainTrial(pool, short);
+    await trainTrial(data, short);
     const baseline = tf.memory();
-    for (let i = 0; i < 200; i++) await trainTrial(pool, { ...short, trialId: i, seed: i });
+    for (let i = 0; i < 200; i++) await trainTrial(data, { ...short, trialId: i, seed: i });
     const after = tf.memory();
     expect(after.numTensors).toBe(baseline.numTensors);
     expect(after.numBytes).toBe(baseline.numBytes);
   });
 
   it('is reproducible: the same seed gives the same loss curve to 1e-5', async () => {
-    const a = await trainTrial(pool, input());
-    const b = await trainTrial(pool, input());
+    const a = await trainTrial(data, input());
+    const b = await trainTrial(data, input());
     expect(a.lossCurve.length).toBe(b.lossCurve.length);
     a.lossCurve.forEach((p, i) => expect(Math.abs(p.loss - b.lossCurve[i].loss)).toBeLessThan(1e-5));
     expect(a.valAccuracy).toBe(b.valAccuracy);
@@ -127,7 +127,7 @@ describe('trainTrial (wasm)', () => {
 
   it('learns: the loss on 32 repeated images falls', async () => {
     const r = await trainTrial(
-      pool,
+      data,
       input({
         config: { ...config, dropout: 0, epochs: 8, batchSize: 16 },
         trainIndices: Int32Array.from({ length: 32 }, (_, i) => i),
@@ -141,7 +141,7 @@ describe('trainTrial (wasm)', () => {
 
   it('marks a trial with an exploding learning rate as diverged, not as a score', async () => {
     const r = await trainTrial(
-      pool,
+      data,
       input({ config: { ...config, optimizer: 'sgd', momentum: 0.9, learningRate: 1e4 } }),
     );
     expect(r.status).toBe('diverged');
@@ -151,7 +151,7 @@ describe('trainTrial (wasm)', () => {
   it('stops when cancelled and still disposes everything', async () => {
     const baseline = tf.memory().numTensors;
     let calls = 0;
-    await expect(trainTrial(pool, input(), { shouldStop: () => ++calls > 3 })).rejects.toBeInstanceOf(TrialCancelled);
+    await expect(trainTrial(data, input(), { shouldStop: () => ++calls > 3 })).rejects.toBeInstanceOf(TrialCancelled);
     expect(tf.memory().numTensors).toBe(baseline);
   });
 
@@ -164,14 +164,14 @@ describe('trainTrial (wasm)', () => {
       const c = { ...config, ...over };
       const baseline = tf.memory().numTensors;
       const checkpoints: TrainCheckpoint[] = [];
-      const unbroken = await trainTrial(pool, input({ config: c, returnWeights: true, everyEpoch: true }), {
+      const unbroken = await trainTrial(data, input({ config: c, returnWeights: true, everyEpoch: true }), {
         onCheckpoint: async (cp) => void checkpoints.push(cp),
       });
       expect(checkpoints.map((cp) => cp.epoch)).toEqual([1, 2, 3]);
       // Through a JSON round trip of the non-float parts, as a checkpoint file stores them.
       const saved = { ...checkpoints[0], augment: JSON.parse(JSON.stringify(checkpoints[0].augment)) };
       const resumed = await trainTrial(
-        pool,
+        data,
         input({ config: c, returnWeights: true, everyEpoch: true, resume: saved }),
       );
       expect(resumed.valLoss).toBe(unbroken.valLoss);
@@ -183,7 +183,7 @@ describe('trainTrial (wasm)', () => {
       resumed.weights!.forEach((w, i) => expect(Array.from(w)).toEqual(Array.from(unbroken.weights![i])));
       expect(resumed.lossCurve[0].step).toBe(checkpoints[0].step + 1);
       // A resume from scratch's state differs: the comparison above can fail.
-      const fresh = await trainTrial(pool, input({ config: { ...c, epochs: 2 }, returnWeights: true }));
+      const fresh = await trainTrial(data, input({ config: { ...c, epochs: 2 }, returnWeights: true }));
       expect(Array.from(fresh.weights![0])).not.toEqual(Array.from(unbroken.weights![0]));
       expect(tf.memory().numTensors).toBe(baseline);
     },

@@ -6,7 +6,7 @@ import { learningRateAt } from '../core/searchSpace/lrSchedule';
 import { createRng, deriveSeed, restoreRng, shuffleInPlace } from '../core/rng';
 import type { TrialConfig } from '../core/searchSpace/searchSpace';
 import { augmentBatch } from './augment';
-import { makeBatch, type ImagePool } from './batches';
+import { makeBatch, type LabelledImages } from './batches';
 import { evaluate, type Evaluation } from './evaluate';
 import { createOptimizer } from './optimizers';
 import { createSimpleCnn, type SimpleCnn } from './simpleCnn';
@@ -99,7 +99,10 @@ export interface TrainHooks {
   /** Lets the worker's message loop run (e.g. to receive a cancel); defaults to a macrotask. */
   yieldToEventLoop?(): Promise<void>;
   /** After each epoch (full training runs report validation and test accuracy per epoch). */
-  onEpochEnd?(epoch: number, evaluateOn: (pool: ImagePool, indices: Int32Array) => Promise<Evaluation>): Promise<void>;
+  onEpochEnd?(
+    epoch: number,
+    evaluateOn: (data: LabelledImages, indices: Int32Array) => Promise<Evaluation>,
+  ): Promise<void>;
   /** After each epoch, after onEpochEnd: the state to resume from (read back only when this is given). */
   onCheckpoint?(checkpoint: TrainCheckpoint): Promise<void>;
 }
@@ -107,7 +110,7 @@ export interface TrainHooks {
 const defaultYield = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export async function trainTrial(
-  pool: ImagePool,
+  data: LabelledImages,
   input: TrainTrialInput,
   hooks: TrainHooks = {},
 ): Promise<TrialResult> {
@@ -144,7 +147,7 @@ export async function trainTrial(
   let probeMs = 0; // kept out of durationMs, which stays the cost of training and evaluation
   // Resumed: the duration the checkpoint carries, plus this run's.
   const elapsedMs = () => (input.resume?.durationMs ?? 0) + performance.now() - started - probeMs;
-  const probeSet = input.probes ? buildTrialProbeSet(pool, input.probes, input.numClasses) : null;
+  const probeSet = input.probes ? buildTrialProbeSet(data, input.probes, input.numClasses) : null;
   const epochs: EpochRecord[] = [...(input.resume?.epochs ?? [])];
   let lastEvaluation: Evaluation | null = null;
   let lastProbes: ProbeValues | undefined;
@@ -186,7 +189,7 @@ export async function trainTrial(
       for (let b = 0; b < stepsPerEpoch; b++) {
         if (hooks.shouldStop?.()) throw new TrialCancelled(trialId);
         const t0 = performance.now();
-        const batch = makeBatch(pool, order, b * batchSize, batchSize, input.numClasses);
+        const batch = makeBatch(data, order, b * batchSize, batchSize, input.numClasses);
         const x = config.augment ? augmentBatch(batch.x, augmentRng) : batch.x;
         const { y } = batch;
         const dropoutSeed = deriveSeed(input.seed, 'dropout', step);
@@ -224,7 +227,7 @@ export async function trainTrial(
         }
       }
       if (!diverged && input.everyEpoch) {
-        lastEvaluation = await evaluate(model, pool, input.evalIndices);
+        lastEvaluation = await evaluate(model, data, input.evalIndices);
         if (probeSet && Number.isFinite(lastEvaluation.loss)) {
           // The Hessian probes cost ~10 gradient passes: only the trial's last epoch pays for them.
           const last = epoch === config.epochs - 1;
@@ -256,14 +259,14 @@ export async function trainTrial(
         );
     }
     // With everyEpoch the last epoch's evaluation and probes are the trial's: no second pass.
-    const evaluation = diverged ? null : (lastEvaluation ?? (await evaluate(model, pool, input.evalIndices)));
+    const evaluation = diverged ? null : (lastEvaluation ?? (await evaluate(model, data, input.evalIndices)));
     if (evaluation && !Number.isFinite(evaluation.loss)) diverged = true;
     let probes = lastProbes;
     if (!probes && probeSet && !diverged) {
       probes = await probeTrainedModel(model, probeSet, input.probes!);
       probeMs += probes.ms;
     }
-    const report = input.reportIndices && !diverged ? await evaluate(model, pool, input.reportIndices) : undefined;
+    const report = input.reportIndices && !diverged ? await evaluate(model, data, input.reportIndices) : undefined;
     const weights = input.returnWeights
       ? await Promise.all([...model.weights, ...model.buffers].map(async (w) => (await w.data()) as Float32Array))
       : undefined;

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { createRng } from '../../core/rng';
-import { IMAGE_BYTES, type ImagePool } from '../batches';
+import { IMAGE_BYTES, type LabelledImages } from '../batches';
 import { evaluate } from '../evaluate';
 import { initNodeBackend } from '../nodeBackend';
 import { createSimpleCnn } from '../simpleCnn';
@@ -25,13 +25,13 @@ import { lossAndAccuracy } from './probeTarget';
 
 const spec: SimpleCnnSpec = { channels: 4, numClasses: 10, dropout: 0.2, imageSize: 32 };
 const count = 12;
-let pool: ImagePool;
+let data: LabelledImages;
 const indices = Int32Array.from({ length: count }, (_, i) => i);
 
 beforeAll(async () => {
   await initNodeBackend('wasm');
   const rng = createRng(5);
-  pool = {
+  data = {
     images: Uint8Array.from({ length: count * IMAGE_BYTES }, () => rng.nextInt(256)),
     labels: Uint8Array.from({ length: count }, () => rng.nextInt(10)),
   };
@@ -40,10 +40,10 @@ beforeAll(async () => {
 describe('simpleCnnProbeTarget (wasm)', () => {
   it('gives the same mean loss and accuracy as evaluate() over uneven chunks', async () => {
     const model = createSimpleCnn(spec, initialWeights(spec, 1));
-    const probeSet = buildProbeSet(pool, indices, spec.numClasses, 5); // chunks of 5, 5, 2
+    const probeSet = buildProbeSet(data, indices, spec.numClasses, 5); // chunks of 5, 5, 2
     const { loss, accuracy } = lossAndAccuracy(simpleCnnProbeTarget(model, probeSet));
     const [l, a] = [(await loss.data())[0], (await accuracy!.data())[0]];
-    const reference = await evaluate(model, pool, indices);
+    const reference = await evaluate(model, data, indices);
     expect(Math.abs(l - reference.loss)).toBeLessThan(1e-5);
     expect(a).toBeCloseTo(reference.accuracy, 6);
     tf.dispose([loss, accuracy!]);
@@ -56,7 +56,7 @@ describe('simpleCnnProbeTarget (wasm)', () => {
     async (batchNorm) => {
       const s = { ...spec, batchNorm };
       const model = createSimpleCnn(s, initialWeights(s, 2));
-      const probeSet = buildProbeSet(pool, indices, spec.numClasses, 8);
+      const probeSet = buildProbeSet(data, indices, spec.numClasses, 8);
       const target = simpleCnnProbeTarget(model, probeSet);
       const before = model.weights.map((w) => Float32Array.from(w.dataSync()));
       const baseline = tf.memory().numTensors;

@@ -2,7 +2,7 @@
 // mean softmax cross-entropy over it, in inference mode (no dropout). The loss has no weight-decay
 // term: probes measure the data loss the model is judged on.
 import * as tf from '@tensorflow/tfjs';
-import { makeBatch, type ImagePool } from '../batches';
+import { makeBatch, type LabelledImages } from '../batches';
 import type { SimpleCnn } from '../simpleCnn';
 import type { ProbeTarget } from './probeTarget';
 
@@ -14,13 +14,18 @@ export interface ProbeSet {
 }
 
 /** Uploads the images at `indices` once, in batches of at most `batchSize`. */
-export function buildProbeSet(pool: ImagePool, indices: Int32Array, numClasses: number, batchSize = 250): ProbeSet {
+export function buildProbeSet(
+  data: LabelledImages,
+  indices: Int32Array,
+  numClasses: number,
+  batchSize = 250,
+): ProbeSet {
   if (indices.length === 0) throw new Error('buildProbeSet: the probe set is empty');
   if (!Number.isInteger(batchSize) || batchSize < 1)
     throw new Error(`Expected batchSize to be a positive integer, but got ${batchSize}`);
   const batches: ProbeSet['batches'] = [];
   for (let start = 0; start < indices.length; start += batchSize) {
-    batches.push(makeBatch(pool, indices, start, Math.min(batchSize, indices.length - start), numClasses));
+    batches.push(makeBatch(data, indices, start, Math.min(batchSize, indices.length - start), numClasses));
   }
   return {
     batches,

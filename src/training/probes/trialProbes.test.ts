@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { loadCifar10 } from '../../cli/nodeDataset';
 import { DEFAULT_FIXED, type TrialConfig } from '../../core/searchSpace/searchSpace';
-import type { ImagePool } from '../batches';
+import type { LabelledImages } from '../batches';
 import { initNodeBackend } from '../nodeBackend';
 import { trainTrial, type TrainTrialInput } from '../trainTrial';
 import { trialSpec } from '../simpleCnnSpec';
@@ -12,7 +12,7 @@ import { ProbeCancelled } from './landscapeSlice';
 import type { TrialProbeRequest } from './trialProbes';
 import { computeSlice, interpolateWeights } from './weightSetLandscape';
 
-let pool: ImagePool;
+let data: LabelledImages;
 const config: TrialConfig = {
   ...DEFAULT_FIXED,
   channels: 4,
@@ -45,7 +45,7 @@ const input = (over: Partial<TrainTrialInput> = {}): TrainTrialInput => ({
 beforeAll(async () => {
   await initNodeBackend('wasm');
   const train = loadCifar10('train');
-  pool = { images: train.images, labels: train.labels };
+  data = { images: train.images, labels: train.labels };
 });
 
 describe('trial probes (wasm, CIFAR-10)', () => {
@@ -53,9 +53,9 @@ describe('trial probes (wasm, CIFAR-10)', () => {
     'returns finite probe values and the init gradient norm, numTensors back to baseline (hessian %s)',
     async (hessian) => {
       const withHessian = input({ probes: { ...probes, hessian } });
-      await trainTrial(pool, withHessian); // warm-up: kernels may cache constants on first use
+      await trainTrial(data, withHessian); // warm-up: kernels may cache constants on first use
       const baseline = tf.memory().numTensors;
-      const r = await trainTrial(pool, withHessian);
+      const r = await trainTrial(data, withHessian);
       expect(tf.memory().numTensors).toBe(baseline);
       const p = r.probes!;
       for (const v of [
@@ -79,21 +79,21 @@ describe('trial probes (wasm, CIFAR-10)', () => {
   );
 
   it('probes nothing unless asked, and the same directions for every trial (same seed, same values)', async () => {
-    const plain = await trainTrial(pool, input({ probes: undefined }));
+    const plain = await trainTrial(data, input({ probes: undefined }));
     expect(plain.probes).toBeUndefined();
     expect(plain.initGradientNorm).toBeUndefined();
-    const a = await trainTrial(pool, input());
-    const b = await trainTrial(pool, input());
+    const a = await trainTrial(data, input());
+    const b = await trainTrial(data, input());
     expect(a.probes!.sharpnessMean).toBe(b.probes!.sharpnessMean);
   });
 
   it("a slice of the returned weights is centred on the trial's probe loss, and interpolation ends at it", async () => {
-    const r = await trainTrial(pool, input({ returnWeights: true }));
+    const r = await trainTrial(data, input({ returnWeights: true }));
     const spec = trialSpec(config, 10);
     const baseline = tf.memory().numTensors;
     const rows: number[] = [];
     const slice = await computeSlice(
-      pool,
+      data,
       {
         spec,
         weights: r.weights!,
@@ -110,7 +110,7 @@ describe('trial probes (wasm, CIFAR-10)', () => {
     expect(slice.losses.flat().every(Number.isFinite)).toBe(true);
     expect(Math.abs(slice.losses[5][5] - r.probes!.loss)).toBeLessThan(1e-5);
     expect(slice.imagesPerSecond).toBeGreaterThan(0);
-    const path = await interpolateWeights(pool, {
+    const path = await interpolateWeights(data, {
       spec,
       from: r.weights!,
       to: r.weights!.map((w) => w.map((v) => v * 0.5)),
@@ -122,7 +122,7 @@ describe('trial probes (wasm, CIFAR-10)', () => {
     let rowsBeforeStop = 0;
     await expect(
       computeSlice(
-        pool,
+        data,
         {
           spec,
           weights: r.weights!,
@@ -140,7 +140,7 @@ describe('trial probes (wasm, CIFAR-10)', () => {
     expect(tf.memory().numTensors).toBe(baseline);
     await expect(
       computeSlice(
-        pool,
+        data,
         {
           spec,
           weights: r.weights!,

@@ -2,7 +2,7 @@
 // (Abdelfattah et al. 2021) before training, and the tier-2 geometry (filter-normalised sharpness,
 // SAM sharpness, gradient norm, optionally Hessian) of the trained weights on the study's probe set.
 import type { ProbeValues } from '../../core/probeValues';
-import type { ImagePool } from '../batches';
+import type { LabelledImages } from '../batches';
 import type { SimpleCnn } from '../simpleCnn';
 import { buildProbeSet, simpleCnnProbeTarget, type ProbeSet } from './cnnProbeTarget';
 import { drawGaussianDirections } from './filterNormalization';
@@ -30,8 +30,8 @@ export interface TrialProbeRequest {
 // as much as two epochs of a 256-image rung. Hessian adds 2·3 + 2·2 gradient passes: rough values.
 const HESSIAN = { eigenvalue: { maxIterations: 3, tolerance: 1e-2 }, trace: { samples: 2 } };
 
-export function buildTrialProbeSet(pool: ImagePool, request: TrialProbeRequest, numClasses: number): ProbeSet {
-  return buildProbeSet(pool, request.indices, numClasses);
+export function buildTrialProbeSet(data: LabelledImages, request: TrialProbeRequest, numClasses: number): ProbeSet {
+  return buildProbeSet(data, request.indices, numClasses);
 }
 
 /** ||∇L(w)|| on the probe set at the model's current weights. */

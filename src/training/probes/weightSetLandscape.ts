@@ -2,7 +2,7 @@
 // weights): Li et al. 2018's filter-normalised 2D slice, and the 1D linear path between two weight
 // sets (Goodfellow et al. 2015). What the worker runs for the landscape panel; all tensors are disposed.
 import * as tf from '@tensorflow/tfjs';
-import type { ImagePool } from '../batches';
+import type { LabelledImages } from '../batches';
 import { createSimpleCnn, type SimpleCnn } from '../simpleCnn';
 import { type SimpleCnnSpec } from '../simpleCnnSpec';
 import { buildProbeSet, simpleCnnProbeTarget } from './cnnProbeTarget';
@@ -71,14 +71,14 @@ export function modelFromWeights(spec: SimpleCnnSpec, weights: Float32Array[]): 
 }
 
 async function withProbeModel<T>(
-  pool: ImagePool,
+  data: LabelledImages,
   spec: SimpleCnnSpec,
   weights: Float32Array[],
   indices: Int32Array,
   body: (model: SimpleCnn, target: ReturnType<typeof simpleCnnProbeTarget>, count: number) => Promise<T>,
 ): Promise<T> {
   const model = modelFromWeights(spec, weights);
-  const probeSet = buildProbeSet(pool, indices, spec.numClasses);
+  const probeSet = buildProbeSet(data, indices, spec.numClasses);
   try {
     return await body(model, simpleCnnProbeTarget(model, probeSet), probeSet.count);
   } finally {
@@ -90,7 +90,7 @@ async function withProbeModel<T>(
 const yieldAfterRow = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export async function computeSlice(
-  pool: ImagePool,
+  data: LabelledImages,
   request: SliceRequest,
   onRow: (row: SliceRowUpdate) => void,
   shouldStop?: () => boolean,
@@ -99,7 +99,7 @@ export async function computeSlice(
   if (!Number.isInteger(resolution) || resolution < 11 || resolution > 51)
     throw new Error(`Expected resolution to be an integer in 11..51, but got ${resolution}`);
   if (!(range > 0 && range <= 10)) throw new Error(`Expected range in (0, 10], but got ${range}`);
-  return withProbeModel(pool, request.spec, request.weights, request.indices, async (model, target, count) => {
+  return withProbeModel(data, request.spec, request.weights, request.indices, async (model, target, count) => {
     const directions = drawGaussianDirections(shapesOf(model.weights), 2, request.seed);
     const slice = await landscapeSlice(target, {
       directions: [directions[0], directions[1]],
@@ -128,8 +128,11 @@ export async function computeSlice(
   });
 }
 
-export async function interpolateWeights(pool: ImagePool, request: InterpolationRequest): Promise<InterpolationResult> {
-  return withProbeModel(pool, request.spec, request.to, request.indices, async (model, target) => {
+export async function interpolateWeights(
+  data: LabelledImages,
+  request: InterpolationRequest,
+): Promise<InterpolationResult> {
+  return withProbeModel(data, request.spec, request.to, request.indices, async (model, target) => {
     const n = model.weights.length;
     const path = await interpolate1d(target, request.from.slice(0, n), request.to.slice(0, n), request.alphas);
     return {

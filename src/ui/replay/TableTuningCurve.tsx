@@ -26,7 +26,7 @@ export function TableTuningCurve({ header, configs }: { header: TableHeader; con
       />
       <p data-testid="table-tuning-readout">{readout.text}</p>
       <p className="muted">
-        The table's configurations are the seed project's own and a scrambled Halton sample, not independent random
+        The table's configurations are the reference configuration and a scrambled Halton sample, not independent random
         draws, so these random-search curves are an approximation; a diverged run counts at chance (10%).
       </p>
     </div>
