@@ -1,19 +1,16 @@
 // The lab page: what it does in two sentences, the study and its Run button first with the dataset and
 // compute status beside it, then live charts and the result, and the glossary of the words it uses,
 // inside an error boundary; a study that ends in a background tab says so in the title.
+import { lazy, Suspense } from 'react';
 import { useLab } from '../store/labStore';
 import { DatasetPanel } from './components/DatasetPanel';
 import { BackendPanel } from './components/BackendPanel';
 import { StudyPanel } from './components/StudyPanel';
-import { Dashboard } from './dashboard/Dashboard';
-import { PresentationView } from './dashboard/PresentationView';
 import { RungTable } from './components/RungTable';
 import { Ranking } from './components/Ranking';
 import { AuditPanel } from './components/AuditPanel';
 import { RecommendationPanel } from './components/RecommendationPanel';
 import { BackendCheck } from './components/BackendCheck';
-import { LandscapePanel } from './landscape/LandscapePanel';
-import { TableReplayPanel } from './replay/TableReplayPanel';
 import { RealFidelityPointer } from './components/RealFidelityPointer';
 import { StudyLibrary } from './components/StudyLibrary';
 import { ResumeBanner } from './components/ResumeBanner';
@@ -24,6 +21,15 @@ import { useBackgroundNotice } from './useBackgroundNotice';
 import { Notice } from './kit/Notice';
 import { Glossary } from './glossary/Glossary';
 import { Intro } from './Intro';
+
+// The charts, the landscape and the replay load as chunks of their own, so the page's first script
+// stays small (each shows as soon as its chunk is in; nothing waits on it).
+const Dashboard = lazy(() => import('./dashboard/Dashboard').then((m) => ({ default: m.Dashboard })));
+const PresentationView = lazy(() =>
+  import('./dashboard/PresentationView').then((m) => ({ default: m.PresentationView })),
+);
+const LandscapePanel = lazy(() => import('./landscape/LandscapePanel').then((m) => ({ default: m.LandscapePanel })));
+const TableReplayPanel = lazy(() => import('./replay/TableReplayPanel').then((m) => ({ default: m.TableReplayPanel })));
 
 export function App() {
   useBackgroundNotice(); // outside the boundary: it keeps working if a panel fails to draw
@@ -54,7 +60,9 @@ function Lab() {
         </Notice>
       )}
       {view === 'present' ? (
-        <PresentationView />
+        <Suspense fallback={null}>
+          <PresentationView />
+        </Suspense>
       ) : (
         <>
           <ResumeBanner />
@@ -67,7 +75,7 @@ function Lab() {
               </aside>
             )}
           </div>
-          {shown('dashboard') && <Dashboard />}
+          <Suspense fallback={null}>{shown('dashboard') && <Dashboard />}</Suspense>
           <section className="results-row">
             {shown('rungs') && <RungTable />}
             {shown('ranking') && <Ranking />}
@@ -75,8 +83,10 @@ function Lab() {
           </section>
           {shown('ranking') && shown('replay') && <RealFidelityPointer />}
           {shown('ranking') && <AuditPanel />}
-          {shown('landscape') && <LandscapePanel />}
-          {shown('replay') && <TableReplayPanel />}
+          <Suspense fallback={null}>
+            {shown('landscape') && <LandscapePanel />}
+            {shown('replay') && <TableReplayPanel />}
+          </Suspense>
           {shown('library') && <StudyLibrary />}
           {shown('library') && <MemoryPanel />}
           {shown('backendCheck') && <BackendCheck />}
