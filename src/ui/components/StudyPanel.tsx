@@ -8,6 +8,7 @@ import { studyProblems } from '../../core/study/studyProblems';
 import { startStudy, stopStudy } from '../../app/page';
 import { selectPreset } from '../../store/studyEdits';
 import { copyShareLink } from '../../store/shareLink';
+import { copyResultsLink } from '../../store/resultsLink';
 import { useLab } from '../../store/labStore';
 import { Notice } from '../kit/Notice';
 import { PlanSummary } from './PlanSummary';
@@ -38,6 +39,7 @@ export function StudyPanel() {
     else void startStudy();
   };
   const shareNote = useLab((s) => s.shareNote);
+  const finished = useLab((s) => s.study !== null && s.study.phase !== 'running'); // has results to share
   const { hide, lock } = useLab((s) => s.classroom); // lesson-link options
   const presetLabel = (p: (typeof PRESETS)[number]) => {
     const d = duration(p.study);
@@ -92,6 +94,11 @@ export function StudyPanel() {
         <button onClick={() => void copyShareLink()} disabled={problems.length > 0}>
           Copy share link
         </button>
+        {finished && (
+          <button onClick={() => void copyResultsLink()} disabled={busy !== 'idle'} data-testid="copy-results-link">
+            Copy results link
+          </button>
+        )}
         {shareNote && (
           <Notice tone="info" as="span" live="status" testId="share-note">
             {shareNote}
