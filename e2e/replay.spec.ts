@@ -105,6 +105,7 @@ test('a real-fidelity study replayed in the page matches the replay in Node, and
   await page.getByTestId('replay-pool').fill(String(Math.floor(configs.length / 2) + 1));
   await expect(page.getByTestId('compare-not-offered')).toContainText('Schedulers are not compared at');
   await expect(page.getByTestId('compare-schedulers')).toHaveCount(0);
+  await expect(page.getByTestId('replay-many-not-offered')).toContainText('The 1,000-study replay is not offered at');
   await page.getByTestId('replay-pool').fill(String(poolSize));
 
   await expect(page.getByTestId('table-tuning-readout')).toHaveText(

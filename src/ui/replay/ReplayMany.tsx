@@ -1,5 +1,6 @@
 // "Replay 1,000 studies": the distribution behind one replayed study, with a progress bar; it is
 // recomputed on request only, since a class changes the settings faster than it reads the figures.
+// Not offered near the whole table, where the studies would repeat one pool (./compareSchedulers).
 import type { LearningCurveTable } from '../../core/groundTruth/learningCurveTable';
 import type { ReplaySchedulerName } from '../../core/groundTruth/replayPlans';
 import type { PromotionRuleName } from '../../core/groundTruth/replayPromotion';
@@ -10,6 +11,7 @@ import { ProgressBar } from '../components/ProgressBar';
 import { ReplayDistribution } from './ReplayDistribution';
 import { replayStudies } from './replayStudies';
 import { useReplayJob, type JobProgress } from './useReplayJob';
+import { comparisonProblem } from './compareSchedulers';
 import { Notice } from '../kit/Notice';
 
 export const STUDIES = 1000;
@@ -33,6 +35,19 @@ export function ReplayMany(props: {
           cancelled,
         ),
       'The replay failed',
+    );
+  const problem = comparisonProblem(
+    props.poolSize,
+    props.configs.length,
+    `The ${STUDIES.toLocaleString('en')}-study replay is not offered`,
+  );
+  if (problem)
+    return (
+      <div className="replay-many">
+        <Notice tone="info" testId="replay-many-not-offered">
+          {problem}
+        </Notice>
+      </div>
     );
   return (
     <div className="replay-many">

@@ -46,8 +46,11 @@ describe('comparisonProblem', () => {
     expect(comparisonProblem(9, 32)).toBeNull();
     expect(comparisonProblem(16, 32)).toBeNull();
     expect(comparisonProblem(17, 32)).toMatch(/share 53% of their configurations/);
+    expect(comparisonProblem(27, 32, 'The 1,000-study replay is not offered')).toMatch(
+      /^The 1,000-study replay is not offered at 27 of the table's 32 configurations per study: /,
+    );
     expect(comparisonProblem(27, 32)).toBe(
-      "Schedulers are not compared at 27 of the table's 32 configurations per study: any two studies would share 84% of their configurations, so the studies would be nearly one study repeated and their intervals would shrink to a point that says nothing about a scheduler. Choose at most 16 per study to compare them.",
+      "Schedulers are not compared at 27 of the table's 32 configurations per study: any two studies would share 84% of their configurations, so the studies would be nearly one study repeated and their intervals would shrink to a point that says nothing about a scheduler. Choose at most 16 per study for figures over many studies.",
     );
   });
 

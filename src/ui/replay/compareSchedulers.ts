@@ -50,13 +50,17 @@ export const MAX_POOL_SHARE = 0.5;
  * n configurations share k/n of them on average, so near the whole table every study replays almost
  * the same pool: the intervals over studies collapse (0% [0%, 0%]) and describe no scheduler.
  */
-export function comparisonProblem(poolSize: number, configurations: number): string | null {
+export function comparisonProblem(
+  poolSize: number,
+  configurations: number,
+  refused = 'Schedulers are not compared',
+): string | null {
   if (poolSize <= configurations * MAX_POOL_SHARE) return null;
   const shared = Math.round((100 * poolSize) / configurations);
   return (
-    `Schedulers are not compared at ${poolSize} of the table's ${configurations} configurations per study: ` +
+    `${refused} at ${poolSize} of the table's ${configurations} configurations per study: ` +
     `any two studies would share ${shared}% of their configurations, so the studies would be nearly one study ` +
     `repeated and their intervals would shrink to a point that says nothing about a scheduler. ` +
-    `Choose at most ${Math.floor(configurations * MAX_POOL_SHARE)} per study to compare them.`
+    `Choose at most ${Math.floor(configurations * MAX_POOL_SHARE)} per study for figures over many studies.`
   );
 }
