@@ -104,13 +104,13 @@ const choices: KernelChoice[] = ['relaxed', 'simd', 'xnnpack'];
 const list = ops();
 const table: Record<string, Record<string, number>> = {};
 for (const choice of choices) {
-  await loadFmaKernelsNode(choice);
+  await loadFmaKernelsNode(choice, 1); // per-kernel figures on one thread: the ceiling is per core
   for (const op of list) {
     const ms = cpuMs(op.run, 3);
     (table[op.name] ??= {})[choice] = op.flops / ms / 1e6;
   }
 }
-await loadFmaKernelsNode('auto');
+await loadFmaKernelsNode('auto', 1);
 
 if (values.json) {
   console.log(JSON.stringify({ channels: c, batch, ceilingGflops: ceilings, gflops: table }));

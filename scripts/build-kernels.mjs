@@ -12,17 +12,30 @@ const check = process.argv.includes('--check');
 const clang = process.env.CLANG ?? 'clang-19';
 
 const FLAGS = ['--target=wasm32', '-O3', '-nostdlib', '-ffreestanding', '-fno-builtin', '-Wall', '-Wextra', '-Werror'];
-const LINK = ['-Wl,--no-entry', '-Wl,--strip-all', '-Wl,-z,stack-size=65536', '-Wl,--export=__heap_base'];
+const LINK = ['-Wl,--no-entry', '-Wl,--strip-all', '-Wl,-z,stack-size=131072', '-Wl,--export=__heap_base'];
 const BUILDS = {
   relaxed: ['-msimd128', '-mrelaxed-simd', '-DRELAXED'],
   simd: ['-msimd128'],
 };
+// The threaded builds import one shared memory, so helper threads run the same kernels on other
+// parts of a product (src/training/fmaKernels/fmaTeam.ts); each instance keeps its own stack.
+const SHARED = [
+  '-matomics',
+  '-mbulk-memory',
+  '-Wl,--import-memory',
+  '-Wl,--shared-memory',
+  '-Wl,--max-memory=2147483648',
+  '-Wl,--export=__stack_pointer',
+];
 const TARGETS = [
-  ...Object.entries(BUILDS).map(([name, flags]) => ({
-    source: 'src/training/fmaKernels/gemm.c',
-    output: `src/training/fmaKernels/gemm-${name}.wasm`,
-    flags,
-  })),
+  ...Object.entries(BUILDS).flatMap(([name, flags]) => [
+    { source: 'src/training/fmaKernels/gemm.c', output: `src/training/fmaKernels/gemm-${name}.wasm`, flags },
+    {
+      source: 'src/training/fmaKernels/gemm.c',
+      output: `src/training/fmaKernels/gemm-${name}-shared.wasm`,
+      flags: [...flags, ...SHARED],
+    },
+  ]),
   ...Object.entries(BUILDS).map(([name, flags]) => ({
     source: 'bench/kernels/peak.c',
     output: `bench/kernels/peak-${name}.wasm`,

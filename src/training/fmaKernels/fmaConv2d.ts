@@ -5,13 +5,68 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { KernelArgs } from '../wasmKernels/callWasmKernel';
-import { fmaKernels } from './fmaModule';
+import { fmaKernels, type FmaKernels } from './fmaModule';
 import { stride1Conv } from './stride1Conv';
+import { cutRange, MIN_SHARED_MADDS } from './cutRange';
 import { copyIn, copyOut, copyPadded, isFloat4d } from './tensorCopy';
 
 const MAX_TAPS = 25; // the indirection buffer's size in gemm.c
 /** Below this many input channels the patches are laid out first (im2col) for one long K. */
 export const IM2COL_CHANNELS = 8;
+
+/** conv2d over images [b0, b1) of x, one part per thread: each image's outputs are its own. */
+function conv2dByImages(
+  kernels: FmaKernels,
+  x: number,
+  batch: number,
+  hp: number,
+  wp: number,
+  c: number,
+  kh: number,
+  kw: number,
+  packed: number,
+  co: number,
+  out: number,
+): void {
+  const oh = hp - kh + 1,
+    ow = wp - kw + 1;
+  const madds = batch * oh * ow * kh * kw * c * co;
+  const threads = madds < MIN_SHARED_MADDS ? 1 : kernels.threads();
+  kernels.run(
+    'conv2d',
+    cutRange(batch, threads).map(([b0, b1]) => [
+      x + b0 * hp * wp * c * 4,
+      b1 - b0,
+      hp,
+      wp,
+      c,
+      kh,
+      kw,
+      packed,
+      co,
+      0,
+      out + b0 * oh * ow * co * 4,
+      0,
+    ]),
+  );
+}
+
+/** gemm over rows [r0, r1) of A, one part per thread. */
+export function gemmByRows(
+  kernels: FmaKernels,
+  a: number,
+  m: number,
+  k: number,
+  packed: number,
+  n: number,
+  c: number,
+): void {
+  const threads = m * k * n < MIN_SHARED_MADDS ? 1 : kernels.threads();
+  kernels.run(
+    'gemm',
+    cutRange(m, threads).map(([r0, r1]) => [a + r0 * k * 4, r1 - r0, k, k, packed, n, c + r0 * n * 4]),
+  );
+}
 
 function isOne(d: number | [number, number] | undefined): boolean {
   return d == null || (typeof d === 'number' ? d === 1 : d[0] === 1 && d[1] === 1);
@@ -39,11 +94,11 @@ export function conv2dByIgemm(args: KernelArgs): tf.TensorInfo | null {
     e.im2col(xp.offset, batchSize, xp.hp, xp.wp, inChannels, kh, kw, patches);
     // B(k = (t, ci), n = co) = filter[t][ci][co], one row of the flattened filter per k
     e.pack_b(w, 1, k, outChannels, 0, outChannels, 1, packed);
-    e.gemm(patches, batchSize * outHeight * outWidth, k, k, packed, outChannels, out);
+    gemmByRows(kernels, patches, batchSize * outHeight * outWidth, k, packed, outChannels, out);
   } else {
     // B(t, k = ci, n = co) = filter[t][ci][co]
     e.pack_b(w, kh * kw, inChannels, outChannels, inChannels * outChannels, outChannels, 1, packed);
-    e.conv2d(xp.offset, batchSize, xp.hp, xp.wp, inChannels, kh, kw, packed, outChannels, 0, out, 0);
+    conv2dByImages(kernels, xp.offset, batchSize, xp.hp, xp.wp, inChannels, kh, kw, packed, outChannels, out);
   }
   return copyOut(kernels, backend, out, [batchSize, outHeight, outWidth, outChannels]);
 }
@@ -77,6 +132,6 @@ export function conv2dBackpropInputByIgemm(args: KernelArgs): tf.TensorInfo | nu
   // B(t, k = co, n = ci) = filter[taps - 1 - t][ci][co]: start at the last tap, step back.
   const tapFloats = inChannels * outChannels;
   e.pack_b(w + (taps - 1) * tapFloats * 4, taps, outChannels, inChannels, -tapFloats, 1, outChannels, packed);
-  e.conv2d(dyp.offset, batchSize, dyp.hp, dyp.wp, outChannels, kh, kw, packed, inChannels, 0, out, 0);
+  conv2dByImages(kernels, dyp.offset, batchSize, dyp.hp, dyp.wp, outChannels, kh, kw, packed, inChannels, out);
   return copyOut(kernels, backend, out, [batchSize, inHeight, inWidth, inChannels]);
 }

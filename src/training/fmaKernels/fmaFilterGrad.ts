@@ -7,6 +7,7 @@ import type { KernelArgs } from '../wasmKernels/callWasmKernel';
 import { fmaKernels } from './fmaModule';
 import { IM2COL_CHANNELS } from './fmaConv2d';
 import { stride1Conv } from './stride1Conv';
+import { cutRange, MIN_SHARED_MADDS } from './cutRange';
 import { copyIn, copyOut, copyPadded, isFloat4d } from './tensorCopy';
 
 export function conv2dBackpropFilterByGemm(args: KernelArgs): tf.TensorInfo | null {
@@ -27,15 +28,37 @@ export function conv2dBackpropFilterByGemm(args: KernelArgs): tf.TensorInfo | nu
   const dyIn = copyIn(kernels, backend, dy);
   const dw = kernels.alloc(kh * kw * inChannels * outChannels);
   const e = kernels.exports;
+  // Threads take ranges of output channels: each dw column sums in the same order as on one.
+  const madds = batchSize * outHeight * outWidth * kh * kw * inChannels * outChannels;
+  const columns = cutRange(outChannels, madds < MIN_SHARED_MADDS ? 1 : kernels.threads(), 8);
   if (inChannels < IM2COL_CHANNELS) {
     // dW [(t, ci)][co] = patches^T dy over all output pixels
     const k = kh * kw * inChannels;
     const pixels = batchSize * outHeight * outWidth;
     const patches = kernels.alloc(pixels * k);
     e.im2col(xp.offset, batchSize, xp.hp, xp.wp, inChannels, kh, kw, patches);
-    e.gemm_at(patches, k, pixels, k, dyIn, outChannels, outChannels, dw);
+    kernels.run(
+      'gemm_at',
+      columns.map(([nb, ne]) => [patches, k, pixels, k, dyIn, outChannels, outChannels, dw, nb, ne]),
+    );
   } else {
-    e.conv2d_filter_grad(xp.offset, batchSize, xp.hp, xp.wp, inChannels, dyIn, outChannels, kh, kw, dw);
+    kernels.run(
+      'conv2d_filter_grad',
+      columns.map(([nb, ne]) => [
+        xp.offset,
+        batchSize,
+        xp.hp,
+        xp.wp,
+        inChannels,
+        dyIn,
+        outChannels,
+        kh,
+        kw,
+        dw,
+        nb,
+        ne,
+      ]),
+    );
   }
   return copyOut(kernels, backend, dw, filterShape);
 }

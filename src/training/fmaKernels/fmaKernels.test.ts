@@ -121,3 +121,40 @@ describe.each(['relaxed', 'simd'] as FmaBuild[])('our 2x2 MaxPoolGrad, %s build'
     errors.push(expectClose(`MaxPoolGrad ${shape}`, actual[0], expected[0]));
   });
 });
+
+// Helper threads take ranges of images, rows or output channels; every output float sums in the
+// same order as on one thread, so the oracle here is the one-thread result, bit for bit.
+describe.each(['relaxed', 'simd'] as FmaBuild[])('our kernels on helper threads, %s build', (build) => {
+  const BIG_CONV: ConvCase = { name: 'conv2 c=32, 8 images', x: [8, 16, 16, 32], filter: [3, 3, 32, 64], pad: 'same' };
+  const BIG_RGB: ConvCase = { name: 'conv1 c=32, 16 images', x: [16, 32, 32, 3], filter: [3, 3, 3, 32], pad: 'same' };
+  const work = () => [
+    ...convAndGradients(BIG_CONV, 11)(),
+    ...convAndGradients(BIG_RGB, 12)(),
+    ...product({ name: 'fc1', m: 128, k: 2048, n: 72 }, false, false, 13)(),
+    ...product({ name: 'fc1 weight gradient', m: 2048, k: 128, n: 72 }, true, false, 14)(),
+    tf.grad((a: tf.Tensor) => tf.maxPool(a as tf.Tensor4D, 2, 2, 'valid').sum())(
+      tf.relu(tf.tensor4d(uniform([32, 32, 32, 64], 15), [32, 32, 32, 64])),
+    ),
+  ];
+
+  beforeAll(async () => {
+    await startWasm();
+  });
+
+  it.each([2, 3])('gives bitwise the one-thread result on %i threads', async (threads) => {
+    await loadFmaKernelsNode(build, 1);
+    const alone = await runOn('wasm', work);
+    const kernels = (await loadFmaKernelsNode(build, threads))!;
+    expect(kernels.teamSize).toBe(threads);
+    const deadline = performance.now() + 20_000;
+    while (kernels.threads() < threads && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(kernels.threads()).toBe(threads);
+    const together = await runOn('wasm', work);
+    // two convolutions, each forward + two gradients, two products and a pooling gradient
+    expect(kernels.shared).toBeGreaterThanOrEqual(7);
+    together.forEach((t, i) =>
+      expect(Buffer.from(t.buffer).equals(Buffer.from(alone[i].buffer)), `output ${i}`).toBe(true),
+    );
+    await loadFmaKernelsNode(build, 1);
+  });
+});

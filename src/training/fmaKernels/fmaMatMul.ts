@@ -6,6 +6,7 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { KernelArgs } from '../wasmKernels/callWasmKernel';
 import { fmaKernels } from './fmaModule';
 import { copyIn, copyOut } from './tensorCopy';
+import { gemmByRows } from './fmaConv2d';
 
 export function batchMatMulByGemm(args: KernelArgs): tf.TensorInfo | null {
   const kernels = fmaKernels();
@@ -38,6 +39,6 @@ export function batchMatMulByGemm(args: KernelArgs): tf.TensorInfo | null {
   const packed = kernels.alloc(Math.ceil(n / 8) * 8 * k);
   // B(k, n) = b[k][n], or b[n][k] when transposed
   e.pack_b(bIn, 1, k, n, 0, transposeB ? 1 : n, transposeB ? k : 1, packed);
-  e.gemm(rows, m, k, k, packed, n, c);
+  gemmByRows(kernels, rows, m, k, packed, n, c);
   return copyOut(kernels, backend, c, outShape);
 }

@@ -5,6 +5,7 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { KernelArgs } from '../wasmKernels/callWasmKernel';
 import { fmaKernels } from './fmaModule';
 import { copyIn, copyOut, isFloat4d } from './tensorCopy';
+import { cutRange, MIN_SHARED_MADDS } from './cutRange';
 
 export function maxPoolGrad2x2(args: KernelArgs): tf.TensorInfo | null {
   const kernels = fmaKernels();
@@ -30,6 +31,20 @@ export function maxPoolGrad2x2(args: KernelArgs): tf.TensorInfo | null {
   const x = copyIn(kernels, backend, input);
   const g = copyIn(kernels, backend, dy);
   const dx = kernels.alloc(tf.util.sizeFromShape(input.shape));
-  kernels.exports.max_pool_grad_2x2(x, g, batchSize, inHeight, inWidth, inChannels, dx);
+  // Each image's windows are its own: threads take ranges of images.
+  const image = inHeight * inWidth * inChannels * 4;
+  const threads = batchSize * image < 4 * MIN_SHARED_MADDS ? 1 : kernels.threads();
+  kernels.run(
+    'max_pool_grad_2x2',
+    cutRange(batchSize, threads).map(([b0, b1]) => [
+      x + b0 * image,
+      g + (b0 * image) / 4,
+      b1 - b0,
+      inHeight,
+      inWidth,
+      inChannels,
+      dx + b0 * image,
+    ]),
+  );
   return copyOut(kernels, backend, dx, input.shape);
 }

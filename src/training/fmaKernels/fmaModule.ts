@@ -2,11 +2,14 @@
 // builds: relaxed SIMD (f32x4.relaxed_madd, an FMA on CPUs that have one) where the engine
 // validates it, plain SIMD otherwise, since an engine without relaxed SIMD rejects the module.
 // The module has its own memory: operands are copied in and results out (~1% of a conv's time).
+// Its shared-memory build (gemm-*-shared.wasm) lets helper threads take parts of a product
+// (./fmaTeam) where a trial would otherwise leave cores idle.
+import { FmaTeam, HELPER_STACK_BYTES, type SpawnHelper, type TeamKernel } from './fmaTeam';
 
 export type FmaBuild = 'relaxed' | 'simd';
 
 interface FmaExports {
-  memory: WebAssembly.Memory;
+  memory?: WebAssembly.Memory;
   __heap_base: WebAssembly.Global;
   relaxed(): number;
   pack_b(
@@ -34,7 +37,18 @@ interface FmaExports {
     relu: number,
   ): void;
   gemm(a: number, m: number, k: number, lda: number, b: number, n: number, c: number): void;
-  gemm_at(a: number, m: number, k: number, lda: number, b: number, n: number, ldb: number, c: number): void;
+  gemm_at(
+    a: number,
+    m: number,
+    k: number,
+    lda: number,
+    b: number,
+    n: number,
+    ldb: number,
+    c: number,
+    nb: number,
+    ne: number,
+  ): void;
   conv2d_filter_grad(
     x: number,
     batch: number,
@@ -46,6 +60,8 @@ interface FmaExports {
     kh: number,
     kw: number,
     dw: number,
+    nb: number,
+    ne: number,
   ): void;
   transpose(a: number, m: number, n: number, out: number): void;
   im2col(x: number, batch: number, hp: number, wp: number, c: number, kh: number, kw: number, out: number): void;
@@ -59,16 +75,58 @@ const GUARD_BYTES = 64;
 export class FmaKernels {
   readonly build: FmaBuild;
   readonly exports: FmaExports;
+  readonly memory: WebAssembly.Memory;
   private readonly base: number;
   private top: number;
+  private team: FmaTeam | null = null;
   /** Kernel calls so far: tests check that a product ran here, not on a fallback. */
   calls = 0;
+  /** Products split across threads so far: tests check that the helpers took part. */
+  shared = 0;
 
-  constructor(instance: WebAssembly.Instance) {
+  /** `reserved` bytes past the module's heap base are kept out of the allocator (helper stacks). */
+  constructor(instance: WebAssembly.Instance, memory?: WebAssembly.Memory, reserved = 0) {
     this.exports = instance.exports as unknown as FmaExports;
+    this.memory = memory ?? this.exports.memory!;
     this.build = this.exports.relaxed() === 1 ? 'relaxed' : 'simd';
-    this.base = Math.ceil((this.exports.__heap_base.value as number) / 64) * 64;
+    this.base = Math.ceil(((this.exports.__heap_base.value as number) + reserved) / 64) * 64;
     this.top = this.base;
+    this.alloc(0);
+  }
+
+  /** Where helper stacks start: right after the module's own data and stack. */
+  get heapBase(): number {
+    return Math.ceil((this.exports.__heap_base.value as number) / 64) * 64;
+  }
+
+  attachTeam(team: FmaTeam): void {
+    this.team = team;
+  }
+
+  /** Threads this build was installed with (helpers may still be starting). */
+  get teamSize(): number {
+    return 1 + (this.team?.size ?? 0);
+  }
+
+  /** Parts to cut a product into now: this thread plus every ready helper. */
+  threads(): number {
+    return 1 + (this.team?.ready() ?? 0);
+  }
+
+  /** Runs each part's arguments through `kernel`, parts after the first on helper threads. */
+  run(kernel: TeamKernel, parts: number[][]): void {
+    const fn = this.exports[kernel] as unknown as (...args: number[]) => void;
+    if (this.team == null || parts.length < 2) {
+      for (const args of parts) fn(...args);
+      return;
+    }
+    this.shared++;
+    this.team.run(kernel, parts, (args) => fn(...args));
+  }
+
+  dispose(): void {
+    this.team?.dispose();
+    this.team = null;
   }
 
   /** Frees everything allocated since the last reset. */
@@ -81,14 +139,14 @@ export class FmaKernels {
   alloc(floats: number): number {
     const offset = this.top;
     this.top = Math.ceil((offset + floats * 4 + GUARD_BYTES) / 64) * 64;
-    const memory = this.exports.memory;
+    const memory = this.memory;
     if (this.top > memory.buffer.byteLength) memory.grow(Math.ceil((this.top - memory.buffer.byteLength) / 65536));
     return offset;
   }
 
   /** A view of floats at a byte offset; take views after the last alloc (growing detaches them). */
   view(offset: number, floats: number): Float32Array {
-    return new Float32Array(this.exports.memory.buffer, offset, floats);
+    return new Float32Array(this.memory.buffer, offset, floats);
   }
 }
 
@@ -102,8 +160,39 @@ let active: FmaKernels | null = null;
 /** Compiles and installs a build; the kernels in this folder use it from then on. */
 export async function installFmaKernels(bytes: BufferSource): Promise<FmaKernels> {
   const { instance } = await WebAssembly.instantiate(bytes, {});
+  active?.dispose();
   active = new FmaKernels(instance);
   return active;
+}
+
+/** Whether this context can share a WebAssembly.Memory (a browser page must be cross-origin isolated). */
+export function canShareMemory(): boolean {
+  try {
+    new WebAssembly.Memory({ initial: 1, maximum: 1, shared: true });
+    return typeof SharedArrayBuffer === 'function';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Installs a shared-memory build with `helpers` helper threads (started by `spawn`). Products are
+ * cut into 1 + ready helpers parts; until the helpers have started, everything runs here.
+ */
+export async function installFmaTeam(
+  sharedBytes: BufferSource,
+  helpers: number,
+  spawn: SpawnHelper,
+): Promise<FmaKernels> {
+  const module = await WebAssembly.compile(sharedBytes);
+  // 2 GiB is the build's declared maximum (scripts/build-kernels.mjs).
+  const memory = new WebAssembly.Memory({ initial: 64, maximum: 32768, shared: true });
+  const instance = await WebAssembly.instantiate(module, { env: { memory } });
+  const kernels = new FmaKernels(instance, memory, helpers * HELPER_STACK_BYTES);
+  kernels.attachTeam(new FmaTeam(module, memory, helpers, kernels.heapBase, spawn));
+  active?.dispose();
+  active = kernels;
+  return kernels;
 }
 
 /** The installed kernels, or null (then the XNNPACK paths run). */
@@ -113,11 +202,14 @@ export function fmaKernels(): FmaKernels | null {
 
 /** Back to the XNNPACK paths (tests compare the two). */
 export function uninstallFmaKernels(): void {
+  active?.dispose();
   active = null;
 }
 
 /** "relaxed-SIMD FMA kernels" / "plain-SIMD kernels" / "XNNPACK only", for reports. */
 export function describeFmaBuild(): string {
   if (active == null) return 'XNNPACK kernels';
-  return active.build === 'relaxed' ? 'our relaxed-SIMD (FMA) kernels' : 'our plain-SIMD kernels';
+  const threads = active.teamSize;
+  const build = active.build === 'relaxed' ? 'our relaxed-SIMD (FMA) kernels' : 'our plain-SIMD kernels';
+  return threads > 1 ? `${build}, ${threads} threads` : build;
 }

@@ -21,9 +21,10 @@
 #define NR 8
 
 // Indirection buffer of one M block: MB pixels x up to 25 taps (5x5), each a pointer to the
-// pixel's first channel in the padded input.
+// pixel's first channel in the padded input. Scratch lives on the stack, not in statics: in the
+// shared-memory build several threads run these functions at once, each on its own stack.
 #define MB 240
-static const float *indirection[MB / MR * MR * 25];
+#define INDIRECTION (MB / MR * MR * 25)
 
 /** 1 where this build uses relaxed SIMD, so the page can say which build runs. */
 EXPORT(relaxed) int relaxed(void) {
@@ -156,7 +157,7 @@ void pack_b(const float *b, int taps, int kc, int n, int tstride, int kstride, i
 }
 
 /** Bias padded to whole tiles, so the microkernel loads it without a bound. */
-static float bias_pad[4096 + NR];
+#define MAX_BIAS (4096 + NR)
 
 /**
  * Stride-1 convolution over an explicitly padded NHWC input x [batch][hp][wp][c] with a filter
@@ -168,6 +169,8 @@ void conv2d(const float *x, int batch, int hp, int wp, int c, int kh, int kw, co
             const float *bias, float *out, int relu) {
   const int oh = hp - kh + 1, ow = wp - kw + 1, taps = kh * kw;
   const int pixels = batch * oh * ow, ntiles = (co + NR - 1) / NR;
+  const float *indirection[INDIRECTION];
+  float bias_pad[MAX_BIAS] __attribute__((aligned(16)));
   if (bias) {
     for (int j = 0; j < ntiles * NR; j++) bias_pad[j] = j < co ? bias[j] : 0.0f;
   }
@@ -201,6 +204,7 @@ void conv2d(const float *x, int batch, int hp, int wp, int c, int kh, int kw, co
 EXPORT(gemm)
 void gemm(const float *a, int m, int k, int lda, const float *bpacked, int n, float *c) {
   const int ntiles = (n + NR - 1) / NR;
+  const float *indirection[MB];
   for (int m0 = 0; m0 < m; m0 += MB) {
     const int mcount = m - m0 < MB ? m - m0 : MB;
     const int mtiles = (mcount + MR - 1) / MR;
@@ -222,44 +226,51 @@ void gemm(const float *a, int m, int k, int lda, const float *bpacked, int n, fl
 }
 
 #define RUNS 64
-static int32_t aoffs[RUNS], boffs[RUNS];
 
 /**
- * C [m][n] = A^T B for A [k][m] (row stride lda) and B [k][n] (row stride ldb), for small lda
- * (the RGB patches' filter gradient): K is cut in blocks of 256 so both strips stay in L1 while
- * C accumulates. A large lda thrashes the TLB; transpose A and call gemm instead.
+ * Columns [nb, ne) of C [m][n] = A^T B for A [k][m] (row stride lda) and B [k][n] (row stride
+ * ldb), for small lda (the RGB patches' filter gradient): K is cut in blocks of 256 so both strips
+ * stay in L1 while C accumulates. A large lda thrashes the TLB; transpose A and call gemm instead.
+ * nb is a multiple of 8; threads that take disjoint column ranges compute what one thread would.
  */
 EXPORT(gemm_at)
-void gemm_at(const float *a, int m, int k, int lda, const float *b, int n, int ldb, float *c) {
-  for (int i = 0; i < m * n; i++) c[i] = 0.0f;
+void gemm_at(const float *a, int m, int k, int lda, const float *b, int n, int ldb, float *c, int nb, int ne) {
+  int32_t aoffs[1], boffs[1];
+  for (int i = 0; i < m; i++) {
+    for (int j = nb; j < ne; j++) c[i * n + j] = 0.0f;
+  }
   for (int k0 = 0; k0 < k; k0 += 256) {
     const int len = k - k0 < 256 ? k - k0 : 256;
     aoffs[0] = k0 * lda;
     boffs[0] = k0 * ldb;
     for (int m0 = 0; m0 < m; m0 += MR) {
-      for (int n0 = 0; n0 < n; n0 += NR) {
+      for (int n0 = nb; n0 < ne; n0 += NR) {
         gemm_at_4x8(1, len, aoffs, boffs, a + m0, lda, b + n0, ldb, c + m0 * n + n0, n, m - m0 < MR ? m - m0 : MR,
-                    n - n0 < NR ? n - n0 : NR);
+                    ne - n0 < NR ? ne - n0 : NR);
       }
     }
   }
 }
 
 /**
- * Filter gradient of a stride-1 convolution: dw [kh][kw][c][co] = sum over pixels of
- * x [batch][hp][wp][c] (padded as the forward conv read it) shifted by the tap, times
- * dy [batch][oh][ow][co]. Rows of output pixels are taken in blocks of about 256 pixels, so the
- * strips of x and dy a block reads stay in cache while every tap and tile accumulates over it.
+ * Output channels [nb, ne) of the filter gradient of a stride-1 convolution: dw [kh][kw][c][co] =
+ * sum over pixels of x [batch][hp][wp][c] (padded as the forward conv read it) shifted by the tap,
+ * times dy [batch][oh][ow][co]. Rows of output pixels are taken in blocks of about 256 pixels, so
+ * the strips of x and dy a block reads stay in cache while every tap and tile accumulates over it.
+ * nb is a multiple of 8; each dw float sums in the same order whatever range a thread takes.
  */
 EXPORT(conv2d_filter_grad)
 void conv2d_filter_grad(const float *x, int batch, int hp, int wp, int c, const float *dy, int co, int kh, int kw,
-                        float *dw) {
+                        float *dw, int nb, int ne) {
   const int oh = hp - kh + 1, ow = wp - kw + 1, taps = kh * kw;
   const int rows = batch * oh;
+  int32_t aoffs[RUNS], boffs[RUNS];
   int block = 256 / ow;
   if (block < 1) block = 1;
   if (block > RUNS) block = RUNS;
-  for (int i = 0; i < taps * c * co; i++) dw[i] = 0.0f;
+  for (int i = 0; i < taps * c; i++) {
+    for (int j = nb; j < ne; j++) dw[i * co + j] = 0.0f;
+  }
   for (int r0 = 0; r0 < rows; r0 += block) {
     const int runs = rows - r0 < block ? rows - r0 : block;
     for (int r = 0; r < runs; r++) {
@@ -270,9 +281,9 @@ void conv2d_filter_grad(const float *x, int batch, int hp, int wp, int c, const 
     for (int t = 0; t < taps; t++) {
       const float *xt = x + ((t / kw) * wp + (t % kw)) * c;
       for (int m0 = 0; m0 < c; m0 += MR) {
-        for (int n0 = 0; n0 < co; n0 += NR) {
+        for (int n0 = nb; n0 < ne; n0 += NR) {
           gemm_at_4x8(runs, ow, aoffs, boffs, xt + m0, c, dy + n0, co, dw + (t * c + m0) * co + n0, co,
-                      c - m0 < MR ? c - m0 : MR, co - n0 < NR ? co - n0 : NR);
+                      c - m0 < MR ? c - m0 : MR, ne - n0 < NR ? ne - n0 : NR);
         }
       }
     }

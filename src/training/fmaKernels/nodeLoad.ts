@@ -1,23 +1,52 @@
 // Installs our GEMM kernels in Node. Node 20 validates relaxed SIMD only behind a V8 flag, which
 // V8 accepts at run time before a module is compiled (also inside worker_threads), so every Node
 // entry gets the relaxed build without a command-line flag. LLP_KERNELS=simd|xnnpack overrides.
+// Threads: LLP_KERNEL_THREADS=N, else every core on the main thread (one trial, as `npm run
+// train` runs it) and one in a pool's worker thread (the pool already runs a trial per core).
 import { readFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
-import { chooseBuild, installFmaKernels, uninstallFmaKernels, type FmaBuild, type FmaKernels } from './fmaModule';
+import { isMainThread, Worker } from 'node:worker_threads';
+import {
+  canShareMemory,
+  chooseBuild,
+  installFmaKernels,
+  installFmaTeam,
+  uninstallFmaKernels,
+  type FmaBuild,
+  type FmaKernels,
+} from './fmaModule';
+import type { SpawnHelper } from './fmaTeam';
 
 export type KernelChoice = FmaBuild | 'auto' | 'xnnpack';
 
-const file = (build: FmaBuild) => new URL(`./gemm-${build}.wasm`, import.meta.url);
+const file = (build: FmaBuild, shared: boolean) =>
+  new URL(`./gemm-${build}${shared ? '-shared' : ''}.wasm`, import.meta.url);
+
+/** Helper threads as eval'd worker_threads; unref'd, so they never keep a finished process alive. */
+const spawnNode: SpawnHelper = (source) => {
+  const worker = new Worker(source, { eval: true });
+  worker.unref();
+  return { postMessage: (m) => worker.postMessage(m), terminate: () => void worker.terminate() };
+};
+
+export function defaultKernelThreads(): number {
+  const asked = Number(process.env.LLP_KERNEL_THREADS);
+  if (Number.isInteger(asked) && asked >= 1) return Math.min(asked, 16);
+  return isMainThread ? Math.min(availableParallelism(), 16) : 1;
+}
 
 export async function loadFmaKernelsNode(
   choice: KernelChoice = (process.env.LLP_KERNELS as KernelChoice | undefined) ?? 'auto',
+  threads = defaultKernelThreads(),
 ): Promise<FmaKernels | null> {
   if (choice === 'xnnpack') {
     uninstallFmaKernels();
     return null;
   }
   setFlagsFromString('--experimental-wasm-relaxed-simd');
-  const relaxed = await readFile(file('relaxed'));
+  const relaxed = await readFile(file('relaxed', false));
   const build = choice === 'auto' ? chooseBuild(relaxed) : choice;
-  return installFmaKernels(build === 'relaxed' ? relaxed : await readFile(file('simd')));
+  if (threads > 1 && canShareMemory()) return installFmaTeam(await readFile(file(build, true)), threads - 1, spawnNode);
+  return installFmaKernels(build === 'relaxed' ? relaxed : await readFile(file('simd', false)));
 }
