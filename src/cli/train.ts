@@ -6,6 +6,7 @@
 // validation split) and reports validation and test accuracy after every epoch. The test set is
 // used only for this report, never for a choice.
 import { existsSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { nestedSubset, stratifiedSplit } from '../core/dataset/dataSplit';
 import { deriveSeed } from '../core/rng';
@@ -55,6 +56,8 @@ if (!(Number.isInteger(epochs) && epochs >= 1)) {
 }
 const config: TrialConfig = { ...DEFAULT_FIXED, ...SEED001, ...overrides, epochs };
 
+// One trial on this machine: our kernels' helper threads take the other cores.
+process.env.LLP_KERNEL_THREADS ??= String(Math.min(availableParallelism(), 16));
 const report = await initNodeBackend(backendFlagOrExit(values.backend)).catch(exitOnBackendFailure);
 const train = loadCifar10('train');
 const test = loadCifar10('test');

@@ -1,12 +1,11 @@
 // Installs our GEMM kernels in Node. Node 20 validates relaxed SIMD only behind a V8 flag, which
 // V8 accepts at run time before a module is compiled (also inside worker_threads), so every Node
 // entry gets the relaxed build without a command-line flag. LLP_KERNELS=simd|xnnpack overrides.
-// Threads: LLP_KERNEL_THREADS=N, else every core on the main thread (one trial, as `npm run
-// train` runs it) and one in a pool's worker thread (the pool already runs a trial per core).
+// Threads: LLP_KERNEL_THREADS=N (`npm run train`, one trial, sets every core), else one: a pool
+// already runs a trial per core, and tests run files side by side.
 import { readFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
-import { isMainThread, Worker } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import {
   canShareMemory,
   chooseBuild,
@@ -33,7 +32,7 @@ const spawnNode: SpawnHelper = (source) => {
 export function defaultKernelThreads(): number {
   const asked = Number(process.env.LLP_KERNEL_THREADS);
   if (Number.isInteger(asked) && asked >= 1) return Math.min(asked, 16);
-  return isMainThread ? Math.min(availableParallelism(), 16) : 1;
+  return 1;
 }
 
 export async function loadFmaKernelsNode(
