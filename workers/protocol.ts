@@ -9,6 +9,7 @@ import type { TrainTrialInput, TrialProgress, TrialResult } from '../src/trainin
 import type { TrialProbeRequest } from '../src/training/probes/trialProbes';
 import type { ProbeValues } from '../src/core/probeValues';
 import type { TrainCheckpoint } from '../src/training/trainCheckpoint';
+import type { KernelShare } from '../src/training/fmaKernels/kernelShare';
 import type {
   InterpolationRequest,
   InterpolationResult,
@@ -64,6 +65,8 @@ export interface InitRequest {
   forcedBackend?: BackendName;
   /** Multi-threaded wasm (needs cross-origin isolation); off by default: it gave no speed-up here. */
   wasmThreads?: boolean;
+  /** The pool's cores and its running-trial count, for our kernels' helper threads (createPool sets it). */
+  kernelShare?: KernelShare;
 }
 
 export type WorkerErrorCode =

@@ -6,4 +6,7 @@ import { initNodeBackend } from '../src/training/nodeBackend';
 import { createTrainerApi } from './trainerApi';
 
 if (!parentPort) throw new Error('trainer.node.ts must run in a worker thread');
-Comlink.expose(createTrainerApi(initNodeBackend), nodeEndpoint(parentPort));
+Comlink.expose(
+  createTrainerApi((forced, options) => initNodeBackend(forced, { kernelShare: options?.kernelShare })),
+  nodeEndpoint(parentPort),
+);

@@ -10,6 +10,7 @@ import { ProbeCancelled } from '../src/training/probes/landscapeSlice';
 import { computeSlice, interpolateWeights } from '../src/training/probes/weightSetLandscape';
 import { DeviceLost, gpuDeviceLost, lostWithin, unlessDeviceLost } from '../src/training/deviceLoss';
 import type { MemoryReport, Outcome, TrainerApi, WorkerError } from './protocol';
+import { whileRunning, type KernelShare } from '../src/training/fmaKernels/kernelShare';
 
 function classify(e: unknown): WorkerError {
   if (e instanceof TrialCancelled || e instanceof ProbeCancelled) return { code: 'CANCELLED', message: e.message };
@@ -26,11 +27,15 @@ function classify(e: unknown): WorkerError {
 // pending mapAsync reads a moment before device.lost settles).
 const LOSS_GRACE_MS = 500;
 
-export type BackendInit = (forced?: BackendName, options?: { wasmThreads?: boolean }) => Promise<BackendReport>;
+export type BackendInit = (
+  forced?: BackendName,
+  options?: { wasmThreads?: boolean; kernelShare?: KernelShare },
+) => Promise<BackendReport>;
 
 export function createTrainerApi(initBackend: BackendInit): TrainerApi {
   let data: LabelledImages | null = null;
   let numClasses = 10;
+  let kernelShare: KernelShare | undefined;
   const cancelled = new Set<number>();
   let probeCancelled = false;
   // Set at init on webgpu; every request races it, so a lost device is answered at once.
@@ -54,7 +59,11 @@ export function createTrainerApi(initBackend: BackendInit): TrainerApi {
   return {
     async init(request) {
       try {
-        const report = await initBackend(request.forcedBackend, { wasmThreads: request.wasmThreads });
+        kernelShare = request.kernelShare;
+        const report = await initBackend(request.forcedBackend, {
+          wasmThreads: request.wasmThreads,
+          kernelShare: request.kernelShare,
+        });
         deviceLost = gpuDeviceLost();
         data = { images: request.dataset.images, labels: request.dataset.labels };
         numClasses = request.dataset.numClasses;
@@ -67,15 +76,19 @@ export function createTrainerApi(initBackend: BackendInit): TrainerApi {
       if (!data) return { ok: false, error: { code: 'NOT_INITIALISED', message: 'runTrial called before init' } };
       const baseline = tf.memory().numTensors;
       try {
+        const images = data;
+        // Counted as running, so a trial left alone in the pool gets the idle cores' helper threads.
         const result = await unlessDeviceLost(
-          trainTrial(
-            data,
-            { ...input, numClasses },
-            {
-              onProgress: (p) => void onProgress(p),
-              ...(onCheckpoint ? { onCheckpoint: (cp) => onCheckpoint(cp) } : {}),
-              shouldStop: () => cancelled.has(input.trialId),
-            },
+          whileRunning(kernelShare, () =>
+            trainTrial(
+              images,
+              { ...input, numClasses },
+              {
+                onProgress: (p) => void onProgress(p),
+                ...(onCheckpoint ? { onCheckpoint: (cp) => onCheckpoint(cp) } : {}),
+                shouldStop: () => cancelled.has(input.trialId),
+              },
+            ),
           ),
           deviceLost,
         );

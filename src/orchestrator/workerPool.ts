@@ -15,6 +15,7 @@ import type {
   WorkerError,
   WorkerErrorCode,
 } from '../../workers/protocol';
+import { createKernelShare } from '../training/fmaKernels/kernelShare';
 
 export interface WorkerHandle {
   api: Comlink.Remote<TrainerApi>;
@@ -51,6 +52,8 @@ export interface WorkerReplacement {
 
 export interface PoolOptions {
   onWorkerReplaced?(replacement: WorkerReplacement): void;
+  /** Cores the pool may keep busy (default: its size); a trial running alone uses the idle ones. */
+  cores?: number;
 }
 
 /** Errors after which the worker is not trusted again (its runtime or device is gone). */
@@ -92,7 +95,7 @@ export async function createPool(
 ): Promise<TrainerPool> {
   if (!(Number.isInteger(size) && size >= 1))
     throw new Error(`Expected pool size to be a positive integer, but got ${size}`);
-  let init = firstInit;
+  let init: InitRequest = { ...firstInit, kernelShare: createKernelShare(options.cores ?? size) };
   const started = await Promise.all(Array.from({ length: size }, () => startWorker(factory, init)));
   let backend = started[0].report;
   const slots: Slot[] = started.map(({ handle }) => ({ handle, busyWith: null }));

@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { describeFmaBuild } from './fmaKernels/fmaModule';
 import { loadFmaKernelsNode } from './fmaKernels/nodeLoad';
+import type { KernelShare } from './fmaKernels/kernelShare';
 import { checkWebGpuAdapter, initBackend, type BackendName, type BackendProbe, type BackendReport } from './backend';
 import {
   giveVulkanRuntimeDir,
@@ -38,7 +39,7 @@ async function checkWebGpu(forced: boolean): Promise<string | null> {
   return reason;
 }
 
-const nodeProbe: BackendProbe = {
+const makeNodeProbe = (kernelShare?: KernelShare): BackendProbe => ({
   async check(name, forced) {
     if (name === 'webgpu') return checkWebGpu(forced);
     if (name === 'webgl') return 'not available in Node';
@@ -52,14 +53,18 @@ const nodeProbe: BackendProbe = {
     setWasmPaths(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm')) + '/');
     // Threaded wasm gave no speed-up here; one worker per core is the parallelism.
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-    await loadFmaKernelsNode();
+    await loadFmaKernelsNode(undefined, undefined, kernelShare);
   },
   async describe(name) {
     if (name === 'wasm') return `wasm (${describeFmaBuild()})`;
     return name === 'webgpu' ? `webgpu (${adapterDescription || 'GPU'}, Dawn)` : name;
   },
-};
+});
 
-export function initNodeBackend(forced?: BackendName): Promise<BackendReport> {
-  return initBackend(nodeProbe, forced);
+/** `kernelShare`: the pool's cores, which our kernels' helper threads use while a trial runs alone. */
+export function initNodeBackend(
+  forced?: BackendName,
+  options: { kernelShare?: KernelShare } = {},
+): Promise<BackendReport> {
+  return initBackend(makeNodeProbe(options.kernelShare), forced);
 }

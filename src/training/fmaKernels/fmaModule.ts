@@ -5,6 +5,7 @@
 // Its shared-memory build (gemm-*-shared.wasm) lets helper threads take parts of a product
 // (./fmaTeam) where a trial would otherwise leave cores idle.
 import { FmaTeam, HELPER_STACK_BYTES, type SpawnHelper, type TeamKernel } from './fmaTeam';
+import { threadsAllowed, type KernelShare } from './kernelShare';
 
 export type FmaBuild = 'relaxed' | 'simd';
 
@@ -79,6 +80,7 @@ export class FmaKernels {
   private readonly base: number;
   private top: number;
   private team: FmaTeam | null = null;
+  private share: KernelShare | null = null;
   /** Kernel calls so far: tests check that a product ran here, not on a fallback. */
   calls = 0;
   /** Products split across threads so far: tests check that the helpers took part. */
@@ -99,8 +101,10 @@ export class FmaKernels {
     return Math.ceil((this.exports.__heap_base.value as number) / 64) * 64;
   }
 
-  attachTeam(team: FmaTeam): void {
+  /** `share` limits the threads while other trials of the pool run beside this one. */
+  attachTeam(team: FmaTeam, share: KernelShare | null): void {
     this.team = team;
+    this.share = share;
   }
 
   /** Threads this build was installed with (helpers may still be starting). */
@@ -110,7 +114,9 @@ export class FmaKernels {
 
   /** Parts to cut a product into now: this thread plus every ready helper. */
   threads(): number {
-    return 1 + (this.team?.ready() ?? 0);
+    if (this.team == null) return 1;
+    const ready = 1 + this.team.ready();
+    return this.share ? Math.min(ready, threadsAllowed(this.share)) : ready;
   }
 
   /** Runs each part's arguments through `kernel`, parts after the first on helper threads. */
@@ -183,13 +189,14 @@ export async function installFmaTeam(
   sharedBytes: BufferSource,
   helpers: number,
   spawn: SpawnHelper,
+  share: KernelShare | null = null,
 ): Promise<FmaKernels> {
   const module = await WebAssembly.compile(sharedBytes);
   // 2 GiB is the build's declared maximum (scripts/build-kernels.mjs).
   const memory = new WebAssembly.Memory({ initial: 64, maximum: 32768, shared: true });
   const instance = await WebAssembly.instantiate(module, { env: { memory } });
   const kernels = new FmaKernels(instance, memory, helpers * HELPER_STACK_BYTES);
-  kernels.attachTeam(new FmaTeam(module, memory, helpers, kernels.heapBase, spawn));
+  kernels.attachTeam(new FmaTeam(module, memory, helpers, kernels.heapBase, spawn), share);
   active?.dispose();
   active = kernels;
   return kernels;

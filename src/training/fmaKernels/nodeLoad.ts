@@ -16,6 +16,7 @@ import {
   type FmaKernels,
 } from './fmaModule';
 import type { SpawnHelper } from './fmaTeam';
+import type { KernelShare } from './kernelShare';
 
 export type KernelChoice = FmaBuild | 'auto' | 'xnnpack';
 
@@ -38,7 +39,10 @@ export function defaultKernelThreads(): number {
 export async function loadFmaKernelsNode(
   choice: KernelChoice = (process.env.LLP_KERNELS as KernelChoice | undefined) ?? 'auto',
   threads = defaultKernelThreads(),
+  share?: KernelShare,
 ): Promise<FmaKernels | null> {
+  // A pool's worker gets helpers for every core of the pool, used only while its trial runs alone.
+  if (share) threads = Math.max(threads, Math.min(share.cores, 16));
   if (choice === 'xnnpack') {
     uninstallFmaKernels();
     return null;
@@ -46,6 +50,7 @@ export async function loadFmaKernelsNode(
   setFlagsFromString('--experimental-wasm-relaxed-simd');
   const relaxed = await readFile(file('relaxed', false));
   const build = choice === 'auto' ? chooseBuild(relaxed) : choice;
-  if (threads > 1 && canShareMemory()) return installFmaTeam(await readFile(file(build, true)), threads - 1, spawnNode);
+  if (threads > 1 && canShareMemory())
+    return installFmaTeam(await readFile(file(build, true)), threads - 1, spawnNode, share ?? null);
   return installFmaKernels(build === 'relaxed' ? relaxed : await readFile(file('simd', false)));
 }
