@@ -108,10 +108,11 @@ test('installable, and a new build replaces the old precache instead of growing 
     const first = await precached(page);
     const firstMain = first.find((u) => /\/assets\/main-[\w-]+\.js$/.test(u));
     expect(firstMain).toBeTruthy();
-    // tfjs's three wasm builds and our kernels' two (relaxed SIMD, plain SIMD), so offline training keeps them.
+    // tfjs's three wasm builds and our kernels' four (relaxed SIMD, plain SIMD, each also with shared
+    // memory for helper threads), so offline training keeps them.
     const wasm = first.filter((u) => u.endsWith('.wasm'));
-    expect(wasm).toHaveLength(5);
-    expect(wasm.filter((u) => /\/gemm-(relaxed|simd)-[\w-]+\.wasm$/.test(u))).toHaveLength(2);
+    expect(wasm).toHaveLength(7);
+    expect(wasm.filter((u) => /\/gemm-(relaxed|simd)-[\w-]+\.wasm$/.test(u))).toHaveLength(4);
     expect(first.some((u) => u.includes('/data/'))).toBe(false); // the shards live in IndexedDB, verified
 
     // Deploy a different build (here: one that names its data URL in full) as a host would: a fresh

@@ -7,6 +7,7 @@ import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { loadFmaKernelsBrowser } from './fmaKernels/browserLoad';
 import { describeFmaBuild } from './fmaKernels/fmaModule';
+import type { KernelShare } from './fmaKernels/kernelShare';
 import { initBackend, type BackendName, type BackendProbe, type BackendReport } from './backend';
 
 interface AdapterInfoLike {
@@ -45,7 +46,7 @@ function checkWebGl(forced: boolean): string | null {
   return null;
 }
 
-const makeProbe = (wasmThreads: boolean): BackendProbe => ({
+const makeProbe = (wasmThreads: boolean, kernelShare?: KernelShare): BackendProbe => ({
   async check(name, forced) {
     if (name === 'webgpu') return checkWebGpu(forced);
     if (name === 'webgl') return checkWebGl(forced);
@@ -62,7 +63,7 @@ const makeProbe = (wasmThreads: boolean): BackendProbe => ({
       });
       // Threads gave no speed-up here (notes/browser.md); the pool runs one worker per core instead.
       if (!wasmThreads) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-      await loadFmaKernelsBrowser();
+      await loadFmaKernelsBrowser('auto', kernelShare);
     }
   },
   async describe(name) {
@@ -77,7 +78,7 @@ const makeProbe = (wasmThreads: boolean): BackendProbe => ({
 
 export function initBrowserBackend(
   forced?: BackendName,
-  options: { wasmThreads?: boolean } = {},
+  options: { wasmThreads?: boolean; kernelShare?: KernelShare } = {},
 ): Promise<BackendReport> {
-  return initBackend(makeProbe(options.wasmThreads ?? false), forced);
+  return initBackend(makeProbe(options.wasmThreads ?? false, options.kernelShare), forced);
 }
