@@ -3,14 +3,14 @@
 import { expect, test } from '@playwright/test';
 
 test('a missing shard shows a clear error, and Retry recovers once the server has it', async ({ page }) => {
-  await page.route('**/data/cifar10/data_batch_2.bin*', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.route('**/data/cifar10/train_chunk_02.bin*', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await page.goto('/');
   const panel = page.getByTestId('dataset-panel');
   await expect(panel).toHaveAttribute('data-phase', 'error', { timeout: 120_000 });
-  await expect(panel.getByRole('alert')).toContainText('data_batch_2.bin failed: HTTP 404');
+  await expect(panel.getByRole('alert')).toContainText('train_chunk_02.bin failed: HTTP 404');
   await expect(page.getByRole('button', { name: 'Run study' })).toBeDisabled();
 
-  await page.unroute('**/data/cifar10/data_batch_2.bin*');
+  await page.unroute('**/data/cifar10/train_chunk_02.bin*');
   await panel.getByRole('button', { name: 'Retry download' }).click();
   await expect(panel).toHaveAttribute('data-phase', 'ready', { timeout: 120_000 });
   await expect(page.getByRole('button', { name: 'Run study' })).toBeEnabled();
@@ -20,7 +20,7 @@ test('a corrupt cached shard is detected by its sha256 and downloaded again', as
   await page.goto('/');
   const panel = page.getByTestId('dataset-panel');
   await expect(panel).toHaveAttribute('data-phase', 'ready', { timeout: 120_000 });
-  // Flip one byte of the cached copy of data_batch_3.bin (idb-keyval's default store).
+  // Flip one byte of the cached copy of train_chunk_03.bin (idb-keyval's default store).
   await page.evaluate(
     () =>
       new Promise<void>((resolve, reject) => {
@@ -28,7 +28,7 @@ test('a corrupt cached shard is detected by its sha256 and downloaded again', as
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const store = open.result.transaction('keyval', 'readwrite').objectStore('keyval');
-          const key = 'dataset:v1:cifar10:data_batch_3.bin';
+          const key = 'dataset:v1:cifar10:train_chunk_03.bin';
           const get = store.get(key);
           get.onsuccess = () => {
             const bytes = new Uint8Array((get.result as ArrayBuffer).slice(0));
@@ -46,6 +46,6 @@ test('a corrupt cached shard is detected by its sha256 and downloaded again', as
   });
   await page.reload();
   await expect(panel).toHaveAttribute('data-phase', 'ready', { timeout: 120_000 });
-  await expect(panel).toContainText('The cached copy of data_batch_3.bin was corrupt');
-  expect(fetched).toEqual(['index.json', 'data_batch_3.bin.residuals']); // the build's encoded copy, found through its index
+  await expect(panel).toContainText('The cached copy of train_chunk_03.bin was corrupt');
+  expect(fetched).toEqual(['index.json', 'train_chunk_03.bin.residuals']); // the build's encoded chunk, found through its index
 });

@@ -1,6 +1,6 @@
-// Storage cleared between visits, with real IndexedDB in Chromium: the browser drops two dataset
-// shards and the whole meta-model memory database, keeping the saved study. The next visit
-// downloads just those shards and says so, and rebuilds the memory from the study that taught it;
+// Storage cleared between visits, with real IndexedDB in Chromium: the browser drops one of the two
+// dataset chunks tiny draws from and the whole meta-model memory database, keeping the saved study.
+// The next visit downloads just that chunk and says so, and rebuilds the memory from the study that taught it;
 // a listed study whose record then vanishes is reported when opened, never half-read.
 import { expect, test } from '@playwright/test';
 
@@ -26,7 +26,7 @@ test('storage cleared between visits is detected: shards downloaded again, memor
   const count = (await memory.getAttribute('data-count'))!;
   await expect(page.getByTestId('saved-study')).toHaveCount(1);
 
-  // 2. Between visits the browser drops two shards and the memory's whole database.
+  // 2. Between visits the browser drops a chunk and the memory's whole database.
   await page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('keyval-store');
@@ -35,8 +35,7 @@ test('storage cleared between visits is detected: shards downloaded again, memor
     });
     await new Promise<void>((resolve, reject) => {
       const tx = db.transaction('keyval', 'readwrite');
-      for (const shard of ['data_batch_2.bin', 'data_batch_4.bin'])
-        tx.objectStore('keyval').delete(`dataset:v1:cifar10:${shard}`);
+      for (const shard of ['train_chunk_01.bin']) tx.objectStore('keyval').delete(`dataset:v1:cifar10:${shard}`);
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);
     });
@@ -50,12 +49,12 @@ test('storage cleared between visits is detected: shards downloaded again, memor
   });
   await page.reload();
 
-  // 3. Second visit: only the dropped shards come from the network, and the page says why.
+  // 3. Second visit: only the dropped chunk comes from the network, and the page says why.
   await expect(dataset).toHaveAttribute('data-phase', 'ready', { timeout: 120_000 });
   await expect(dataset).toContainText(
-    "2 of 5 cached shards (data_batch_2.bin, data_batch_4.bin) were no longer in the browser's storage",
+    "1 of 2 cached shards (train_chunk_01.bin) were no longer in the browser's storage",
   );
-  expect(fetched).toEqual(['index.json', 'data_batch_2.bin.residuals', 'data_batch_4.bin.residuals']);
+  expect(fetched).toEqual(['index.json', 'train_chunk_01.bin.residuals']);
   // The memory is back, rebuilt from the saved study, with a notice.
   await expect(memory).toHaveAttribute('data-count', count);
   await expect(notices.filter({ hasText: 'meta-model memory lacked' })).toContainText(

@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startLinkProxy } from './linkProxy';
 import { e2ePort, repoRoot, startServer, type RunningServer } from './servers';
 
 const port = e2ePort(2);
@@ -49,8 +50,8 @@ test('the built folder on a plain static server: data ships with it, tiny trains
 }) => {
   test.setTimeout(12 * 60_000);
   expect(readdirSync(join(site, 'lab', 'data', 'cifar10')).sort()).toEqual([
-    ...[1, 2, 3, 4, 5].map((k) => `data_batch_${k}.bin.residuals`),
     'index.json',
+    ...Array.from({ length: 50 }, (_, k) => `train_chunk_${String(k).padStart(2, '0')}.bin.residuals`),
   ]);
   // Jekyll-based hosts (GitHub Pages) drop files whose names start with "_".
   expect(readdirSync(join(site, 'lab'), { recursive: true }).filter((f) => /(^|\/)_/.test(String(f)))).toEqual([]);
@@ -64,7 +65,12 @@ test('the built folder on a plain static server: data ships with it, tiny trains
 
   await page.goto(`${server.url}?preset=tiny`);
   await expect(page.getByTestId('dataset-panel')).toHaveAttribute('data-phase', 'ready', { timeout: 180_000 });
-  expect(dataRequests.every((p) => p.startsWith(`${basePath}data/cifar10/`)) && dataRequests.length === 6).toBe(true);
+  // tiny draws from the first two chunks of the shipped order: the index and those two, nothing more.
+  expect(dataRequests).toEqual(
+    ['index.json', 'train_chunk_00.bin.residuals', 'train_chunk_01.bin.residuals'].map(
+      (f) => `${basePath}data/cifar10/${f}`,
+    ),
+  );
   // No COOP/COEP from this host: each worker gets its own copy, and the page says so.
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
   await expect(page.getByTestId('data-sharing')).toHaveAttribute('data-mode', 'copies');
@@ -84,6 +90,43 @@ test('the built folder on a plain static server: data ships with it, tiny trains
   // Workers load under the service worker's COEP too, and train on the shared images.
   await page.getByRole('button', { name: 'Run study' }).click();
   await expect(page.getByTestId('ranking')).toHaveAttribute('data-phase', 'finished', { timeout: 5 * 60_000 });
+});
+
+test('a first visit at 20 Mbit/s: the default study finishes after at most 20 MB transferred in all', async ({
+  browser,
+}) => {
+  test.setTimeout(10 * 60_000);
+  // Every byte the server sends (the page, its workers, the service worker's precache) passes the
+  // proxy, which holds them all to 20 Mbit/s; a new context on its origin is a fresh profile.
+  const link = await startLinkProxy({ target: port, bitsPerSecond: 20e6 });
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 20,
+      downloadThroughput: 20e6 / 8,
+      uploadThroughput: 20e6 / 8,
+    });
+    let pageBytes = 0;
+    cdp.on('Network.loadingFinished', (e) => (pageBytes += e.encodedDataLength));
+    await page.goto(`${link.url}lab/`);
+    await expect(page.getByTestId('dataset-panel')).toHaveAttribute('data-phase', 'ready', { timeout: 180_000 });
+    await page.getByRole('button', { name: 'Run study' }).click();
+    await expect(page.getByTestId('ranking')).toHaveAttribute('data-phase', 'finished', { timeout: 8 * 60_000 });
+    // The service worker has precached the app by now: nothing it still fetches is left out.
+    await page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 60_000 });
+    const total = link.bytesToClient();
+    console.log(`[first visit] ${(total / 1e6).toFixed(1)} MB in all, ${(pageBytes / 1e6).toFixed(1)} MB by the page`);
+    expect(pageBytes).toBeGreaterThan(5e6); // the data and the app came through the throttled page
+    expect(total).toBeGreaterThanOrEqual(pageBytes * 0.99);
+    expect(total).toBeLessThanOrEqual(20e6);
+  } finally {
+    await context.close();
+    await link.stop();
+  }
 });
 
 test('installable, and a new build replaces the old precache instead of growing it', async ({

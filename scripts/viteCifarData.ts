@@ -1,37 +1,40 @@
 // Vite plugin for the CIFAR-10 batches that `npm install` wrote and verified in data/cifar10.
 // Dev and preview: serves the official .bin files from the checkout (the page in dev, and the
-// benchmark page under preview, read them there). Build: writes the five training batches into the
-// output as residual-coded gzip (src/core/dataset/cifarResiduals.ts, ~58% of the size) with an index; each
-// file is decoded and checked against its published sha256 before it ships. The encoded files are
-// kept in data/cifar10/web/ so a build encodes only once. LLP_DATA_URL builds ship no data.
+// benchmark page under preview, read them there). Build: writes the 50,000 training images as 50
+// chunks in the fixed order of src/core/dataset/chunkOrder.ts, each residual-coded and gzipped
+// (src/core/dataset/cifarResiduals.ts, ~58% of the size), with an index, so a study downloads only
+// the chunks it draws from. Each file is decoded and checked against the chunk's committed sha256
+// (src/core/dataset/cifarChunks.ts) before it ships. The encoded files are kept in data/cifar10/web/
+// so a build encodes only once. LLP_DATA_URL builds ship no data.
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, normalize, resolve } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Connect, Plugin } from 'vite';
-import { CIFAR10_SHARDS } from '../src/core/dataset/cifarChecksums.ts';
+import { CIFAR10_CHUNKS } from '../src/core/dataset/cifarChunks.ts';
 import { decodeResiduals, encodeResiduals } from '../src/core/dataset/cifarResiduals.ts';
-import { DATA_INDEX_FILE, RESIDUALS_FORMAT, residualsFile, type DataIndex } from '../src/core/dataset/dataIndex.ts';
+import { CHUNK_COUNT, chunkName, chunkRecords } from '../src/core/dataset/chunkOrder.ts';
+import { CHUNKS_FORMAT, DATA_INDEX_FILE, residualsFile, type DataIndex } from '../src/core/dataset/dataIndex.ts';
+import { officialTrainRecords } from './cifarChunkTable.ts';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/** The residual-coded file for a batch, from the cache if it still decodes to the published bytes. */
-function encodedShard(dataDir: string, name: string, published: string): Buffer {
+/** The residual-coded file of chunk k, from the cache if it still decodes to the committed digest. */
+function encodedChunk(dataDir: string, k: number, train: () => Uint8Array): Buffer {
+  const name = chunkName(k);
+  const expected = CIFAR10_CHUNKS[k].sha256;
   const cached = join(dataDir, 'web', residualsFile(name));
   if (existsSync(cached)) {
     const gz = readFileSync(cached);
-    if (sha256(decodeResiduals(gunzipSync(gz))) === published) return gz;
+    if (sha256(decodeResiduals(gunzipSync(gz))) === expected) return gz;
   }
-  const from = join(dataDir, name);
-  const batch = existsSync(from) ? readFileSync(from) : null;
-  if (!batch || sha256(batch) !== published)
+  const records = chunkRecords(train(), k);
+  if (sha256(records) !== expected)
     throw new Error(
-      `${from} is missing or damaged (sha256 must be ${published}). Run \`npm install\` to rebuild data/cifar10.`,
+      `${name}: its records do not match the committed sha256 ${expected} (src/core/dataset/cifarChunks.ts)`,
     );
-  // About 4 s a batch on one core, once: the next build reads the cache.
-  console.log(`[data] encoding ${name} for the build (cached in ${join(dataDir, 'web')} for the next one)`);
-  const gz = gzipSync(encodeResiduals(batch), { level: 9 });
-  if (sha256(decodeResiduals(gunzipSync(gz))) !== published)
+  const gz = gzipSync(encodeResiduals(records), { level: 9 });
+  if (sha256(decodeResiduals(gunzipSync(gz))) !== expected)
     throw new Error(`${name}: the residual coding did not round-trip; refusing to ship it`);
   mkdirSync(join(dataDir, 'web'), { recursive: true });
   writeFileSync(cached, gz);
@@ -83,11 +86,18 @@ export function cifarData(options: { base: string; dataDir: string; shipData: bo
       if (!options.shipData || this.environment?.name !== 'client') return;
       const target = join(outDir, 'data', 'cifar10');
       mkdirSync(target, { recursive: true });
-      const index: DataIndex = { v: 1, format: RESIDUALS_FORMAT, shards: [] };
-      for (const shard of CIFAR10_SHARDS.filter((s) => s.split === 'train')) {
-        const gz = encodedShard(dataDir, shard.name, shard.sha256);
-        writeFileSync(join(target, residualsFile(shard.name)), gz);
-        index.shards.push({ name: shard.name, file: residualsFile(shard.name), bytes: gz.length });
+      const index: DataIndex = { v: 2, format: CHUNKS_FORMAT, chunks: [] };
+      let train: Uint8Array | null = null;
+      // About 20 s for all chunks on one core, once: the next build reads the cache.
+      const official = () => {
+        if (!train) console.log(`[data] encoding the training chunks (cached in ${join(dataDir, 'web')})`);
+        return (train ??= officialTrainRecords(dataDir));
+      };
+      for (let k = 0; k < CHUNK_COUNT; k++) {
+        const name = chunkName(k);
+        const gz = encodedChunk(dataDir, k, official);
+        writeFileSync(join(target, residualsFile(name)), gz);
+        index.chunks.push({ name, file: residualsFile(name), bytes: gz.length });
       }
       writeFileSync(join(target, DATA_INDEX_FILE), JSON.stringify(index, null, 2));
     },

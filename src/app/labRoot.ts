@@ -4,6 +4,8 @@
 // createLabRoot takes the page's dependencies (./page) or a test's (Node workers, images in memory).
 import { presetOf } from '../core/study/presets';
 import type { ImageSet } from '../core/dataset/cifarFormat';
+import { firstChunkSample } from '../core/dataset/chunkOrder';
+import { studyUniverse } from '../core/dataset/studyUniverse';
 import { studyProblems } from '../core/study/studyProblems';
 import type { StudyDefinition } from '../core/study/studyDefinition';
 import type { DatasetProgress } from '../orchestrator/loadBrowserDataset';
@@ -41,13 +43,15 @@ export interface LabDeps {
   workerFactory: WorkerFactory;
   /** Workers for a study on `forced` (null: the measured or default backend). */
   poolSize(forced: BackendName | null): number;
-  loadImages(onProgress: (p: DatasetProgress) => void): Promise<ImageSet>;
+  /** The training images with at least the first `chunks` chunks filled (core/dataset/studyUniverse). */
+  loadImages(onProgress: (p: DatasetProgress) => void, chunks: number): Promise<ImageSet>;
   /** Whether the workers can share one SharedArrayBuffer (the page is cross-origin isolated). */
   sharing(): DataSharing;
 }
 
 export interface LabRoot {
-  loadDataset(): Promise<ImageSet>;
+  /** The images `definition` (by default the study on screen) draws from, loaded if they are not yet. */
+  loadDataset(definition?: StudyDefinition): Promise<ImageSet>;
   currentPool(): TrainerPool | null;
   ensurePool(numConfigs: number, definition?: StudyDefinition): Promise<TrainerPool>;
   startStudy(options?: { confirmed?: boolean }): Promise<void>;
@@ -63,17 +67,21 @@ const MEASURE_IMAGES = 512;
 
 export function createLabRoot(deps: LabDeps): LabRoot {
   let dataset: Promise<ImageSet> | null = null;
-  // The images shared once for every pool this page starts (a new backend or size restarts the pool).
+  let datasetChunks = 0; // how many chunks `dataset` holds: a study that needs more loads the rest
+  // The images shared with every pool this page starts, shared again once more chunks have arrived.
   let shared: { images: Uint8Array; labels: Uint8Array } | null = null;
+  let sharedChunks = 0;
   const pools = keptPool();
   let run: StudyRun | null = null;
 
-  /** Loads (or re-tries loading) the training images; safe to call repeatedly. */
-  function loadDataset(): Promise<ImageSet> {
-    if (!dataset) {
+  /** Loads (or re-tries loading) the training images a study needs; safe to call repeatedly. */
+  function loadDataset(definition = labStore.getState().definition): Promise<ImageSet> {
+    const chunks = studyUniverse(definition.data).chunks;
+    if (!dataset || chunks > datasetChunks) {
+      datasetChunks = Math.max(chunks, datasetChunks);
       set({ datasetError: null });
       dataset = deps
-        .loadImages((p) => set({ dataset: p }))
+        .loadImages((p) => set({ dataset: p }), datasetChunks)
         .catch((e: unknown) => {
           dataset = null;
           set({ datasetError: message(e), dataset: { ...labStore.getState().dataset, phase: 'error' } });
@@ -88,14 +96,9 @@ export function createLabRoot(deps: LabDeps): LabRoot {
     const model = measuredModel(definition);
     const key = backendChoiceKey(model);
     set({ backendTimings: [] });
-    const train = await loadDataset();
+    const train = await loadDataset(definition);
     // A few batches are enough to time steps; every measuring worker gets its own small copy.
-    const images = MEASURE_IMAGES * 3072;
-    const sample = {
-      images: train.images.slice(0, images),
-      labels: train.labels.slice(0, MEASURE_IMAGES),
-      numClasses: 10,
-    };
+    const sample = { ...firstChunkSample(train, MEASURE_IMAGES), numClasses: 10 };
     const choice = await chooseBackend(key, localBackendChoiceCache, () =>
       measureBackends(deps.workerFactory, sample, model, {}, (timings) => set({ backendTimings: timings })),
     );
@@ -109,11 +112,15 @@ export function createLabRoot(deps: LabDeps): LabRoot {
     if (forcedBackend) set({ backendChoice: null });
     const backend = forcedBackend ?? (definition ? await measuredBackend(definition) : undefined);
     const size = Math.min(deps.poolSize(backend ?? null), numConfigs);
-    const key = `${backend}:${size}`;
+    const train = await loadDataset(definition);
+    // Workers hold the images they were started with: more chunks loaded means a new pool.
+    const key = `${backend}:${size}:${datasetChunks}`;
     return pools.ensure(key, async () => {
-      const train = await loadDataset();
       const sharing = deps.sharing();
-      shared ??= { images: shareImages(train.images, sharing), labels: train.labels };
+      if (!shared || sharedChunks !== datasetChunks) {
+        shared = { images: shareImages(train.images, sharing), labels: train.labels };
+        sharedChunks = datasetChunks;
+      }
       const created = await createStudyPool(deps.workerFactory, size, shared, {
         sharing,
         forcedBackend: backend,
@@ -192,7 +199,7 @@ export function createLabRoot(deps: LabDeps): LabRoot {
     clearAudit(); // the audit belonged to the previous study, and the new one needs the workers
     try {
       const trainerPool = await ensurePool(definition.scheduler.numConfigs, definition);
-      const labels = (await loadDataset()).labels;
+      const labels = (await loadDataset(definition)).labels;
       set({ busy: 'running' });
       // Every trial probes the same images and keeps its weights, for the landscape panel.
       const session = startStudySession({
@@ -267,11 +274,7 @@ export function createLabRoot(deps: LabDeps): LabRoot {
     try {
       const train = await loadDataset();
       const count = 8;
-      const small = {
-        images: train.images.slice(0, count * 3072),
-        labels: train.labels.slice(0, count),
-        numClasses: 10,
-      };
+      const small = { ...firstChunkSample(train, count), numClasses: 10 };
       await compareBackends(
         deps.workerFactory,
         small,

@@ -2,13 +2,15 @@
 // fetched and verified, and one SharedArrayBuffer where the page is cross-origin isolated.
 // The UI's buttons call these actions.
 import { browserPoolSize, browserWorkerFactory, dataSharing } from '../orchestrator/browserWorkers';
-import { loadBrowserDataset } from '../orchestrator/loadBrowserDataset';
+import { browserDataset } from '../orchestrator/loadBrowserDataset';
 import { createLabRoot } from './labRoot';
+
+const images = browserDataset();
 
 export const lab = createLabRoot({
   workerFactory: browserWorkerFactory,
   poolSize: browserPoolSize,
-  loadImages: (onProgress) => loadBrowserDataset(onProgress),
+  loadImages: (onProgress, chunks) => images.load(chunks, onProgress),
   sharing: dataSharing,
 });
 

@@ -1,7 +1,9 @@
 // The index sets a study trains and scores on, all derived from its seed: a stratified validation
-// split held out of the 50,000 training images, a fixed evaluation subset of it, and nested
+// split held out of the study's universe (all 50,000 training images, or for a small study the
+// chunks it downloads: core/dataset/studyUniverse), a fixed evaluation subset of it, and nested
 // stratified training subsets per data fraction. The test set is never touched here.
 import { nestedSubset, stratifiedSplit } from '../core/dataset/dataSplit';
+import { studyUniverse } from '../core/dataset/studyUniverse';
 import { deriveSeed } from '../core/rng';
 import type { StudyDefinition } from '../core/study/studyDefinition';
 
@@ -13,7 +15,14 @@ export interface StudySplits {
 
 export function studySplits(def: StudyDefinition, labels: Uint8Array, numClasses = 10): StudySplits {
   const { data, seed } = def;
-  const split = stratifiedSplit(labels, numClasses, data.validationSize, deriveSeed(seed, 'validation'));
+  const universe = studyUniverse(data);
+  const split = stratifiedSplit(
+    labels,
+    numClasses,
+    universe.heldOut,
+    deriveSeed(seed, 'validation'),
+    universe.indices ?? undefined,
+  );
   const evalIndices = nestedSubset(
     split.validation,
     labels,

@@ -1,13 +1,14 @@
 // The index a build writes beside the data it ships (data/cifar10/index.json): which file holds
-// each batch and how it is encoded. Without one (the dev server, a host of the official files) the
-// page fetches the official `.bin` batches. The index is not trusted for integrity: every batch is
-// checked against its published sha256 after decoding.
+// each chunk of the training images (./chunkOrder.ts) and how it is encoded. Without one (the dev
+// server, a host of the official files) the page fetches the official `.bin` batches. The index is
+// not trusted for integrity: every chunk is checked against its committed sha256 (./cifarChunks.ts)
+// after decoding.
 
 export const DATA_INDEX_FILE = 'index.json';
-export const RESIDUALS_FORMAT = 'cifar10-residuals-gzip-v1';
+export const CHUNKS_FORMAT = 'cifar10-chunks-residuals-gzip-v1';
 
-export interface DataIndexShard {
-  /** The official batch name, e.g. data_batch_1.bin. */
+export interface DataIndexChunk {
+  /** The chunk's name, e.g. train_chunk_07.bin. */
   name: string;
   /** The file that holds it, relative to the index. */
   file: string;
@@ -16,9 +17,9 @@ export interface DataIndexShard {
 }
 
 export interface DataIndex {
-  v: 1;
-  format: typeof RESIDUALS_FORMAT;
-  shards: DataIndexShard[];
+  v: 2;
+  format: typeof CHUNKS_FORMAT;
+  chunks: DataIndexChunk[];
 }
 
 // gzip inside, but no .gz suffix: hosts that see .gz (vite preview, many Apache setups) add
@@ -29,15 +30,15 @@ export const residualsFile = (name: string): string => `${name}.residuals`;
 export function parseDataIndex(json: unknown): { index: DataIndex } | { problem: string } {
   const o = json as Partial<DataIndex> | null;
   if (!o || typeof o !== 'object') return { problem: 'the data index is not a JSON object' };
-  if (o.v !== 1) return { problem: `the data index has version ${String(o.v)}; this page reads version 1` };
-  if (o.format !== RESIDUALS_FORMAT)
-    return { problem: `the data index names format ${String(o.format)}; this page reads ${RESIDUALS_FORMAT}` };
-  if (!Array.isArray(o.shards)) return { problem: 'the data index has no shards list' };
-  for (const s of o.shards as unknown[]) {
-    const shard = s as Partial<DataIndexShard>;
-    const fileOk = typeof shard.file === 'string' && /^[\w.-]+$/.test(shard.file);
-    if (typeof shard.name !== 'string' || !fileOk || !Number.isInteger(shard.bytes) || (shard.bytes as number) <= 0) {
-      return { problem: `the data index has a malformed shard entry: ${JSON.stringify(s).slice(0, 120)}` };
+  if (o.v !== 2) return { problem: `the data index has version ${String(o.v)}; this page reads version 2` };
+  if (o.format !== CHUNKS_FORMAT)
+    return { problem: `the data index names format ${String(o.format)}; this page reads ${CHUNKS_FORMAT}` };
+  if (!Array.isArray(o.chunks)) return { problem: 'the data index has no chunks list' };
+  for (const s of o.chunks as unknown[]) {
+    const chunk = s as Partial<DataIndexChunk>;
+    const fileOk = typeof chunk.file === 'string' && /^[\w.-]+$/.test(chunk.file);
+    if (typeof chunk.name !== 'string' || !fileOk || !Number.isInteger(chunk.bytes) || (chunk.bytes as number) <= 0) {
+      return { problem: `the data index has a malformed chunk entry: ${JSON.stringify(s).slice(0, 120)}` };
     }
   }
   return { index: o as DataIndex };

@@ -30,19 +30,21 @@ const sortedInt32 = (xs: number[]): Int32Array => Int32Array.from(xs).sort();
 
 /**
  * Validation set of validationSize indices, validationSize/numClasses per class (the remainder
- * goes one each to the lowest class ids); the rest is train. Both sorted ascending.
+ * goes one each to the lowest class ids); the rest is train. Both sorted ascending. Drawn from
+ * `universe` (ascending indices into labels) when given, else from every index.
  */
 export function stratifiedSplit(
   labels: Uint8Array,
   numClasses: number,
   validationSize: number,
   seed: number,
+  universe: Int32Array = Int32Array.from(labels.keys()),
 ): { train: Int32Array; validation: Int32Array } {
   checkLabels(labels, numClasses);
-  if (!Number.isInteger(validationSize) || validationSize < 0 || validationSize > labels.length) {
-    throw new Error(`Expected validationSize to be an integer in 0..${labels.length}, but got ${validationSize}`);
+  if (!Number.isInteger(validationSize) || validationSize < 0 || validationSize > universe.length) {
+    throw new Error(`Expected validationSize to be an integer in 0..${universe.length}, but got ${validationSize}`);
   }
-  const groups = groupByClass(Int32Array.from(labels.keys()), labels, numClasses);
+  const groups = groupByClass(universe, labels, numClasses);
   const base = Math.floor(validationSize / numClasses);
   const remainder = validationSize % numClasses;
   const train: number[] = [];

@@ -10,6 +10,10 @@ import { isDeepStrictEqual } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCifar10 } from '../../cli/nodeDataset';
 import { studySplits } from '../../orchestrator/studySplits';
+import { nestedSubset, stratifiedSplit } from '../dataset/dataSplit';
+import { studyUniverse } from '../dataset/studyUniverse';
+import { deriveSeed } from '../rng';
+import { findPreset } from '../study/presets';
 import { DATA_DIR, MICRO_OPTUNA_STUDY as def, debianPython, readStorage, runWorker } from '../../testing/optunaWorkers';
 import { exportOptunaScript } from './exportPython';
 import { importResults } from './importResults';
@@ -41,8 +45,23 @@ describe.runIf(process.env.LLP_OPTUNA === '1')('the exported Optuna worker, run 
     const lab = studySplits(def, loadCifar10('train').labels);
     expect(py.eval).toEqual(Array.from(lab.evalIndices));
     optunaLadder(def).forEach((r, i) => expect(py.train[i]).toEqual(Array.from(lab.trainIndicesAt(r.dataFraction))));
-    expect(py.validation).toHaveLength(def.data.validationSize);
+    expect(py.validation).toHaveLength(studyUniverse(def.data).heldOut);
     expect(py.train[py.train.length - 1].some((i) => py.validation.includes(i))).toBe(false);
+  }, 180_000);
+
+  it('splits a study that needs every image (real) exactly as the lab always has', async () => {
+    const real = findPreset('real')!.study;
+    const realScript = join(dir, 'real.py');
+    writeFileSync(realScript, exportOptunaScript(real));
+    const out = join(dir, 'real-splits.json');
+    const run = await runWorker(python, realScript, ['--data', data, '--print-splits', out], dir, 120_000);
+    expect(run.code, run.stderr).toBe(0);
+    const py = JSON.parse(readFileSync(out, 'utf8')) as { eval: number[]; train: number[][] };
+    const labels = loadCifar10('train').labels;
+    // The oracle: the split over all 50,000 indices in the official order, as before chunked data.
+    const split = stratifiedSplit(labels, 10, 5000, deriveSeed(real.seed, 'validation'));
+    expect(py.eval).toEqual(Array.from(nestedSubset(split.validation, labels, 10, 1, deriveSeed(real.seed, 'eval'))));
+    expect(py.train[py.train.length - 1]).toEqual(Array.from(split.train));
   }, 180_000);
 
   it('refuses a CIFAR-10 batch whose sha256 is not the published one', async () => {
@@ -101,7 +120,9 @@ describe.runIf(process.env.LLP_OPTUNA === '1')('the exported Optuna worker, run 
     const all = readStorage(python, storage, name);
     const late = all.filter((t) => t.overBudget);
     expect(late.length).toBeLessThanOrEqual(2); // at most one per worker: it stops after one
-    expect(late.every((t) => t.state === 'FAIL' && t.number >= 12 && Object.keys(t.intermediate).length === 0)).toBe(true);
+    expect(late.every((t) => t.state === 'FAIL' && t.number >= 12 && Object.keys(t.intermediate).length === 0)).toBe(
+      true,
+    );
     const stored = all.filter((t) => !t.overBudget);
     expect(stored).toHaveLength(12);
     expect(new Set(stored.map((t) => t.worker))).toEqual(new Set([a.worker, b.worker]));

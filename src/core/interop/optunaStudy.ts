@@ -3,6 +3,8 @@
 // The exporter writes this payload into the script; the importer maps steps back to rungs with it.
 import { deriveSeed } from '../rng';
 import { CIFAR10_SHARDS } from '../dataset/cifarChecksums';
+import { CHUNK_IMAGES, CHUNK_ORDER_SEED } from '../dataset/chunkOrder';
+import { studyUniverse } from '../dataset/studyUniverse';
 import { budgetAt, continuesFromWeights, planBrackets } from '../schedulers/schedule';
 import { DEFAULT_FIXED, type TrialConfig } from '../searchSpace/searchSpace';
 import type { StudyDefinition } from '../study/studyDefinition';
@@ -75,11 +77,17 @@ export interface OptunaPayload {
   topK: number;
   /** The five training batches and their published sha256; the test batch is never opened. */
   shards: { name: string; sha256: string }[];
+  /**
+   * The images the splits draw from (../dataset/studyUniverse): null for all 50,000 in the official
+   * order, else the first `images` of the chunk order seeded by `orderSeed`, with `heldOut` held out.
+   */
+  universe: { orderSeed: number; images: number; heldOut: number } | null;
 }
 
 export function optunaPayload(def: StudyDefinition): OptunaPayload {
   const ladder = optunaLadder(def);
   const kind = def.scheduler.kind;
+  const universe = studyUniverse(def.data);
   return {
     format: OPTUNA_RESULTS_FORMAT,
     definition: def,
@@ -96,5 +104,8 @@ export function optunaPayload(def: StudyDefinition): OptunaPayload {
     budget: optunaBudget(def),
     topK: optunaTopK(def),
     shards: CIFAR10_SHARDS.filter((s) => s.split === 'train').map(({ name, sha256 }) => ({ name, sha256 })),
+    universe: universe.indices
+      ? { orderSeed: CHUNK_ORDER_SEED, images: universe.chunks * CHUNK_IMAGES, heldOut: universe.heldOut }
+      : null,
   };
 }

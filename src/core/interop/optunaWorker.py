@@ -109,10 +109,10 @@ def js_round(x):
 
 
 # ---- The lab's splits, ported from src/core/dataset/dataSplit.ts and src/orchestrator/studySplits.ts ----
-def stratified_split(labels, num_classes, validation_size, seed):
+def stratified_split(labels, num_classes, validation_size, seed, universe):
     groups = [[] for _ in range(num_classes)]
-    for i, label in enumerate(labels):
-        groups[label].append(i)
+    for i in universe:
+        groups[labels[i]].append(i)
     base, remainder = divmod(validation_size, num_classes)
     train, validation = [], []
     for c, members in enumerate(groups):
@@ -140,11 +140,22 @@ class NestedSubsets:
         return sorted(chosen)
 
 
+def study_universe(count):
+    """src/core/dataset/studyUniverse.ts, as the exporter resolved it: every image in the official order,
+    or a small study's prefix of the build's chunk order (chunkOrder.ts), ascending; and its held-out size."""
+    universe = STUDY["universe"]
+    if universe is None:
+        return range(count), STUDY["definition"]["data"]["validationSize"]
+    order = shuffle_in_place(list(range(count)), Rng(universe["orderSeed"]))
+    return sorted(order[:universe["images"]]), universe["heldOut"]
+
+
 class Splits:
     def __init__(self, labels):
         data, seed = STUDY["definition"]["data"], STUDY["definition"]["seed"]
         labels = labels.tolist()
-        self.train_pool, self.validation = stratified_split(labels, 10, data["validationSize"], derive_seed(seed, "validation"))
+        universe, held_out = study_universe(len(labels))
+        self.train_pool, self.validation = stratified_split(labels, 10, held_out, derive_seed(seed, "validation"), universe)
         self.eval = NestedSubsets(self.validation, labels, 10, derive_seed(seed, "eval")).at(data["evalImages"] / len(self.validation))
         self._subsets = NestedSubsets(self.train_pool, labels, 10, derive_seed(seed, "subset"))
         self._full = data["maxTrainImages"] / len(self.train_pool)
