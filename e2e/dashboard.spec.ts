@@ -131,7 +131,7 @@ test.describe.serial('analysis dashboard and classroom view', () => {
     await expect(page.getByTestId('preset-select')).toHaveCount(0);
     await expect(page.getByTestId('backend-check')).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Run study' })).toBeEnabled();
-    await expect(page.getByTestId('rung-plan')).toContainText('9 × 1333 images');
+    await expect(page.getByTestId('rung-plan')).toContainText('9 × 444 images');
     await expect(page.getByTestId('link-problems')).toHaveCount(0);
     await page.screenshot({ path: `${artifacts}/hide-controls.png`, fullPage: true });
 
