@@ -10,6 +10,7 @@ import { auditStudy, FULL_TRIAL_ID_BASE, studyComputeFraction } from './audit';
 import { studySplits } from './studySplits';
 import type { TrainerPool } from './workerPool';
 import { driveStudy } from '../testing/driveStudy';
+import { chunkLabels } from '../testing/chunkLabels';
 import { fakePool } from '../testing/fakePool';
 
 const definition: StudyDefinition = {
@@ -30,7 +31,7 @@ const definition: StudyDefinition = {
   },
   data: { dataset: 'cifar10', validationSize: 1000, maxTrainImages: 2000, evalImages: 200 },
 };
-const labels = Uint8Array.from({ length: 50000 }, (_, i) => i % 10);
+const labels = chunkLabels();
 
 // Full-fidelity accuracy rises with log learning rate; a rung at resource r sees a fixed share of it.
 const truth = (c: TrialConfig) => 0.3 + 0.1 * Math.log10(c.learningRate / 5e-4);

@@ -4,13 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { findPreset } from '../core/study/presets';
 import type { StudyDefinition } from '../core/study/studyDefinition';
 import type { Outcome, TrialResult } from '../../workers/protocol';
+import { chunkLabels } from '../testing/chunkLabels';
 import { fakeWorkers, gpuLostFor, type WorkerScript } from '../testing/fakeWorkers';
 import { scriptedResult } from '../testing/scriptedStudy';
 import { runStudy } from './runStudy';
 import { createPool, type WorkerReplacement } from './workerPool';
 
 const micro: StudyDefinition = findPreset('micro')!.study; // one configuration, one trial
-const labels = Uint8Array.from({ length: 50000 }, (_, i) => i % 10);
+const labels = chunkLabels();
 const dataset = { images: new Uint8Array(0), labels, numClasses: 10 };
 const lost: Outcome<TrialResult> = {
   ok: false,

@@ -4,6 +4,7 @@ import type { StudyState } from '../core/study/studyMachine';
 import type { StudyDefinition } from '../core/study/studyDefinition';
 import { SEED001_SPACE, type TrialConfig } from '../core/searchSpace/searchSpace';
 import type { Outcome, TrainTrialInput, TrialResult } from '../../workers/protocol';
+import { chunkLabels } from './chunkLabels';
 import { driveStudy } from './driveStudy';
 
 export const scriptedDefinition: StudyDefinition = {
@@ -24,7 +25,7 @@ export const scriptedDefinition: StudyDefinition = {
   },
   data: { dataset: 'cifar10', validationSize: 1000, maxTrainImages: 2000, evalImages: 200 },
 };
-export const scriptedLabels = Uint8Array.from({ length: 50000 }, (_, i) => i % 10);
+export const scriptedLabels = chunkLabels();
 
 /** Full-fidelity accuracy: rises with log learning rate, with a wiggle so rankings are not perfect. */
 export const truth = (c: TrialConfig) => 0.3 + 0.1 * Math.log10(c.learningRate / 5e-4) + 0.05 * Math.sin(c.channels);
