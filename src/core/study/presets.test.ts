@@ -1,6 +1,7 @@
 // Tests for presets.ts: a definition is a preset only when every field equals the preset's.
 import { describe, expect, it } from 'vitest';
 import { decodeStudy, studyHash } from '../link/urlState';
+import { summarisePlan } from '../schedulers/schedule';
 import { PRESETS, presetOf } from './presets';
 
 describe('presetOf', () => {
@@ -30,5 +31,19 @@ describe('presetOf', () => {
 describe('preset explanations', () => {
   it('promise no fixed duration: how long a study takes depends on the device, shown as a measured range', () => {
     for (const p of PRESETS) expect(p.explains).not.toMatch(/\b(seconds?|minutes?|min|hours?|days?)\b/i);
+  });
+});
+
+describe('preset labels', () => {
+  it('promise no duration (that depends on the device; the page shows a measured range) and tell every preset apart', () => {
+    for (const p of PRESETS) expect(p.label).not.toMatch(/minute|hour|\bmin\b|\d\s*s\b|second/i);
+    expect(new Set(PRESETS.map((p) => p.label)).size).toBe(PRESETS.length);
+  });
+
+  it('count the configurations they name', () => {
+    for (const p of PRESETS) {
+      const named = /\((\d+) configurations\)/.exec(p.label);
+      if (named) expect(Number(named[1])).toBe(summarisePlan(p.study).configurations);
+    }
   });
 });

@@ -64,7 +64,7 @@ export const DEFAULT_PRESET_ID = 'demo2';
 export const PRESETS: readonly Preset[] = [
   {
     id: 'tiny',
-    label: 'Tiny (about a minute)',
+    label: 'Tiny (4 configurations)',
     explains:
       'Four configurations on 256 images, the best two promoted to 512, the best one to 1,024: successive halving in miniature.',
     study: presetStudy({
@@ -81,7 +81,7 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'smoke',
-    label: 'Smoke (a few minutes)',
+    label: 'Smoke (9 configurations)',
     explains: 'Nine configurations at 1/9 of 4,500 images, three at 1/3, one on all of it.',
     study: presetStudy({
       name: 'smoke',
@@ -156,7 +156,7 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'study10',
-    label: 'Study (10 minutes)',
+    label: 'Study (81 configurations)',
     explains:
       'Eighty-one configurations at 1/27 of 12,000 images, then 27, 9 and 3 of them on ever more data: enough random-search trials for tuning curves and importance.',
     study: presetStudy({
@@ -172,7 +172,7 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'full',
-    label: 'Full study (about an hour)',
+    label: 'Full study (81 configurations)',
     explains:
       'Eighty-one configurations from 1/27 of all 45,000 training images up to all of them, two epochs each, scored on the whole validation split: the longest classroom study, far quicker on a GPU than on wasm.',
     study: presetStudy({
@@ -188,7 +188,7 @@ export const PRESETS: readonly Preset[] = [
   },
   {
     id: 'real',
-    label: "Real study (the ground-truth table's fidelity, hours)",
+    label: "Real study (the ground-truth table's fidelity)",
     explains:
       'Twenty-seven configurations from 1/27 of all 45,000 training images up to all of them, four epochs each with augmentation, batch 128 and a constant learning rate, scored on the whole validation split: exactly what the ground-truth table (npm run bench:table) measures, so its figures apply.',
     study: presetStudy({

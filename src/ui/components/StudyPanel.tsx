@@ -12,7 +12,6 @@ import { copyResultsLink } from '../../store/resultsLink';
 import { useLab } from '../../store/labStore';
 import { Notice } from '../kit/Notice';
 import { PlanSummary } from './PlanSummary';
-import { presetName } from './presetName';
 import { SearchSpaceEditor } from './SearchSpaceEditor';
 import { SettingsSummary } from './SettingsSummary';
 import { StudyProgress } from './StudyProgress';
@@ -43,7 +42,7 @@ export function StudyPanel() {
   const { hide, lock } = useLab((s) => s.classroom); // lesson-link options
   const presetLabel = (p: (typeof PRESETS)[number]) => {
     const d = duration(p.study);
-    return d ? `${presetName(p)}, ${d.text} here` : presetName(p);
+    return d ? `${p.label}, ${d.text} here` : p.label;
   };
 
   return (

@@ -13,7 +13,6 @@ import { Chart, visibleCharts } from './charts';
 import { DashboardContext } from './dashboardContext';
 import { printReport } from './printReport';
 import { Notice } from '../kit/Notice';
-import { presetName } from '../components/presetName';
 
 type Slide = ChartId | 'ranking';
 
@@ -77,7 +76,7 @@ export function PresentationView() {
       >
         <div className="present-bar">
           <h2 className="present-title">
-            {shownPreset ? presetName(shownPreset) : `Custom study (${(study?.definition ?? definition).name})`}
+            {shownPreset ? shownPreset.label : `Custom study (${(study?.definition ?? definition).name})`}
           </h2>
           {!hide.includes('run') && (
             <>
