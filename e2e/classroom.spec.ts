@@ -5,27 +5,13 @@
 // weights are not kept, and the presentation view still steps through the slides.
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { axeViolations } from './a11y';
+import { BACKGROUND, DESKTOP, PHONE, expectAxeClean, horizontalOverflow } from './pageChecks';
 
 const shots = process.env.LLP_SHOTS ?? new URL('./artifacts/', import.meta.url).pathname;
 mkdirSync(shots, { recursive: true });
 
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1440, height: 900 };
-// --bg of src/ui/styles.css in each scheme.
-const BACKGROUND = { light: 'rgb(246, 247, 249)', dark: 'rgb(18, 20, 24)' };
-
 async function datasetReady(page: Page) {
   await expect(page.getByTestId('dataset-panel')).toHaveAttribute('data-phase', 'ready', { timeout: 120_000 });
-}
-
-const horizontalOverflow = (page: Page) =>
-  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-
-async function expectAxeClean(page: Page, scheme: 'light' | 'dark') {
-  await page.emulateMedia({ colorScheme: scheme });
-  const violations = await axeViolations(page);
-  expect(violations, `${scheme}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
 }
 
 test('first screen: the study and Run first, dark mode applied, no sideways scroll, axe clean in both schemes', async ({

@@ -35,7 +35,12 @@ export function Ranking() {
             <h3>{rungHeading(g, study.definition.data.maxTrainImages, i === 0)}</h3>
             <ol start={start}>
               {g.entries.map((r) => (
-                <li key={r.configId} data-testid="ranked-config" data-rung={r.rung + 1}>
+                <li
+                  key={r.configId}
+                  data-testid="ranked-config"
+                  data-rung={r.rung + 1}
+                  data-accuracy={r.valAccuracy ?? undefined}
+                >
                   <strong>{r.valAccuracy === null ? r.state : formatPercent(r.valAccuracy)}</strong> config {r.configId}{' '}
                   — {describeConfig(r.config)}
                 </li>
