@@ -32,7 +32,7 @@ export function PlanSummary({
   const full = definition.data.maxTrainImages;
   const rung = (resource: number, n: number) => {
     const b = budgetAt(definition, resource);
-    return `${n} × ${Math.round(b.dataFraction * full)} images × ${b.epochs} ep`;
+    return `${n} × ${Math.round(b.dataFraction * full).toLocaleString('en')} images × ${b.epochs} ep`;
   };
   const async = definition.scheduler.kind === 'asha';
   return (
@@ -49,7 +49,7 @@ export function PlanSummary({
         {summary.configurations} configurations, {summary.trials} trials
         {async ? ' (ASHA promotes asynchronously: its synchronous equivalent is shown)' : ''}; compute{' '}
         <strong data-testid="compute-fraction">{formatPercent(summary.computeFraction, 0)}</strong> of training every
-        configuration on {full} images × {definition.fixed.epochs ?? 1} epoch(s).
+        configuration on {full.toLocaleString('en')} images × {definition.fixed.epochs ?? 1} epoch(s).
       </p>
       {estimate && (
         <p data-testid="study-estimate" data-verdict={estimate.verdict}>

@@ -27,8 +27,8 @@ export function RungTable() {
             <div key={`${b.bracket}-${rung.rung}`} className="rung">
               <h3>
                 {study.brackets.length > 1 ? `Bracket ${b.bracket + 1}, r` : 'R'}ung {rung.rung + 1}:{' '}
-                {study.asha ? 'as promoted' : `${rung.numTrials} trial(s)`} on {Math.round(budget.dataFraction * full)}{' '}
-                images × {budget.epochs} epoch(s)
+                {study.asha ? 'as promoted' : `${rung.numTrials} trial(s)`} on{' '}
+                {Math.round(budget.dataFraction * full).toLocaleString('en')} images × {budget.epochs} epoch(s)
               </h3>
               {trials.length === 0 ? (
                 <Notice tone="info">Waiting for the survivors of rung {rung.rung}.</Notice>
