@@ -93,7 +93,7 @@ test('the built folder on a plain static server: data ships with it, tiny trains
   await expect(page.getByTestId('ranking')).toHaveAttribute('data-phase', 'finished', { timeout: 5 * 60_000 });
 });
 
-test('a first visit at 20 Mbit/s: the default study finishes far above chance after at most 20 MB in all; dark mode, axe and phone width hold', async ({
+test('a first visit at 20 Mbit/s: the default study finishes far above chance after at most 20 MB in all; dark mode, axe, phone width and its results link hold', async ({
   browser,
 }) => {
   test.setTimeout(10 * 60_000);
@@ -133,6 +133,30 @@ test('a first visit at 20 Mbit/s: the default study finishes far above chance af
     expect(pageBytes).toBeGreaterThan(5e6); // the data and the app came through the throttled page
     expect(total).toBeGreaterThanOrEqual(pageBytes * 0.99);
     expect(total).toBeLessThanOrEqual(20e6);
+
+    // Its results link opens the finished study in a fresh browser: no worker, no image, no training.
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const ranking = await page.getByTestId('ranked-config').allTextContents();
+    await page.getByRole('button', { name: 'Copy results link' }).click();
+    await expect(page.getByTestId('share-note')).toContainText('Results link');
+    const student = await browser.newContext();
+    try {
+      const other = await student.newPage();
+      const workers: string[] = [];
+      other.on('worker', (w) => workers.push(w.url()));
+      const images: string[] = [];
+      other.on('request', (r) => {
+        if (new URL(r.url()).pathname.includes('/data/cifar10/')) images.push(r.url());
+      });
+      await other.goto(page.url());
+      await expect(other.getByTestId('ranking')).toHaveAttribute('data-phase', 'finished');
+      expect(await other.getByTestId('ranked-config').allTextContents()).toEqual(ranking);
+      await other.waitForTimeout(1000); // anything started late would show by now
+      expect(workers).toEqual([]);
+      expect(images).toEqual([]);
+    } finally {
+      await student.close();
+    }
   } finally {
     await context.close();
     await link.stop();
