@@ -1,5 +1,5 @@
 // Checks a classroom page must pass wherever it is served: dark mode follows the system, a phone
-// never scrolls sideways, and axe finds nothing in either colour scheme.
+// never scrolls sideways, axe finds nothing in either colour scheme, and a results link trains nothing.
 import { expect, type Page } from '@playwright/test';
 import { axeViolations } from './a11y';
 
@@ -27,4 +27,14 @@ export async function expectClassroomReady(page: Page) {
   await expectAxeClean(page, 'light');
   await page.setViewportSize(PHONE);
   expect(await horizontalOverflow(page)).toBe(0);
+}
+
+/** Records, from now on, the workers a page starts and its requests for training images. */
+export function watchTraining(page: Page): { workers: string[]; images: string[] } {
+  const seen = { workers: [] as string[], images: [] as string[] };
+  page.on('worker', (w) => seen.workers.push(w.url()));
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname.includes('/data/cifar10/')) seen.images.push(r.url());
+  });
+  return seen;
 }

@@ -2,6 +2,7 @@
 // the same ranking, charts and recommendation with no worker started, no training and no dataset
 // download; a damaged results link gets a message and shows nothing.
 import { expect, test, type Page } from '@playwright/test';
+import { watchTraining } from './pageChecks';
 
 const rankingOf = (page: Page) => page.getByTestId('ranked-config').allTextContents();
 const headingsOf = (page: Page) => page.getByTestId('ranking-rung').locator('h3').allTextContents();
@@ -25,12 +26,7 @@ test('a results link opens the finished study in a fresh browser, with no worker
 
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
-  const workers: string[] = [];
-  other.on('worker', (w) => workers.push(w.url()));
-  const dataRequests: string[] = [];
-  other.on('request', (r) => {
-    if (new URL(r.url()).pathname.includes('/data/cifar10/')) dataRequests.push(r.url()); // the training images
-  });
+  const { workers, images: dataRequests } = watchTraining(other);
   await other.goto(link);
   await expect(other.getByTestId('ranking')).toHaveAttribute('data-phase', 'finished');
   await expect(other.getByTestId('recommendation')).toHaveAttribute('data-status', 'ready');

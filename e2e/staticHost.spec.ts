@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLinkProxy } from './linkProxy';
-import { expectClassroomReady } from './pageChecks';
+import { expectClassroomReady, watchTraining } from './pageChecks';
 import { e2ePort, repoRoot, startServer, type RunningServer } from './servers';
 
 const port = e2ePort(2);
@@ -142,12 +142,7 @@ test('a first visit at 20 Mbit/s: the default study finishes far above chance af
     const student = await browser.newContext();
     try {
       const other = await student.newPage();
-      const workers: string[] = [];
-      other.on('worker', (w) => workers.push(w.url()));
-      const images: string[] = [];
-      other.on('request', (r) => {
-        if (new URL(r.url()).pathname.includes('/data/cifar10/')) images.push(r.url());
-      });
+      const { workers, images } = watchTraining(other);
       await other.goto(page.url());
       await expect(other.getByTestId('ranking')).toHaveAttribute('data-phase', 'finished');
       expect(await other.getByTestId('ranked-config').allTextContents()).toEqual(ranking);
