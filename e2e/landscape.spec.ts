@@ -1,18 +1,24 @@
 // Loss-landscape slices in a real browser: after a study, an 11×11 slice of a trial's kept weights
 // is computed in the workers row by row, drawn as a heatmap with contour lines, and centred on the
-// trial's own probe-set loss; two trials side by side share one colour scale.
+// trial's own probe-set loss (a study probed on request); two trials side by side share one colour
+// scale.
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
+import { openStudySettings } from './studySettings';
 
 const artifacts = new URL('./artifacts/', import.meta.url).pathname;
 mkdirSync(artifacts, { recursive: true });
 
-async function runStudy(page: Page, url: string) {
+async function runStudy(page: Page, url: string, { probes = false } = {}) {
   page.on('console', (m) => {
     if (m.type() === 'error' || m.type() === 'warning') console.log(`[page ${m.type()}] ${m.text()}`);
   });
   await page.goto(url);
   await expect(page.getByTestId('dataset-panel')).toHaveAttribute('data-phase', 'ready', { timeout: 120_000 });
+  if (probes) {
+    await openStudySettings(page);
+    await page.getByTestId('probe-toggle').getByRole('checkbox').check();
+  }
   await page.getByRole('button', { name: 'Run study' }).click();
   await expect(page.getByTestId('ranking')).toHaveAttribute('data-phase', 'finished', { timeout: 6 * 60_000 });
 }
@@ -36,11 +42,19 @@ async function computeSlices(page: Page, trials: number, images: number) {
   return { panel, heatmaps };
 }
 
-test("micro study on webgpu: an 11×11 slice with contours, centred on the trial's probe-set loss", async ({ page }) => {
+test("micro study forced onto webgpu (SwiftShader), probed: the loss falls, and an 11×11 slice with contours is centred on the trial's probe-set loss", async ({
+  page,
+}) => {
   test.setTimeout(12 * 60_000);
-  await runStudy(page, '/?preset=micro&backend=webgpu');
+  await runStudy(page, '/?preset=micro&backend=webgpu', { probes: true });
   await expect(page.getByTestId('backend-name')).toHaveText('webgpu');
   const row = page.getByTestId('trial-row').first();
+  await expect(row).toHaveAttribute('data-backend', 'webgpu');
+  const first = Number(await row.getAttribute('data-first-loss'));
+  const last = Number(await row.getAttribute('data-last-loss'));
+  console.log(`webgpu micro: loss ${first.toFixed(3)} -> ${last.toFixed(3)}`);
+  expect(last).toBeLessThan(first);
+  await expect(page.getByTestId('rung-table').locator('th', { hasText: 'sharpness' }).first()).toBeVisible();
   await expect(row).not.toHaveAttribute('data-probe-loss', '');
   const probeLoss = Number(await row.getAttribute('data-probe-loss'));
 

@@ -13,7 +13,9 @@ export default defineConfig({
   outputDir: './artifacts/results',
   timeout: 8 * 60_000,
   expect: { timeout: 30_000 },
-  workers: 1, // two cores: one study at a time keeps timings honest
+  // Two spec files at a time: a tiny study in Chromium keeps about one of two cores busy (page and
+  // worker start-up, small batches), so two overlap; E2E_WORKERS=1 runs them one by one.
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   reporter: [['list']],
   // A returning device: its backend already measured (backend-choice.spec.ts clears this).
   globalSetup: './seedBackendChoice.ts',

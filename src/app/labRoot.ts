@@ -201,12 +201,12 @@ export function createLabRoot(deps: LabDeps): LabRoot {
       const trainerPool = await ensurePool(definition.scheduler.numConfigs, definition);
       const labels = (await loadDataset(definition)).labels;
       set({ busy: 'running' });
-      // Every trial probes the same images and keeps its weights, for the landscape panel.
+      // Every trial keeps its weights, for the landscape panel; the tier-2 probes run only when asked for.
       const session = startStudySession({
         definition,
         pool: trainerPool,
         trainLabels: labels,
-        probes: true,
+        probes: labStore.getState().probeTrials,
         returnWeights: true,
         listener: { onState: (study) => set({ study }), onProgress: showProgress, onTrialResult: recordTrialFacts },
         resumeFrom: record ? resumeStudy(record.state) : undefined,

@@ -119,6 +119,8 @@ export interface LabState {
   /** What was wrong with the link the page was opened with, if anything. */
   linkProblems: string[];
   shareNote: string | null;
+  /** Whether the next study runs the tier-2 probes after every trial (off: they did not help the search). */
+  probeTrials: boolean;
   /** Tier-2 probe values per finished trial, and the zero-cost gradient norm at its init. */
   probes: Record<number, TrialResult['probes']>;
   initGradientNorms: Record<number, number | undefined>;
@@ -165,6 +167,7 @@ export const labStore = createStore<LabState>(() => ({
   storageNotices: [],
   linkProblems: [],
   shareNote: null,
+  probeTrials: false,
   probes: {},
   initGradientNorms: {},
   landscape: initialLandscape,

@@ -120,7 +120,7 @@ describe('promotion evidence', () => {
         ...table([rule(-0.31, [-0.9, 0.2])]),
         probes: { tests: 36, excludingSingle: 6, excludingSimultaneous: 0, leads: 2, confirmed: 0 },
       }).verdict,
-    ).toMatch(/Tier-2 probes are shown but do not steer promotion: no probe signal survives/);
+    ).toMatch(/Tier-2 probes are off unless asked for and never steer promotion: no probe signal survives/);
     const held = promotionEvidenceText({
       ...table([rule(-0.31, [-0.9, 0.2])]),
       probes: { tests: 36, excludingSingle: 6, excludingSimultaneous: 1, leads: 2, confirmed: 1 },

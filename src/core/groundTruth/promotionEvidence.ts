@@ -73,7 +73,7 @@ function probeEvidenceParts(e: PromotionEvidence): EvidenceParts {
   return {
     verdict: held
       ? 'Some tier-2 probe signal held up (figures below); promotion by accuracy does not read it.'
-      : 'Tier-2 probes are shown but do not steer promotion: no probe signal survives a correction for the many pairs tested or a held-out half of the table.',
+      : 'Tier-2 probes are off unless asked for and never steer promotion: no probe signal survives a correction for the many pairs tested or a held-out half of the table.',
     figures:
       `Tier-2 probes (sharpness, SAM sharpness, gradient norm, Hessian), given the rung's accuracy: ` +
       `${p.excludingSingle} of ${p.tests} probe-rung correlations with full accuracy exclude 0 one at a time ` +

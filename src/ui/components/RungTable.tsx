@@ -13,6 +13,8 @@ export function RungTable() {
   const curves = useLab((s) => s.curves);
   const probes = useLab((s) => s.probes);
   if (!study) return null;
+  // The probe columns only where a trial was probed: studies do not probe unless asked to.
+  const probed = Object.values(probes).some((p) => p !== undefined);
   const full = study.definition.data.maxTrainImages;
   return (
     <Panel title="Rungs" testId="rung-table">
@@ -46,9 +48,15 @@ export function RungTable() {
                         <th>train loss</th>
                         <th>val acc</th>
                         <th>img/s</th>
-                        <th title="Filter-normalised random-direction sharpness (mean of K), rho 0.05">sharpness</th>
-                        <th title="SAM sharpness, rho 0.05">SAM</th>
-                        <th title="Gradient norm of the probe-set loss at the trained weights">‖∇L‖</th>
+                        {probed && (
+                          <>
+                            <th title="Filter-normalised random-direction sharpness (mean of K), rho 0.05">
+                              sharpness
+                            </th>
+                            <th title="SAM sharpness, rho 0.05">SAM</th>
+                            <th title="Gradient norm of the probe-set loss at the trained weights">‖∇L‖</th>
+                          </>
+                        )}
                         {promotion?.predictions && (
                           <th title="The meta-model's predicted full-fidelity accuracy, with its 90% interval">
                             predicted full
@@ -101,9 +109,13 @@ export function RungTable() {
                                   ? l.imagesPerSecond.toFixed(0)
                                   : '—'}
                             </td>
-                            <td>{p ? p.sharpnessMean.toFixed(3) : '—'}</td>
-                            <td>{p ? p.samSharpness.toFixed(3) : '—'}</td>
-                            <td>{p ? p.gradientNorm.toFixed(3) : '—'}</td>
+                            {probed && (
+                              <>
+                                <td>{p ? p.sharpnessMean.toFixed(3) : '—'}</td>
+                                <td>{p ? p.samSharpness.toFixed(3) : '—'}</td>
+                                <td>{p ? p.gradientNorm.toFixed(3) : '—'}</td>
+                              </>
+                            )}
                             {promotion?.predictions && (
                               <td data-testid="predicted-full">
                                 {predicted(t.configId)

@@ -1,5 +1,6 @@
 // Editable successive-halving settings of the next study: configurations, reduction factor,
-// minimum data fraction, full-fidelity images, epochs, seed, and what rungs promote by.
+// minimum data fraction, full-fidelity images, epochs, seed, what rungs promote by, and whether
+// trials are probed.
 import evidence from '../../core/groundTruth/promotionEvidence.json';
 import type { PromotionEvidence } from '../../core/groundTruth/promotionEvidence';
 import { schedulerEvidenceText } from '../../core/groundTruth/schedulerEvidence';
@@ -7,6 +8,7 @@ import { editStudy } from '../../store/studyEdits';
 import { useLab } from '../../store/labStore';
 import { NumberField } from './NumberField';
 import { PromotionSettings } from './PromotionSettings';
+import { ProbeToggle } from './ProbeToggle';
 import { plainNames, schedulerVerdict } from './evidenceWords';
 import { Term } from '../glossary/Term';
 
@@ -140,6 +142,7 @@ export function StudySettings() {
         onChange={(v) => editStudy({ seed: v })}
       />
       <PromotionSettings disabled={disabled} />
+      <ProbeToggle disabled={disabled} />
     </fieldset>
   );
 }

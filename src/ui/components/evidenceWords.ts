@@ -68,7 +68,7 @@ export function promotionVerdict(e: PromotionEvidence): string {
   const p = e.probes;
   const probes =
     p && p.tests > 0 && p.excludingSimultaneous === 0 && p.confirmed === 0
-      ? ' The extra probes (sharpness and the like) are shown but do not steer promotion: none of their signals held up on held-out configurations.'
+      ? ' The extra probes (sharpness and the like) are off unless asked for and never steer promotion: none of their signals held up on held-out configurations.'
       : '';
   return `Default: promote by validation accuracy. ${model}${probes}`;
 }
