@@ -61,6 +61,14 @@ function fitOnce(examples: MetaExample[], seed: number, kind: string): void {
 /** Meta-model fits run so far, over all kinds. */
 export const fitsDone = () => [...fitted.values()].reduce((n, s) => n + s.size, 0);
 
+// The band depends only on the number of scores (its seed is fixed), and simulating it is the
+// dearest step of a study's downstream: one per count, as many files share a count.
+const bands = new Map<number, ReturnType<typeof confidenceBand>>();
+function bandFor(n: number): ReturnType<typeof confidenceBand> {
+  if (!bands.has(n)) bands.set(n, confidenceBand(n, 0.8, 'ld', createRng(1)));
+  return bands.get(n)!;
+}
+
 /** What the dashboard, the CSV export and the memory rebuild compute from a shown study. */
 function downstreamOfStudy(record: StudyRecord, kind: string): void {
   const s = record.state;
@@ -70,7 +78,7 @@ function downstreamOfStudy(record: StudyRecord, kind: string): void {
   studyImportance(s, createRng(s.definition.seed));
   const { scores } = equalBudgetSample(s);
   if (scores.length > 0) {
-    const band = confidenceBand(scores.length, 0.8, 'ld', createRng(1));
+    const band = bandFor(scores.length);
     tuningCurveSeries(scores, band);
     improvementReadout(scores, { confidence: 0.8, moreTrials: scores.length, band });
   }
