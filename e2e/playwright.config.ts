@@ -1,6 +1,7 @@
 // End-to-end tests in Debian's Chromium (playwright-core drives /usr/bin/chromium; no browser
 // download). Most specs use the production build (data included) under `vite preview`;
-// devServer.spec.ts starts `npm start` and staticHost.spec.ts a plain static server itself.
+// devServer.spec.ts starts `npm start`; staticHost.spec.ts and firstVisit.spec.ts a plain static
+// server (./staticSite).
 import { defineConfig } from '@playwright/test';
 import { SEEDED_STATE } from './seedBackendChoice';
 

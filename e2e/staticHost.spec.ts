@@ -2,42 +2,26 @@
 // server (python3 -m http.server: no COOP/COEP headers, no middleware). The data ships in the
 // folder; the first visit trains with a copy of the images per worker and says so; the service
 // worker makes the next visit cross-origin isolated; the lab is installable; a new build replaces
-// the old precache instead of growing it.
+// the old precache instead of growing it. (The first visit over a slow link is firstVisit.spec.ts.)
 import { expect, test, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startLinkProxy } from './linkProxy';
-import { expectClassroomReady, watchTraining } from './pageChecks';
-import { e2ePort, repoRoot, startServer, type RunningServer } from './servers';
+import { basePath, startStaticSite, type StaticSite } from './staticSite';
 
-const port = e2ePort(2);
-const basePath = '/lab/';
+let deployed: StaticSite;
 let site: string;
-let server: RunningServer;
-
-const build = (env: NodeJS.ProcessEnv, outDir = join(site, 'lab')) =>
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn', '--emptyOutDir', '--outDir', outDir], {
-    cwd: repoRoot,
-    env: { ...process.env, LLP_BASE: basePath, ...env },
-    stdio: 'pipe',
-    timeout: 5 * 60_000,
-  });
+let server: StaticSite['server'];
+let build: StaticSite['build'];
 
 test.beforeAll(async () => {
   test.setTimeout(6 * 60_000);
-  site = mkdtempSync(join(tmpdir(), 'llp-static-'));
-  build({});
-  server = await startServer('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1'], {
-    cwd: site,
-    url: `http://127.0.0.1:${port}${basePath}`,
-  });
+  deployed = await startStaticSite(2);
+  ({ root: site, server, build } = deployed);
 });
 
 test.afterAll(async () => {
-  await server?.stop();
-  if (site) rmSync(site, { recursive: true, force: true });
+  await deployed?.stop();
 });
 
 const precached = (page: Page) =>
@@ -93,71 +77,6 @@ test('the built folder on a plain static server: data ships with it, tiny trains
   await expect(page.getByTestId('ranking')).toHaveAttribute('data-phase', 'finished', { timeout: 5 * 60_000 });
 });
 
-test('a first visit at 20 Mbit/s: the default study finishes far above chance after at most 20 MB in all; dark mode, axe, phone width and its results link hold', async ({
-  browser,
-}) => {
-  test.setTimeout(10 * 60_000);
-  // Every byte the server sends (the page, its workers, the service worker's precache) passes the
-  // proxy, which holds them all to 20 Mbit/s; a new context on its origin is a fresh profile.
-  const link = await startLinkProxy({ target: port, bitsPerSecond: 20e6 });
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: 20,
-      downloadThroughput: 20e6 / 8,
-      uploadThroughput: 20e6 / 8,
-    });
-    let pageBytes = 0;
-    cdp.on('Network.loadingFinished', (e) => (pageBytes += e.encodedDataLength));
-    await page.goto(`${link.url}lab/`);
-    await expect(page.getByTestId('dataset-panel')).toHaveAttribute('data-phase', 'ready', { timeout: 180_000 });
-    const clicked = Date.now();
-    await page.getByRole('button', { name: 'Run study' }).click();
-    await expect(page.getByTestId('ranking')).toHaveAttribute('data-phase', 'finished', { timeout: 8 * 60_000 });
-    // Worth watching: the default study's best is far above chance (10%); 48-53% in five seeds in Node.
-    const best = Number(await page.getByTestId('ranked-config').first().getAttribute('data-accuracy'));
-    console.log(
-      `[first visit] default study: best ${(100 * best).toFixed(1)}% after ${(Date.now() - clicked) / 1000} s`,
-    );
-    expect(best).toBeGreaterThanOrEqual(0.4);
-    // The finished page on a plain static server: dark mode, axe clean in both schemes, no sideways scroll.
-    await expectClassroomReady(page);
-    // The service worker has precached the app by now: nothing it still fetches is left out.
-    await page.waitForFunction(() => !!navigator.serviceWorker.controller, undefined, { timeout: 60_000 });
-    const total = link.bytesToClient();
-    console.log(`[first visit] ${(total / 1e6).toFixed(1)} MB in all, ${(pageBytes / 1e6).toFixed(1)} MB by the page`);
-    expect(pageBytes).toBeGreaterThan(5e6); // the data and the app came through the throttled page
-    expect(total).toBeGreaterThanOrEqual(pageBytes * 0.99);
-    expect(total).toBeLessThanOrEqual(20e6);
-
-    // Its results link opens the finished study in a fresh browser: no worker, no image, no training.
-    await page.setViewportSize({ width: 1280, height: 720 });
-    const ranking = await page.getByTestId('ranked-config').allTextContents();
-    await page.getByRole('button', { name: 'Copy results link' }).click();
-    await expect(page.getByTestId('share-note')).toContainText('Results link');
-    const student = await browser.newContext();
-    try {
-      const other = await student.newPage();
-      const { workers, images } = watchTraining(other);
-      await other.goto(page.url());
-      await expect(other.getByTestId('ranking')).toHaveAttribute('data-phase', 'finished');
-      expect(await other.getByTestId('ranked-config').allTextContents()).toEqual(ranking);
-      await other.waitForTimeout(1000); // anything started late would show by now
-      expect(workers).toEqual([]);
-      expect(images).toEqual([]);
-    } finally {
-      await student.close();
-    }
-  } finally {
-    await context.close();
-    await link.stop();
-  }
-});
-
 test('installable, and a new build replaces the old precache instead of growing it', async ({
   playwright,
 }, testInfo) => {
@@ -207,7 +126,7 @@ test('installable, and a new build replaces the old precache instead of growing 
     // With the lab's tab closed the new build activates and drops the old build's files.
     await page.close();
     page = await context.newPage();
-    await page.goto(`http://127.0.0.1:${port}/`); // outside the lab's scope
+    await page.goto(`http://127.0.0.1:${deployed.port}/`); // outside the lab's scope
     await page.waitForFunction(
       async (scope) => {
         const registration = await navigator.serviceWorker.getRegistration(scope);
